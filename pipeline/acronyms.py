@@ -1,0 +1,208 @@
+"""Acronym <-> long-form linking for ORG and EVENT mentions (pure: no spaCy).
+
+``Fédération de l'industrie minérale du Maroc (FDIM)`` makes ``FDIM`` a mention of its own whose
+norm is the long form; every other ``FDIM`` in the article gets that norm too (ENTITIES.md:
+"the long form where the article gives one, acronym and long form linked").
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from functools import lru_cache
+import unicodedata
+from typing import Iterable, Optional
+
+from pipeline.mention import Mention
+
+APOSTROPHES = "’‘`´ʼ"
+# Small words skipped when reading initials (French and English).
+FUNCTION_WORDS = {
+    "de", "des", "du", "d", "la", "le", "les", "l", "et", "pour", "sur", "au", "aux", "en",
+    "à", "a", "of", "the", "and", "for", "in", "on", "un", "une", "par", "dans", "&",
+}
+ACRONYM_RE = re.compile(r"^(?=.*[A-Z].*[A-Z])[A-Z][A-Za-z0-9&]{1,7}$")
+WORD_RE = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
+
+
+def norm_apostrophes(s: str) -> str:
+    """Apostrophes as ``'`` and whitespace runs as one space (the ORG/EVENT norm form)."""
+    for a in APOSTROPHES:
+        s = s.replace(a, "'")
+    return " ".join(s.split())
+
+
+def _fold(s: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", s) if unicodedata.category(c) != "Mn").lower()
+
+
+def looks_like_acronym(s: str) -> bool:
+    """``FDIM``, ``ZLECAf``, ``G20``, ``S&P``: at least two capitals, no spaces, 2-8 chars."""
+    return bool(ACRONYM_RE.match(s)) and sum(c.isupper() for c in s) >= max(2, len(s) - 2)
+
+
+def acronym_matches(acronym: str, long_form: str) -> bool:
+    """Loose check that ``acronym`` can be read off ``long_form``.
+
+    Letters of the acronym must appear, in order, as initials of the long form's words where
+    content words may not be skipped but function words may (French order:
+    ``OMPIC`` / ``Office marocain de la propriété industrielle et commerciale``). As a fallback the
+    same letters in any order among the content-word initials are accepted (English word order:
+    ``IMC`` / ``Congrès international des mines``), and a word may give two letters
+    (``ONHYM`` / ``Office national des hydrocarbures et des mines``: HY).
+    """
+    acr = _fold(re.sub(r"[^A-Za-z]", "", acronym))
+    if len(acr) < 2:
+        return False
+    words = [_fold(w) for w in WORD_RE.findall(norm_apostrophes(long_form))]
+    content = [w for w in words if w not in FUNCTION_WORDS]
+    if not content:
+        return False
+    # 1) in order, each acronym letter = a word's initial (or 2 letters from one word's start);
+    #    content words may be skipped at most once (adjectives such as "marocain" often are).
+    cw = words
+
+    @lru_cache(maxsize=None)
+    def walk(i: int, j: int, skips: int) -> bool:
+        if i == len(acr):
+            # remaining words must be skippable
+            rest = [w for w in cw[j:] if w not in FUNCTION_WORDS]
+            return len(rest) <= skips
+        if j == len(cw):
+            return False
+        w = cw[j]
+        if w.startswith(acr[i]):
+            if walk(i + 1, j + 1, skips):
+                return True
+            # two or three letters from the start of one word (HYdrocarbures, PETROSEN)
+            k = 2
+            while i + k <= len(acr) and w.startswith(acr[i:i + k]):
+                if walk(i + k, j + 1, skips):
+                    return True
+                k += 1
+        if w in FUNCTION_WORDS:
+            return walk(i, j + 1, skips)
+        if skips > 0:
+            return walk(i, j + 1, skips - 1)
+        return False
+
+    if cw and cw[0].startswith(acr[0]) and walk(0, 0, 1):
+        return True
+    # 2) any order (English names): same multiset of letters as content initials
+    initials = sorted(w[0] for w in content)
+    return sorted(acr) == initials
+
+
+def find_paren_acronyms(text: str) -> list[tuple[int, int, int]]:
+    """``(ACR)`` or ``« ACR »`` or ``«ACR»``: (open_pos, acr_start, acr_end) for each acronym
+    written in brackets/guillemets."""
+    out = []
+    for m in re.finditer(r"(\(|«\s*|\"\s*)([A-Z][A-Za-z0-9&]{1,7}(?: [A-Z][A-Za-z]+)?)\s*(\)|»|\")", text):
+        acr = m.group(2)
+        first = acr.split(" ")[0]
+        if looks_like_acronym(first):
+            out.append((m.start(), m.start(2), m.end(2)))
+    return out
+
+
+def backtrack_long_form(text: str, open_pos: int, acronym: str, max_words: int = 14) -> Optional[int]:
+    """Start offset of the shortest run of words ending just before ``open_pos`` whose initials
+    match ``acronym``, for a long form no extractor found (``centre régional d'investissement
+    (CRI)``). None when nothing fits."""
+    left = text[:open_pos].rstrip()
+    words = list(re.finditer(r"[^\s()«»,;:.]+", left))
+    if not words or words[-1].end() != len(left):
+        return None
+    words = words[-max_words:]
+    n_letters = len(re.sub(r"[^A-Za-z]", "", acronym))
+    for k in range(1, len(words) + 1):
+        start = words[-k].start()
+        cand = text[start:len(left)]
+        first = _fold(WORD_RE.findall(norm_apostrophes(cand))[0]) if WORD_RE.findall(cand) else ""
+        if first in FUNCTION_WORDS:
+            continue
+        if k >= n_letters - 2 and acronym_matches(acronym, cand):
+            return start
+    return None
+
+
+def canonical_name(surface: str, known_long_forms: Iterable[str]) -> str:
+    """The norm of a written long form: as written with ``'`` apostrophes, except that a known
+    name written in lower case (``banque mondiale``) or with a typo of the same word count
+    (``British Petrolum``) takes the known spelling."""
+    s = norm_apostrophes(surface)
+    fs = _fold(s)
+    for k in known_long_forms:
+        fk = _fold(k)
+        if fs == fk:
+            return k if s[:1].islower() else s
+        if (len(fs.split()) == len(fk.split()) and len(fs) > 8
+                and difflib.SequenceMatcher(None, fs, fk).ratio() >= 0.9):
+            return k
+    return s
+
+
+def link_acronyms(text: str, mentions: list[Mention],
+                  known: Optional[dict[str, tuple[str, str]]] = None) -> None:
+    """Link acronyms to long forms in place.
+
+    * ``LONG (ACR)`` where LONG is an ORG/EVENT mention ending just before the bracket: ACR
+      becomes (or is added as) a mention with LONG's label and norm.
+    * Every other mention whose text is ACR gets that norm and label, and bare occurrences of
+      ACR not covered by any mention are added.
+    * ``known`` (acronym -> (long form, label)): an acronym whose known long form the article
+      writes somewhere takes it as norm (``RAM`` with ``Royal Air Maroc`` in the text).
+    """
+    known = known or {}
+    by_span = {(m.start, m.end): m for m in mentions}
+    defs: dict[str, tuple[str, str]] = {}  # acronym -> (norm, label)
+    ends = {}
+    for m in mentions:
+        if m.label in ("ORG", "EVENT") and not looks_like_acronym(m.text):
+            ends.setdefault(m.end, m)
+    for open_pos, a0, a1 in find_paren_acronyms(text):
+        gap_start = len(text[:open_pos].rstrip())
+        long_m = ends.get(gap_start)
+        if long_m is None:
+            continue
+        acr = text[a0:a1]
+        norm = long_m.norm or norm_apostrophes(long_m.text)
+        defs.setdefault(acr, (norm, long_m.label))
+        cur = by_span.get((a0, a1))
+        if cur is None:
+            cur = Mention(a0, a1, long_m.label, text=acr, norm=norm, source="acronym_paren")
+            mentions.append(cur)
+            by_span[(a0, a1)] = cur
+        cur.label, cur.norm = long_m.label, norm
+        if long_m.norm is None:
+            long_m.norm = norm
+    # known long forms the article writes out
+    ftext = _fold(norm_apostrophes(text))
+    for m in mentions:
+        if m.label in ("ORG", "EVENT") and m.text not in defs and m.text in known:
+            lf, lab = known[m.text]
+            if lf and _fold(lf) in ftext:
+                defs[m.text] = (lf, lab)
+    for m in mentions:
+        if m.text in defs and m.label in ("ORG", "EVENT"):
+            m.norm, m.label = defs[m.text][0], defs[m.text][1]
+    covered = sorted((m.start, m.end) for m in mentions)
+    for acr, (norm, label) in defs.items():
+        for mm in re.finditer(r"(?<![\w-])" + re.escape(acr) + r"(?![\w-])", text):
+            if any(s < mm.end() and mm.start() < e for s, e in covered):
+                continue
+            mentions.append(Mention(mm.start(), mm.end(), label, text=acr, norm=norm,
+                                    source="acronym_reuse"))
+            covered.append((mm.start(), mm.end()))
+
+
+def complete_norms(mentions: list[Mention]) -> None:
+    """A name that is a word-prefix of a longer name of the same label in the article takes the
+    longer one's norm (``commission régionale d'investissement`` after
+    ``commission régionale d'investissement Beni Mellal-Khenifra``)."""
+    norms = {m.norm for m in mentions if m.label in ("ORG", "EVENT") and m.norm}
+    for m in mentions:
+        if m.label not in ("ORG", "EVENT") or not m.norm or looks_like_acronym(m.norm):
+            continue
+        longer = [n for n in norms if n != m.norm and _fold(n).startswith(_fold(m.norm) + " ")]
+        if len(longer) == 1:
+            m.norm = longer[0]

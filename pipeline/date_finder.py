@@ -1,0 +1,147 @@
+"""DATE mentions in a spaCy Doc.
+
+Candidates come from ``pipeline.dates.scan`` on ``doc.text``; this module only
+decides, with the parse, which of them are calendar dates in context (a bare
+`2024` that is an amount, an `aujourd'hui` meaning nowadays, a `demain`
+meaning the future are not) and builds the ``Mention`` objects.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from spacy.tokens import Doc
+
+from pipeline.dates import Candidate, fold, lexicon, resolve, scan
+from pipeline.mention import Mention
+
+# Words before a 4-digit number that make it an identifier, not a year.
+_ID_BEFORE = {"n°", "no", "nº", "numéro", "numero", "art", "article", "page", "p", "tél",
+              "tel", "code", "bp", "vol", "ligne", "lot", "réf", "ref", "+"}
+# Verbs that, in the present tense, still place an event on the day with `aujourd'hui`.
+_EVENT_VERBS = {"ouvrir", "tenir", "débuter", "commencer", "démarrer", "entamer", "accueillir",
+                "signer", "lancer", "inaugurer", "célébrer", "recevoir", "organiser", "annoncer",
+                "présider", "réunir", "rencontrer", "clôturer", "achever", "prendre", "entrer",
+                "publier", "dévoiler", "présenter", "rendre", "effectuer", "tenir", "procéder",
+                "entretenir", "visiter", "arriver", "partir", "voter", "adopter", "examiner",
+                "indiquer", "déclarer", "affirmer", "souligner", "expliquer", "confirmer"}
+_SENT_PUNCT = set(".!?\n«»\"“”:;")
+
+
+def _prev_word(text: str, pos: int) -> str:
+    m = re.search(r"([\w°º+'’]+)\W*\Z", text[max(0, pos - 40):pos])
+    return fold(m.group(1)) if m else ""
+
+
+def _tokens(doc: Doc, start: int, end: int):
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span if span is not None and len(span) else None
+
+
+def _is_amount_year(doc: Doc, c: Candidate) -> bool:
+    """A bare 4-digit number that is a count, an amount or an identifier."""
+    text = doc.text
+    before, after = text[max(0, c.start - 3):c.start], text[c.end:c.end + 12]
+    if re.search(r"\d[\s\u00a0\u202f.,]?\Z", before) or re.search(r"\d[-/.]\Z", before):
+        return True      # `1 2024`, `12-2024`: part of a longer number
+    if re.match(r"[\s\u00a0\u202f]?\d{3}(?!\d)|[.,]\d|[-/]\d|\s*(%|pour\s*cent)", after):
+        return True      # thousands, decimals, `2015-01`, percentages
+    if re.search(r"[$€£]\s*\Z", before):
+        return True
+    nxt = re.match(r"[\s\u00a0\u202f]*([^\s\u00a0\u202f,;:()«»]+)", after)
+    units = {fold(u) for u in lexicon()["amount_units_after_year"]}
+    if nxt and fold(nxt.group(1)).rstrip(".") in units:
+        return True
+    prev = _prev_word(text, c.start)
+    if prev in _ID_BEFORE:
+        return True
+    names = [fold(n) for n in lexicon()["names_with_year"]]
+    head = fold(text[max(0, c.start - 30):c.start]).rstrip()
+    if any(re.search(r"(?<!\w)" + re.escape(n) + r"\Z", head) for n in names):
+        return True      # `Expo 2020`, `Mondial 2030`: a year inside a name
+    span = _tokens(doc, c.start, c.end)
+    if span is not None:
+        tok = span[-1]
+        if tok.i + 1 < len(doc):
+            n = doc[tok.i + 1]
+            month_words = {fold(w) for w in lexicon()["months"]}
+            if (n.pos_ == "NOUN" and n.text[:1].islower()
+                    and fold(n.text) not in month_words
+                    and (tok.dep_ == "nummod" or n.head.i == tok.i or tok.head.i == n.i)):
+                return True  # `2000 emplois`
+    return False
+
+
+def _places_event_today(doc: Doc, c: Candidate) -> bool:
+    """`aujourd'hui` that dates an event (`s'est réuni aujourd'hui`), not `nowadays`."""
+    prev = _prev_word(doc.text, c.start)
+    if prev in ("d'", "d", "jusqu'", "jusqu", "a", "à") and re.search(
+            r"(d|jusqu|jusqu'à|jusqu’à)['’ ]?\s*\Z", doc.text[max(0, c.start - 10):c.start]):
+        return False     # `d'aujourd'hui`, `jusqu'à aujourd'hui`
+    span = _tokens(doc, c.start, c.end)
+    if span is None:
+        return False
+    verb = span.root.head
+    hops = 0
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and hops < 3:
+        verb, hops = verb.head, hops + 1
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    tense = verb.morph.get("Tense")
+    if verb.morph.get("VerbForm") == ["Part"] and any(
+            ch.dep_.startswith("aux") for ch in verb.children):
+        return True      # passé composé: an event of the day
+    if "Fut" in tense:
+        return True
+    if any(ch.dep_.startswith("aux") and ch.lemma_ == "aller" for ch in verb.children):
+        return True      # `va signer aujourd'hui`
+    return verb.lemma_ in _EVENT_VERBS
+
+
+def _keep(doc: Doc, c: Candidate) -> bool:
+    text = doc.text
+    surface = fold(text[c.start:c.end])
+    prev = _prev_word(text, c.start)
+    if c.form == "year" and c.parts.modifier is None and not re.match(r"an", surface):
+        return not _is_amount_year(doc, c)
+    if c.form == "rel_day":
+        if surface.startswith("aujourd"):
+            return _places_event_today(doc, c)
+        if surface.startswith(("hier", "demain")):
+            # `le Maroc d'hier`, `les métiers de demain`: another era, not a day
+            return not re.search(r"(?<!\w)(de|d['’])\s*\Z", text[max(0, c.start - 4):c.start])
+        return True
+    if c.form == "weekday":
+        return prev not in ("chaque", "les")
+    if c.form == "month" and c.parts.modifier is None and not surface.startswith("mois"):
+        word = text[c.start:c.end]
+        before = text[:c.start].rstrip()
+        at_sentence_start = not before or before[-1] in _SENT_PUNCT
+        if word[:1].isupper() and not at_sentence_start and c.parts.direction == 0:
+            return False  # `Mars` the planet or brand, `Mai` a name
+    return True
+
+
+def _trim(doc: Doc, c: Candidate) -> Candidate:
+    """`une année 2016 placée sous le signe de`: `année` is the predicate, the date is `2016`."""
+    m = re.match(r"(?:année|annee|an)[\s\u00a0\u202f]+", doc.text[c.start:c.end], re.I)
+    if c.form == "year" and m and _prev_word(doc.text, c.start) in ("une", "un"):
+        return Candidate(c.start + m.end(), c.end, c.parts, c.form)
+    return c
+
+
+def find_dates(doc: Doc, published: Optional[str] = None) -> list[Mention]:
+    """DATE mentions of ``doc`` with their ISO/TIMEX3 values (ENTITIES.md).
+
+    ``published`` is the article's header date (``YYYY-MM-DD``, ``YYYY-MM``) or None.
+    """
+    out: list[Mention] = []
+    for c in scan(doc.text):
+        if not _keep(doc, c):
+            continue
+        c = _trim(doc, c)
+        v = resolve(c.parts, published)
+        out.append(Mention(start=c.start, end=c.end, label="DATE", text=doc.text[c.start:c.end],
+                           norm=v.value, date_value=v.value, date_start=v.start,
+                           date_end=v.end, source=f"date_finder.{c.form}"))
+    return out

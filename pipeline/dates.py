@@ -1,0 +1,538 @@
+"""French calendar expressions: finding them in a string and normalizing them.
+
+Pure functions, no spaCy.  ``scan`` finds candidate expressions in a text with
+regular expressions built from ``models/patterns/dates_fr.json``; ``resolve``
+turns the parts of one expression into the ISO/TIMEX3 value of ENTITIES.md,
+using the article's publication date (``YYYY-MM-DD``, ``YYYY-MM`` or None)
+for what the text leaves out.
+"""
+from __future__ import annotations
+
+import calendar
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+LEXICON_PATH = (Path(__file__).resolve().parent.parent
+                / "models" / "patterns" / "dates_fr.json")
+
+
+# ---------------------------------------------------------------- data types
+
+@dataclass(frozen=True)
+class DateParts:
+    """What one expression says, before any resolution against a publication date."""
+    year: Optional[int] = None
+    year_end: Optional[int] = None      # second year of a span `2019/2020`
+    year_prefix: Optional[str] = None   # digits of a year cut by the end of the text (`20`)
+    month: Optional[int] = None
+    day: Optional[int] = None
+    weekday: Optional[int] = None       # 0 = Monday
+    quarter: Optional[int] = None
+    half: Optional[int] = None
+    season: Optional[str] = None        # SP, SU, FA, WI
+    century: Optional[int] = None       # ordinal: 21 for `XXIe siècle`
+    decade: Optional[int] = None        # 199 for `années 1990`
+    rel_day: Optional[int] = None       # hier = -1
+    rel_week: Optional[int] = None
+    rel_month: Optional[int] = None
+    rel_year: Optional[int] = None      # an dernier = -1, cette année = 0
+    implicit_year: bool = False         # `début d'année`: the current year, unnamed
+    direction: int = 0                  # -1 `dernier`, +1 `prochain`: where a missing year lies
+    modifier: Optional[str] = None      # START / MID / END (`début`, `mi-`, `fin`); same precision
+
+
+@dataclass(frozen=True)
+class DateValue:
+    value: Optional[str]
+    start: Optional[date] = None
+    end: Optional[date] = None
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A stretch of text that reads as a date, with its parts."""
+    start: int
+    end: int
+    parts: DateParts
+    form: str                           # which pattern found it (for filters and debugging)
+
+
+# ---------------------------------------------------------------- lexicon
+
+def fold(s: str) -> str:
+    """Lower case without accents, apostrophes unified: for dictionary look-ups."""
+    s = unicodedata.normalize("NFD", s.lower())
+    s = "".join(c for c in s if unicodedata.category(c) != "Mn")
+    return re.sub(r"['’`ʼ]", "'", s)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict:
+    data = json.loads(LEXICON_PATH.read_text(encoding="utf-8"))
+    return {k: v for k, v in data.items() if not k.startswith("_")}
+
+
+def _alt(words) -> str:
+    """Regex alternation of words, accented and unaccented, longest first."""
+    forms = set()
+    for w in words:
+        forms.add(w)
+        forms.add(fold(w))
+    forms = sorted(forms, key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(f).replace("'", APOS) for f in forms) + ")"
+
+
+APOS = "['’`ʼ]"
+_SP = r"[ \u00a0\u202f\t]+"          # spaces inside one line (a date never spans lines)
+_B = r"(?<![\w])"                    # word start
+_E = r"(?![\w])"                     # word end
+
+ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def roman_to_int(s: str) -> Optional[int]:
+    s = s.upper()
+    if not s or any(c not in ROMAN for c in s):
+        return None
+    total = 0
+    for i, c in enumerate(s):
+        v = ROMAN[c]
+        total += -v if i + 1 < len(s) and ROMAN[s[i + 1]] > v else v
+    return total
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> list[tuple[str, re.Pattern]]:
+    lx = lexicon()
+    month = _alt(lx["months"])
+    month_any = "(?:" + _alt(lx["months_abbr"]) + "|" + month + ")"
+    weekday = _alt(lx["weekdays"])
+    tod = "(?:" + _SP + "(?P<tod>" + _alt(lx["times_of_day"]) + ")" + _E + ")?"
+    day = r"(?:1er|1ᵉʳ|1re|premier|[12]\d|3[01]|0?[1-9])"
+    year = r"(?:1[89]\d\d|20\d\d|2100)(?!\d)"
+    mod = ("(?:(?P<mod>" + _alt(lx["modifiers"]) + r")(?:\s*-\s*|" + _SP + ")"
+           + r"(?:(?:du|de" + _SP + "la|de" + _SP + "l" + APOS + "|de|d" + APOS + ")"
+           + r"(?:" + _SP + ")?)?)")
+    rel = _alt(lx["past_words"] + lx["future_words"] + lx["current_words"])
+    ordinal = _alt(list(lx["ordinals"]) + lx["ordinals_last"])
+    period = _alt(lx["periods"])
+    season = _alt(lx["seasons"])
+    this = _alt(lx["this_determiners"])
+    mois_de = "(?:mois" + _SP + "(?:de" + _SP + "|d" + APOS + "))"
+    nouns = _alt(lx["year_nouns"] + lx["month_nouns"] + lx["week_nouns"])
+
+    forms = {
+        # jeudi 1er août 2024, 26 novembre, 2 octobre 2024 à ...
+        "day_month": (_B + "(?:(?P<wd>" + weekday + ")" + _SP + ")?(?P<day>" + day + ")"
+                      + _SP + "(?P<mon>" + month_any + ")(?:" + _SP + "(?P<year>" + year + "))?"
+                      + tod + r"(?!\w)"
+                      # `dernier` after a day is read for the year but left out of the span
+                      + "(?:" + _SP + "(?P<rel>" + _alt(lx["past_words"] + lx["future_words"])
+                      + ")" + _E + ")?"),
+        # fin juillet 2023, mois de juillet 2022, mi-juin 2024
+        "month_year": (_B + mod + "?" + mois_de + "?(?P<mon>" + month_any + ")" + _SP
+                       + "(?P<year>" + year + ")"),
+        # fin juillet 20<end of text>: a year cut off
+        "month_cut": (_B + mod + "?" + mois_de + "?(?P<mon>" + month + ")" + _SP
+                      + r"(?P<ypart>\d{1,3})\s*\Z"),
+        # novembre, fin septembre, mois de juillet, juillet dernier
+        "month": (_B + mod + "?" + mois_de + "?(?P<mon>" + month + ")" + _E
+                  + "(?:" + _SP + "(?P<rel>" + rel + ")" + _E + ")?"),
+        # 2019/2020, 2019-2020, 2019/20
+        "year_span": (_B + mod + "?(?P<year>" + year + r")\s*[/-]\s*(?P<y2>" + year
+                      + r"|\d\d(?!\d))"),
+        # 2024, année 2024, fin 2024, fin de l'année 2024, mi-2024
+        "year": (_B + mod + "?(?:(?P<anne>année|annee|an)" + _SP + ")?(?P<year>" + year + ")"),
+        # premier trimestre 2013, deuxième trimestre, T1 2024, S1-2024
+        "period": (_B + mod + "?(?P<ord>" + ordinal + ")" + _SP + "(?P<per>" + period + ")"
+                   + _E + "(?:" + _SP + "(?:de" + _SP + "(?:l" + APOS + "année" + _SP + ")?)?"
+                   + "(?P<year>" + year + "))?"),
+        "period_abbr": (r"(?<![\w-])(?P<pabbr>[TQSH])(?P<n>[1-4])(?:\s*-\s*|" + _SP + ")(?P<year>"
+                        + year + ")"),
+        # été 2024, été dernier, cet été
+        "season": (_B + mod + "?(?:(?P<this>" + this + ")" + _SP + ")?(?P<season>" + season + ")"
+                   + _E + "(?:" + _SP + "(?:(?P<year>" + year + ")|(?P<rel>" + rel + ")" + _E
+                   + "))?"),
+        # XXIᵉ siècle, 21e siècle
+        "century": (_B + r"(?P<cent>(?-i:[IVXL]+)|\d{1,2})\s*(?:ᵉ|e|è|ème|eme|er|re|°)" + _SP
+                    + "siècles?" + _E),
+        # années 1990
+        "decade": _B + "années" + _SP + r"(?P<dec>(?:19|20)\d0)(?!\d)",
+        # an dernier, année prochaine, mois dernier, semaine passée, année en cours
+        "rel_noun": (_B + mod + "?(?:(?P<this>" + this + ")" + _SP + ")?(?P<noun>" + nouns + ")"
+                     + r"(?:-ci)?" + _E + "(?:" + _SP + "(?P<rel>" + rel + ")" + _E + ")?"),
+        # mercredi, lundi soir, samedi prochain
+        "weekday": (_B + "(?P<wd>" + weekday + ")" + _E + tod
+                    + "(?:" + _SP + "(?P<rel>" + _alt(lx["past_words"] + lx["future_words"])
+                    + ")" + _E + ")?"),
+        # hier, aujourd'hui, demain soir
+        "rel_day": _B + "(?P<rd>" + _alt(lx["relative_days"]) + ")" + _E + tod,
+        # 28/04/2024, 28-04-2024, 28.04.2024
+        "numeric": (r"(?<![\d/.-])(?P<day>[0-3]?\d)(?P<sep>[/.-])(?P<mnum>[01]?\d)(?P=sep)"
+                    r"(?P<year>(?:19|20)\d\d)(?![\d/.-])"),
+        "iso": r"(?<![\d/.-])(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)(?![\d/-])",
+    }
+    return [(name, re.compile(p, re.IGNORECASE)) for name, p in forms.items()]
+
+
+# ---------------------------------------------------------------- parsing
+
+def _direction(word: Optional[str]) -> int:
+    if not word:
+        return 0
+    lx, w = lexicon(), fold(word)
+    if w in {fold(x) for x in lx["past_words"]}:
+        return -1
+    if w in {fold(x) for x in lx["future_words"]}:
+        return 1
+    return 0
+
+
+def _lookup(table: dict, word: str) -> Optional[int]:
+    w = fold(word)
+    for k, v in table.items():
+        if fold(k) == w:
+            return v
+    return None
+
+
+def _mod(m: re.Match) -> Optional[str]:
+    g = m.groupdict().get("mod")
+    return _lookup(lexicon()["modifiers"], g) if g else None
+
+
+def _year2(y1: int, y2: str) -> int:
+    return int(y2) if len(y2) == 4 else (y1 // 100) * 100 + int(y2)
+
+
+def _parts(form: str, m: re.Match) -> Optional[DateParts]:
+    """The parts of one regex match, or None when it does not make a date."""
+    lx, g = lexicon(), m.groupdict()
+    months = {**lx["months"], **lx["months_abbr"]}
+    mod = _mod(m)
+    year = int(g["year"]) if g.get("year") else None
+    if form == "day_month":
+        d = g["day"].lower()
+        day = 1 if not d.isdigit() else int(d)
+        wd = _lookup(lx["weekdays"], g["wd"]) if g.get("wd") else None
+        return DateParts(year=year, month=_lookup(months, g["mon"]), day=day, weekday=wd,
+                         direction=_direction(g.get("rel")))
+    if form == "month_year":
+        return DateParts(year=year, month=_lookup(months, g["mon"]), modifier=mod)
+    if form == "month_cut":
+        return DateParts(year_prefix=g["ypart"], month=_lookup(months, g["mon"]), modifier=mod)
+    if form == "month":
+        direction = _direction(g.get("rel"))
+        return DateParts(month=_lookup(months, g["mon"]), modifier=mod, direction=direction)
+    if form == "year_span":
+        y2 = _year2(year, g["y2"])
+        if not year < y2 <= year + 10:
+            return None
+        return DateParts(year=year, year_end=y2, modifier=mod)
+    if form == "year":
+        return DateParts(year=year, modifier=mod)
+    if form == "period":
+        per = lx["periods"][_lookup({k: k for k in lx["periods"]}, g["per"])]
+        o = fold(g["ord"])
+        n = per["count"] if o in {fold(x) for x in lx["ordinals_last"]} else _lookup(lx["ordinals"], o)
+        if not n or n > per["count"]:
+            return None
+        key = "quarter" if per["code"] == "Q" else "half"
+        return DateParts(year=year, modifier=mod, implicit_year=year is None, **{key: n})
+    if form == "period_abbr":
+        code = lx["period_abbr"][g["pabbr"].upper()]
+        n = int(g["n"])
+        if code == "H" and n > 2:
+            return None
+        key = "quarter" if code == "Q" else "half"
+        return DateParts(year=year, **{key: n})
+    if form == "season":
+        season = _lookup(lx["seasons"], g["season"])
+        if year is None and not g.get("this") and not g.get("rel"):
+            return None      # `l'été` alone is as often generic as calendar
+        return DateParts(year=year, season=season, modifier=mod,
+                         direction=_direction(g.get("rel")))
+    if form == "century":
+        c = g["cent"]
+        n = int(c) if c.isdigit() else roman_to_int(c)
+        return DateParts(century=n) if n and 1 <= n <= 30 else None
+    if form == "decade":
+        return DateParts(decade=int(g["dec"]) // 10)
+    if form == "rel_noun":
+        noun = fold(g["noun"])
+        rel, this = g.get("rel"), g.get("this")
+        if rel is None and this is None and mod is None:
+            return None      # a bare `année`/`mois` is no date
+        if fold(rel or "") in {fold(x) for x in lx["current_words"]}:
+            offset = 0
+        elif rel:
+            offset = _direction(rel)
+        else:
+            offset = 0
+        if mod and rel is None and this is None:
+            # `début d'année`, `fin du mois`: the current one, left unnamed
+            if noun in ("annee", "an"):
+                return DateParts(implicit_year=True, modifier=mod)
+        if noun in ("annee", "an"):
+            return DateParts(rel_year=offset, modifier=mod)
+        if noun == "mois":
+            return DateParts(rel_month=offset, modifier=mod)
+        return DateParts(rel_week=offset, modifier=mod)
+    if form == "weekday":
+        return DateParts(weekday=_lookup(lx["weekdays"], g["wd"]), direction=_direction(g.get("rel")))
+    if form == "rel_day":
+        return DateParts(rel_day=_lookup(lx["relative_days"], g["rd"]))
+    if form in ("numeric", "iso"):
+        month, day = int(g["mnum"]), int(g["day"])
+        try:
+            date(year, month, day)
+        except ValueError:
+            return None
+        return DateParts(year=year, month=month, day=day)
+    return None
+
+
+def scan(text: str) -> list[Candidate]:
+    """All date-like expressions of ``text``, longest first where they overlap.
+
+    Returns non-overlapping candidates sorted by start.  ``les 4 et 5 mai``
+    gives `4` with the month and year of `5 mai`, and a day-month without a
+    year that runs into one with a year (`du 28 février au 3 mars 2024`)
+    borrows that year.
+    """
+    found: list[tuple[int, Candidate]] = []
+    for form, pat in _patterns():
+        for m in pat.finditer(text):
+            parts = _parts(form, m)
+            if parts is None:
+                continue
+            end = m.end()
+            if form == "day_month" and m.group("rel"):
+                end = len(text[:m.start("rel")].rstrip())
+            # overlaps go to the longest match, trailing words included
+            found.append((m.end() - m.start(), Candidate(m.start(), end, parts, form)))
+    found.sort(key=lambda lc: (-lc[0], lc[1].start))
+    chosen: list[Candidate] = []
+    for _, c in found:
+        if all(c.end <= o.start or o.end <= c.start for o in chosen):
+            chosen.append(c)
+    chosen.sort(key=lambda c: c.start)
+    return _share_month_year(text, chosen)
+
+
+_LIST_LINK = re.compile(r"(?:\s*,\s*|\s+(?:et|au|à|a|ou)\s+(?:le\s+)?|\s*-\s*)\Z", re.I)
+_LIST_DAY = re.compile(r"(?<![\w,.])(1er|1ᵉʳ|[12]\d|3[01]|0?[1-9])\Z", re.I)
+
+
+def _share_month_year(text: str, cands: list[Candidate]) -> list[Candidate]:
+    out = list(cands)
+    for c in cands:
+        if c.form != "day_month":
+            continue
+        # bare day numbers before it: `4 et 5 mai`, `4, 5 et 6 mai`, `du 4 au 6 mai`
+        pos = c.start
+        while True:
+            link = _LIST_LINK.search(text, 0, pos)
+            if not link:
+                break
+            num = _LIST_DAY.search(text, 0, link.start())
+            if not num:
+                break
+            d = num.group(1)
+            day = 1 if not d.isdigit() else int(d)
+            if any(o.start < link.start() and num.start() < o.end for o in out):
+                break
+            out.append(Candidate(num.start(), num.end(),
+                                 replace(c.parts, day=day, weekday=None), "day_list"))
+            pos = num.start()
+    # a day-month without a year followed by one with a year: `du 28 février au 3 mars 2024`
+    out.sort(key=lambda c: c.start)
+    for i, c in enumerate(out[:-1]):
+        nxt = out[i + 1]
+        if (c.form in ("day_month", "day_list") and c.parts.year is None
+                and nxt.form == "day_month" and nxt.parts.year is not None
+                and _LIST_LINK.search(text, c.end, nxt.start)
+                and len(text[c.end:nxt.start]) <= 8):
+            out[i] = replace(c, parts=replace(c.parts, year=nxt.parts.year))
+    # the day list gets the year too, once its month-day has one
+    for i, c in enumerate(out):
+        if c.form == "day_list":
+            for o in out[i + 1:]:
+                if o.form == "day_month":
+                    if o.parts.year is not None and c.parts.year is None:
+                        out[i] = replace(c, parts=replace(c.parts, year=o.parts.year))
+                    break
+    return out
+
+
+# ---------------------------------------------------------------- resolution
+
+def parse_published(published: Optional[str]) -> tuple[Optional[int], Optional[int], Optional[int]]:
+    if not published:
+        return None, None, None
+    m = re.match(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", published.strip())
+    if not m:
+        return None, None, None
+    return tuple(int(x) if x else None for x in m.groups())  # type: ignore[return-value]
+
+
+def _month_span(y: int, m1: int, m2: int) -> tuple[date, date]:
+    """First day of month m1 to last day of month m2 (m2 may pass December)."""
+    y2, m2n = y + (m2 - 1) // 12, (m2 - 1) % 12 + 1
+    return date(y, m1, 1), date(y2, m2n, calendar.monthrange(y2, m2n)[1])
+
+
+def _period_months(p: DateParts) -> Optional[tuple[int, int]]:
+    """First and last month (1-based, may pass 12) of the sub-year period p names."""
+    if p.month:
+        return p.month, p.month
+    if p.quarter:
+        return 3 * p.quarter - 2, 3 * p.quarter
+    if p.half:
+        return 6 * p.half - 5, 6 * p.half
+    if p.season:
+        a, b = lexicon()["season_months"][p.season]
+        return a, b if b >= a else b + 12
+    return None
+
+
+def _span(p: DateParts, y: int) -> tuple[date, date]:
+    if p.day:
+        d = date(y, p.month, p.day)
+        return d, d
+    months = _period_months(p)
+    if months:
+        return _month_span(y, *months)
+    return date(y, 1, 1), date(y, 12, 31)
+
+
+def _pick_year(p: DateParts, py: int, pm: Optional[int], pd: Optional[int]) -> Optional[int]:
+    """The year that puts p nearest the publication date, before it where in doubt.
+
+    News reports mostly what happened; `dernier` forces the past, `prochain`
+    the future.  Distances are in days when both sides have a day, else in
+    months.
+    """
+    best = None
+    for y in (py - 1, py, py + 1):
+        try:
+            s, e = _span(p, y)
+        except ValueError:
+            continue
+        if pd and pm:
+            pub_s = pub_e = date(py, pm, pd)
+        elif pm:
+            pub_s, pub_e = _month_span(py, pm, pm)
+        else:
+            pub_s, pub_e = date(py, 1, 1), date(py, 12, 31)
+        # `juillet dernier` in July is last year's; `11 juillet dernier` may be this month's
+        if p.direction < 0 and (s > pub_e if p.day else e >= pub_s):
+            continue
+        if p.direction > 0 and (e < pub_s if p.day else s <= pub_e):
+            continue
+        if e < pub_s:
+            dist, future = (pub_s - e).days, False
+        elif s > pub_e:
+            dist, future = (s - pub_e).days, True
+        else:
+            dist, future = 0, False
+        if p.day is None or not pd:
+            dist = round(dist / 30.4)
+        key = (dist, future)
+        if best is None or key < best[0]:
+            best = (key, y)
+    return best[1] if best else None
+
+
+def _fmt(y: str, p: DateParts) -> str:
+    if p.day:
+        return f"{y}-{p.month:02d}-{p.day:02d}"
+    if p.month:
+        return f"{y}-{p.month:02d}"
+    if p.quarter:
+        return f"{y}-Q{p.quarter}"
+    if p.half:
+        return f"{y}-H{p.half}"
+    if p.season:
+        return f"{y}-{p.season}"
+    return y
+
+
+def resolve(parts: DateParts, published: Optional[str] = None) -> DateValue:
+    """The normalized value of a date expression (ENTITIES.md, DATE).
+
+    ``published`` is the header's date (``YYYY-MM-DD``, ``YYYY-MM``) or None.
+    Returns the value at the precision written and the first/last day of the
+    period where they can be known.
+    """
+    p = parts
+    py, pm, pd = parse_published(published)
+    pub_day = date(py, pm, pd) if py and pm and pd else None
+
+    if p.century:
+        c = p.century - 1
+        return DateValue(f"{c:02d}", date(max(c * 100, 1), 1, 1), date(c * 100 + 99, 12, 31))
+    if p.decade:
+        return DateValue(str(p.decade), date(p.decade * 10, 1, 1), date(p.decade * 10 + 9, 12, 31))
+    if p.rel_day is not None:
+        if not pub_day:
+            return DateValue(None)
+        d = pub_day + timedelta(days=p.rel_day)
+        return DateValue(d.isoformat(), d, d)
+    if p.weekday is not None and p.month is None:
+        if not pub_day:
+            return DateValue(None)
+        back = (pub_day.weekday() - p.weekday) % 7
+        if p.direction > 0:
+            d = pub_day + timedelta(days=(p.weekday - pub_day.weekday()) % 7 or 7)
+        else:
+            if p.direction < 0 and back == 0:
+                back = 7
+            d = pub_day - timedelta(days=back)
+        return DateValue(d.isoformat(), d, d)
+    if p.rel_week is not None:
+        if not pub_day:
+            return DateValue(None)
+        d = pub_day + timedelta(weeks=p.rel_week)
+        iy, iw, _ = d.isocalendar()
+        s = date.fromisocalendar(iy, iw, 1)
+        return DateValue(f"{iy}-W{iw:02d}", s, s + timedelta(days=6))
+    if p.rel_month is not None:
+        if not (py and pm):
+            return DateValue(None)
+        idx = py * 12 + pm - 1 + p.rel_month
+        y, m = divmod(idx, 12)
+        s, e = _month_span(y, m + 1, m + 1)
+        return DateValue(f"{y}-{m + 1:02d}", s, e)
+    if p.rel_year is not None:
+        if not py:
+            return DateValue(None)
+        y = py + p.rel_year
+        return DateValue(str(y), date(y, 1, 1), date(y, 12, 31))
+    if p.year is not None and p.year_end is not None:
+        return DateValue(f"{p.year}/{p.year_end}", date(p.year, 1, 1), date(p.year_end, 12, 31))
+
+    if p.year is not None:
+        y = p.year
+    elif p.year_prefix is not None:
+        ystr = (p.year_prefix + "XXXX")[:4]
+        return DateValue(_fmt(ystr, p))
+    elif py and (p.implicit_year and _period_months(p) is None):
+        y = py
+    elif py:
+        y = _pick_year(p, py, pm, pd)
+        if y is None:
+            return DateValue(_fmt("XXXX", p))
+    else:
+        return DateValue(_fmt("XXXX", p))
+    try:
+        s, e = _span(p, y)
+    except ValueError:          # 31 février: keep what was written, no period
+        return DateValue(_fmt(f"{y:04d}", p))
+    return DateValue(_fmt(f"{y:04d}", p), s, e)

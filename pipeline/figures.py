@@ -1,0 +1,527 @@
+"""MONEY, PERCENT and QUANTITY mentions (ENTITIES.md): figures with their currency, sign or unit.
+
+The figure itself is found on the raw text with regular expressions (French digit groups,
+spelled-out numbers, approximations); what follows it (scale word, currency, "%", unit noun) is
+read from the text and, for the counted noun, from the spaCy tokens (POS + lemma).
+A second pass gives elided figures the currency or unit the text gives them nearby
+("contre 64,2 milliards" after an amount in dirhams; "(10,3 millions)" after touristes).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+from pipeline.mention import Mention
+from pipeline.numbers import (
+    APPROX_RE, DIGITS_RE, NUMBER_WORDS_RE, clean_float, format_number, parse_approx, parse_digits,
+    parse_words, scale,
+)
+
+PATTERNS = Path(__file__).resolve().parent.parent / "models" / "patterns"
+SP = "[ \u00a0\u2009\u202f]"           # one space of any typographic width
+APOS = "['’`]"
+
+MONTHS = {"janvier", "février", "fevrier", "mars", "avril", "mai", "juin", "juillet", "août",
+          "aout", "septembre", "octobre", "novembre", "décembre", "decembre", "janv", "févr",
+          "fév", "avr", "juil", "sept", "oct", "nov", "déc"}
+# Nouns that follow a number without being what it counts.
+NOT_UNITS = {"fois", "%", "h", "heure"} | MONTHS | {
+    # English web furniture ("3 hours ago", "0 Comments", "7 Views")
+    "hours", "hour", "minutes", "minute", "days", "day", "weeks", "months", "years", "ago",
+    "comments", "comment", "views", "view", "shares", "likes", "replies", "mins", "secs"}
+# Plural nouns that are their own singular (the lemmatizer sometimes strips their "s").
+INVARIABLE = {"pays", "mois", "fois", "temps", "prix", "poids", "cours", "corps", "discours",
+              "succès", "procès", "progrès", "accès", "taux", "choix", "voix", "croix", "fils",
+              "gaz", "bus", "virus", "campus", "avis", "colis", "souris", "kilos", "bras",
+              "repas", "jus", "tours", "concours", "recours", "secours", "parcours", "rébus",
+              "héros", "processus", "consensus", "bois", "fonds", "index", "puits", "rabais"}
+IRREGULAR_PLURALS = {"travaux": "travail", "yeux": "œil", "cieux": "ciel", "aïeux": "aïeul",
+                     "vitraux": "vitrail", "coraux": "corail", "émaux": "émail", "bétails": "bétail"}
+# Adjectives that may stand between a number and its noun ("15 prochaines années").
+INNER_ADJ = {"premier", "premiers", "première", "premières", "dernier", "derniers", "dernière",
+             "dernières", "prochain", "prochains", "prochaine", "prochaines", "autre", "autres",
+             "nouveau", "nouveaux", "nouvelle", "nouvelles", "grand", "grands", "grande",
+             "grandes", "petit", "petits", "petite", "petites", "principaux", "principales",
+             "seul", "seuls", "seule", "seules", "gros", "grosses", "jeunes", "vieux", "vieilles",
+             "longues", "longs", "bonnes", "bons", "millions", "milliers"}
+# A spelled-out number after these points back at things already named ("les deux pays").
+ANAPHORIC_DETS = {"les", "des", "ces"}
+TIME_WINDOW_ADJ = {"premiers", "premières", "derniers", "dernières", "prochains", "prochaines"}
+# Words before a number that make it a label, not a count ("article 5", "n° 3").
+LABEL_WORDS = {"article", "articles", "n°", "no", "numéro", "chapitre", "page", "pages", "route",
+               "rn", "alinéa", "titre", "tome", "version", "niveau", "phase", "lot", "zone",
+               "salle", "porte", "terminal", "catégorie", "classe", "groupe", "poule", "lors"}
+SCALE_RE = re.compile(
+    SP + r"*(milliards?|millions?|billions?|mille|Mds?|Mrds?|Md|MM|M|k)(?![\w€$'’])")
+PERCENT_RE = re.compile(SP + r"?(%|pour" + SP + r"?cent(?!\w)|pour-cent(?!\w)|pourcent(?!\w))",
+                        re.IGNORECASE)
+DE_RE = re.compile(SP + r"+(?:de" + SP + r"+|d" + APOS + SP + r"*)", re.IGNORECASE)
+
+
+@dataclass
+class _Fig:
+    start: int
+    end: int
+    value: float                 # scaled value
+    label: Optional[str] = None  # None: a bare number waiting for context
+    currency: Optional[str] = None
+    unit: Optional[str] = None
+    mult: float = 1.0            # scale word or multiplier found after the figure
+    words: bool = False          # spelled out
+    year: bool = False
+    after: str = ""              # what stands right after a bare figure ("autres", "money")
+    source: str = ""
+    extra: dict = field(default_factory=dict)
+
+
+# ---------------------------------------------------------------- curated data
+
+def _form_regex(form: str) -> str:
+    parts = []
+    for ch in form:
+        if ch == " ":
+            parts.append(SP + "+")
+        elif ch in "'’":
+            parts.append(APOS)
+        else:
+            parts.append(re.escape(ch))
+    return "".join(parts)
+
+
+@lru_cache(maxsize=1)
+def _currencies():
+    """[(regex, code, multiplier, overrides)], longest form first."""
+    rows = []
+    for line in (PATTERNS / "currencies.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        form, code, mult, case = cols[:4]
+        overrides = []
+        if len(cols) > 4 and cols[4].strip():
+            for item in cols[4].split(","):
+                c, _, cue = item.partition("=")
+                overrides.append((c.strip(), cue.strip().lower()))
+        flags = re.IGNORECASE if case == "i" else 0
+        rx = re.compile(_form_regex(form) + r"(?![\w])", flags)
+        rows.append((len(form), rx, code, float(mult), overrides, form))
+    rows.sort(key=lambda r: -r[0])
+    return rows
+
+
+@lru_cache(maxsize=1)
+def _units():
+    abbr, compound, money = [], [], {}
+    for line in (PATTERNS / "units.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        form, unit, mult, kind = line.split("\t")[:4]
+        if kind == "abbr":
+            rx = re.compile(_form_regex(form) + r"(?![\w'’/])")
+            abbr.append((len(form), rx, unit, float(mult)))
+        elif kind == "compound":
+            rx = re.compile(_form_regex(form) + r"(?![\w])", re.IGNORECASE)
+            compound.append((len(form), rx, unit, float(mult)))
+        elif kind == "money":
+            money[form.lower().replace("’", "'")] = unit
+    abbr.sort(key=lambda r: -r[0])
+    compound.sort(key=lambda r: -r[0])
+    return abbr, compound, money
+
+
+def _pick_code(code: str, overrides, lower_text: str) -> str:
+    """The default code unless the article's country cues name another one."""
+    best, best_n = code, 0
+    for c, cue in overrides:
+        n = lower_text.count(cue)
+        if n > best_n:
+            best, best_n = c, n
+    return best
+
+
+def match_currency(text: str, pos: int, lower_text: Optional[str] = None):
+    """Currency form starting at ``pos``: (end, code, multiplier) or None."""
+    for _, rx, code, mult, overrides, _form in _currencies():
+        m = rx.match(text, pos)
+        if m:
+            if overrides:
+                code = _pick_code(code, overrides, lower_text or text.lower())
+            return m.end(), code, mult
+    return None
+
+
+_PREFIX_CURRENCY_RE = re.compile(r"(US\$|\$|€|£|USD|EUR|GBP|MAD)" + SP + r"?$")
+_PREFIX_CODES = {"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "USD": "USD", "EUR": "EUR",
+                 "GBP": "GBP", "MAD": "MAD"}
+
+
+# ---------------------------------------------------------------- spaCy helpers
+
+class _Tokens:
+    def __init__(self, doc):
+        self.doc = doc
+        self.starts = [t.idx for t in doc]
+
+    def at_or_after(self, char: int):
+        i = bisect.bisect_left(self.starts, char)
+        return self.doc[i] if i < len(self.doc) else None
+
+    def before(self, char: int):
+        i = bisect.bisect_left(self.starts, char) - 1
+        return self.doc[i] if i >= 0 else None
+
+
+def singular(word: str) -> str:
+    """Fallback singular of a French plural noun, for the lemmatizer's misses."""
+    w = word.lower()
+    if w in INVARIABLE or len(w) <= 2:
+        return w
+    if w in IRREGULAR_PLURALS:
+        return IRREGULAR_PLURALS[w]
+    if w.endswith(("eaux", "eux", "aux")) and w not in ("travaux",):
+        if w.endswith("eaux") or w.endswith("eux"):
+            return w[:-1]
+        return w[:-3] + "al"
+    if w.endswith("s") and not w.endswith(("ss", "us", "ès")):
+        return w[:-1]
+    return w
+
+
+def unit_of(token) -> str:
+    """Head noun lemma, singular, lower case; guards against the lemmatizer's mistakes."""
+    text = token.text.lower().replace("’", "'")
+    lemma = (token.lemma_ or "").lower()
+    if text in INVARIABLE:
+        return text
+    if text in IRREGULAR_PLURALS:
+        return IRREGULAR_PLURALS[text]
+    fallback = singular(text)
+    # Trust the lemma only when it is a plausible singular of the word as written.
+    k = min(3, len(lemma))
+    if lemma and k >= 2 and lemma[:k] == text[:k] and len(lemma) >= len(text) - 3 \
+            and token.pos_ == "NOUN":
+        if lemma.endswith("s") and lemma not in INVARIABLE and text.endswith("s"):
+            return fallback
+        return lemma
+    return fallback
+
+
+def _is_counted_noun(tok) -> bool:
+    if tok is None or not tok.is_alpha:
+        return False
+    low = tok.text.lower()
+    if low in NOT_UNITS or low in _FUNCTION_WORDS:
+        return False
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return True
+    # The tagger sometimes takes a plural noun after a number for an adjective or a verb.
+    return tok.pos_ in ("ADJ", "VERB", "X") and tok.is_lower and low.endswith(("s", "x")) \
+        and not tok.morph.get("VerbForm") and low not in INNER_ADJ
+
+
+_FUNCTION_WORDS = {"de", "des", "du", "d'", "la", "le", "les", "l'", "à", "au", "aux", "et",
+                   "ou", "en", "par", "pour", "sur", "sous", "dans", "avec", "contre", "entre",
+                   "vers", "selon", "soit", "dont", "qui", "que", "qu'", "ce", "cette", "ces",
+                   "se", "sa", "son", "ses", "leur", "leurs", "plus", "moins", "environ", "pas",
+                   "ne", "n'", "il", "elle", "ils", "elles", "on", "y", "chacun", "chacune",
+                   "ans", "an"} - {"ans", "an"}
+
+
+# ---------------------------------------------------------------- first pass
+
+def _candidates(text: str):
+    """(start, end, value, kind) for every figure written in digits, words or approximation."""
+    out = []
+    for m in APPROX_RE.finditer(text):
+        v = parse_approx(m.group(0))
+        if v is not None:
+            out.append((m.start(), m.end(), v, "approx"))
+    for m in DIGITS_RE.finditer(text):
+        v = parse_digits(m.group(0))
+        if v is not None:
+            out.append((m.start(), m.end(), v, "digits"))
+    for m in NUMBER_WORDS_RE.finditer(text):
+        v = parse_words(m.group(0))
+        if v is not None:
+            out.append((m.start(), m.end(), v, "words"))
+    out.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+    return out
+
+
+def _prev_word(text: str, start: int) -> str:
+    m = re.search(r"([\w°']+)" + SP + r"*$", text[max(0, start - 30):start])
+    return m.group(1).lower() if m else ""
+
+
+def _read_tail(doc, toks: _Tokens, text: str, lower: str, start: int, end: int, value: float,
+               kind: str) -> Optional[_Fig]:
+    """Read what follows a figure and decide what it is; None to drop it."""
+    nxt = text[end:end + 1]
+    after = text[end:end + 12]
+    # Dates, times, model numbers, ordinals: "15h30", "28/04", "787-9", "8è", "2e".
+    if kind == "digits":
+        if re.match(r"[:/]\d|[-–]\d|h\d|H\d", after):
+            return None
+        if re.match(r"(?:e|è|ème|eme|ème|er|ère|re|ᵉ|ᵉʳ|nd|nde|°)(?!\w)", after):
+            return None
+    if kind == "words" and value == 1 and not SCALE_RE.match(text, end):
+        return None  # "un"/"une" alone is an article
+    fig = _Fig(start, end, value, words=(kind != "digits"))
+    raw = text[start:end]
+    fig.year = kind == "digits" and re.fullmatch(r"(19|20)\d\d|2100", raw) is not None
+
+    pos = end
+    # Percent right after the figure.
+    m = PERCENT_RE.match(text, pos)
+    if m and kind != "approx":
+        fig.label, fig.end, fig.source = "PERCENT", m.end(), "figures.percent"
+        return fig
+    # Currency glued to the figure, or after one space ("60 MDH", "5€", "2.500 dirhams").
+    cur = match_currency(text, pos, lower) or (
+        match_currency(text, pos + 1, lower) if re.match(SP, text[pos:pos + 1]) else None)
+    if cur:
+        cend, code, cmult = cur
+        fig.label, fig.end, fig.currency = "MONEY", cend, code
+        fig.value, fig.mult, fig.source = value * cmult, cmult, "figures.money"
+        return fig
+    # Scale word ("milliards", "M", "k").
+    sm = SCALE_RE.match(text, pos)
+    mult = 1.0
+    if sm and kind != "approx":
+        mult = scale(sm.group(1)) or 1.0
+        # "M" and "k" glued to an ordinary word are not scales; require a boundary (regex did).
+        pos = sm.end()
+        fig.mult, fig.value, fig.end = mult, value * mult, pos
+        cur = match_currency(text, pos, lower) or (
+            match_currency(text, pos + 1, lower) if re.match(SP, text[pos:pos + 1]) else None)
+        if not cur:
+            dm = DE_RE.match(text, pos)
+            if dm:
+                cur = match_currency(text, dm.end(), lower)
+        if cur:
+            cend, code, cmult = cur
+            fig.label, fig.end, fig.currency = "MONEY", cend, code
+            fig.value, fig.source = value * mult * cmult, "figures.money"
+            return fig
+    elif kind == "digits" and re.match(r"[A-Za-zÀ-ÿ]", nxt):
+        # Glued letters that are neither currency nor scale: only unit abbreviations pass.
+        if not any(rx.match(text, pos) for _, rx, _, _ in _units()[0]):
+            return None
+    # Prefix currency ("$5 millions", "€ 20").
+    pm = _PREFIX_CURRENCY_RE.search(text[max(0, start - 5):start])
+    if pm and kind == "digits" and not re.match(r"\w", text[max(0, start - 5) + pm.start() - 1:
+                                                             max(0, start - 5) + pm.start()] or " "):
+        fig.label, fig.currency = "MONEY", _PREFIX_CODES[pm.group(1)]
+        fig.start = start - (len(text[max(0, start - 5):start]) - pm.start())
+        fig.source = "figures.money_prefix"
+        return fig
+
+    # ---- QUANTITY: the noun of what is counted.
+    needs_de = mult != 1.0 or kind == "approx"
+    npos = pos
+    if needs_de:
+        dm = DE_RE.match(text, pos)
+        if dm:
+            npos = dm.end()
+        else:
+            npos = None
+    abbr, compound, money = _units()
+    if npos is not None:
+        sp = re.match(SP + "*", text[npos:]).end() if not needs_de else 0
+        for _, rx, unit, umult in compound:
+            m = rx.match(text, npos + sp)
+            if m:
+                return _quantity(fig, m.end(), unit, umult)
+        # abbreviations directly after the figure or its scale ("4 MT", "3 millions de t/an")
+        for _, rx, unit, umult in abbr:
+            m = rx.match(text, npos + sp)
+            if m:
+                return _quantity(fig, m.end(), unit, umult)
+        tok = toks.at_or_after(npos + sp)
+        skipped = []
+        # "deux 787-9 Dreamliners": a model number between a count and its (plural) noun
+        mm = None if needs_de else re.match(r"[A-Z]{0,3}\d\w*(?:[-/]\w+)*" + SP,
+                                            text[npos + sp:npos + sp + 20])
+        if mm:
+            t2 = toks.at_or_after(npos + sp + mm.end())
+            if t2 is not None and t2.idx == npos + sp + mm.end() and t2.is_alpha \
+                    and t2.text.endswith("s"):
+                skipped = [t for t in doc[tok.i:t2.i]]
+                tok = t2
+        # "15 prochaines années"
+        while tok is not None and len(skipped) < 2 and tok.text.lower() in INNER_ADJ:
+            if tok.text.lower() in ("millions", "milliers"):
+                break
+            skipped.append(tok)
+            tok = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if tok is not None and tok.idx - (skipped[-1].idx + len(skipped[-1]) if skipped
+                                          else npos + sp) > 2:
+            tok = None  # a line break or gap: not the same phrase
+        low = tok.text.lower().replace("’", "'") if tok is not None else ""
+        if mult != 1.0 and low in money:
+            fig.after = "money"  # span stops at the scale: "20 milliards d'investissements"
+            fig.unit = money[low]
+            fig.extra["money_noun"] = True
+            return fig
+        if tok is not None and _is_counted_noun(tok) and not (mult == 1 and kind == "digits"
+                                                              and tok.text[0].isupper()
+                                                              and tok.pos_ == "PROPN"
+                                                              and not skipped):
+            if low in ("heures", "heure") and _prev_word(text, start) in ("à", "vers", "dès"):
+                return None
+            # Compound units after skipped words
+            for _, rx, unit, umult in compound:
+                m = rx.match(text, tok.idx)
+                if m:
+                    return _quantity(fig, m.end(), unit, umult)
+            if value * mult >= 2 and not low.endswith(("s", "x", "z")) and low not in INVARIABLE:
+                return None  # "le 787 Dreamliner": a singular noun is named, not counted
+            fig.extra["noun"] = tok.text.lower()
+            return _quantity(fig, tok.idx + len(tok), unit_of(tok), 1.0,
+                             skipped=[s.text.lower() for s in skipped])
+        if skipped and skipped[-1].text.lower() in ("autres", "autre"):
+            fig.after, fig.end = "autres", skipped[-1].idx + len(skipped[-1])
+            return fig
+    return fig  # bare: resolved from context in the second pass, or dropped
+
+
+def _quantity(fig: _Fig, end: int, unit: str, umult: float, skipped=()) -> _Fig:
+    fig.label, fig.end, fig.unit = "QUANTITY", end, unit
+    fig.value *= umult
+    fig.source = "figures.quantity"
+    fig.extra["skipped"] = list(skipped)
+    return fig
+
+
+def _keep_quantity(fig: _Fig, text: str, toks: _Tokens) -> bool:
+    """ENTITIES.md exclusions for counts: anaphoric "les deux pays", numbers in names, years."""
+    prev = _prev_word(text, fig.start)
+    if fig.words and prev in ANAPHORIC_DETS and fig.mult == 1.0:
+        skipped = fig.extra.get("skipped", [])
+        if not (skipped and skipped[0] in TIME_WINDOW_ADJ):
+            return False
+    if prev in LABEL_WORDS:
+        return False
+    if fig.year and not fig.extra.get("noun", "").endswith(("s", "x")):
+        return False  # "en 2024 croissance": a year, not a count
+    if not fig.words:
+        before = toks.before(fig.start)
+        # "Boeing 787", "COP 22": a proper name right before a number names it
+        if before is not None and before.pos_ == "PROPN" and before.text[:1].isupper() \
+                and fig.start - (before.idx + len(before)) <= 1 and before.is_alpha \
+                and not before.is_sent_start:
+            return False
+    if fig.value == 1 and fig.words and fig.mult == 1.0:
+        return False
+    # "neuf" after a noun is the adjective (a new building)
+    if fig.words and text[fig.start:fig.start + 4].lower() == "neuf":
+        before = toks.before(fig.start)
+        if before is not None and before.pos_ == "NOUN":
+            return False
+    return True
+
+
+# ---------------------------------------------------------------- second pass
+
+def _nearest(figs, i, pred, window=400, prefer_prior=True):
+    prior = next((f for f in reversed(figs[:i]) if pred(f)
+                  and figs[i].start - f.end <= window), None)
+    later = next((f for f in figs[i + 1:] if pred(f) and f.start - figs[i].end <= window), None)
+    if prefer_prior:
+        return prior or later
+    return later or prior
+
+
+def _resolve(figs, text):
+    for i, f in enumerate(figs):
+        if f.label is not None or f.year:
+            continue
+        nxt = figs[i + 1] if i + 1 < len(figs) else None
+        gap = text[f.end:nxt.start] if nxt is not None else ""
+        # Range: "de 58 à 62 millions de quintaux", "entre 5 et 10 milliards de dirhams".
+        if nxt is not None and nxt.label and re.fullmatch(SP + r"*(?:à|et|-|–|ou)" + SP + "*",
+                                                          gap):
+            if f.mult == 1.0 and f.after == "":
+                f.value *= nxt.mult
+            f.label, f.currency, f.unit = nxt.label, nxt.currency, nxt.unit
+            f.source = "figures.range"
+            continue
+        # "13 des 37 projets"
+        if nxt is not None and nxt.label == "QUANTITY" and f.after == "" and re.fullmatch(
+                SP + r"+(?:des|d'entre|de)" + SP + r"+(?:les" + SP + r"+|ces" + SP + r"+)?", gap):
+            f.label, f.unit, f.source = "QUANTITY", nxt.unit, "figures.partitive"
+            continue
+        prev = figs[i - 1] if i > 0 else None
+        pgap = text[prev.end:f.start] if prev is not None else ""
+        # "9 projets sur les 13"
+        if prev is not None and prev.label == "QUANTITY" and f.after == "" and re.fullmatch(
+                SP + r"+sur" + SP + r"+(?:les" + SP + r"+)?", pgap):
+            f.label, f.unit, f.source = "QUANTITY", prev.unit, "figures.out_of"
+            continue
+        # "127 écoles ont rouvert ..., avec 42 autres en réhabilitation"
+        if f.after == "autres":
+            ref = _nearest(figs, i, lambda g: g.label == "QUANTITY", window=250)
+            if ref is not None:
+                f.label, f.unit, f.source = "QUANTITY", ref.unit, "figures.autres"
+            continue
+        # "20 milliards d'investissements": an amount in the currency of the article's figures
+        if f.after == "money":
+            ref = _nearest(figs, i, lambda g: g.label == "MONEY" and g.currency, window=3000)
+            if ref is not None:
+                f.label, f.currency, f.source = "MONEY", ref.currency, "figures.money_noun"
+            else:
+                f.label, f.source = "QUANTITY", "figures.quantity"
+            continue
+        # "contre 64,2 milliards" / "(10,3 millions)": a scaled figure standing alone
+        if f.mult >= 1e6 and f.after == "":
+            ref = _nearest(figs, i, lambda g: g.label in ("MONEY", "QUANTITY") and g.mult >= 1e6
+                           and g.after != "money_elided", window=400)
+            if ref is not None:
+                f.label, f.currency, f.unit = ref.label, ref.currency, ref.unit
+                f.source = "figures.elided"
+    return figs
+
+
+# ---------------------------------------------------------------- entry point
+
+def find_figures(doc) -> list[Mention]:
+    """MONEY, PERCENT and QUANTITY mentions of a spaCy ``Doc``."""
+    text = doc.text
+    lower = text.lower()
+    toks = _Tokens(doc)
+    figs: list[_Fig] = []
+    consumed = 0
+    for start, end, value, kind in _candidates(text):
+        if start < consumed:
+            continue
+        fig = _read_tail(doc, toks, text, lower, start, end, value, kind)
+        if fig is None:
+            continue
+        if fig.label == "QUANTITY" and not _keep_quantity(fig, text, toks):
+            continue
+        if fig.label is None and fig.words and fig.mult == 1.0:
+            continue  # a spelled-out number with no noun ("les deux", "l'un")
+        figs.append(fig)
+        consumed = fig.end
+    _resolve(figs, text)
+    out = []
+    for f in figs:
+        if f.label is None:
+            continue
+        value = clean_float(f.value)
+        if f.label == "MONEY":
+            norm = f"{format_number(value)} {f.currency}"
+            out.append(Mention(f.start, f.end, "MONEY", text[f.start:f.end], norm=norm,
+                               amount=value, currency=f.currency, source=f.source))
+        elif f.label == "PERCENT":
+            out.append(Mention(f.start, f.end, "PERCENT", text[f.start:f.end],
+                               norm=format_number(value), value=value, source=f.source))
+        elif f.label == "QUANTITY" and f.unit:
+            out.append(Mention(f.start, f.end, "QUANTITY", text[f.start:f.end],
+                               norm=f"{format_number(value)} {f.unit}", value=value,
+                               unit=f.unit, source=f.source))
+    return out

@@ -1,0 +1,201 @@
+"""MINISTRY normalization: pure string functions, no spaCy.
+
+``normalize_ministry`` turns any written form of a ministry or state secretariat
+(``ministre djiboutien des Affaires étrangères``, ``secrétaire d’Etat chargé de …``)
+into the institution's name (``ministère …`` / ``secrétariat d'Etat …``), so that
+the office and the institution join in one norm. A curated registry
+(``models/patterns/ministries.jsonl``) then maps a close variant to its canonical
+spelling; unmatched names keep the general rule's output.
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Optional
+
+REGISTRY_PATH = Path(__file__).resolve().parent.parent / "models" / "patterns" / "ministries.jsonl"
+
+# Registry match threshold on folded keys (rapidfuzz ratio, 0-100). Case, accents
+# and apostrophes are folded before, so this only absorbs a letter or two of typo.
+FUZZY_THRESHOLD = 95.0
+
+_APOSTROPHES = "\u2019\u2018\u02bc\u00b4`\u2032"
+_APOS_RE = re.compile("[" + re.escape(_APOSTROPHES) + "]")
+_SPACE_RE = re.compile(r"\s+")
+# OCR/typing slip: a lowercase letter doubled by its capital at a word start
+# (``cCompétences``): the stray lowercase letter goes.
+_DOUBLED_INITIAL_RE = re.compile(r"\b([a-zà-ÿ])(?=([A-ZÀ-Ý])[a-zà-ÿ])")
+
+_HEAD_RE = re.compile(
+    r"^(?P<head>minist[eèé]res?|ministres?|secr[ée]taires?\s+d'(?P<etat1>[EÉ]tat)"
+    r"|secr[ée]tariats?\s+d'(?P<etat2>[EÉ]tat))\b",
+    re.IGNORECASE,
+)
+_DELEGUE_RE = re.compile(r"^\s*(d[ée]l[ée]gu[ée]e?s?)\b", re.IGNORECASE)
+# Words that open the portfolio: anything standing before them after the head
+# (a nationality or other adjective: ``marocain``, ``sortant``) is dropped.
+_PORTFOLIO_START_RE = re.compile(
+    r"^\s*(?:de\b|du\b|des\b|d'|aux?\b|à\b|charg[ée]e?s?\b|aupr[èe]s\b)", re.IGNORECASE)
+_ADJ_RE = re.compile(r"^\s*([a-zà-ÿ][a-zà-ÿ-]*)\b")
+# ``auprès du X, chargé de Y``: the attachment clause is dropped when a ``chargé``
+# portfolio follows, so that long and short official forms join.
+_AUPRES_CHARGE_RE = re.compile(
+    r"^\s*aupr[èe]s\b.*?,?\s+(?=charg[ée]e?s?\s+(?:de|du|des|d')\b)", re.IGNORECASE)
+
+
+def fold_apostrophes(text: str) -> str:
+    return _APOS_RE.sub("'", text)
+
+
+def mend_typos(text: str) -> str:
+    """Drop a lowercase letter doubled by its own capital (``cCompétences``)."""
+    def fix(m: re.Match) -> str:
+        return "" if m.group(1) == m.group(2).lower() else m.group(1)
+    return _DOUBLED_INITIAL_RE.sub(fix, text)
+
+
+def clean(text: str) -> str:
+    return mend_typos(_SPACE_RE.sub(" ", fold_apostrophes(text)).strip())
+
+
+def strip_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text)
+                   if unicodedata.category(c) != "Mn")
+
+
+def fold_key(text: str) -> str:
+    """Comparison key: apostrophes, accents, case and spacing folded."""
+    return strip_accents(clean(text)).lower()
+
+
+def demonym_stem(word: Optional[str]) -> Optional[str]:
+    """Masculine singular guess of a nationality adjective (``djiboutiennes`` → ``djiboutien``)."""
+    if not word:
+        return None
+    w = word.lower()
+    for suf, rep in (("iennes", "ien"), ("ienne", "ien"), ("éennes", "éen"), ("éenne", "éen"),
+                     ("aises", "ais"), ("aise", "ais"), ("oises", "ois"), ("oise", "ois"),
+                     ("aines", "ain"), ("aine", "ain"), ("ains", "ain"), ("iens", "ien"),
+                     ("éens", "éen"), ("ines", "in"), ("ine", "in"), ("ins", "in"),
+                     ("anes", "an"), ("ane", "an"), ("ans", "an")):
+        if w.endswith(suf) and len(w) > len(suf) + 2:
+            return w[: -len(suf)] + rep
+    return w
+
+
+def institution_name(text: str) -> str:
+    """General rule: office → institution, adjectives before the portfolio dropped."""
+    s = clean(text)
+    m = _HEAD_RE.match(s)
+    if not m:
+        return s
+    head = m.group("head").lower()
+    etat = m.group("etat1") or m.group("etat2")
+    if head.startswith("secr"):
+        out = f"secrétariat d'{etat}"
+    else:
+        out = "ministère"
+    rest = s[m.end():]
+    d = _DELEGUE_RE.match(rest)
+    if d and not head.startswith("secr"):
+        out += " délégué"
+        rest = rest[d.end():]
+    # one or two adjectives before the portfolio (nationality, ``sortant``…)
+    for _ in range(2):
+        if _PORTFOLIO_START_RE.match(rest):
+            break
+        a = _ADJ_RE.match(rest)
+        if not a:
+            break
+        rest = rest[a.end():]
+    rest = _AUPRES_CHARGE_RE.sub(" ", rest, count=1)
+    return (out + " " + rest.strip()).strip()
+
+
+@lru_cache(maxsize=1)
+def load_registry(path: str = str(REGISTRY_PATH)) -> tuple:
+    """(demonym or None, canonical, folded key) triples; Moroccan entries answer None too."""
+    rows = []
+    p = Path(path)
+    if not p.exists():
+        return tuple()
+    for line in p.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        rec = json.loads(line)
+        if "_comment" in rec:
+            continue
+        demonyms = list(rec.get("demonyms", []))
+        if rec.get("country") == "MAR":
+            demonyms += ["marocain", None]
+        for form in [rec["name"], *rec.get("aliases", [])]:
+            for dem in demonyms:
+                rows.append((demonym_stem(dem) if dem else None, rec["name"],
+                             fold_key(institution_name(form))))
+    return tuple(rows)
+
+
+def _keep_writer_capital_accents(canonical: str, written: str) -> str:
+    """Where the writer left a capital unaccented (``Etat``, ``Economie``), keep it so."""
+    written_words = {fold_key(w): w for w in written.split()}
+    out = []
+    for w in canonical.split(" "):
+        u = written_words.get(fold_key(w))
+        if u and len(u) == len(w):
+            w = "".join(b if (a.isupper() and b.isupper() and a != b
+                              and strip_accents(a) == b) else a
+                        for a, b in zip(w, u))
+        out.append(w)
+    return " ".join(out)
+
+
+def registry_match(name: str, country_adj: Optional[str] = None) -> Optional[str]:
+    """Canonical name for ``name`` (already institution form), or None."""
+    from rapidfuzz import fuzz
+
+    stem = demonym_stem(country_adj)
+    key = fold_key(name)
+    best, best_score = None, 0.0
+    for dem, canonical, ckey in load_registry():
+        if dem != stem:
+            continue
+        # cheap guard: lengths must be close for a typo-level difference
+        if abs(len(ckey) - len(key)) > 3:
+            continue
+        score = fuzz.ratio(key, ckey)
+        if score > best_score:
+            best, best_score = canonical, score
+    if best is not None and best_score >= FUZZY_THRESHOLD:
+        return _keep_writer_capital_accents(best, name)
+    return None
+
+
+def normalize_ministry(text: str, country_adj: Optional[str] = None) -> str:
+    """Institution name of a MINISTRY mention, registry spelling where one fits."""
+    name = institution_name(text)
+    return registry_match(name, country_adj) or name
+
+
+def resolve_in_article(mentions: Iterable) -> None:
+    """Give a short form the fuller norm of the same ministry named in the same article.
+
+    A MINISTRY whose norm is a word-bounded prefix of exactly one longer norm from a
+    mention with the same country adjective takes that norm (``ministre djiboutien des
+    Affaires étrangères`` → ``ministère des Affaires étrangères et de la Coopération
+    internationale`` when the article names it so).
+    """
+    ms = [m for m in mentions if getattr(m, "label", None) == "MINISTRY" and m.norm]
+    by_adj: dict = {}
+    for m in ms:
+        by_adj.setdefault(demonym_stem(m.extra.get("country_adj")), set()).add(m.norm)
+    for m in ms:
+        norms = by_adj[demonym_stem(m.extra.get("country_adj"))]
+        longer = {n for n in norms
+                  if len(n) > len(m.norm) and n.startswith(m.norm)
+                  and n[len(m.norm)] in " ,"}
+        if len(longer) == 1:
+            m.norm = next(iter(longer))

@@ -1,0 +1,304 @@
+"""MINISTRY finder: spans of ministries and state secretariats in a spaCy ``Doc``.
+
+A span runs from the head word (``ministère``, ``ministre(s)``, ``secrétaire d'État``,
+``secrétariat d'État``) to the end of the portfolio: a chain of components
+``de/du/des/d'/de la/de l'`` + domain noun + adjectives, joined by ``,`` / ``et``.
+It stops where that chain stops: before a name, a verb, a place (``de la Côte
+d'Ivoire``), a determiner that is not an article (``de ces quatre pays``), a
+nationality adjective after the portfolio, a relative clause or punctuation.
+The token tests use POS, morphology, NER types and two small word lists, so the
+rule carries to unseen outlets.
+"""
+from __future__ import annotations
+
+import unicodedata
+from typing import List, Optional
+
+from pipeline.mention import Mention
+from pipeline.ministries import demonym_stem, mend_typos, normalize_ministry
+
+LABEL = "MINISTRY"
+
+_HEADS_MIN = {"ministre", "ministres", "ministère", "ministères", "ministere", "ministeres"}
+_HEADS_SEC = {"secrétaire", "secrétaires", "secretaire", "secretaires",
+              "secrétariat", "secrétariats", "secretariat"}
+_DELEGUE = {"délégué", "déléguée", "délégués", "déléguées", "delegue", "deleguee"}
+_CHARGE = {"chargé", "chargée", "chargés", "chargées", "charge", "chargee"}
+_AUPRES = {"auprès", "aupres"}
+_PREP_FULL = {"du", "des"}                       # preposition + article in one token
+_PREP_DE = {"de", "d'"}                          # may take la / l' after it
+# ``secrétaire d'État aux Affaires étrangères``: à-portfolios open a state secretariat only
+_PREP_A_FULL = {"au", "aux"}
+_ARTICLES = {"la", "l'", "les", "le"}
+
+# Lowercase nouns that can open a portfolio component (many outlets write
+# ``des finances``, ``de l'économie verte``); capitalized words need no list.
+# Folded: accents stripped, lower case.
+_DOMAIN = set("""
+affaires interieur justice economie finances budget agriculture peche peches developpement
+eaux forets elevage education enseignement formation recherche innovation sante protection
+equipement eau transport transports logistique amenagement urbanisme habitat logement ville
+villes politique politiques industrie commerce investissement investissements tourisme
+artisanat transition energie energies mines environnement emploi travail insertion inclusion
+solidarite famille femme femmes enfance jeunesse sport sports culture communication numerique
+reforme administration fonction defense armees cooperation integration relations diaspora
+droits habous planification plan postes telecommunications hydraulique infrastructures travaux
+ressources mer securite information sciences technologies logement collectivites
+decentralisation gouvernance prospective statistique competitivite exportations commerce
+souverainete europe patrimoine population action humanitaire reconciliation communautes
+competences entreprise entreprises prescolaire petite moyenne modernisation promotion
+mobilite evaluation convergence economie digitalisation digital cultes religieuses islamiques
+marocains enfants personnes handicapees handicap travailleurs fonctionnaires anciens
+combattants parlement mines hydrocarbures petrole gaz telecoms medias presse audiovisuel
+""".split())
+
+# Adjectives that qualify the office, not the portfolio (dropped by the norm).
+_OFFICE_ADJ = {"sortant", "sortante", "actuel", "actuelle", "intérimaire", "délégué",
+               "déléguée", "nouveau", "nouvelle", "plénipotentiaire"}
+
+# Capitalized words that never open a portfolio (``ministre d'État`` is a rank).
+_NOT_PORTFOLIO = {"etat", "royaume", "republique", "roi", "gouvernement", "pays", "majeste",
+                  # heads of other organizations: ``et de l'Agence marocaine …`` ends the span
+                  "agence", "office", "federation", "association", "groupe", "banque", "conseil",
+                  "universite", "societe", "chambre", "caisse", "fonds", "institut", "centre",
+                  "commission", "direction", "autorite", "organisation", "union", "ministere",
+                  "ministre", "secretariat", "secretaire", "haut-commissariat", "fondation",
+                  "confederation", "comite", "observatoire", "ecole", "academie", "tribunal",
+                  "cour", "assemblee", "senat", "parlement", "president", "presidence", "wilaya",
+                  "region", "province", "prefecture", "commune", "ville", "ambassade", "consulat",
+                  "programme", "plan", "projet", "forum", "salon", "conference", "sommet"}
+
+# Adjective participles that end a span rather than extend it (``le ministère concerné``).
+_TRAILING_ADJ_STOP = {"concerné", "concernée", "concernés", "précité", "précitée",
+                      "susmentionné", "susmentionnée", "compétent", "compétente"}
+
+# Participles that continue a component when a place phrase follows
+# (``des Marocains résidant à l'étranger``).
+_RESIDENT = {"résidant", "résidants", "résident", "résidents", "établis", "installés"}
+_ABROAD = {"étranger", "extérieur", "etranger", "exterieur"}
+
+# Masculine singular demonyms (feminine/plural forms fold to these via demonym_stem).
+DEMONYMS = set("""
+marocain algérien tunisien libyen égyptien mauritanien sénégalais malien nigérien burkinabè
+burkinabé ivoirien guinéen ghanéen togolais béninois nigérian camerounais gabonais congolais
+tchadien centrafricain soudanais éthiopien kényan rwandais burundais ougandais tanzanien
+djiboutien somalien érythréen angolais zambien zimbabwéen mozambicain malgache mauricien
+sud-africain namibien botswanais libérien sierra-léonais gambien cap-verdien équato-guinéen
+comorien seychellois sahraoui français belge suisse luxembourgeois allemand autrichien
+italien espagnol portugais britannique anglais irlandais néerlandais danois suédois norvégien
+finlandais islandais polonais tchèque slovaque hongrois roumain bulgare grec turc chypriote
+maltais croate serbe slovène bosnien albanais macédonien monténégrin ukrainien russe biélorusse
+estonien letton lituanien moldave géorgien arménien azerbaïdjanais kazakh ouzbek américain
+canadien mexicain brésilien argentin chilien colombien péruvien vénézuélien cubain haïtien
+bolivien équatorien uruguayen paraguayen chinois japonais coréen sud-coréen nord-coréen indien
+pakistanais bangladais afghan iranien irakien syrien libanais jordanien palestinien israélien
+saoudien émirati qatari qatarien koweïtien bahreïni bahreïnien omanais yéménite indonésien
+malaisien thaïlandais vietnamien philippin singapourien australien néo-zélandais azéri
+""".split())
+
+
+def _fold(s: str) -> str:
+    s = s.replace("\u2019", "'").replace("`", "'").replace("\u2018", "'").lower()
+    return "".join(c for c in unicodedata.normalize("NFD", s) if unicodedata.category(c) != "Mn")
+
+
+def _low(tok) -> str:
+    return tok.lower_.replace("\u2019", "'").replace("`", "'").replace("\u2018", "'")
+
+
+def is_demonym(word: str) -> bool:
+    return demonym_stem(word) in DEMONYMS or word.lower() in DEMONYMS
+
+
+def _is_upper_word(tok) -> bool:
+    return tok.is_alpha and tok.text[:1].isupper()
+
+
+def _at_doc_end(doc, i: int) -> bool:
+    """True when only whitespace follows token i: a text cut mid-word."""
+    return not doc.text[doc[i].idx + len(doc[i].text):].strip()
+
+
+def _valid_head(doc, i: int) -> bool:
+    """Can token i open a portfolio component?"""
+    if i >= len(doc):
+        return False
+    tok = doc[i]
+    f = _fold(mend_typos(tok.text))
+    if not tok.is_alpha and "-" not in tok.text:
+        return False
+    if f in _NOT_PORTFOLIO and tok.text[:1].isupper():
+        return False
+    if f in _DOMAIN:
+        return True
+    if _is_upper_word(tok):
+        # a place or a person after ``de`` ends the portfolio (``de la Côte d'Ivoire``);
+        # the model also tags common nouns LOC (``Emploi``), hence the PROPN test
+        if tok.ent_type_ in ("LOC", "PER", "GPE") and tok.pos_ == "PROPN":
+            return False
+        return True
+    # a word cut by the end of the text is kept as is
+    return tok.is_alpha and tok.is_lower and _at_doc_end(doc, i)
+
+
+def _prep_then_head(doc, i: int, allow_a: bool = False) -> Optional[int]:
+    """If a component starts at i (preposition [+ article] + valid head), index of its head."""
+    n = len(doc)
+    if i >= n:
+        return None
+    low = _low(doc[i])
+    if low in _PREP_FULL or (allow_a and low in _PREP_A_FULL):
+        j = i + 1
+    elif low in _PREP_DE or (allow_a and low == "à"):
+        j = i + 1
+        if j < n and _low(doc[j]) in _ARTICLES and _low(doc[j]) != "le":
+            j += 1
+    else:
+        return None
+    return j if _valid_head(doc, j) else None
+
+
+def _component_end(doc, h: int) -> int:
+    """Index just past the component whose head is h: head + adjectives (+ et + adjective)."""
+    n = len(doc)
+    k = h + 1
+    # a prenominal adjective heads the component: ``de la Petite entreprise``
+    if doc[h].pos_ == "ADJ" and k < n and doc[k].pos_ == "NOUN" and doc[k].is_lower:
+        k += 1
+    while k < n:
+        tok = doc[k]
+        low = _low(tok)
+        if low in _RESIDENT and k + 2 < n and _low(doc[k + 1]) == "à":
+            j = k + 2
+            if _low(doc[j]) in ("l'",) and j + 1 < n:
+                j += 1
+            if _fold(doc[j].text) in _ABROAD:
+                k = j + 1
+                continue
+            break
+        if _is_adj(tok):
+            k += 1
+            continue
+        if low == "et" and k + 1 < n and (_is_adj(doc[k + 1])
+                                          or (_fold(doc[k + 1].text) in _DOMAIN
+                                              and _is_upper_word(doc[k + 1]))):
+            k += 2
+            continue
+        # ``Relations avec le Parlement``
+        if low == "avec" and k + 2 < n and _low(doc[k + 1]) in _ARTICLES and _is_upper_word(doc[k + 2]) \
+                and doc[k + 2].ent_type_ not in ("PER", "LOC"):
+            k += 3
+            continue
+        break
+    return k
+
+
+def _is_adj(tok) -> bool:
+    if not tok.is_alpha or tok.pos_ != "ADJ" and _fold(tok.text) not in ("etrangeres", "etrangere",
+                                                                          "exterieures", "exterieur"):
+        return False
+    if is_demonym(tok.text) or tok.lower_ in _TRAILING_ADJ_STOP:
+        return False
+    if "Part" in tok.morph.get("VerbForm"):
+        return False
+    return True
+
+
+def _portfolio_end(doc, i: int, allow_a: bool = False) -> Optional[int]:
+    """Parse the component chain from token i; index just past it, or None if none starts."""
+    h = _prep_then_head(doc, i, allow_a)
+    if h is None:
+        return None
+    end = _component_end(doc, h)
+    n = len(doc)
+    while end < n:
+        low = _low(doc[end])
+        nxt = None
+        if low in (",", "et") and end + 1 < n:
+            nxt = _prep_then_head(doc, end + 1)
+            # ``, et de …``
+            if nxt is None and low == "," and end + 2 < n and _low(doc[end + 1]) == "et":
+                nxt = _prep_then_head(doc, end + 2)
+        elif low in _PREP_FULL or low in ("de", "d'"):
+            nxt = _prep_then_head(doc, end)
+        if nxt is None:
+            break
+        end = _component_end(doc, nxt)
+    return end
+
+
+def _match_at(doc, i: int):
+    """(end token index, country adjective) of a MINISTRY starting at token i, or None."""
+    n = len(doc)
+    tok = doc[i]
+    low = _low(tok)
+    if low in _HEADS_MIN:
+        if i > 0 and _low(doc[i - 1]) in ("premier", "première", "premiers", "premières"):
+            return None
+        after = doc.text[tok.idx + len(tok.text): tok.idx + len(tok.text) + 1]
+        if after == "-":   # ministre-conseiller
+            return None
+        j = i + 1
+    elif low in _HEADS_SEC:
+        if i + 2 < n and _low(doc[i + 1]) == "d'" and _fold(doc[i + 2].text) == "etat":
+            j = i + 3
+        elif i + 1 < n and _fold(doc[i + 1].text) == "d'etat":
+            j = i + 2
+        else:
+            return None
+    else:
+        return None
+    country_adj = None
+    # office qualifiers: délégué, d'État (rank), nationality or other adjective
+    for _ in range(3):
+        if j >= n:
+            return None
+        lj = _low(doc[j])
+        if lj in _DELEGUE or lj in _OFFICE_ADJ:
+            j += 1
+        elif lj == "d'" and j + 1 < n and _fold(doc[j + 1].text) == "etat" and low in _HEADS_MIN:
+            j += 2
+        elif doc[j].is_alpha and doc[j].is_lower and is_demonym(doc[j].text):
+            country_adj = doc[j].lower_
+            j += 1
+        else:
+            break
+    if j >= n:
+        return None
+    # ``auprès du X[,] chargé de Y``: keep the clause when a chargé portfolio follows
+    if _low(doc[j]) in _AUPRES:
+        k = j + 1
+        while k < n and k < j + 25 and _low(doc[k]) not in _CHARGE and doc[k].text not in ".;:()\n":
+            k += 1
+        if k < n and _low(doc[k]) in _CHARGE:
+            j = k
+        else:
+            return None
+    if _low(doc[j]) in _CHARGE:
+        j += 1
+    end = _portfolio_end(doc, j, allow_a=low in _HEADS_SEC)
+    if end is None:
+        return None
+    return end, country_adj
+
+
+def find_ministries(doc) -> List[Mention]:
+    out: List[Mention] = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        m = _match_at(doc, i)
+        if m is None:
+            i += 1
+            continue
+        end, adj = m
+        start_c = doc[i].idx
+        end_c = doc[end - 1].idx + len(doc[end - 1].text)
+        text = doc.text[start_c:end_c]
+        mention = Mention(start=start_c, end=end_c, label=LABEL, text=text,
+                          norm=normalize_ministry(text, adj), source="ministry_finder")
+        if adj:
+            mention.extra["country_adj"] = adj
+        out.append(mention)
+        i = end
+    return out

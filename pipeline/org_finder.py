@@ -1,0 +1,375 @@
+"""Named organizations (ORG) and events (EVENT) found by rules on a spaCy ``Doc``.
+
+Rules, each a small function returning candidate ``Mention``s (the longest wins an overlap):
+  * head names   ``Agence marocaine de développement des investissements et des exportations``:
+                 a capitalized head noun (models/patterns/org_heads.tsv, event_heads.tsv) and its
+                 adjectives and de/des/du/pour/sur/au complements, up to where the name ends;
+  * English runs ``Automotive meetings Tangier-Med``, ``AME Trade Ltd``, ``Kosmos Energy``:
+                 capitalized words holding an event word or a company suffix;
+  * triggers     ``le groupe Renault`` -> ``Renault``;
+  * known names  models/patterns/known_orgs.tsv (``Banque mondiale``, ``Royal Air Maroc``);
+  * acronyms     all-capital words that are not units, titles, codes or plans;
+  * long forms in lower case given by a bracketed acronym (``centre régional
+                 d'investissement (CRI)``).
+Then pipeline.acronyms links acronyms and long forms. Ministries are someone else's.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.acronyms import (backtrack_long_form, canonical_name, complete_norms,
+                               find_paren_acronyms, link_acronyms, looks_like_acronym,
+                               norm_apostrophes, _fold)
+from pipeline.mention import Mention
+
+PATTERNS = Path(__file__).resolve().parent.parent / "models" / "patterns"
+
+PREPS = {"de", "des", "du", "d'", "d’", "pour", "sur", "au", "aux"}
+DETS = {"la", "le", "l'", "l’", "les"}
+# Nouns after a preposition that mean the name is over (time, circumstance, people, ministries).
+STOP_NOUNS = {
+    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+    "octobre", "novembre", "décembre", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
+    "samedi", "dimanche", "année", "an", "mois", "semaine", "jour", "période", "trimestre",
+    "semestre", "marge", "cadre", "occasion", "partenariat", "part", "lors", "présence",
+    "titre", "cours", "fin", "début", "côté", "nom", "compte", "président", "présidente",
+    "directeur", "directrice", "ministre", "ministère", "gouvernement", "secrétaire", "chef",
+    "ambassadeur", "travaux", "édition", "session", "séance", "réunion", "signature", "sein",
+    "haut", "conseil", "membre", "membres", "ensemble", "total", "moins", "plus",
+}
+# Lowercase participles that belong to names (``Nations unies``).
+NAME_PARTICIPLES = {"unies", "unis", "réunies", "associés", "associées", "intégré", "intégrée"}
+# All-capital words that are not organizations: units, currencies, titles, economic terms,
+# plans and laws, country codes, roman numerals.
+NOT_ORG_ACRONYMS = set("""
+PIB PNB TVA IR IS PME PMI TPE PDG DG DGA ADG CEO CFO COO CTO SG MRE BTP TIC IA AI ONG RSE
+ESG ESS ODD EBITDA EBIT CA RN HT TTC MDH MMDH DH MAD USD EUR FCFA CFA XOF XAF DTS GBP JPY CNY
+KM KG MW GW KW KWH MWH GWH TWH MT MMT TEP CO2 GNL GPL LNG TSP DAP NPK UTC GMT TV SMS PDF URL
+HTML COVID SIDA VIH PLF PLFR LFI LF PND BAC BTS CNI RIB TGV LGV JO NB PS OK FAQ VS
+USA US UK RDC RCA EAU UAE KSA FR MA DZ TN SN CI UE27 AM PM HD GPS
+I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX XXI XXII
+""".split())
+
+
+@dataclass
+class Patterns:
+    org_heads: set = field(default_factory=set)
+    pre: set = field(default_factory=set)
+    triggers: set = field(default_factory=set)
+    suffixes: set = field(default_factory=set)
+    generic: list = field(default_factory=list)
+    event_heads: set = field(default_factory=set)
+    english_events: set = field(default_factory=set)
+    lower_events: list = field(default_factory=list)      # token-lists, longest first
+    known_acronyms: dict = field(default_factory=dict)    # acronym -> (long form, label)
+    known_names: dict = field(default_factory=dict)       # folded name -> (canonical, label)
+
+
+def _rows(name: str):
+    for line in (PATTERNS / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            yield line.split("\t")
+
+
+@lru_cache(maxsize=1)
+def load_patterns() -> Patterns:
+    p = Patterns()
+    for word, kind, _label in _rows("org_heads.tsv"):
+        {"head": p.org_heads, "pre": p.pre, "trigger": p.triggers,
+         "suffix": p.suffixes}.get(kind, set()).add(word)
+        if kind == "generic":
+            p.generic.append(_fold(norm_apostrophes(word)))
+    for word, kind in _rows("event_heads.tsv"):
+        if kind == "head":
+            p.event_heads.add(word)
+        elif kind == "english":
+            p.english_events.add(word.lower())
+        elif kind == "lower":
+            p.lower_events.append(word.split())
+    p.lower_events.sort(key=len, reverse=True)
+    for acr, long_form, label in _rows("known_orgs.tsv"):
+        if acr:
+            p.known_acronyms[acr] = (long_form, label)
+        if long_form:
+            p.known_names[_fold(long_form)] = (long_form, label)
+    return p
+
+
+# ---------------------------------------------------------------- token predicates
+def _is_cap(t) -> bool:
+    return t.text[:1].isupper()
+
+
+def _is_verb(t) -> bool:
+    return t.pos_ in ("VERB", "AUX") and t.lower_ not in NAME_PARTICIPLES
+
+
+def _is_adj(t) -> bool:
+    return (t.text.islower() and t.is_alpha and (t.pos_ == "ADJ" or t.lower_ in NAME_PARTICIPLES)
+            and t.lower_ not in STOP_NOUNS)
+
+
+def _is_noun(t) -> bool:
+    return (t.is_alpha or "-" in t.text) and t.pos_ in ("NOUN", "PROPN", "ADJ", "X") \
+        and t.lower_ not in STOP_NOUNS and not t.like_num
+
+
+def _mention(doc, start_tok: int, end_tok: int, label: str, source: str) -> Mention:
+    s, e = doc[start_tok].idx, doc[end_tok - 1].idx + len(doc[end_tok - 1].text)
+    text = doc.text[s:e].rstrip(".")
+    e = s + len(text)
+    return Mention(s, e, label, text=text, norm=norm_apostrophes(text), source=source, priority=1)
+
+
+# ---------------------------------------------------------------- head names
+def _extend_name(doc, i: int, allow_caps: bool = True) -> int:
+    """Token index one past the end of the name whose head is token ``i``."""
+    n = len(doc)
+    end = i + 1
+    has_caps = False  # a capitalized word after the head: a later "de + Place" ends nothing more
+    j = i + 1
+    while j < n and j - i < 16:
+        t = doc[j]
+        if _is_adj(t):
+            end = j = j + 1
+            continue
+        if allow_caps and _is_cap(t) and t.is_alpha is not None and t.pos_ != "VERB" \
+                and t.lower_ not in DETS and not t.like_num and t.text not in ("L", "Le", "La", "Les") \
+                and t.lower_ not in STOP_NOUNS and re.match(r"^[^\W\d_][\w&.-]*$", t.text):
+            has_caps = True
+            end = j = j + 1
+            continue
+        k = j
+        if t.lower_ in PREPS or t.lower_ == "et":
+            coord = t.lower_ == "et"
+            k += 1
+            if coord and k < n and doc[k].lower_ in PREPS:
+                k += 1
+            had_det = False
+            if k < n and doc[k].lower_ in DETS:
+                if coord and doc[k].lower_ == "les":
+                    break
+                had_det = True
+                k += 1
+            if k >= n:
+                break
+            w = doc[k]
+            if coord and (w.text in load_patterns().org_heads or (had_det and _is_cap(w))):
+                break  # `X et l'Agence ...`: a second entity starts
+            if coord and not had_det and not (_is_noun(w) or _is_adj(w)):
+                break
+            if not _is_noun(w) or _is_verb(w):
+                break
+            if _is_cap(w):
+                if has_caps and not coord:
+                    break  # `Université Mohammed VI Polytechnique de Ben Guérir`
+                # capitalized complement: take its run of capitals, then the name ends
+                m = k + 1
+                while m < n and _is_cap(doc[m]) and doc[m].is_alpha and doc[m].lower_ not in STOP_NOUNS:
+                    m += 1
+                while m < n and (_is_adj(doc[m]) or (m < n and doc[m].text.startswith("-"))):
+                    m += 1
+                end = m
+                if not coord:
+                    break
+                j = m
+                continue
+            end = j = k + 1
+            continue
+        break
+    return end
+
+
+def _head_names(doc, pats: Patterns) -> list[Mention]:
+    out = []
+    n = len(doc)
+    i = 0
+    while i < n:
+        t = doc[i]
+        label = None
+        head_len = 1
+        if t.text in pats.org_heads:
+            label = "ORG"
+        elif t.text in pats.event_heads:
+            label = "EVENT"
+        else:
+            for words in pats.lower_events:
+                if [x.lower_ for x in doc[i:i + len(words)]] == words:
+                    label, head_len = "EVENT", len(words)
+                    break
+        if label is None:
+            i += 1
+            continue
+        start = i
+        if i > 0 and doc[i - 1].text in pats.pre:
+            start = i - 1
+        end = _extend_name(doc, i + head_len - 1)
+        if head_len > 1 and end == i + head_len:
+            end = i + head_len  # the lowercase phrase itself is the name
+        elif end == i + 1 and start == i:
+            i += 1
+            continue  # a head alone is generic (`la Commission`)
+        m = _mention(doc, start, end, label, "org_head" if label == "ORG" else "event_head")
+        folded = _fold(m.norm)
+        if any(folded == g or folded.startswith(g + " ") for g in pats.generic):
+            i += 1
+            continue
+        out.append(m)
+        i = end
+    return out
+
+
+# ---------------------------------------------------------------- English runs
+def _cap_runs(doc):
+    """Maximal runs of capitalized words (with `&`, `-` parts and event words in lower case)."""
+    pats = load_patterns()
+    n, i = len(doc), 0
+    while i < n:
+        if _is_cap(doc[i]) and doc[i].is_alpha and not doc[i].is_sent_start:
+            j = i + 1
+            while j < n and (_is_cap(doc[j]) or doc[j].text == "&"
+                             or doc[j].lower_ in pats.english_events) \
+                    and not doc[j].is_punct or (j < n and doc[j].text == "&"):
+                j += 1
+            yield i, j
+            i = j
+        else:
+            i += 1
+
+
+def _english_runs(doc, pats: Patterns) -> list[Mention]:
+    out = []
+    for i, j in _cap_runs(doc):
+        words = [t.text for t in doc[i:j]]
+        if len(words) < 2 or doc[i].lower_ in DETS or doc[i].text in pats.org_heads \
+                or doc[i].text in pats.event_heads:
+            continue
+        if any(w.lower() in pats.english_events for w in words[1:]) and _is_cap(doc[i]):
+            out.append(_mention(doc, i, j, "EVENT", "event_english"))
+        elif any(w in pats.suffixes for w in words[1:]):
+            out.append(_mention(doc, i, j, "ORG", "org_company"))
+    return out
+
+
+# ---------------------------------------------------------------- `le groupe X`
+def _trigger_names(doc, pats: Patterns) -> list[Mention]:
+    out = []
+    n = len(doc)
+    for i, t in enumerate(doc):
+        if t.text not in pats.triggers or i == 0 or doc[i - 1].pos_ not in ("DET", "ADP"):
+            continue
+        j = i + 1
+        while j < n and _is_adj(doc[j]):
+            j += 1
+        k = j
+        if k < n - 1 and doc[k].text in ("L'", "L’", "Le", "La", "Les") and _is_cap(doc[k + 1]):
+            k += 2  # media titles keep their article: `L'Economiste`
+        while k < n and (_is_cap(doc[k]) or doc[k].text == "&") and not doc[k].is_punct \
+                and doc[k].ent_type_ not in ("PER", "LOC") and doc[k].lower_ not in STOP_NOUNS:
+            k += 1
+        if k > j and (k - j > 1 or doc[j].is_alpha or looks_like_acronym(doc[j].text)):
+            if doc[j].text in pats.org_heads or doc[j].text in pats.event_heads:
+                continue
+            out.append(_mention(doc, j, k, "ORG", "org_trigger"))
+    return out
+
+
+# ---------------------------------------------------------------- known names
+def _known_names(doc, pats: Patterns) -> list[Mention]:
+    out = []
+    text = norm_apostrophes(doc.text) if len(norm_apostrophes(doc.text)) == len(doc.text) else doc.text
+    low = text.lower()
+    for folded, (canon, label) in pats.known_names.items():
+        if " " not in canon and not canon[:1].isupper():
+            continue
+        needle = canon.lower()
+        for m in re.finditer(r"(?<![\w-])" + re.escape(needle) + r"(?![\w-])", low):
+            surface = doc.text[m.start():m.end()]
+            if not surface[:1].isupper() and " " not in surface:
+                continue
+            out.append(Mention(m.start(), m.end(), label, text=surface,
+                               norm=canonical_name(surface, [canon]), source="org_known", priority=2))
+    return out
+
+
+# ---------------------------------------------------------------- acronyms
+def _shouting(doc, t) -> bool:
+    """Token in a line written mostly in capitals (a headline), where capitals mean nothing."""
+    s = doc.text.rfind("\n", 0, t.idx) + 1
+    e = doc.text.find("\n", t.idx)
+    line = doc.text[s:e if e >= 0 else len(doc.text)]
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) > 20 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+
+
+def _acronyms(doc, pats: Patterns, banned: set) -> list[Mention]:
+    out = []
+    for i, t in enumerate(doc):
+        s = t.text
+        if not looks_like_acronym(s) or s in NOT_ORG_ACRONYMS or s in banned:
+            continue
+        if s not in pats.known_acronyms:
+            if not s.isupper() and not re.match(r"^[A-Z]{3,}[a-z]$", s):
+                continue
+            if t.ent_type_ == "PER" or _shouting(doc, t):
+                continue
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        prv = doc[i - 1] if i > 0 else None
+        if nxt is not None and re.match(r"^(19|20)\d\d", nxt.text):
+            continue  # `LFI 2024`, `PND 2018-2027`: plans and laws
+        if prv is not None and prv.like_num:
+            continue  # `60 MDH`, `4 MT`: units
+        label = pats.known_acronyms.get(s, ("", "ORG"))[1]
+        out.append(Mention(t.idx, t.idx + len(s), label, text=s, norm=s, source="org_acronym"))
+    return out
+
+
+def _paren_long_forms(doc, pats: Patterns, found: list[Mention]) -> tuple[list[Mention], set]:
+    """Lowercase long forms revealed by a bracketed acronym; acronyms whose long form is not an
+    organization or event (``ligne de crédit modulable (LCM)``) are banned for the article."""
+    out, banned = [], set()
+    ends = {m.end for m in found if m.label in ("ORG", "EVENT")}
+    heads_lower = {_fold(h) for h in pats.org_heads} | {_fold(h) for h in pats.event_heads}
+    for open_pos, a0, a1 in find_paren_acronyms(doc.text):
+        acr = doc.text[a0:a1].split(" ")[0]
+        stop = len(doc.text[:open_pos].rstrip())
+        if stop in ends:
+            continue
+        start = backtrack_long_form(doc.text, open_pos, acr)
+        if start is None:
+            continue
+        long_text = doc.text[start:stop]
+        first = _fold(long_text.split()[0])
+        if first in heads_lower:
+            label = "EVENT" if long_text.split()[0].capitalize() in pats.event_heads else "ORG"
+            out.append(Mention(start, stop, label, text=long_text, norm=norm_apostrophes(long_text),
+                               source="org_paren_long", priority=1))
+        elif acr not in pats.known_acronyms:
+            banned.add(acr)
+    return out, banned
+
+
+# ---------------------------------------------------------------- assembly
+def _resolve(cands: list[Mention]) -> list[Mention]:
+    """Longest first, then priority; no overlaps."""
+    chosen: list[Mention] = []
+    for m in sorted(cands, key=lambda m: (-(m.end - m.start), -m.priority, m.start)):
+        if m.end > m.start and not any(m.overlaps(c) for c in chosen):
+            chosen.append(m)
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def find_orgs_events(doc) -> list[Mention]:
+    """ORG and EVENT mentions of ``doc`` (a ``fr_core_news_md`` Doc), norms linked."""
+    pats = load_patterns()
+    cands = _head_names(doc, pats) + _english_runs(doc, pats) + _trigger_names(doc, pats) \
+        + _known_names(doc, pats)
+    longs, banned = _paren_long_forms(doc, pats, cands)
+    cands += longs + _acronyms(doc, pats, banned)
+    mentions = _resolve(cands)
+    link_acronyms(doc.text, mentions, known=pats.known_acronyms)
+    complete_norms(mentions)
+    return sorted(mentions, key=lambda m: m.start)

@@ -1,0 +1,193 @@
+"""The final filter: one label per stretch of text, then article-level norms.
+
+See nlp.py for the order of precedence.  Model entities are trimmed to the
+contract's minimal spans (no determiner, preposition, honorific or title) and
+dropped when they are generic words or demonyms.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Span
+
+from .mention import Mention
+
+PATTERNS = Path(__file__).resolve().parent.parent / "models" / "patterns"
+
+_LEAD_WORDS = {"le", "la", "les", "l'", "l’", "du", "de", "des", "d'", "d’", "en", "au", "aux",
+               "à", "a", "un", "une", "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur",
+               "par", "pour", "sur", "avec", "et", "dont", "selon", "chez", "entre"}
+_APOS = str.maketrans({"’": "'", "`": "'", "‘": "'"})
+
+
+@lru_cache(maxsize=1)
+def _wordlist(name: str) -> frozenset:
+    path = PATTERNS / name
+    if not path.exists():
+        return frozenset()
+    words = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("\t")[0].strip()
+        if line and not line.startswith("#"):
+            words.add(line.lower().translate(_APOS))
+    return frozenset(words)
+
+
+def honorifics() -> frozenset:
+    return _wordlist("honorifics.txt")
+
+
+def generic_words() -> frozenset:
+    return _wordlist("generic_words.txt")
+
+
+def clean_norm(s: str) -> str:
+    return re.sub(r"\s+", " ", s.translate(_APOS)).strip()
+
+
+def trim_span(doc: Doc, start: int, end: int, label: str) -> tuple[int, int] | None:
+    """Token bounds of the minimal span: leading function words, honorifics and
+    titles out, trailing punctuation out.  None when nothing is left."""
+    hon = honorifics()
+    while start < end:
+        t = doc[start]
+        low = t.lower_.translate(_APOS)
+        if t.is_space or t.is_punct or low in _LEAD_WORDS:
+            start += 1
+        elif label == "PERSON" and (low.rstrip(".") in hon or low in hon or
+                                    (t.is_lower and t.is_alpha)):
+            start += 1
+        else:
+            break
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
+                           or doc[end - 1].lower_ in {"-", "'", "’"}):
+        end -= 1
+    if label == "PERSON":
+        # a person's name stops at the first lower-case word that is not a particle
+        for i in range(start, end):
+            t = doc[i]
+            if t.is_lower and t.lower_ not in {"de", "ben", "bin", "el", "al", "ould", "ibn", "da",
+                                                "dos", "van", "von", "le", "la", "du", "des", "ou"}:
+                end = i
+                break
+        while end > start and doc[end - 1].lower_ in {"de", "el", "al", "ould", "ben", "le", "la",
+                                                     "du", "des", "ou"}:
+            end -= 1
+    return (start, end) if start < end else None
+
+
+def _model_mentions(doc: Doc) -> list[Mention]:
+    from .gazetteer import country_code, demonym_country
+
+    out = []
+    generic = generic_words()
+    for ent in doc.ents:
+        label = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}.get(ent.label_)
+        if label is None:
+            continue
+        bounds = trim_span(doc, ent.start, ent.end, label)
+        if bounds is None:
+            continue
+        span = doc[bounds[0]:bounds[1]]
+        text = span.text
+        low = text.lower().translate(_APOS)
+        if low in generic or not any(c.isupper() for c in text) or len(text) < 2:
+            continue
+        if demonym_country(text) or demonym_country(low):
+            continue
+        code = country_code(text)
+        if code:
+            out.append(Mention(span.start_char, span.end_char, "COUNTRY", text, norm=code,
+                               country=code, source="model+gazetteer", priority=0))
+            continue
+        if label == "PERSON":
+            if any(ch.isdigit() for ch in text) or len(span) > 6:
+                continue
+            if len(span) == 1 and (span[0].is_stop or span[0].is_upper and len(text) <= 3):
+                continue
+        if label == "MISC":
+            if text.isupper() and 2 <= len(text) <= 8:
+                label = "ORG"
+            else:
+                continue
+        if label == "LOC":
+            if text.isupper() and len(text) >= 2:
+                label = "ORG"  # acronyms are never places
+            else:
+                out.append(Mention(span.start_char, span.end_char, "LOC", text,
+                                   norm=clean_norm(text), source="model", priority=0))
+                continue
+        out.append(Mention(span.start_char, span.end_char, label, text, norm=clean_norm(text),
+                           source="model", priority=2 if label == "PERSON" else 1))
+    return out
+
+
+def _select(chosen: list[Mention], pool: list[Mention]) -> None:
+    """Add from `pool`, longest first, what overlaps nothing chosen."""
+    pool = sorted(pool, key=lambda m: (-m.length, -m.priority, m.start))
+    for m in pool:
+        if m.length <= 0:
+            continue
+        if not any(m.overlaps(c) for c in chosen):
+            chosen.append(m)
+
+
+def resolve(doc: Doc) -> list[Mention]:
+    cands = list(doc._.candidates or [])
+    model = _model_mentions(doc)
+    chosen: list[Mention] = []
+    _select(chosen, [m for m in cands if m.priority >= 3])           # rules
+    _select(chosen, [m for m in model if m.label in ("PERSON", "ORG") ])  # model names
+    _select(chosen, [m for m in cands if m.priority < 3])            # gazetteer places
+    _select(chosen, [m for m in model if m.label in ("COUNTRY", "LOC")])
+    chosen.sort(key=lambda m: m.start)
+    for m in chosen:
+        m.text = doc.text[m.start:m.end]
+    normalize_article(doc, chosen)
+    doc._.mentions = chosen
+    ents = []
+    for m in chosen:
+        span = doc.char_span(m.start, m.end, label=m.label, alignment_mode="expand")
+        if span is not None and not any(span.start < e.end and e.start < span.end for e in ents):
+            ents.append(span)
+    doc.ents = ents
+    return chosen
+
+
+def normalize_article(doc: Doc, mentions: list[Mention]) -> None:
+    """Norms that need the whole article: full names, acronyms, ministries."""
+    _people(mentions)
+    try:
+        from .acronyms import link_acronyms
+        link_acronyms(doc.text, mentions)
+    except ImportError:
+        pass
+    try:
+        from .ministries import resolve_in_article
+        resolve_in_article(mentions)
+    except ImportError:
+        pass
+
+
+def _name_tokens(s: str) -> list[str]:
+    return [w for w in re.split(r"[\s]+", s.translate(_APOS)) if w]
+
+
+def _people(mentions: list[Mention]) -> None:
+    """A name takes the fullest form of it in the article (`Saadi` → `Lahcen Saadi`)."""
+    people = [m for m in mentions if m.label == "PERSON"]
+    names = sorted({clean_norm(m.text) for m in people}, key=len, reverse=True)
+    for m in people:
+        toks = _name_tokens(clean_norm(m.text))
+        best = clean_norm(m.text)
+        for cand in names:
+            ct = _name_tokens(cand)
+            if len(ct) <= len(toks):
+                break
+            # surname (last words) or first words of the fuller name
+            if ct[-len(toks):] == toks or ct[:len(toks)] == toks:
+                best = cand
+                break
+        m.norm = best

@@ -1,0 +1,142 @@
+"""Roles: person → title → ministry or organization → country.
+
+Two shapes cover French news prose, read off the resolved mentions and the
+words between them rather than from fixed sentences:
+  TITLE [demonym] [de|du ORG] [,] PERSON     `la ministre de X, Leila Benali`,
+                                             `le Vice-président américain JD Vance`
+  PERSON, [le|la] TITLE [demonym] [de ORG]   `Rachid Benaïssa, ministre de X`
+A MINISTRY mention that names the office (`ministre de X`) carries its own title.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from typing import Optional
+
+from spacy.tokens import Doc
+
+from .mention import Mention
+from .resolver import PATTERNS, clean_norm
+
+_GOV_TITLES = {"ministre", "ministre délégué", "ministre déléguée", "secrétaire d'état",
+               "chef du gouvernement", "premier ministre", "roi", "reine", "garde des sceaux",
+               "ministre d'état", "président", "vice-président", "ambassadeur", "ambassadrice"}
+
+
+@lru_cache(maxsize=1)
+def _titles_rx() -> re.Pattern:
+    titles = []
+    for line in (PATTERNS / "titles.txt").read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            titles.append(line)
+    titles.sort(key=len, reverse=True)
+    alts = "|".join(re.escape(t).replace("'", "['’]").replace(r"\ ", r"\s+") for t in titles)
+    return re.compile(rf"(?<![\w-])(?P<title>{alts})(?![\w-])", re.I)
+
+
+def _title_norm(raw: str) -> str:
+    raw = re.sub(r"\s+", " ", raw.replace("’", "'")).strip()
+    if raw.isupper() or raw.split()[-1].isupper():
+        return raw  # acronyms (PDG, DG, group CEO) keep their case
+    low = raw.lower()
+    # `secrétaire d'État` keeps État's case as written (the contract's examples do)
+    m = re.match(r"(secrétaire d')(état|etat)", raw, re.I)
+    if m:
+        return "secrétaire d'" + m.group(2)
+    return low
+
+
+def _ministry_title(text: str) -> str:
+    t = clean_norm(text)
+    m = re.match(r"(secrétaire d'(?:État|Etat|état|etat))", t, re.I)
+    if m:
+        return _title_norm(m.group(1))
+    m = re.match(r"(ministres?(?: délégué(?:e)?)?)", t, re.I)
+    if m:
+        return m.group(1).lower().replace("ministres", "ministre")
+    return "ministre"
+
+
+def _country_of_adj(words: str) -> Optional[str]:
+    from .gazetteer import demonym_country
+    for w in re.findall(r"[\w-]+", words):
+        code = demonym_country(w) or demonym_country(w.lower())
+        if code:
+            return code
+    return None
+
+
+def find_roles(doc: Doc, mentions: list[Mention]) -> list[dict]:
+    text = doc.text
+    ms = sorted(mentions, key=lambda m: m.start)
+    countries = Counter(m.norm for m in ms if m.label == "COUNTRY" and m.norm)
+    home = countries.most_common(1)[0][0] if countries else None
+    roles = []
+    seen = set()
+
+    def add(person: Mention, title: str, org: Optional[Mention], country, start, end):
+        key = (person.norm, title, org.norm if org else None)
+        if key in seen:
+            return
+        seen.add(key)
+        if country is None and org is not None and org.label == "MINISTRY":
+            country = org.extra.get("country") or _country_of_adj(org.text) or home
+        if country is None and org is None and title.lower() in _GOV_TITLES:
+            country = home
+        roles.append({"person": person.norm or person.text, "title": title,
+                      "org": org.norm if org else None, "org_label": org.label if org else None,
+                      "country": country, "start": start, "end": end})
+
+    for i, p in enumerate(ms):
+        if p.label != "PERSON":
+            continue
+        prev = ms[i - 1] if i > 0 else None
+        nxt = ms[i + 1] if i + 1 < len(ms) else None
+        # shape 1: … TITLE [adj] [de ORG] [,] PERSON
+        if prev is not None and re.fullmatch(r"[\s,]*", text[prev.end:p.start]):
+            if prev.label == "MINISTRY" and re.match(r"(ministre|secrétaire)", prev.text, re.I):
+                add(p, _ministry_title(prev.text), prev, None, prev.start, p.end)
+                continue
+            if prev.label in ("ORG", "EVENT"):
+                left = text[max(0, prev.start - 80):prev.start]
+                m = re.search(_titles_rx().pattern + r"(?P<adj>(?:\s+[\w-]+)?)\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*$",
+                              left, re.I)
+                if m:
+                    add(p, _title_norm(m.group("title")), prev, _country_of_adj(m.group("adj")),
+                        prev.start - (len(left) - m.start()), p.end)
+                    continue
+        left_start = max(prev.end if prev else 0, p.start - 80)
+        left = text[left_start:p.start]
+        m = re.search(_titles_rx().pattern + r"(?P<adj>(?:\s+[\w-]+){0,2}?)\s*,?\s*$", left, re.I)
+        if m and "\n" not in left[m.start():]:
+            adj = m.group("adj")
+            country = _country_of_adj(adj)
+            if not adj.strip() or country:
+                add(p, _title_norm(m.group("title")), None, country, left_start + m.start(), p.end)
+                continue
+        # shape 2: PERSON, [le|la] TITLE …
+        right = text[p.end:p.end + 120]
+        m = re.match(r"\s*,\s*(?:l['’]|le\s+|la\s+)?", right)
+        if m:
+            after = p.end + m.end()
+            if nxt is not None and nxt.start == after and nxt.label == "MINISTRY" \
+                    and re.match(r"(ministre|secrétaire)", nxt.text, re.I):
+                add(p, _ministry_title(nxt.text), nxt, None, p.start, nxt.end)
+                continue
+            mt = _titles_rx().match(text, after)
+            if mt:
+                rest_start = mt.end()
+                # optional demonym, then `de|du ORG`
+                nxt2 = next((x for x in ms if x.start >= rest_start), None)
+                between = text[rest_start:nxt2.start] if nxt2 else ""
+                if nxt2 is not None and nxt2.label in ("ORG", "MINISTRY", "EVENT") and re.fullmatch(
+                        r"(\s+[\w-]+)?\s+(de\s+la|de\s+l['’]|du|des|de|d['’])\s*", between):
+                    add(p, _title_norm(mt.group("title")), nxt2, _country_of_adj(between),
+                        p.start, nxt2.end)
+                    continue
+                adj = re.match(r"\s+([\w-]+)", text[rest_start:rest_start + 30])
+                add(p, _title_norm(mt.group("title")), None,
+                    _country_of_adj(adj.group(1)) if adj else None, p.start, rest_start)
+    return roles

@@ -1,0 +1,95 @@
+"""pipeline.date_finder: DATE mentions in a parsed French text."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pipeline.date_finder import find_dates
+
+
+def dates(nlp, text, published=None):
+    out = find_dates(nlp(text), published)
+    for m in out:
+        assert text[m.start:m.end] == m.text and m.label == "DATE"
+        assert m.norm == m.date_value
+    return [(m.text, m.norm) for m in out]
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # prepositions and determiners out, modifiers in
+    ("Le port a été inauguré en décembre 2019 par le roi.", None, [("décembre 2019", "2019-12")]),
+    ("Les exportations ont atteint 12 milliards à fin septembre 2021.", None,
+     [("fin septembre 2021", "2021-09")]),
+    ("Les ventes de l'an dernier ont déçu.", "2020-03", [("an dernier", "2019")]),
+    ("Les ministres se réuniront ce samedi à Dakar.", "2024-06-12",
+     [("samedi", "2024-06-08")]),
+    ("Cette année, la production devrait croître.", "2021-02", [("Cette année", "2021")]),
+    ("La délégation est arrivée lundi soir à Alger.", None, [("lundi soir", None)]),
+    ("Les chiffres du mois de mars confirment la tendance.", None, [("mois de mars", "XXXX-03")]),
+    ("Le budget de l'année 2023 a été voté.", None, [("année 2023", "2023")]),
+    ("La croissance du premier semestre 2022 a ralenti.", None,
+     [("premier semestre 2022", "2022-H1")]),
+    ("Les accords ont été signés ce mardi 4 juin 2024 à Tunis.", None,
+     [("mardi 4 juin 2024", "2024-06-04")]),
+    ("La conférence, prévue les 12 et 13 octobre à Tunis, réunira 40 pays.", "2023-09",
+     [("12", "2023-10-12"), ("13 octobre", "2023-10-13")]),
+    ("Le projet de loi de finances 2026 prévoit une hausse.", None, [("2026", "2026")]),
+    ("La campagne 2022/2023 a été marquée par la sécheresse.", None,
+     [("2022/2023", "2022/2023")]),
+    ("Les recettes ont progressé de 8% à fin juin 2020", "2020-08", [("fin juin 2020", "2020-06")]),
+    ("Le contrat signé le 3 avril dernier entre en vigueur.", "2022-10",
+     [("3 avril", "2022-04-03")]),
+    ("Le pays s'est doté d'une stratégie énergétique au début des années 2000.", None,
+     [("années 2000", "200")]),
+])
+def test_spans_and_norms(fr_nlp, text, published, expected):
+    assert dates(fr_nlp, text, published) == expected
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # relative days only where they place an event on a day
+    ("L'accord a été signé hier à Rabat.", "2024-02-14", [("hier", "2024-02-13")]),
+    ("Le conseil s'est réuni aujourd'hui en séance extraordinaire.", "2024-02-14",
+     [("aujourd'hui", "2024-02-14")]),
+    ("Le ministre a annoncé aujourd’hui la création d'un fonds.", "2024-02",
+     [("aujourd’hui", None)]),
+    ("Aujourd'hui, le Maroc est le premier exportateur de phosphates.", "2024-02-14", []),
+    ("Il faut former les ingénieurs de demain.", "2024-02-14", []),
+    ("Le Maroc d'aujourd'hui n'est plus celui des années 1990.", None, [("années 1990", "199")]),
+])
+def test_relative_days(fr_nlp, text, published, expected):
+    assert dates(fr_nlp, text, published) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Les travaux ont duré deux jours.",
+    "Le chantier prendra trois ans.",
+    "La séance a repris à 15h30.",
+    "Les ventes sont en hausse par rapport à la même période de l'année précédente.",
+    "Le salaire avait augmenté un an auparavant.",
+    "La société emploie 2000 salariés dans la région.",
+    "Le stock a atteint 1 2000 tonnes.",
+    "Le chiffre d'affaires atteint 2019,5 millions de dirhams.",
+    "Le décret n° 2015 fixe les modalités.",
+    "Le pays accueillera l'Expo 2030 et le Mondial 2030.",
+    "Le port de Tanger Med 2 et la COP22 de Marrakech.",
+    "La sonde a été envoyée vers Mars par la NASA.",
+])
+def test_not_dates(fr_nlp, text):
+    assert dates(fr_nlp, text) == []
+
+
+def test_typed_fields(fr_nlp):
+    (m,) = find_dates(fr_nlp("La réunion s'est tenue en mars 2024."), None)
+    assert (m.date_value, m.date_start, m.date_end) == ("2024-03", date(2024, 3, 1),
+                                                        date(2024, 3, 31))
+    assert m.source.startswith("date_finder")
+    (m,) = find_dates(fr_nlp("La réunion s'est tenue le 5 mars."), None)
+    assert (m.date_value, m.date_start, m.date_end) == ("XXXX-03-05", None, None)
+
+
+def test_offsets_survive_blanked_header(fr_nlp):
+    text = " " * 16 + " Le traité a été signé mercredi à Genève."
+    (m,) = find_dates(fr_nlp(text), "2026-02-05")
+    assert (text[m.start:m.end], m.norm) == ("mercredi", "2026-02-04")

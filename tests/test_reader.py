@@ -1,0 +1,118 @@
+"""Decoding, bad input, header, boilerplate and metadata, on real French text."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.reader import BadInput, boilerplate_kind, decode, parse_header, read_article
+
+BODY = ("Le ministre de l'Industrie et du Commerce a inauguré, jeudi à Kénitra, "
+        "une usine de câblage qui emploiera 1.200 personnes.\n")
+
+
+def test_utf8_text_is_kept_exactly():
+    text, enc = decode(BODY.encode("utf-8"))
+    assert (text, enc) == (BODY, "utf-8")
+
+
+def test_utf8_bom_is_decoded_and_recorded():
+    text, enc = decode(b"\xef\xbb\xbf" + BODY.encode("utf-8"))
+    assert enc == "utf-8-sig" and text == BODY
+
+
+def test_cp1252_fallback():
+    raw = "Les exportations de l’OCP ont progressé de 12 % à Safi.\n".encode("cp1252")
+    text, enc = decode(raw)
+    assert enc == "cp1252"
+    assert "l’OCP" in text and "progressé" in text
+
+
+@pytest.mark.parametrize("data, reason", [
+    (b"", "empty file"),
+    (b"   \n\n ", "only whitespace"),
+    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF"),
+    (bytes(range(256)) * 8, "binary content"),
+])
+def test_bad_input_gives_a_readable_reason(data, reason):
+    with pytest.raises(BadInput, match=reason):
+        decode(data)
+
+
+def test_huge_file_is_refused_with_its_size():
+    with pytest.raises(BadInput, match="too large"):
+        decode(b"a" * 2_000_001)
+
+
+def test_a_few_nul_bytes_are_masked_not_fatal():
+    art = read_article(BODY.encode("utf-8").replace(b"Le ministre", b"Le\x00ministre"))
+    assert art.warnings and "NUL" in art.warnings[0]
+    assert "\x00" not in art.prose and len(art.prose) == len(art.text)
+
+
+def test_header_day_and_month():
+    assert parse_header(" date 2026-02-05 Washington a accueilli")[0] == "2026-02-05"
+    assert parse_header(" date 2025-04 Deux conventions")[0] == "2025-04"
+    assert parse_header("Washington a accueilli, mercredi")[0] is None
+
+
+def test_malformed_header_leaves_published_null_and_is_masked():
+    art = read_article((" date 2026-13-45 " + BODY).encode("utf-8"))
+    assert art.published is None
+    assert "malformed" in art.warnings[0]
+    assert art.prose.startswith(" " * len(" date 2026-13-45"))
+    assert "Le ministre" in art.prose
+
+
+def test_header_masked_prose_on_same_line_kept():
+    art = read_article((" date 2024-05 " + BODY).encode("utf-8"))
+    assert art.published == "2024-05"
+    assert art.prose[:14].strip() == ""
+    assert art.prose[14:].startswith("Le ministre")
+    assert art.body_start == 14
+
+
+def test_boilerplate_lines_are_masked_with_offsets_kept():
+    text = ("Posted by - Support KAAYXOL -\non - 3 hours ago -\nFiled in - Economy -\n-\n"
+            "12 Views - 0 Comments - 0 Likes - 0 Reviews\n" + BODY +
+            "Suivez-nous sur WhatsApp | LinkedIn pour les derniers titres\n"
+            "Lire aussi : Le port de Nador West Med prêt en 2026\n"
+            "The post Kénitra : une nouvelle usine de câblage appeared first on Le Journal "
+            "de l’Economie - Actualités du Maroc.\n")
+    art = read_article(text.encode("utf-8"))
+    prose = art.prose
+    assert len(prose) == len(text)
+    assert "Posted" not in prose and "Views" not in prose and "WhatsApp" not in prose
+    assert "Nador" not in prose, "`Lire aussi` links are furniture"
+    assert "jeudi à Kénitra" in prose
+    assert art.title == "Kénitra : une nouvelle usine de câblage"
+    assert art.outlet == "Le Journal de l'Economie" or art.outlet == "Le Journal de l’Economie"
+    assert text[art.body_start:].startswith("Le ministre")
+    assert text[:art.body_end].endswith("1.200 personnes.")
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("Le 28/04/2024 à 21h16", "dateline"),
+    ("Publié le Jeudi 13 Septembre 2012 à 15:38", "dateline"),
+    ("vendredi, 3 mai, 2024 à 19:04", "dateline"),
+    ("09/03/2023", "dateline"),
+    ("![]()", "markup"),
+    ("Crédit Photo : aip.ci", "credit"),
+    ("Le Maroc et la France ont signé, jeudi à Paris, plusieurs accords.", None),
+    ("Le 28 avril, le ministre a reçu son homologue.", None),
+])
+def test_boilerplate_kinds(line, kind):
+    assert boilerplate_kind(line) == kind
+
+
+def test_headline_first_line_is_the_title_and_stays_prose():
+    text = "Tanger Med : le trafic de conteneurs en hausse de 18%\n\nLe port de Tanger Med a traité 8,6 millions de conteneurs en 2023.\n"
+    art = read_article(text.encode("utf-8"))
+    assert art.title == "Tanger Med : le trafic de conteneurs en hausse de 18%"
+    assert art.prose.startswith("Tanger Med")
+
+
+def test_masthead_line_gives_the_outlet():
+    text = "Cridem\n\nLancer l'impression\n30-08-2019\n\n16:45\n\nNouakchott accueille le forum minier\n\nLe forum s'ouvre lundi.\n"
+    art = read_article(text.encode("utf-8"))
+    assert art.outlet == "Cridem"
+    assert art.title == "Nouakchott accueille le forum minier"
+    assert "Cridem" not in art.prose and "16:45" not in art.prose
