@@ -23,10 +23,17 @@ def _published(out: Path) -> dict[str, str]:
     return pub
 
 
+def _country_name(alpha3: str):
+    """French CLDR name of a country (`MAR` → `Maroc`)."""
+    import pycountry
+    from babel import Locale
+    c = pycountry.countries.get(alpha_3=alpha3)
+    return Locale("fr").territories.get(c.alpha_2) if c else None
+
+
 def _display_name(label: str, norm: str, forms: Counter) -> str:
     if label == "COUNTRY":
-        from .gazetteer import country_name
-        name = country_name(norm)
+        name = _country_name(norm)
         if name:
             return name
     if label in ("PERSON", "ORG", "EVENT", "MINISTRY", "LOC"):

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterable, Optional
+from typing import Iterable
 
 from pipeline.gazetteer import Entry, demonyms, entries, fold, key, lookup
 from pipeline.mention import Mention
@@ -195,7 +195,7 @@ def _about_morocco(text: str, chosen: list) -> bool:
 
 
 def _norm_loc(raw: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(f"[\u2019\u2018`\u00b4\u02bc]", "'", raw)).strip()
+    return re.sub(r"\s+", " ", re.sub("[\u2019\u2018`\u00b4\u02bc]", "'", raw)).strip()
 
 
 def _mention(text: str, s: int, e: int, entry: Entry) -> Mention:

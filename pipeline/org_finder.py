@@ -38,7 +38,7 @@ STOP_NOUNS = {
     "titre", "cours", "fin", "début", "côté", "nom", "compte", "président", "présidente",
     "directeur", "directrice", "ministre", "ministère", "gouvernement", "secrétaire", "chef",
     "ambassadeur", "travaux", "édition", "session", "séance", "réunion", "signature", "sein",
-    "haut", "conseil", "membre", "membres", "ensemble", "total", "moins", "plus",
+    "membre", "membres", "ensemble", "total", "moins", "plus",
 }
 # Lowercase participles that belong to names (``Nations unies``).
 NAME_PARTICIPLES = {"unies", "unis", "réunies", "associés", "associées", "intégré", "intégrée"}
@@ -136,6 +136,10 @@ def _extend_name(doc, i: int, allow_caps: bool = True) -> int:
         if _is_adj(t):
             end = j = j + 1
             continue
+        if t.text in ("-", "–") and j + 1 < n and not doc[j - 1].whitespace_ and not t.whitespace_ \
+                and _is_cap(doc[j + 1]):
+            end = j = j + 2  # `Tangier-Med`, `Internationale-Afrique` split by the tokenizer
+            continue
         if allow_caps and _is_cap(t) and t.is_alpha is not None and t.pos_ != "VERB" \
                 and t.lower_ not in DETS and not t.like_num and t.text not in ("L", "Le", "La", "Les") \
                 and t.lower_ not in STOP_NOUNS and re.match(r"^[^\W\d_][\w&.-]*$", t.text):
@@ -164,18 +168,16 @@ def _extend_name(doc, i: int, allow_caps: bool = True) -> int:
             if not _is_noun(w) or _is_verb(w):
                 break
             if _is_cap(w):
-                if has_caps and not coord:
-                    break  # `Université Mohammed VI Polytechnique de Ben Guérir`
+                if has_caps and not coord and w.ent_type_ in ("LOC", "PER"):
+                    break  # `Université Mohammed VI Polytechnique de Ben Guérir`: a place after a name
                 # capitalized complement: take its run of capitals, then the name ends
                 m = k + 1
                 while m < n and _is_cap(doc[m]) and doc[m].is_alpha and doc[m].lower_ not in STOP_NOUNS:
                     m += 1
                 while m < n and (_is_adj(doc[m]) or (m < n and doc[m].text.startswith("-"))):
                     m += 1
-                end = m
-                if not coord:
-                    break
-                j = m
+                end = j = m
+                has_caps = True
                 continue
             end = j = k + 1
             continue
@@ -224,15 +226,26 @@ def _head_names(doc, pats: Patterns) -> list[Mention]:
 
 # ---------------------------------------------------------------- English runs
 def _cap_runs(doc):
-    """Maximal runs of capitalized words (with `&`, `-` parts and event words in lower case)."""
+    """Maximal runs of capitalized words (with `&`, hyphen-joined parts and English event words
+    in lower case); yields (start, end) token indices."""
     pats = load_patterns()
     n, i = len(doc), 0
+
+    def inside(j: int) -> bool:
+        t = doc[j]
+        if t.text == "&":
+            return True
+        if t.text in ("-", "–") and j + 1 < n and not doc[j - 1].whitespace_ and not t.whitespace_:
+            return _is_cap(doc[j + 1])
+        if t.is_punct:
+            return False
+        return _is_cap(t) or t.lower_ in pats.english_events or (
+            doc[j - 1].text in ("-", "–") and not doc[j - 1].whitespace_)
+
     while i < n:
         if _is_cap(doc[i]) and doc[i].is_alpha and not doc[i].is_sent_start:
             j = i + 1
-            while j < n and (_is_cap(doc[j]) or doc[j].text == "&"
-                             or doc[j].lower_ in pats.english_events) \
-                    and not doc[j].is_punct or (j < n and doc[j].text == "&"):
+            while j < n and inside(j):
                 j += 1
             yield i, j
             i = j
@@ -268,7 +281,7 @@ def _trigger_names(doc, pats: Patterns) -> list[Mention]:
         if k < n - 1 and doc[k].text in ("L'", "L’", "Le", "La", "Les") and _is_cap(doc[k + 1]):
             k += 2  # media titles keep their article: `L'Economiste`
         while k < n and (_is_cap(doc[k]) or doc[k].text == "&") and not doc[k].is_punct \
-                and doc[k].ent_type_ not in ("PER", "LOC") and doc[k].lower_ not in STOP_NOUNS:
+                and doc[k].lower_ not in STOP_NOUNS:
             k += 1
         if k > j and (k - j > 1 or doc[j].is_alpha or looks_like_acronym(doc[j].text)):
             if doc[j].text in pats.org_heads or doc[j].text in pats.event_heads:

@@ -22,7 +22,7 @@ from .schemas import PARTITIONED
 # Articles per extraction batch, and per commit: a run killed mid-drop loses at
 # most one commit's worth of work, and memory holds one extraction batch.
 EXTRACT_CHUNK = 64
-COMMIT_EVERY = 2000
+COMMIT_EVERY = int(os.environ.get("PIPELINE_COMMIT_EVERY", "2000"))
 
 
 class UsageError(Exception):

@@ -1,0 +1,156 @@
+"""pipeline.figures: MONEY, PERCENT and QUANTITY on hand-written French sentences."""
+import pytest
+
+from pipeline.figures import find_figures
+
+
+def figs(nlp, text):
+    return [(m.label, m.text, m.norm) for m in find_figures(nlp(text))]
+
+
+def check(nlp, text, *expected):
+    got = figs(nlp, text)
+    for e in expected:
+        assert e in got, f"{e} not in {got}"
+    return got
+
+
+# ------------------------------------------------------------------ MONEY
+
+@pytest.mark.parametrize("text, span, norm", [
+    ("Le groupe a investi 2,4 milliards de dirhams dans son usine.",
+     "2,4 milliards de dirhams", "2400000000 MAD"),
+    ("Le budget atteint 45 MDH cette année.", "45 MDH", "45000000 MAD"),
+    ("Les recettes ont atteint 312,5 MMDH en 2023.", "312,5 MMDH", "312500000000 MAD"),
+    ("La dette s'élève à 1.250 Mds DH selon le ministère.", "1.250 Mds DH", "1250000000000 MAD"),
+    ("L'aide est de 3.000 dirhams par mois.", "3.000 dirhams", "3000 MAD"),
+    ("Le prix du billet est de 450 DH.", "450 DH", "450 MAD"),
+    ("La banque a prêté 300 millions d’euros au pays.", "300 millions d’euros", "300000000 EUR"),
+    ("Un contrat de 75 M€ a été conclu.", "75 M€", "75000000 EUR"),
+    ("Le ticket coûte 12 € seulement.", "12 €", "12 EUR"),
+    ("Le fonds dispose de 2 milliards de dollars.", "2 milliards de dollars", "2000000000 USD"),
+    ("L'entreprise a levé 1,2 milliard USD sur les marchés.", "1,2 milliard USD",
+     "1200000000 USD"),
+    ("Le budget de l'Etat est de 7\u00a0212,4 milliards de FCFA.", "7\u00a0212,4 milliards de FCFA",
+     "7212400000000 XOF"),
+    ("Le FMI accorde 500 millions de DTS au pays.", "500 millions de DTS", "500000000 XDR"),
+    ("La facture atteint 40 millions de livres sterling.", "40 millions de livres sterling",
+     "40000000 GBP"),
+    ("Le projet coûtera un milliard de dirhams.", "un milliard de dirhams", "1000000000 MAD"),
+    ("Le projet coûtera deux millions d'euros.", "deux millions d'euros", "2000000 EUR"),
+    ("Alger a débloqué 12 milliards de dinars pour les routes.", "12 milliards de dinars",
+     "12000000000 DZD"),
+    ("Le salaire minimum est fixé à 60\u202f000 francs CFA.", "60\u202f000 francs CFA", "60000 XOF"),
+])
+def test_money(fr_nlp, text, span, norm):
+    check(fr_nlp, text, ("MONEY", span, norm))
+
+
+def test_money_elided_currency(fr_nlp):
+    text = ("Les exportations ont atteint 81 milliards de dirhams, contre 72,5 milliards "
+            "l'année précédente.")
+    check(fr_nlp, text, ("MONEY", "81 milliards de dirhams", "81000000000 MAD"),
+          ("MONEY", "72,5 milliards", "72500000000 MAD"))
+
+
+def test_money_sign_plus_out(fr_nlp):
+    check(fr_nlp, "Les transferts progressent (+4,2 MMDH) sur un an.",
+          ("MONEY", "4,2 MMDH", "4200000000 MAD"))
+
+
+def test_money_tunisian_dinar_from_context(fr_nlp):
+    text = "En Tunisie, le déficit atteint 9 milliards de dinars, selon le ministère tunisien."
+    check(fr_nlp, text, ("MONEY", "9 milliards de dinars", "9000000000 TND"))
+
+
+# ------------------------------------------------------------------ PERCENT
+
+@pytest.mark.parametrize("text, span, norm", [
+    ("Les ventes ont bondi de 148% en un an.", "148%", "148"),
+    ("Le taux de remplissage atteint 64 % cet été.", "64 %", "64"),
+    ("La croissance serait de 3,5 pour cent en 2025.", "3,5 pour cent", "3.5"),
+    ("Les importations ont reculé de -9,6% sur la période.", "-9,6%", "-9.6"),
+    ("Le chômage est passé à 12,8\u00a0% selon le HCP.", "12,8\u00a0%", "12.8"),
+])
+def test_percent(fr_nlp, text, span, norm):
+    check(fr_nlp, text, ("PERCENT", span, norm))
+
+
+# ------------------------------------------------------------------ QUANTITY
+
+@pytest.mark.parametrize("text, span, norm", [
+    ("La société a présenté trois véhicules électriques.", "trois véhicules", "3 véhicule"),
+    ("Plus d'une cinquantaine de pays étaient représentés.", "une cinquantaine de pays",
+     "50 pays"),
+    ("La production atteindra 16,1 millions de tonnes par an.", "16,1 millions de tonnes",
+     "16100000 tonne"),
+    ("L'usine aura une capacité de 3 millions de t/an.", "3 millions de t/an", "3000000 tonne"),
+    ("Des contrats portent sur 4 MT d'engrais.", "4 MT", "4000000 tonne"),
+    ("Au total, 30.510 têtes de bétail ont été distribuées.", "30.510 têtes de bétail",
+     "30510 tête de bétail"),
+    ("La flotte doublera au cours des 15 prochaines années.", "15 prochaines années",
+     "15 année"),
+    ("L'excédent a été réalisé au titre des sept premiers mois de l'année.",
+     "sept premiers mois", "7 mois"),
+    ("Le chantier emploie 1\u00a0250 ouvriers.", "1\u00a0250 ouvriers", "1250 ouvrier"),
+    ("La route s'étend sur 64 km dans la montagne.", "64 km", "64 kilomètre"),
+    ("Le salon durera deux journées.", "deux journées", "2 journée"),
+    ("Le taux a gagné 1,8 point en un an.", "1,8 point", "1.8 point"),
+    ("Le port a accueilli 2,3 millions de passagers.", "2,3 millions de passagers",
+     "2300000 passager"),
+    ("La récolte devrait atteindre 45 millions de quintaux.", "45 millions de quintaux",
+     "45000000 quintal"),
+    ("Vingt et un accords ont été signés.", "Vingt et un accords", "21 accord"),
+    ("Une vingtaine de journaux ont couvert l'événement.", "Une vingtaine de journaux",
+     "20 journal"),
+    ("Nos deux pays partagent une longue histoire.", "deux pays", "2 pays"),
+])
+def test_quantity(fr_nlp, text, span, norm):
+    check(fr_nlp, text, ("QUANTITY", span, norm))
+
+
+def test_quantity_elided_unit(fr_nlp):
+    text = ("Le pays a accueilli 14 millions de touristes, contre 13,2 millions l'an passé.")
+    check(fr_nlp, text, ("QUANTITY", "14 millions de touristes", "14000000 touriste"),
+          ("QUANTITY", "13,2 millions", "13200000 touriste"))
+
+
+def test_quantity_range_and_partitive(fr_nlp):
+    check(fr_nlp, "La récolte variera de 40 à 45 millions de quintaux.",
+          ("QUANTITY", "40", "40000000 quintal"))
+    check(fr_nlp, "La région a retenu 25 projets. L'Etat en financera 8 des 25 projets retenus.",
+          ("QUANTITY", "8", "8 projet"))
+    check(fr_nlp, "Au total, 90 écoles ont rouvert, et 12 autres sont en travaux.",
+          ("QUANTITY", "12 autres", "12 école"))
+
+
+@pytest.mark.parametrize("text", [
+    "Le Maroc accueille la 8è édition du salon.",
+    "Le 2e Congrès s'est tenu à Rabat.",
+    "La deuxième édition a eu lieu hier.",
+    "Il a été élu en 2019 à la tête du parti.",
+    "La réunion s'est tenue le 28 août à Rabat.",
+    "La séance a commencé à 15h30 au siège.",
+    "Les deux pays ont signé un accord.",
+    "Les responsables des deux parties se sont réunis.",
+    "Ces quatre pays ont rejoint l'initiative.",
+    "Un accord a été signé hier.",
+    "La COP22 s'est tenue à Marrakech.",
+    "Le Boeing 787 est arrivé à Casablanca.",
+    "Le texte a été publié le 12/03/2024 au Bulletin officiel.",
+])
+def test_not_quantity(fr_nlp, text):
+    assert [f for f in figs(fr_nlp, text) if f[0] == "QUANTITY"] == []
+
+
+def test_money_and_percent_not_quantity(fr_nlp):
+    got = figs(fr_nlp, "Le chiffre d'affaires a atteint 3 milliards de dirhams, en hausse de 12%.")
+    assert [g[0] for g in got] == ["MONEY", "PERCENT"]
+
+
+def test_mention_fields(fr_nlp):
+    doc = fr_nlp("Le groupe a investi 600 millions d'euros et recruté 1.200 salariés.")
+    money, qty = find_figures(doc)
+    assert (money.amount, money.currency) == (600000000, "EUR")
+    assert doc.text[money.start:money.end] == money.text
+    assert (qty.value, qty.unit, qty.norm) == (1200, "salarié", "1200 salarié")

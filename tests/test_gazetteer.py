@@ -1,0 +1,40 @@
+"""Pure gazetteer lookups: folding, countries, places, demonyms."""
+from pipeline.gazetteer import country_code, demonym_country, fold, key, place_kind
+
+
+def test_fold_preserves_length_and_folds_marks():
+    s = "Côte d’Ivoire — ÉTATS-UNIS\u00a0"
+    assert len(fold(s)) == len(s)
+    assert key("Côte d’Ivoire") == key("Cote d'Ivoire") == key("côte d`ivoire")
+    assert key("Etats Unis") == key("États-Unis")
+
+
+def test_country_codes():
+    assert country_code("Maroc") == "MAR"
+    assert country_code("Royaume du Maroc") == "MAR"
+    assert country_code("Côte d’Ivoire") == "CIV"
+    assert country_code("Etats-Unis") == "USA"
+    assert country_code("Emirats Arabes Unis") == "ARE"
+    assert country_code("RDC") == "COD"
+    assert country_code("Congo") == "COG"
+    assert country_code("Royaume-Uni") == "GBR"
+    assert country_code("République de Corée") == "KOR"
+    assert country_code("Guinée-Bissau") == "GNB"
+
+
+def test_regions_and_demonyms_are_not_countries():
+    for name in ("Afrique", "Asie", "Amériques", "Moyen-Orient", "Afrique de l'Ouest",
+                 "Sahara occidental", "marocain", "Marocains", "américaine"):
+        assert country_code(name) is None, name
+    assert place_kind("Afrique") == "continent"
+    assert place_kind("Casablanca") == "city"
+    assert place_kind("Maroc") is None
+
+
+def test_demonyms():
+    assert demonym_country("marocain") == "MAR"
+    assert demonym_country("Marocaines") == "MAR"
+    assert demonym_country("djiboutienne") == "DJI"
+    assert demonym_country("sénégalais") == "SEN"
+    assert demonym_country("ivoiriens") == "CIV"
+    assert demonym_country("Maroc") is None

@@ -1,0 +1,82 @@
+"""COUNTRY and LOC mentions on hand-written sentences."""
+import pytest
+
+from pipeline.geo_finder import find_places, split_loc
+
+
+@pytest.fixture
+def found(fr_nlp):
+    def run(text):
+        return [(m.text, m.label, m.norm) for m in find_places(fr_nlp(text))]
+    return run
+
+
+def test_cote_divoire_both_apostrophes(found):
+    out = found("La Côte d’Ivoire et la Côte d'Ivoire sont un même pays, la Cote d'Ivoire aussi.")
+    assert [o[2] for o in out] == ["CIV", "CIV", "CIV"]
+    assert out[0][0] == "Côte d’Ivoire"
+
+
+def test_royaume(found):
+    text = ("Le Royaume a signé un accord avec le Royaume-Uni et le Royaume d'Espagne, "
+            "selon le ministre marocain. Le royaume voisin n'a pas réagi.")
+    out = found(text)
+    assert ("Royaume", "COUNTRY", "MAR") in out
+    assert ("Royaume-Uni", "COUNTRY", "GBR") in out
+    assert ("Royaume d'Espagne", "COUNTRY", "ESP") in out
+    assert not any(o[0] == "royaume" for o in out)
+
+
+def test_royaume_needs_morocco_context(found):
+    assert found("Le Royaume a voté la loi, a indiqué Bruxelles.") == [("Bruxelles", "LOC", "Bruxelles")]
+
+
+def test_royaume_du_maroc_one_span(found):
+    assert found("Le Royaume du Maroc accueille la conférence.") == [("Royaume du Maroc", "COUNTRY", "MAR")]
+
+
+def test_rdc_and_united_states(found):
+    out = found("La RDC exporte vers les États-Unis et les Etats-Unis importent du Congo.")
+    assert out == [("RDC", "COUNTRY", "COD"), ("États-Unis", "COUNTRY", "USA"),
+                   ("Etats-Unis", "COUNTRY", "USA"), ("Congo", "COUNTRY", "COG")]
+
+
+def test_demonyms_never_country(found):
+    out = found("Les Marocains et les investisseurs américains saluent le partenariat sénégalais.")
+    assert out == []
+
+
+def test_continents_and_city_are_loc(found):
+    out = found("Réunis à Marrakech, les ministres d’Afrique de l’Ouest, d'Asie et d'Europe "
+                "ont parlé du Moyen-Orient.")
+    assert ("Marrakech", "LOC", "Marrakech") in out
+    assert ("Afrique de l’Ouest", "LOC", "Afrique de l'Ouest") in out
+    assert ("Asie", "LOC", "Asie") in out
+    assert ("Europe", "LOC", "Europe") in out
+    assert ("Moyen-Orient", "LOC", "Moyen-Orient") in out
+    assert all(o[1] == "LOC" for o in out)
+
+
+def test_sud_sud_and_glued_names(found):
+    out = found("La coopération Sud-Sud progresse dans la région Béni Mellal-Khénifra.")
+    assert out == [("Béni Mellal-Khénifra", "LOC", "Béni Mellal-Khénifra")]
+
+
+def test_place_in_person_name(found):
+    out = found("Maurice Papon n'a jamais visité l'île Maurice.")
+    assert out == [("Maurice", "COUNTRY", "MUS")]
+
+
+def test_official_state_names(found):
+    out = found("La République islamique de Mauritanie et la République de Corée ont signé.")
+    assert out == [("République islamique de Mauritanie", "COUNTRY", "MRT"),
+                   ("République de Corée", "COUNTRY", "KOR")]
+
+
+def test_split_loc():
+    assert split_loc("Maroc") == ("COUNTRY", "MAR")
+    assert split_loc("Royaume du Maroc") == ("COUNTRY", "MAR")
+    assert split_loc("Emirats Arabes Unis") == ("COUNTRY", "ARE")
+    assert split_loc("République fédérale d’Allemagne") == ("COUNTRY", "DEU")
+    assert split_loc("Afrique de l’Ouest") == ("LOC", "Afrique de l'Ouest")
+    assert split_loc("Tanger") == ("LOC", "Tanger")
