@@ -165,7 +165,17 @@ def link_acronyms(text: str, mentions: list[Mention],
         if long_m is None:
             continue
         acr = text[a0:a1]
+        if not acronym_matches(acr, long_m.text):
+            _trim_to_acronym(text, long_m, acr)
         norm = long_m.norm or norm_apostrophes(long_m.text)
+        # `Conseil régional du tourisme (CRT) de Marrakech`: the place after the bracket
+        # belongs to the name
+        # (`de` + a city; `du Maroc` after a national body is description, not name)
+        tail = re.match(r"\)\s+(de\s+(?:[A-Z][\w-]+)(?:\s+[A-Z][\w-]+)*)", text[a1:a1 + 60])
+        if tail and not long_m.extra.get("tail_added"):
+            norm = f"{norm} {tail.group(1)}"
+            long_m.norm = norm
+            long_m.extra["tail_added"] = True
         defs.setdefault(acr, (norm, long_m.label))
         cur = by_span.get((a0, a1))
         if cur is None:
@@ -193,6 +203,19 @@ def link_acronyms(text: str, mentions: list[Mention],
             mentions.append(Mention(mm.start(), mm.end(), label, text=acr, norm=norm,
                                     source="acronym_reuse"))
             covered.append((mm.start(), mm.end()))
+
+
+def _trim_to_acronym(text: str, m: Mention, acr: str) -> None:
+    """Shrink ``m`` to its shortest word-suffix that the acronym spells
+    (``Strategic Business Unit Specialty Products & Solutions (SPS)`` -> the last three words)."""
+    for w in list(re.finditer(r"\S+", m.text))[1:]:
+        cand = m.text[w.start():]
+        if acronym_matches(acr, cand):
+            m.start += w.start()
+            m.text = cand
+            if m.norm:
+                m.norm = norm_apostrophes(cand)
+            return
 
 
 def complete_norms(mentions: list[Mention]) -> None:

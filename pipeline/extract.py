@@ -39,7 +39,8 @@ def pipeline_version() -> str:
 def entity_id(label: str, norm: Optional[str]) -> Optional[str]:
     if norm is None:
         return None
-    return f"{label}:{hashlib.sha1(f'{label}\x1f{norm}'.encode()).hexdigest()[:16]}"
+    digest = hashlib.sha1(f"{label}\x1f{norm}".encode()).hexdigest()[:16]
+    return f"{label}:{digest}"
 
 
 def _now() -> datetime:

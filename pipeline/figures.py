@@ -266,7 +266,7 @@ def _read_tail(doc, toks: _Tokens, text: str, lower: str, start: int, end: int, 
     if kind == "digits":
         if re.match(r"[:/]\d|[-–]\d|h\d|H\d", after):
             return None
-        if re.match(r"(?:e|è|ème|eme|ème|er|ère|re|ᵉ|ᵉʳ|nd|nde|°)(?!\w)", after):
+        if re.match(r"(?:e|è|ème|eme|ème|er|ère|re|ᵉ|ᵉʳ|nd|nde)(?!\w)", after):
             return None
     if kind == "words" and value == 1 and not SCALE_RE.match(text, end):
         return None  # "un"/"une" alone is an article
@@ -436,53 +436,87 @@ def _nearest(figs, i, pred, window=400, prefer_prior=True):
     return later or prior
 
 
-def _resolve(figs, text):
-    for i, f in enumerate(figs):
-        if f.label is not None or f.year:
-            continue
-        nxt = figs[i + 1] if i + 1 < len(figs) else None
-        gap = text[f.end:nxt.start] if nxt is not None else ""
-        # Range: "de 58 à 62 millions de quintaux", "entre 5 et 10 milliards de dirhams".
-        if nxt is not None and nxt.label and re.fullmatch(SP + r"*(?:à|et|-|–|ou)" + SP + "*",
-                                                          gap):
-            if f.mult == 1.0 and f.after == "":
-                f.value *= nxt.mult
-            f.label, f.currency, f.unit = nxt.label, nxt.currency, nxt.unit
-            f.source = "figures.range"
-            continue
-        # "13 des 37 projets"
-        if nxt is not None and nxt.label == "QUANTITY" and f.after == "" and re.fullmatch(
-                SP + r"+(?:des|d'entre|de)" + SP + r"+(?:les" + SP + r"+|ces" + SP + r"+)?", gap):
-            f.label, f.unit, f.source = "QUANTITY", nxt.unit, "figures.partitive"
-            continue
-        prev = figs[i - 1] if i > 0 else None
-        pgap = text[prev.end:f.start] if prev is not None else ""
-        # "9 projets sur les 13"
-        if prev is not None and prev.label == "QUANTITY" and f.after == "" and re.fullmatch(
-                SP + r"+sur" + SP + r"+(?:les" + SP + r"+)?", pgap):
-            f.label, f.unit, f.source = "QUANTITY", prev.unit, "figures.out_of"
-            continue
-        # "127 écoles ont rouvert ..., avec 42 autres en réhabilitation"
-        if f.after == "autres":
-            ref = _nearest(figs, i, lambda g: g.label == "QUANTITY", window=250)
-            if ref is not None:
-                f.label, f.unit, f.source = "QUANTITY", ref.unit, "figures.autres"
-            continue
-        # "20 milliards d'investissements": an amount in the currency of the article's figures
-        if f.after == "money":
-            ref = _nearest(figs, i, lambda g: g.label == "MONEY" and g.currency, window=3000)
-            if ref is not None:
-                f.label, f.currency, f.source = "MONEY", ref.currency, "figures.money_noun"
-            else:
-                f.label, f.source = "QUANTITY", "figures.quantity"
-            continue
-        # "contre 64,2 milliards" / "(10,3 millions)": a scaled figure standing alone
-        if f.mult >= 1e6 and f.after == "":
-            ref = _nearest(figs, i, lambda g: g.label in ("MONEY", "QUANTITY") and g.mult >= 1e6
-                           and g.after != "money_elided", window=400)
-            if ref is not None:
-                f.label, f.currency, f.unit = ref.label, ref.currency, ref.unit
-                f.source = "figures.elided"
+_NOMBRE_DE_RE = re.compile(r"(?:nombre|total|flux)" + SP + r"+(?:de" + SP + r"+|d" + APOS + r")",
+                           re.IGNORECASE)
+
+
+def _counted_noun_before(text: str, toks: "_Tokens", start: int) -> Optional[str]:
+    """Unit of "le nombre de touristes (10,3 millions)": the noun after the last "nombre de"
+    earlier in the same sentence."""
+    window = text[max(0, start - 150):start]
+    cut = max(window.rfind(". "), window.rfind("\n"))
+    base = max(0, start - 150) + (cut + 1 if cut >= 0 else 0)
+    last = None
+    for m in _NOMBRE_DE_RE.finditer(text, base, start):
+        last = m
+    if last is None:
+        return None
+    tok = toks.at_or_after(last.end())
+    if tok is not None and tok.idx < start and _is_counted_noun(tok):
+        return unit_of(tok)
+    return None
+
+
+def _resolve(figs, text, toks):
+    # Scaled figures standing alone first, so that a range can lean on them afterwards.
+    for phase in (1, 2):
+        for i, f in enumerate(figs):
+            if f.label is None and not f.year:
+                scaled_alone = f.after == "money" or (f.mult >= 1e6 and f.after == "")
+                if scaled_alone == (phase == 1):
+                    _resolve_one(figs, i, text, toks)
+    return figs
+
+
+def _resolve_one(figs, i, text, toks):
+    f = figs[i]
+    nxt = figs[i + 1] if i + 1 < len(figs) else None
+    gap = text[f.end:nxt.start] if nxt is not None else ""
+    # Range: "de 58 à 62 millions de quintaux", "entre 5 et 10 milliards de dirhams".
+    if nxt is not None and nxt.label and re.fullmatch(SP + r"*(?:à|et|-|–|ou)" + SP + "*",
+                                                      gap):
+        if f.mult == 1.0 and f.after == "":
+            f.value *= nxt.mult
+        f.label, f.currency, f.unit = nxt.label, nxt.currency, nxt.unit
+        f.source = "figures.range"
+        return
+    # "13 des 37 projets"
+    if nxt is not None and nxt.label == "QUANTITY" and f.after == "" and re.fullmatch(
+            SP + r"+(?:des|d'entre|de)" + SP + r"+(?:les" + SP + r"+|ces" + SP + r"+)?", gap):
+        f.label, f.unit, f.source = "QUANTITY", nxt.unit, "figures.partitive"
+        return
+    prev = figs[i - 1] if i > 0 else None
+    pgap = text[prev.end:f.start] if prev is not None else ""
+    # "9 projets sur les 13"
+    if prev is not None and prev.label == "QUANTITY" and f.after == "" and re.fullmatch(
+            SP + r"+sur" + SP + r"+(?:les" + SP + r"+)?", pgap):
+        f.label, f.unit, f.source = "QUANTITY", prev.unit, "figures.out_of"
+        return
+    # "127 écoles ont rouvert ..., avec 42 autres en réhabilitation"
+    if f.after == "autres":
+        ref = _nearest(figs, i, lambda g: g.label == "QUANTITY", window=250)
+        if ref is not None:
+            f.label, f.unit, f.source = "QUANTITY", ref.unit, "figures.autres"
+        return
+    # "20 milliards d'investissements": an amount in the currency of the article's figures
+    if f.after == "money":
+        ref = _nearest(figs, i, lambda g: g.label == "MONEY" and g.currency, window=3000)
+        if ref is not None:
+            f.label, f.currency, f.source = "MONEY", ref.currency, "figures.money_noun"
+        else:
+            f.label, f.source = "QUANTITY", "figures.quantity"
+        return
+    # "contre 64,2 milliards" / "(10,3 millions)": a scaled figure standing alone
+    if f.mult >= 1e6 and f.after == "":
+        unit = _counted_noun_before(text, toks, f.start)
+        if unit:
+            f.label, f.unit, f.source = "QUANTITY", unit, "figures.elided_count"
+            return
+        ref = _nearest(figs, i, lambda g: g.label in ("MONEY", "QUANTITY") and g.mult >= 1e6
+                       and g.after != "money_elided", window=400)
+        if ref is not None:
+            f.label, f.currency, f.unit = ref.label, ref.currency, ref.unit
+            f.source = "figures.elided"
     return figs
 
 
@@ -507,7 +541,7 @@ def find_figures(doc) -> list[Mention]:
             continue  # a spelled-out number with no noun ("les deux", "l'un")
         figs.append(fig)
         consumed = fig.end
-    _resolve(figs, text)
+    _resolve(figs, text, toks)
     out = []
     for f in figs:
         if f.label is None:

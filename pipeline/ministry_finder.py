@@ -50,6 +50,15 @@ competences entreprise entreprises prescolaire petite moyenne modernisation prom
 mobilite evaluation convergence economie digitalisation digital cultes religieuses islamiques
 marocains enfants personnes handicapees handicap travailleurs fonctionnaires anciens
 combattants parlement mines hydrocarbures petrole gaz telecoms medias presse audiovisuel
+territoire
+""".split())
+
+# Lowercase nouns after an attached ``de`` that point outside the portfolio
+# (``de l'époque``, ``du gouvernement``); other nouns there extend it
+# (``Aménagement du territoire``, ``Politique de la ville``).
+_ATTACHED_STOP = set("""
+epoque gouvernement pays royaume republique tutelle etat continent region ville-hote
+moment periode annee jour semaine mois cabinet president ministre ministere secteur
 """.split())
 
 # Adjectives that qualify the office, not the portfolio (dropped by the norm).
@@ -204,6 +213,21 @@ def _is_adj(tok) -> bool:
     return True
 
 
+def _attached_common_noun(doc, i: int) -> Optional[int]:
+    """``de`` [+ article] + lowercase common noun directly after a component, or None."""
+    n = len(doc)
+    low = _low(doc[i])
+    j = i + 1
+    if low in _PREP_DE and j < n and _low(doc[j]) in ("la", "l'"):
+        j += 1
+    if j >= n:
+        return None
+    tok = doc[j]
+    if tok.pos_ == "NOUN" and tok.is_alpha and tok.is_lower and _fold(tok.text) not in _ATTACHED_STOP:
+        return j
+    return None
+
+
 def _portfolio_end(doc, i: int, allow_a: bool = False) -> Optional[int]:
     """Parse the component chain from token i; index just past it, or None if none starts."""
     h = _prep_then_head(doc, i, allow_a)
@@ -221,6 +245,13 @@ def _portfolio_end(doc, i: int, allow_a: bool = False) -> Optional[int]:
                 nxt = _prep_then_head(doc, end + 2)
         elif low in _PREP_FULL or low in ("de", "d'"):
             nxt = _prep_then_head(doc, end)
+            # an attached ``du Sénégal`` names the country, not a portfolio: without
+            # a comma or ``et``, a proper noun continues only if it is a domain word
+            if nxt is not None and doc[nxt].pos_ == "PROPN" \
+                    and _fold(mend_typos(doc[nxt].text)) not in _DOMAIN:
+                nxt = None
+            if nxt is None:
+                nxt = _attached_common_noun(doc, end)
         if nxt is None:
             break
         end = _component_end(doc, nxt)

@@ -63,7 +63,7 @@ class Patterns:
     generic: list = field(default_factory=list)
     event_heads: set = field(default_factory=set)
     english_events: set = field(default_factory=set)
-    lower_events: list = field(default_factory=list)      # token-lists, longest first
+    lower_heads: list = field(default_factory=list)       # (lowercase phrase, label), longest first
     known_acronyms: dict = field(default_factory=dict)    # acronym -> (long form, label)
     known_names: dict = field(default_factory=dict)       # folded name -> (canonical, label)
 
@@ -80,6 +80,8 @@ def load_patterns() -> Patterns:
     for word, kind, _label in _rows("org_heads.tsv"):
         {"head": p.org_heads, "pre": p.pre, "trigger": p.triggers,
          "suffix": p.suffixes}.get(kind, set()).add(word)
+        if kind == "lower":
+            p.lower_heads.append((norm_apostrophes(word).lower(), "ORG"))
         if kind == "generic":
             p.generic.append(_fold(norm_apostrophes(word)))
     for word, kind in _rows("event_heads.tsv"):
@@ -88,8 +90,8 @@ def load_patterns() -> Patterns:
         elif kind == "english":
             p.english_events.add(word.lower())
         elif kind == "lower":
-            p.lower_events.append(word.split())
-    p.lower_events.sort(key=len, reverse=True)
+            p.lower_heads.append((norm_apostrophes(word).lower(), "EVENT"))
+    p.lower_heads.sort(key=lambda x: len(x[0]), reverse=True)
     for acr, long_form, label in _rows("known_orgs.tsv"):
         if acr:
             p.known_acronyms[acr] = (long_form, label)
@@ -119,9 +121,12 @@ def _is_noun(t) -> bool:
 
 def _mention(doc, start_tok: int, end_tok: int, label: str, source: str) -> Mention:
     s, e = doc[start_tok].idx, doc[end_tok - 1].idx + len(doc[end_tok - 1].text)
-    text = doc.text[s:e].rstrip(".")
+    full = doc.text[s:e]
+    text = full.rstrip(".")
     e = s + len(text)
-    return Mention(s, e, label, text=text, norm=norm_apostrophes(text), source=source, priority=1)
+    # an abbreviation's period is part of the name (`GlobalFeed S.L.`), not of the span
+    norm = full if doc[end_tok - 1].text in load_patterns().suffixes and full.endswith(".") else text
+    return Mention(s, e, label, text=text, norm=norm_apostrophes(norm), source=source, priority=1)
 
 
 # ---------------------------------------------------------------- head names
@@ -133,6 +138,8 @@ def _extend_name(doc, i: int, allow_caps: bool = True) -> int:
     j = i + 1
     while j < n and j - i < 16:
         t = doc[j]
+        if "\n" in doc[j - 1].whitespace_ or t.is_space:
+            break  # names do not cross lines
         if _is_adj(t):
             end = j = j + 1
             continue
@@ -143,7 +150,7 @@ def _extend_name(doc, i: int, allow_caps: bool = True) -> int:
         if allow_caps and _is_cap(t) and t.is_alpha is not None and t.pos_ != "VERB" \
                 and t.lower_ not in DETS and not t.like_num and t.text not in ("L", "Le", "La", "Les") \
                 and t.lower_ not in STOP_NOUNS and re.match(r"^[^\W\d_][\w&.-]*$", t.text):
-            has_caps = True
+            has_caps = has_caps or (t.pos_ == "PROPN" and t.text not in load_patterns().org_heads)
             end = j = j + 1
             continue
         k = j
@@ -168,7 +175,7 @@ def _extend_name(doc, i: int, allow_caps: bool = True) -> int:
             if not _is_noun(w) or _is_verb(w):
                 break
             if _is_cap(w):
-                if has_caps and not coord and w.ent_type_ in ("LOC", "PER"):
+                if has_caps and not coord and (w.ent_type_ in ("LOC", "PER") or w.pos_ == "PROPN"):
                     break  # `Université Mohammed VI Polytechnique de Ben Guérir`: a place after a name
                 # capitalized complement: take its run of capitals, then the name ends
                 m = k + 1
@@ -177,7 +184,7 @@ def _extend_name(doc, i: int, allow_caps: bool = True) -> int:
                 while m < n and (_is_adj(doc[m]) or (m < n and doc[m].text.startswith("-"))):
                     m += 1
                 end = j = m
-                has_caps = True
+                has_caps = has_caps or w.pos_ == "PROPN"
                 continue
             end = j = k + 1
             continue
@@ -198,10 +205,16 @@ def _head_names(doc, pats: Patterns) -> list[Mention]:
         elif t.text in pats.event_heads:
             label = "EVENT"
         else:
-            for words in pats.lower_events:
-                if [x.lower_ for x in doc[i:i + len(words)]] == words:
-                    label, head_len = "EVENT", len(words)
-                    break
+            for phrase, lab in pats.lower_heads:
+                if not t.text[:1].lower() == phrase[:1]:
+                    continue
+                here = norm_apostrophes(doc.text[t.idx:t.idx + len(phrase) + 5]).lower()
+                if here.startswith(phrase):
+                    stop = t.idx + len(phrase)
+                    k = next((k for k in range(i, min(n, i + 12)) if doc[k].idx + len(doc[k].text) == stop), None)
+                    if k is not None:
+                        label, head_len = lab, k - i + 1
+                        break
         if label is None:
             i += 1
             continue
@@ -303,6 +316,8 @@ def _known_names(doc, pats: Patterns) -> list[Mention]:
             surface = doc.text[m.start():m.end()]
             if not surface[:1].isupper() and " " not in surface:
                 continue
+            if re.match(r"\s+[A-Z]?\d", doc.text[m.end():m.end() + 4]):
+                continue  # `Boeing 787-9`, `Airbus A320`: a product model
             out.append(Mention(m.start(), m.end(), label, text=surface,
                                norm=canonical_name(surface, [canon]), source="org_known", priority=2))
     return out
@@ -356,12 +371,27 @@ def _paren_long_forms(doc, pats: Patterns, found: list[Mention]) -> tuple[list[M
             continue
         long_text = doc.text[start:stop]
         first = _fold(long_text.split()[0])
+        words = long_text.split()
+        before = re.findall(r"[^\W\d_]+", doc.text[max(0, start - 40):start])
         if first in heads_lower:
-            label = "EVENT" if long_text.split()[0].capitalize() in pats.event_heads else "ORG"
+            label = "EVENT" if words[0].capitalize() in pats.event_heads else "ORG"
             out.append(Mention(start, stop, label, text=long_text, norm=norm_apostrophes(long_text),
                                source="org_paren_long", priority=1))
+        elif acr in pats.known_acronyms and all(w[:1].isupper() or w.lower() in ("de", "of", "&")
+                                                for w in words):
+            # a known organization's long form in capitals, maybe misspelt (`British Petrolum`)
+            lf, label = pats.known_acronyms[acr]
+            out.append(Mention(start, stop, label, text=long_text,
+                               norm=canonical_name(long_text, [lf] if lf else []),
+                               source="org_paren_known", priority=1))
         elif acr not in pats.known_acronyms:
-            banned.add(acr)
+            # `ligne de crédit modulable (LCM)`, `gisement gazier Grand Tortue/Ahmeyim (GTA)`:
+            # the acronym names a thing, not an organization
+            if first[:1].islower() or (before and before[-1].islower()
+                                       and before[-1] not in pats.triggers
+                                       and before[-1] not in ("de", "du", "des", "la", "le", "l",
+                                                              "avec", "par", "et", "à", "au", "pour")):
+                banned.add(acr)
     return out, banned
 
 
@@ -386,3 +416,50 @@ def find_orgs_events(doc) -> list[Mention]:
     link_acronyms(doc.text, mentions, known=pats.known_acronyms)
     complete_norms(mentions)
     return sorted(mentions, key=lambda m: m.start)
+
+
+# ---------------------------------------------------------------- the model's ORG entities
+MODEL_DROP_START = {"ministère", "ministre", "secrétaire", "secrétariat", "vice-président",
+                    "président", "the", "crédit", "posted", "suivez-nous"}
+
+
+def filter_model_orgs(doc, ours: list[Mention]) -> list[Mention]:
+    """The model's ORG entities worth adding to ours: determiners trimmed, not overlapping ours,
+    not a ministry or a ministry's portfolio (`ministre de la Justice` -> `Justice`), not a head
+    noun alone (`le Groupe`, `Congrès`), not lower case."""
+    pats = load_patterns()
+    out = []
+    for e in doc.ents:
+        if e.label_ != "ORG":
+            continue
+        toks = list(e)
+        while toks and (toks[0].lower_ in DETS | PREPS or toks[0].pos_ in ("DET", "ADP")):
+            toks = toks[1:]
+        while toks and toks[-1].is_punct:
+            toks = toks[:-1]
+        if not toks:
+            continue
+        s, t = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        text = doc.text[s:t]
+        first = toks[0]
+        prev = doc[first.i - 1] if first.i > 0 else None
+        prev2 = doc[first.i - 2] if first.i > 1 else None
+        if not text[:1].isupper() or "\n" in text:
+            continue
+        if first.lower_ in MODEL_DROP_START:
+            continue
+        if len(toks) == 1 and (first.text in pats.org_heads or first.text in pats.event_heads
+                               or first.pos_ != "PROPN" and not looks_like_acronym(first.text)):
+            continue
+        # portfolio of a ministry: `ministre de la Justice`, `ministère des Affaires étrangères`
+        window = doc[max(0, first.i - 4):first.i].text.lower()
+        if re.search(r"(minist|secr[ée]tai?r)\w*\b", window):
+            continue
+        if prev is not None and prev.lower_ in ("et",) and prev2 is not None and prev2.is_alpha \
+                and re.search(r"minist", doc[max(0, first.i - 12):first.i].text.lower()):
+            continue
+        if any(s < m.end and m.start < t for m in ours):
+            continue
+        out.append(Mention(s, t, "ORG", text=text, norm=norm_apostrophes(text),
+                           source="model_org", priority=0))
+    return out

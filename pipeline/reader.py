@@ -150,6 +150,20 @@ def _fold(s: str) -> str:
     return re.sub(r"\s+", " ", s.replace("’", "'").replace("\u00a0", " ")).strip().lower()
 
 
+# A line of prose, even a headline, has function words; a line of tags or a
+# rubric (`Côte d'Ivoire Sénégal accords coopération`) has none.
+_FUNCTION_WORDS = frozenset(
+    "le la les de des du un une et à au aux en pour par sur avec dans que qui "
+    "est sont a ont ce cette ses son sa se ne pas plus entre vers après".split())
+
+
+def _is_tag_line(s: str) -> bool:
+    words = re.findall(r"[\w-]+", s.lower())
+    return (2 <= len(words) <= 10 and not re.search(r"[.,;:!?«»\"()]", s)
+            and not any(w in _FUNCTION_WORDS for w in words)
+            and not any(ch.isdigit() for ch in s))
+
+
 def boilerplate_kind(line: str) -> Optional[str]:
     """The kind of boilerplate a whole line is (`byline`, `dateline`, …), else None."""
     s = line.replace("’", "'").replace("\u00a0", " ").strip()
@@ -158,6 +172,8 @@ def boilerplate_kind(line: str) -> Optional[str]:
     for kind, rx in _boilerplate_patterns():
         if rx.fullmatch(s):
             return kind
+    if _is_tag_line(s):
+        return "tags"
     return None
 
 

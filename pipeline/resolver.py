@@ -95,6 +95,9 @@ def _model_mentions(doc: Doc) -> list[Mention]:
         low = text.lower().translate(_APOS)
         if low in generic or not any(c.isupper() for c in text) or len(text) < 2:
             continue
+        from .roles import is_title
+        if is_title(text):
+            continue  # `Garde des Sceaux`, `Vice-président de la République`: offices, not names
         if demonym_country(text) or demonym_country(low):
             continue
         code = country_code(text)

@@ -36,16 +36,38 @@ def _titles_rx() -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?P<title>{alts})(?![\w-])", re.I)
 
 
+@lru_cache(maxsize=1)
+def _title_vocab() -> frozenset:
+    """Words that are lower case in a normalized title; others keep their case."""
+    words = set()
+    for line in (PATTERNS / "titles.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            words.update(w for w in re.split(r"[\s']+", line.strip()) if w.islower())
+    return frozenset(words)
+
+
+def is_title(text: str) -> bool:
+    """The whole text is a title of office (`Garde des Sceaux`, `Directeur Général`)."""
+    t = re.sub(r"\s+", " ", text.replace("’", "'")).strip()
+    return bool(_titles_rx().fullmatch(t))
+
+
 def _title_norm(raw: str) -> str:
     raw = re.sub(r"\s+", " ", raw.replace("’", "'")).strip()
-    if raw.isupper() or raw.split()[-1].isupper():
-        return raw  # acronyms (PDG, DG, group CEO) keep their case
-    low = raw.lower()
     # `secrétaire d'État` keeps État's case as written (the contract's examples do)
     m = re.match(r"(secrétaire d')(état|etat)", raw, re.I)
     if m:
         return "secrétaire d'" + m.group(2)
-    return low
+    vocab = _title_vocab()
+    out = []
+    for i, w in enumerate(raw.split(" ")):
+        if w.isupper() and len(w) > 1:
+            out.append(w)  # acronyms: PDG, DG, CEO
+        elif i == 0 or w.lower() in vocab or "-" in w and w.lower().split("-")[0] in vocab:
+            out.append(w.lower())
+        else:
+            out.append(w)  # proper nouns inside a title: `de la République`, `Sceaux`
+    return " ".join(out)
 
 
 def _ministry_title(text: str) -> str:
@@ -68,11 +90,33 @@ def _country_of_adj(words: str) -> Optional[str]:
     return None
 
 
+def _country_in_name(name: str) -> Optional[str]:
+    """`Royal Air Maroc` → MAR: an organization named after its state."""
+    from .gazetteer import country_code
+    words = re.findall(r"[\w-]+", name)
+    for w in words:
+        code = country_code(w) if w[:1].isupper() else None
+        if code:
+            return code
+    return _country_of_adj(name)
+
+
+def _generic_org(ms: list[Mention], head: str, before: int) -> Optional[Mention]:
+    """`du Groupe` / `du Congrès` standing for the organization named earlier."""
+    head = head.lower()
+    for m in reversed([m for m in ms if m.end <= before and m.label in ("ORG", "EVENT")]):
+        if (m.norm or m.text).lower().startswith(head):
+            return m
+    return None
+
+
 def find_roles(doc: Doc, mentions: list[Mention]) -> list[dict]:
     text = doc.text
     ms = sorted(mentions, key=lambda m: m.start)
     countries = Counter(m.norm for m in ms if m.label == "COUNTRY" and m.norm)
-    home = countries.most_common(1)[0][0] if countries else None
+    # the state an office belongs to when the text implies it: Morocco for the
+    # Moroccan press that this pipeline reads, else the article's main country
+    home = "MAR" if "MAR" in countries else (countries.most_common(1)[0][0] if countries else None)
     roles = []
     seen = set()
 
@@ -83,6 +127,8 @@ def find_roles(doc: Doc, mentions: list[Mention]) -> list[dict]:
         seen.add(key)
         if country is None and org is not None and org.label == "MINISTRY":
             country = org.extra.get("country") or _country_of_adj(org.text) or home
+        if country is None and org is not None and org.label == "ORG":
+            country = _country_in_name(org.norm or org.text)
         if country is None and org is None and title.lower() in _GOV_TITLES:
             country = home
         roles.append({"person": person.norm or person.text, "title": title,
@@ -109,6 +155,22 @@ def find_roles(doc: Doc, mentions: list[Mention]) -> list[dict]:
                     continue
         left_start = max(prev.end if prev else 0, p.start - 80)
         left = text[left_start:p.start]
+        g = re.search(_titles_rx().pattern + r"\s+(?:du|de\s+la|de\s+l['’])\s*(?P<head>[A-ZÉ][\w-]+)\s*,\s*$",
+                      left)
+        if g:
+            org = _generic_org(ms, g.group("head"), left_start + g.start())
+            if org is not None:
+                add(p, _title_norm(g.group("title")), org, None, left_start + g.start(), p.end)
+                continue
+        if prev is not None and prev.label == "COUNTRY":
+            # `l'ambassadeur d'Algérie au Burundi Hamid Boukrif`
+            lc = text[max(0, prev.start - 60):prev.start]
+            mc = re.search(_titles_rx().pattern + r"\s+(?:de|d['’]|du)\s*$", lc, re.I)
+            tail = text[prev.end:p.start]
+            if mc and re.fullmatch(r"(\s+(?:au|en|à|aux|auprès\s+de(?:\s+la|\s+l['’])?)\s*[\w’'-]+)?\s*,?\s*", tail):
+                add(p, _title_norm(mc.group("title")), None, prev.norm,
+                    prev.start - (len(lc) - mc.start()), p.end)
+                continue
         m = re.search(_titles_rx().pattern + r"(?P<adj>(?:\s+[\w-]+){0,2}?)\s*,?\s*$", left, re.I)
         if m and "\n" not in left[m.start():]:
             adj = m.group("adj")

@@ -1,0 +1,148 @@
+"""MINISTRY finder and normalization, on hand-written sentences."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.mention import Mention
+from pipeline.ministries import (mend_typos, normalize_ministry, registry_match,
+                                 resolve_in_article)
+from pipeline.ministry_finder import find_ministries
+
+
+def spans(nlp, text):
+    return [m.text for m in find_ministries(nlp(text))]
+
+
+# --- finder -----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # enumeration of portfolio components, stop before the name
+    ("Le ministre de l'Agriculture, de la Pêche maritime, du Développement rural et des Eaux "
+     "et Forêts, Ahmed El Bouari, a inauguré la foire.",
+     ["ministre de l'Agriculture, de la Pêche maritime, du Développement rural et des Eaux et Forêts"]),
+    ("Une convention lie le ministère de l’Inclusion économique, de la Petite entreprise, de "
+     "l’Emploi et des Compétences et l’Office de la formation professionnelle.",
+     ["ministère de l’Inclusion économique, de la Petite entreprise, de l’Emploi et des Compétences"]),
+    ("Il a été reçu par le ministre des Affaires étrangères, de la Coopération africaine et des "
+     "Marocains résidant à l’étranger, qui a salué la démarche.",
+     ["ministre des Affaires étrangères, de la Coopération africaine et des Marocains résidant à l’étranger"]),
+    # nationality adjective inside
+    ("Il a rencontré le ministre sénégalais de l'Intégration africaine et des Affaires étrangères à Rabat.",
+     ["ministre sénégalais de l'Intégration africaine et des Affaires étrangères"]),
+    # state secretary, delegate minister
+    ("La secrétaire d’Etat chargée de la Pêche maritime a visité le port.",
+     ["secrétaire d’Etat chargée de la Pêche maritime"]),
+    ("Le ministre délégué auprès du Chef du gouvernement chargé du Budget, Fouzi Lekjaa, a présenté le texte.",
+     ["ministre délégué auprès du Chef du gouvernement chargé du Budget"]),
+    # lowercase inner words, attached de-phrases
+    ("Le ministre de l'Aménagement du territoire national, de l'Urbanisme et de la Politique de la "
+     "ville a visité le chantier.",
+     ["ministre de l'Aménagement du territoire national, de l'Urbanisme et de la Politique de la ville"]),
+    # a place after the portfolio is not part of it
+    ("Le ministre des Affaires étrangères de la Côte d’Ivoire et son homologue ont signé.",
+     ["ministre des Affaires étrangères"]),
+    ("Les ministres des Affaires étrangères malien, nigérien et burkinabé se sont réunis.",
+     ["ministres des Affaires étrangères"]),
+    ("Le ministère de la Santé qui pilote le programme a publié un bilan.",
+     ["ministère de la Santé"]),
+    # an organization after ``et de`` ends the span
+    ("Avec le soutien du ministère de l’Industrie et du Commerce et de l’Agence marocaine de "
+     "développement des investissements.",
+     ["ministère de l’Industrie et du Commerce"]),
+    # text cut mid-word at the end of the file
+    ("Le texte a été signé par le ministre de l’Éducation nationale, de la formation professionnelle, de l’ensei",
+     ["ministre de l’Éducation nationale, de la formation professionnelle, de l’ensei"]),
+])
+def test_spans(fr_nlp, text, expected):
+    assert spans(fr_nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Le Premier ministre a reçu les syndicats hier.",
+    "Le ministre a déclaré que le dossier avance.",
+    "Le ministre-conseiller de l'ambassade a pris la parole.",
+    "La réunion s'est tenue à l'initiative du Secrétaire d'État américain Antony Blinken.",
+    "Le ministère de tutelle suit le dossier de près.",
+])
+def test_not_ministry(fr_nlp, text):
+    assert spans(fr_nlp, text) == []
+
+
+def test_country_adj_and_offsets(fr_nlp):
+    text = "Il s'est entretenu avec le ministre djiboutien des Affaires étrangères, à Banjul."
+    ms = find_ministries(fr_nlp(text))
+    assert len(ms) == 1
+    m = ms[0]
+    assert text[m.start:m.end] == m.text == "ministre djiboutien des Affaires étrangères"
+    assert m.extra["country_adj"] == "djiboutien"
+    assert m.norm == "ministère des Affaires étrangères"
+    assert m.label == "MINISTRY"
+
+
+# --- normalization ------------------------------------------------------------
+
+@pytest.mark.parametrize("text, norm", [
+    ("ministre de la Santé et de la Protection sociale", "ministère de la Santé et de la Protection sociale"),
+    ("ministres des Affaires étrangères", "ministère des Affaires étrangères"),
+    ("Ministère de l’Intérieur", "ministère de l'Intérieur"),
+    ("ministère de l`Intérieur", "ministère de l'Intérieur"),
+    # État / Etat kept as written, accents on capitals kept as written
+    ("secrétaire d’Etat chargé de l’Artisanat et de l’Economie sociale et solidaire",
+     "secrétariat d'Etat chargé de l'Artisanat et de l'Economie sociale et solidaire"),
+    ("secrétaire d'État chargée de la Pêche maritime", "secrétariat d'État chargé de la Pêche maritime"),
+    ("ministre marocain de la Justice", "ministère de la Justice"),
+    ("ministre délégué auprès du Chef du gouvernement chargé du Budget", "ministère délégué chargé du Budget"),
+    # typo folding
+    ("ministère de l'Inclusion économique, de la Petite entreprise, de l'Emploi et des cCompétences",
+     "ministère de l'Inclusion économique, de la Petite entreprise, de l'Emploi et des Compétences"),
+    # registry: case variant mapped to the canonical spelling
+    ("ministre de l'industrie et du commerce", "ministère de l'Industrie et du Commerce"),
+    # an unknown portfolio keeps the general rule, not a near registry entry
+    ("ministre de l'Industrie, du commerce, de l'économie verte et numérique",
+     "ministère de l'Industrie, du commerce, de l'économie verte et numérique"),
+])
+def test_normalize(text, norm):
+    assert normalize_ministry(text) == norm
+
+
+def test_registry_by_country():
+    # a Djiboutian variant goes to Djibouti's name, not to Morocco's
+    assert normalize_ministry("ministre djiboutien des Affaires étrangères et de la coopération Internationale",
+                              "djiboutien") == \
+        "ministère des Affaires étrangères et de la Coopération internationale"
+    assert registry_match("ministère des Affaires étrangères", "djiboutien") is None
+
+
+def test_mend_typos_leaves_acronyms():
+    assert mend_typos("des cCompétences") == "des Compétences"
+    assert mend_typos("l'eMarketing et la BAD") == "l'eMarketing et la BAD"
+
+
+def _m(norm, adj=None):
+    m = Mention(0, 1, "MINISTRY", norm=norm)
+    if adj:
+        m.extra["country_adj"] = adj
+    return m
+
+
+def test_resolve_in_article():
+    short = _m("ministère des Affaires étrangères", "djiboutien")
+    full = _m("ministère des Affaires étrangères et de la Coopération internationale", "djiboutien")
+    moroccan = _m("ministère des Affaires étrangères, de la Coopération africaine et des Marocains "
+                  "résidant à l'étranger")
+    resolve_in_article([short, full, moroccan])
+    assert short.norm == full.norm
+    assert moroccan.norm.endswith("à l'étranger")
+
+
+def test_resolve_needs_one_candidate():
+    short = _m("ministère des Affaires étrangères")
+    a = _m("ministère des Affaires étrangères et de la Coopération")
+    b = _m("ministère des Affaires étrangères, de la Migration")
+    resolve_in_article([short, a, b])
+    assert short.norm == "ministère des Affaires étrangères"
+    # a longer word is not a prefix match
+    j = _m("ministère de la Justice")
+    k = _m("ministère de la Justicelle")
+    resolve_in_article([j, k])
+    assert j.norm == "ministère de la Justice"
