@@ -115,27 +115,48 @@ def institution_name(text: str) -> str:
     return (out + " " + rest.strip()).strip()
 
 
+def adj_country(country_adj: Optional[str]) -> Optional[str]:
+    """Alpha-3 a nationality adjective points to; no adjective reads as Morocco
+    (the registry's home country), an unknown one as None."""
+    if not country_adj:
+        return "MAR"
+    try:
+        from pipeline.gazetteer import demonym_country
+        code = demonym_country(country_adj)
+    except Exception:       # gazetteer data missing: fall back to the registry's demonyms
+        code = None
+    if code:
+        return code
+    stem = demonym_stem(country_adj)
+    for rec in _registry_records():
+        if stem in {demonym_stem(d) for d in rec.get("demonyms", [])}:
+            return rec.get("country")
+    return "MAR" if stem == "marocain" else None
+
+
 @lru_cache(maxsize=1)
-def load_registry(path: str = str(REGISTRY_PATH)) -> tuple:
-    """(demonym or None, canonical, folded key) triples; Moroccan entries answer None too."""
-    rows = []
-    p = Path(path)
+def _registry_records() -> tuple:
+    p = REGISTRY_PATH
     if not p.exists():
         return tuple()
+    recs = []
     for line in p.read_text(encoding="utf-8").splitlines():
         line = line.strip()
         if not line or line.startswith("#"):
             continue
         rec = json.loads(line)
-        if "_comment" in rec:
-            continue
-        demonyms = list(rec.get("demonyms", []))
-        if rec.get("country") == "MAR":
-            demonyms += ["marocain", None]
+        if "_comment" not in rec:
+            recs.append(rec)
+    return tuple(recs)
+
+
+@lru_cache(maxsize=1)
+def load_registry() -> tuple:
+    """(country alpha-3, canonical, folded key of a written form) triples."""
+    rows = []
+    for rec in _registry_records():
         for form in [rec["name"], *rec.get("aliases", [])]:
-            for dem in demonyms:
-                rows.append((demonym_stem(dem) if dem else None, rec["name"],
-                             fold_key(institution_name(form))))
+            rows.append((rec.get("country"), rec["name"], fold_key(institution_name(form))))
     return tuple(rows)
 
 
@@ -157,11 +178,13 @@ def registry_match(name: str, country_adj: Optional[str] = None) -> Optional[str
     """Canonical name for ``name`` (already institution form), or None."""
     from rapidfuzz import fuzz
 
-    stem = demonym_stem(country_adj)
+    code = adj_country(country_adj)
+    if code is None:
+        return None
     key = fold_key(name)
     best, best_score = None, 0.0
-    for dem, canonical, ckey in load_registry():
-        if dem != stem:
+    for country, canonical, ckey in load_registry():
+        if country != code:
             continue
         # cheap guard: lengths must be close for a typo-level difference
         if abs(len(ckey) - len(key)) > 3:
@@ -189,11 +212,15 @@ def resolve_in_article(mentions: Iterable) -> None:
     internationale`` when the article names it so).
     """
     ms = [m for m in mentions if getattr(m, "label", None) == "MINISTRY" and m.norm]
+    def adj_key(m):
+        adj = m.extra.get("country_adj")
+        return (adj_country(adj) or demonym_stem(adj)) if adj else None
+
     by_adj: dict = {}
     for m in ms:
-        by_adj.setdefault(demonym_stem(m.extra.get("country_adj")), set()).add(m.norm)
+        by_adj.setdefault(adj_key(m), set()).add(m.norm)
     for m in ms:
-        norms = by_adj[demonym_stem(m.extra.get("country_adj"))]
+        norms = by_adj[adj_key(m)]
         longer = {n for n in norms
                   if len(n) > len(m.norm) and n.startswith(m.norm)
                   and n[len(m.norm)] in " ,"}

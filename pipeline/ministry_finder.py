@@ -116,7 +116,27 @@ def _low(tok) -> str:
 
 
 def is_demonym(word: str) -> bool:
-    return demonym_stem(word) in DEMONYMS or word.lower() in DEMONYMS
+    return bool(_gaz_demonym(word)) or demonym_stem(word) in DEMONYMS or word.lower() in DEMONYMS
+
+
+def _gaz_demonym(word: str) -> Optional[str]:
+    try:
+        from pipeline.gazetteer import demonym_country
+        return demonym_country(word)
+    except Exception:           # shared gazetteer absent: the local list still works
+        return None
+
+
+def _is_place(doc, i: int) -> bool:
+    """Does a known country or place name start at token i (``Sénégal``, ``Côte d'Ivoire``)?"""
+    try:
+        from pipeline.gazetteer import lookup
+    except Exception:
+        return False
+    for k in range(min(len(doc), i + 4), i, -1):
+        if lookup(doc[i:k].text):
+            return True
+    return False
 
 
 def _is_upper_word(tok) -> bool:
@@ -144,6 +164,9 @@ def _valid_head(doc, i: int) -> bool:
         # a place or a person after ``de`` ends the portfolio (``de la Côte d'Ivoire``);
         # the model also tags common nouns LOC (``Emploi``), hence the PROPN test
         if tok.ent_type_ in ("LOC", "PER", "GPE") and tok.pos_ == "PROPN":
+            return False
+        # the model often misses places inside a long ORG-like span: ask the gazetteer
+        if _is_place(doc, i):
             return False
         return True
     # a word cut by the end of the text is kept as is
@@ -330,6 +353,9 @@ def find_ministries(doc) -> List[Mention]:
                           norm=normalize_ministry(text, adj), source="ministry_finder")
         if adj:
             mention.extra["country_adj"] = adj
+            code = _gaz_demonym(adj)
+            if code:
+                mention.extra["country"] = code
         out.append(mention)
         i = end
     return out

@@ -446,7 +446,17 @@ def filter_model_orgs(doc, ours: list[Mention]) -> list[Mention]:
         prev2 = doc[first.i - 2] if first.i > 1 else None
         if not text[:1].isupper() or "\n" in text:
             continue
-        if first.lower_ in MODEL_DROP_START:
+        if first.lower_ in MODEL_DROP_START or "|" in text:
+            continue
+        # our acronym rules already decided on capitals (`DH`, `PND 2018`, `CEO`)
+        if any(looks_like_acronym(x.text) for x in toks) and not (len(toks) > 1 and any(
+                x.pos_ == "PROPN" and not x.is_upper for x in toks)):
+            continue
+        if any(x.text in NOT_ORG_ACRONYMS for x in toks):
+            continue
+        # a capitalized common noun (`Coopération africaine`, `Plan vert`, `Offre Maroc`): real
+        # names of that shape start with a head noun, which our rules cover
+        if first.pos_ in ("NOUN", "ADJ", "VERB") and not first.is_oov:
             continue
         if len(toks) == 1 and (first.text in pats.org_heads or first.text in pats.event_heads
                                or first.pos_ != "PROPN" and not looks_like_acronym(first.text)):

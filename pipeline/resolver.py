@@ -108,6 +108,11 @@ def _model_mentions(doc: Doc) -> list[Mention]:
         if label == "PERSON":
             if any(ch.isdigit() for ch in text) or len(span) > 6:
                 continue
+            before = doc[max(0, span.start - 3):span.start].text.lower()
+            if re.search(r"(^|\s)(à|au|ville de|province de|province d'|commune de|région de|"
+                         r"localité de|douar)$", before.replace("’", "'")):
+                # `à Fqih Bensalah`: the model reads unknown Moroccan towns as people
+                label = "LOC"
             if len(span) == 1 and (span[0].is_stop or span[0].is_upper and len(text) <= 3):
                 continue
         if label == "MISC":
@@ -142,7 +147,10 @@ def resolve(doc: Doc) -> list[Mention]:
     model = _model_mentions(doc)
     chosen: list[Mention] = []
     _select(chosen, [m for m in cands if m.priority >= 3])           # rules
-    _select(chosen, [m for m in model if m.label in ("PERSON", "ORG") ])  # model names
+    _select(chosen, [m for m in model if m.label == "PERSON"])      # model names
+    from .org_finder import filter_model_orgs
+    # the model's ORG only where no rule covers it and it is not a title, portfolio or head noun
+    _select(chosen, filter_model_orgs(doc, chosen))
     _select(chosen, [m for m in cands if m.priority < 3])            # gazetteer places
     _select(chosen, [m for m in model if m.label in ("COUNTRY", "LOC")])
     chosen.sort(key=lambda m: m.start)

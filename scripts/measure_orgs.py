@@ -1,7 +1,8 @@
 """Measure pipeline.org_finder on the gold (ORG and EVENT; exact spans; norm accuracy).
 
 Usage: python scripts/measure_orgs.py [--show]
-Reports: ours alone, and ours ∪ the model's ORG/MISC ents not overlapping ours (determiners trimmed),
+Reports: ours alone; ours ∪ the model's ORG ents not overlapping ours (determiners trimmed);
+and ours ∪ filter_model_orgs (the same, with ministry portfolios, units and generic nouns dropped),
 the combination the lead plans.
 """
 from __future__ import annotations

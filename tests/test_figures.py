@@ -154,3 +154,19 @@ def test_mention_fields(fr_nlp):
     assert (money.amount, money.currency) == (600000000, "EUR")
     assert doc.text[money.start:money.end] == money.text
     assert (qty.value, qty.unit, qty.norm) == (1200, "salarié", "1200 salarié")
+
+
+def test_elided_count_after_nombre_de(fr_nlp):
+    text = "Le nombre de visiteurs est passé de 2 à 3,5 millions en cinq ans."
+    check(fr_nlp, text, ("QUANTITY", "3,5 millions", "3500000 visiteur"),
+          ("QUANTITY", "2", "2000000 visiteur"), ("QUANTITY", "cinq ans", "5 an"))
+
+
+def test_units_and_prefix_currency(fr_nlp):
+    check(fr_nlp, "La centrale produira 5 000 MW, pour USD 5 millions, sous 38°C.",
+          ("QUANTITY", "5 000 MW", "5000 mégawatt"), ("MONEY", "USD 5 millions", "5000000 USD"),
+          ("QUANTITY", "38°C", "38 degré Celsius"))
+
+
+def test_english_boilerplate_not_counted(fr_nlp):
+    assert figs(fr_nlp, "Posted by - admin - 3 hours ago - 0 Comments") == []

@@ -41,6 +41,8 @@ def spans(nlp, text):
     # a place after the portfolio is not part of it
     ("Le ministre des Affaires étrangères de la Côte d’Ivoire et son homologue ont signé.",
      ["ministre des Affaires étrangères"]),
+    ("Le ministre des Affaires étrangères du Sénégal et le ministre de l'Intérieur ont signé.",
+     ["ministre des Affaires étrangères", "ministre de l'Intérieur"]),
     ("Les ministres des Affaires étrangères malien, nigérien et burkinabé se sont réunis.",
      ["ministres des Affaires étrangères"]),
     ("Le ministère de la Santé qui pilote le programme a publié un bilan.",
@@ -75,6 +77,7 @@ def test_country_adj_and_offsets(fr_nlp):
     m = ms[0]
     assert text[m.start:m.end] == m.text == "ministre djiboutien des Affaires étrangères"
     assert m.extra["country_adj"] == "djiboutien"
+    assert m.extra.get("country") == "DJI"
     assert m.norm == "ministère des Affaires étrangères"
     assert m.label == "MINISTRY"
 

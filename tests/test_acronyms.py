@@ -1,0 +1,111 @@
+"""Tests for pipeline.acronyms (pure functions, no model)."""
+from __future__ import annotations
+
+from pipeline.acronyms import (acronym_matches, backtrack_long_form, canonical_name,
+                               complete_norms, link_acronyms, looks_like_acronym,
+                               norm_apostrophes)
+from pipeline.mention import Mention
+
+
+def _m(text, sub, label="ORG", nth=0):
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(sub, start + 1)
+    return Mention(start, start + len(sub), label, text=sub, norm=norm_apostrophes(sub))
+
+
+def test_acronym_matches_french_order():
+    assert acronym_matches("CNSS", "Caisse nationale de sécurité sociale")
+    assert acronym_matches("ONCF", "Office national des chemins de fer")
+    assert acronym_matches("CDG", "Caisse de dépôt et de gestion")
+    assert acronym_matches("HCP", "Haut-commissariat au plan")
+
+
+def test_acronym_matches_english_order_and_multi_letter_words():
+    assert acronym_matches("ICC", "Chambre de commerce internationale")  # English initials
+    assert acronym_matches("ONHYM", "Office national des hydrocarbures et des mines")
+
+
+def test_acronym_rejects_unrelated():
+    assert not acronym_matches("XYZ", "Caisse nationale de sécurité sociale")
+    assert not acronym_matches("BM", "Office national des chemins de fer")
+
+
+def test_looks_like_acronym():
+    assert looks_like_acronym("ONCF") and looks_like_acronym("ZLECAf") and looks_like_acronym("S&P")
+    assert not looks_like_acronym("Rabat") and not looks_like_acronym("A")
+
+
+def test_backtrack_lowercase_long_form():
+    text = "Le projet a été validé par le centre régional d'investissement (CRI) de Fès."
+    pos = text.index("(")
+    start = backtrack_long_form(text, pos, "CRI")
+    assert text[start:pos].strip() == "centre régional d'investissement"
+
+
+def test_canonical_name():
+    assert canonical_name("banque mondiale", ["Banque mondiale"]) == "Banque mondiale"
+    assert canonical_name("Organisation mondiale du commrce",
+                          ["Organisation mondiale du commerce"]) == "Organisation mondiale du commerce"
+    assert canonical_name("Office des Changes", ["Office des changes"]) == "Office des Changes"
+    assert canonical_name("Caisse de dépôt et de gestion", []) == "Caisse de dépôt et de gestion"
+
+
+def test_link_paren_and_later_reuse():
+    text = ("La Caisse nationale de sécurité sociale (CNSS) a publié son rapport. "
+            "Selon la CNSS, les cotisations ont augmenté.")
+    long_m = _m(text, "Caisse nationale de sécurité sociale")
+    mentions = [long_m]
+    link_acronyms(text, mentions)
+    acr = sorted((m for m in mentions if m.text == "CNSS"), key=lambda m: m.start)
+    assert len(acr) == 2
+    assert all(m.norm == "Caisse nationale de sécurité sociale" and m.label == "ORG" for m in acr)
+    assert text[acr[0].start:acr[0].end] == "CNSS"
+
+
+def test_link_event_label_and_apostrophes():
+    text = "Le Salon international de l’agriculture (SIAM) ouvre ses portes. Le SIAM attend 1 million de visiteurs."
+    long_m = _m(text, "Salon international de l’agriculture", "EVENT")
+    bare = _m(text, "SIAM", "ORG", nth=1)
+    bare.norm = "SIAM"
+    mentions = [long_m, bare]
+    link_acronyms(text, mentions)
+    siam = [m for m in mentions if m.text == "SIAM"]
+    assert len(siam) == 2
+    assert {m.label for m in siam} == {"EVENT"}
+    assert {m.norm for m in siam} == {"Salon international de l'agriculture"}
+
+
+def test_known_long_form_only_when_written():
+    known = {"ONCF": ("Office national des chemins de fer", "ORG")}
+    t1 = "L'ONCF a annoncé de nouveaux horaires."
+    m1 = [_m(t1, "ONCF")]
+    link_acronyms(t1, m1, known=known)
+    assert m1[0].norm == "ONCF"
+    t2 = "L'Office national des chemins de fer a annoncé des horaires. L'ONCF précise que..."
+    m2 = [_m(t2, "Office national des chemins de fer"), _m(t2, "ONCF")]
+    link_acronyms(t2, m2, known=known)
+    assert m2[1].norm == "Office national des chemins de fer"
+
+
+def test_place_after_bracket_joins_norm():
+    text = "Le directeur du Centre régional d'investissement (CRI) de Casablanca a reçu la délégation."
+    mentions = [_m(text, "Centre régional d'investissement")]
+    link_acronyms(text, mentions)
+    assert {m.norm for m in mentions} == {"Centre régional d'investissement de Casablanca"}
+
+
+def test_trim_long_run_to_acronym():
+    text = "La division Global Business Unit Green Energy Solutions (GES) progresse."
+    mentions = [_m(text, "Global Business Unit Green Energy Solutions")]
+    link_acronyms(text, mentions)
+    long_m = mentions[0]
+    assert long_m.text == "Green Energy Solutions"
+    assert text[long_m.start:long_m.end] == "Green Energy Solutions"
+
+
+def test_complete_norms_prefix():
+    a = Mention(0, 10, "ORG", text="x", norm="Agence urbaine de Rabat-Salé")
+    b = Mention(20, 30, "ORG", text="y", norm="Agence urbaine")
+    complete_norms([a, b])
+    assert b.norm == "Agence urbaine de Rabat-Salé"

@@ -1,0 +1,105 @@
+"""Tests for pipeline.org_finder on hand-written French sentences (not from the gold)."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.org_finder import filter_model_orgs, find_orgs_events
+
+
+@pytest.fixture(scope="module")
+def run(fr_nlp):
+    def _run(text):
+        doc = fr_nlp(text)
+        return [(m.text, m.label, m.norm) for m in find_orgs_events(doc)]
+    return _run
+
+
+def _texts(res, label=None):
+    return [t for t, lab, _ in res if label in (None, lab)]
+
+
+def test_long_french_name_stops_before_verb(run):
+    res = run("La Caisse nationale de sécurité sociale et des retraites a versé les pensions de mars.")
+    assert "Caisse nationale de sécurité sociale et des retraites" in _texts(res, "ORG")
+
+
+def test_long_name_with_pour_and_coordination(run):
+    res = run("Le rapport a été rédigé par l'Association nationale pour la promotion de l'export "
+              "et du commerce équitable, en partenariat avec la ville.")
+    assert "Association nationale pour la promotion de l'export et du commerce équitable" in _texts(res, "ORG")
+
+
+def test_name_ends_before_second_entity(run):
+    res = run("L'accord lie la Banque africaine de développement et l'Agence française de développement.")
+    orgs = _texts(res, "ORG")
+    assert "Banque africaine de développement" in orgs
+    assert "Agence française de développement" in orgs
+
+
+def test_paren_acronym_and_later_reuse(run):
+    text = ("La Confédération générale des entreprises du Maroc (CGEM) a réuni ses membres. "
+            "Le président de la CGEM a salué la croissance.")
+    res = run(text)
+    cgem = [r for r in res if r[0] == "CGEM"]
+    assert len(cgem) == 2
+    assert all(r[1] == "ORG" and r[2] == "Confédération générale des entreprises du Maroc" for r in cgem)
+    assert ("Confédération générale des entreprises du Maroc", "ORG",
+            "Confédération générale des entreprises du Maroc") in res
+
+
+def test_bare_acronym_keeps_itself_as_norm(run):
+    res = run("Les chiffres ont été publiés hier, rapporte l'AFP.")
+    assert ("AFP", "ORG", "AFP") in res
+
+
+def test_units_titles_and_plans_are_not_orgs(run):
+    res = run("Le PDG a annoncé un bénéfice de 60 MDH, en ligne avec la LFI 2025 et le PIB.")
+    assert _texts(res) == []
+
+
+def test_generic_words_rejected(run):
+    res = run("Le Groupe a annoncé ses résultats. La Commission a validé le budget du gouvernement.")
+    assert _texts(res) == []
+
+
+def test_event_without_ordinal(run):
+    res = run("Les travaux du 3e Forum international de l'eau se sont ouverts lundi à Dakar.")
+    assert _texts(res, "EVENT") == ["Forum international de l'eau"]
+
+
+def test_event_after_edition(run):
+    res = run("La 12e édition du Salon international de l’agriculture se tient à Meknès.")
+    assert ("Salon international de l’agriculture", "EVENT",
+            "Salon international de l'agriculture") in res
+
+
+def test_groupe_x(run):
+    res = run("Le constructeur a signé un accord avec le groupe Safran pour son usine de Casablanca.")
+    assert ("Safran", "ORG", "Safran") in res
+
+
+def test_company_legal_suffix(run):
+    res = run("Le contrat a été attribué à Atlas Logistics Ltd, basée à Londres.")
+    assert "Atlas Logistics Ltd" in _texts(res, "ORG")
+
+
+def test_lowercase_known_name_gets_canonical_norm(run):
+    res = run("Selon la banque mondiale, la croissance ralentit.")
+    assert ("banque mondiale", "ORG", "Banque mondiale") in res
+
+
+def test_ministry_left_alone(run):
+    res = run("Le ministère de l'Économie et des Finances a publié une note.")
+    assert _texts(res) == []
+
+
+def test_non_org_acronym_defined_in_text(run):
+    res = run("Le pays a obtenu une facilité élargie de crédit (FEC). La FEC sera revue en juin.")
+    assert "FEC" not in _texts(res)
+
+
+def test_filter_model_orgs_drops_portfolios(fr_nlp):
+    doc = fr_nlp("Le ministre de la Justice a rencontré les dirigeants de Renault à Paris.")
+    ours = find_orgs_events(doc)
+    extra = [m.text for m in filter_model_orgs(doc, ours)]
+    assert "Justice" not in extra
