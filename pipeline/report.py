@@ -18,6 +18,7 @@ import hashlib
 import html
 import io
 import os
+import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,6 +55,9 @@ _ENT_TEMPLATE = (
     '<mark class="entity" title="{norm}" style="background: {bg};">{text}'
     '<span class="elabel">{label}{kb_link}</span></mark>'
 )
+
+
+_BREAKS = re.compile(r"(?:<br>\s*){3,}")
 
 
 # --------------------------------------------------------------------------- tables
@@ -126,16 +130,15 @@ def top_entities(t: Tables, label: str, n: int = TOP_N) -> pd.DataFrame:
     return g.head(n)[["entity_id", "name", "n_articles", "n_mentions"]].reset_index(drop=True)
 
 
-def person_titles(roles: pd.DataFrame) -> dict[str, str]:
-    """person_id -> the office most often stated for them, with its organization."""
+def person_titles(roles: pd.DataFrame) -> dict[str, tuple[str, Optional[str]]]:
+    """person_id -> (title, org or None): the office most often stated for them."""
     out = {}
     if roles.empty:
         return out
     for pid, g in roles.groupby("person_id"):
         pairs = Counter((title, org if isinstance(org, str) else None)
                         for title, org in zip(g["title"], g["org"]))
-        title, org = pairs.most_common(1)[0][0]
-        out[pid] = f"{title}, {org}" if org else title
+        out[pid] = pairs.most_common(1)[0][0]
     return out
 
 
@@ -192,7 +195,7 @@ def barh_chart(labels: list[str], values: list[float], title: str, color: str,
     ax.barh(y, values, color=color, edgecolor="#555", linewidth=0.5)
     ax.set_yticks(y, [_short(lbl) for lbl in labels], fontsize=9)
     ax.set_xlabel(xlabel)
-    ax.set_title(title, fontsize=11, loc="left")
+    fig.suptitle(title, x=0.01, ha="left", fontsize=11)
     ax.xaxis.get_major_locator().set_params(integer=True)
     for yi, v in zip(y, values):
         ax.text(v, yi, f" {v:g}", va="center", fontsize=8)
@@ -213,7 +216,7 @@ def stacked_month_chart(table: pd.DataFrame, title: str) -> str:
         bottom = [b + v for b, v in zip(bottom, vals)]
     ax.set_xticks(x, table.index.tolist(), rotation=45 if len(x) > 6 else 0, ha="right" if len(x) > 6 else "center")
     ax.set_ylabel("mentions")
-    ax.set_title(title, fontsize=11, loc="left")
+    fig.suptitle(title, x=0.01, ha="left", fontsize=11)
     ax.legend(fontsize=7, ncols=2, frameon=False, loc="upper left", bbox_to_anchor=(1, 1))
     ax.spines[["top", "right"]].set_visible(False)
     return _img(fig, title)
@@ -236,7 +239,7 @@ def dates_chart(t: Tables) -> str:
     ax.plot([lo, hi], [lo, hi], color="#999", linestyle="--", linewidth=0.8, label="same day")
     ax.set_xlabel("publication date")
     ax.set_ylabel("date mentioned (first day)")
-    ax.set_title("Dates mentioned against publication dates", fontsize=11, loc="left")
+    fig.suptitle("Dates mentioned against publication dates", x=0.01, ha="left", fontsize=11)
     ax.legend(fontsize=8, frameon=False, loc="upper left")
     fig.autofmt_xdate()
     return _img(fig, "Dates mentioned against publication dates")
@@ -246,11 +249,13 @@ def percent_chart(values: list[float]) -> str:
     if not values:
         return _none("percentages")
     fig, ax = _fig(6.5, 2.8)
-    ax.hist(values, bins=min(20, max(5, len(values))), color=LABEL_COLORS["PERCENT"],
+    lo, hi = min(0.0, min(values)), max(100.0, max(values))
+    ax.hist(values, bins=20, range=(lo, hi), color=LABEL_COLORS["PERCENT"],
             edgecolor="#555", linewidth=0.5)
+    ax.yaxis.get_major_locator().set_params(integer=True)
     ax.set_xlabel("value (%)")
     ax.set_ylabel("mentions")
-    ax.set_title("Percentages mentioned", fontsize=11, loc="left")
+    fig.suptitle("Percentages mentioned", x=0.01, ha="left", fontsize=11)
     ax.spines[["top", "right"]].set_visible(False)
     return _img(fig, "Percentages mentioned")
 
@@ -343,8 +348,10 @@ def _non_overlapping(spans: list[dict]) -> list[dict]:
 def _displacy(text: str, spans: list[dict]) -> str:
     from spacy import displacy
     options = {"colors": LABEL_COLORS, "ents": list(LABELS), "template": _ENT_TEMPLATE}
-    return displacy.render({"text": text, "ents": _non_overlapping(spans), "title": None},
-                           style="ent", manual=True, page=False, jupyter=False, options=options)
+    markup = displacy.render({"text": text, "ents": _non_overlapping(spans), "title": None},
+                             style="ent", manual=True, page=False, jupyter=False, options=options)
+    # blank lines between paragraphs: at most one empty line on the page
+    return _BREAKS.sub("<br><br>", markup)
 
 
 def _span(row, offset: int) -> dict:
@@ -467,12 +474,13 @@ def _summary(t: Tables, drop: Optional[str]) -> str:
 def _who(t: Tables) -> str:
     titles = person_titles(t.roles)
     people = top_entities(t, "PERSON")
-    people_labels = [f"{n} — {titles[e]}" if e in titles else n
+    people_labels = [f"{n} — {titles[e][0]}" if e in titles else n
                      for e, n in zip(people["entity_id"], people["name"])]
     parts = [barh_chart(people_labels, people["n_articles"].tolist(),
                         "Top people by number of articles (with their office)", LABEL_COLORS["PERSON"])]
     if not people.empty:
-        ptab = people.assign(office=people["entity_id"].map(titles))[
+        office = {e: f"{t}, {o}" if o else t for e, (t, o) in titles.items()}
+        ptab = people.assign(office=people["entity_id"].map(office))[
             ["name", "office", "n_articles", "n_mentions"]]
         parts.append(html_table(ptab, numeric=("n_articles", "n_mentions"), caption="People"))
     for label, title in (("MINISTRY", "Ministries"), ("ORG", "Organizations"),
@@ -495,8 +503,8 @@ def _when(t: Tables, drop: Optional[str]) -> str:
         ax.barh(y, dc.values, color=colors, edgecolor="#555", linewidth=0.5)
         ax.set_yticks(y, [_short(d, 30) for d in dc.index])
         ax.set_xlabel("mentions")
-        ax.set_title("Mentions per drop" + (" (this drop in dark blue)" if drop else ""),
-                     fontsize=11, loc="left")
+        fig.suptitle("Mentions per drop" + (" (this drop in dark blue)" if drop else ""),
+                     x=0.01, ha="left", fontsize=11)
         ax.spines[["top", "right"]].set_visible(False)
         per_drop = _img(fig, "Mentions per drop")
     return "".join(f'<div class="chartbox">{p}</div>' for p in (month, per_drop, dates_chart(t)))

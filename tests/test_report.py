@@ -183,8 +183,16 @@ def _driver(profile: Path):
                  "--disable-dev-shm-usage", f"--user-data-dir={profile}", "--window-size=1280,1600"):
         opts.add_argument(flag)
     opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    # an explicit driver path: Selenium Manager downloads nothing
-    return webdriver.Chrome(service=Service(executable_path=str(CHROMEDRIVER)), options=opts)
+    from selenium.common.exceptions import SessionNotCreatedException
+
+    # an explicit driver path: Selenium Manager downloads nothing.  chromedriver gives
+    # Chromium 60 s to start, which a loaded machine can miss: one more try.
+    for attempt in (1, 2):
+        try:
+            return webdriver.Chrome(service=Service(executable_path=str(CHROMEDRIVER)), options=opts)
+        except SessionNotCreatedException:
+            if attempt == 2:
+                raise
 
 
 def test_report_in_headless_chromium(sample_tables, tmp_path):
@@ -217,13 +225,14 @@ def test_report_in_headless_chromium(sample_tables, tmp_path):
 
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         (ARTIFACTS / ".gitignore").write_text("*\n")
-        top = ARTIFACTS / "report.png"
-        driver.save_screenshot(str(top))
-        height = driver.execute_script("return document.documentElement.scrollHeight")
-        driver.set_window_size(1280, min(int(height) + 100, 16000))
-        full = ARTIFACTS / "report-full.png"
-        driver.save_screenshot(str(full))
-        print(f"\nscreenshots: {top} (top of the page), {full} (whole page)")
+        shots = []
+        for section in ("summary", "who", "when", "figures", "articles"):
+            driver.execute_script("window.scrollTo(0, 0)" if section == "summary"
+                                  else f"document.getElementById('{section}').scrollIntoView()")
+            path = ARTIFACTS / ("report.png" if section == "summary" else f"report-{section}.png")
+            driver.save_screenshot(str(path))
+            shots.append(str(path))
+        print("\nscreenshots of the report: " + ", ".join(shots))
 
         severe = [e for e in driver.get_log("browser") if e.get("level") == "SEVERE"]
         assert severe == [], severe
