@@ -23,11 +23,6 @@ def test_name_then_title_of_organization(analyse):
     assert ("Karim Alaoui", "directeur général", "Agence nationale des ports", None) in roles(doc)
 
 
-def test_title_with_demonym_gives_the_country(analyse):
-    doc = analyse("Le Premier ministre espagnol Pedro Sánchez est attendu à Rabat jeudi.")
-    assert ("Pedro Sánchez", "premier ministre", None, "ESP") in roles(doc)
-
-
 def test_generic_head_points_back_to_the_named_organization(analyse):
     doc = analyse("La Fédération nationale du tourisme a tenu son assemblée à Agadir. "
                   "Le président de la Fédération, Youssef Amrani, a salué les résultats.")
