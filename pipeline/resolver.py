@@ -87,7 +87,13 @@ def _model_mentions(doc: Doc) -> list[Mention]:
         label = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}.get(ent.label_)
         if label is None:
             continue
-        bounds = trim_span(doc, ent.start, ent.end, label)
+        start = ent.start
+        if label in ("ORG", "LOC", "MISC"):
+            named = _named_after_title(doc, ent)
+            if named is not None:
+                # `son Group CEO Mallam Mele Kolo Kyari`, read by the model as one ORG
+                label, start = "PERSON", named
+        bounds = trim_span(doc, start, ent.end, label)
         if bounds is None:
             continue
         span = doc[bounds[0]:bounds[1]]
@@ -132,6 +138,79 @@ def _model_mentions(doc: Doc) -> list[Mention]:
     return out
 
 
+def _named_after_title(doc: Doc, ent) -> int | None:
+    """Token index where a name starts when an entity is a title then a name."""
+    from .org_finder import load_patterns
+    from .roles import title_end
+    end = title_end(doc.text, ent.start_char, ent.end_char)
+    if end is None:
+        return None
+    rest = [t for t in ent if t.idx >= end]
+    heads = load_patterns().org_heads
+    if 2 <= len(rest) <= 5 and all(t.is_alpha and t.text[:1].isupper() and t.text not in heads
+                                   for t in rest):
+        return rest[0].i
+    return None
+
+
+_NAME_WORD = r"(?:[A-ZÉÈÀÂÎÔÛ][\w’'-]+|[IVX]{1,4})"
+_PARTICLE = r"(?:\s+(?:de|ben|bin|el|al|ould|ibn|da|dos|van|von|le|la|du))?"
+
+
+@lru_cache(maxsize=1)
+def _title_name_rx(titles: str) -> re.Pattern:
+    hon = "|".join(re.escape(h) for h in sorted(honorifics(), key=len, reverse=True))
+    return re.compile(titles + r"(?:\s+(?P<adj>[a-zéèï-]+))?\s+(?:(?:" + hon + r")\.?\s+)?"
+                      r"(?P<name>(?-i:" + _NAME_WORD + r"(?:" + _PARTICLE + r"\s+" + _NAME_WORD + r"){1,3}))"
+                      r"(?![\w’'-])", re.I)
+
+
+def _names_after_titles(doc: Doc) -> list[Mention]:
+    """A name the model missed right after a title: `Le Premier ministre espagnol Pedro
+    Sánchez`, `son directeur général Mme Amina Benkhadra` (two to four capitalized words)."""
+    from .gazetteer import demonym_country, lookup
+    from .org_finder import load_patterns
+    from .roles import title_words, titles_pattern
+    tw = title_words()
+    heads = load_patterns().org_heads
+    out = []
+    for m in _title_name_rx(titles_pattern()).finditer(doc.text):
+        if m.group("adj") and not demonym_country(m.group("adj")):
+            continue
+        name = m.group("name")
+        words = name.split()
+        # the case-blind match must still see capitals where a name has them
+        if not all(w[:1].isupper() for w in words if w.lower() not in
+                   {"de", "ben", "bin", "el", "al", "ould", "ibn", "da", "dos", "van", "von", "le", "la", "du"}):
+            continue
+        if any(w in heads or lookup(w) is not None or w.lower() in tw for w in words):
+            continue  # `l'administrateur Directeur Général (ADG)`: titles, not a name
+        out.append(Mention(m.start("name"), m.end("name"), "PERSON", name, norm=clean_norm(name),
+                           source="title+name", priority=2))
+    return out
+
+
+def _mend_stray_periods(text: str, chosen: list[Mention]) -> None:
+    """`…, Nnenna. Nwabufo et le directeur`: a typo'd period splits one name in two; the
+    sentence goes on in lower case, so the second part starts no new sentence."""
+    i = 0
+    while i + 1 < len(chosen):
+        a, b = chosen[i], chosen[i + 1]
+        if a.label == b.label == "PERSON" and " " not in a.text.strip() and len(a.text) > 2 \
+                and text[a.end:b.start] == ". " and re.match(r"\s*(?:,|[a-zé])", text[b.end:b.end + 3]):
+            a.end = b.end
+            a.text = text[a.start:a.end]
+            a.norm = clean_norm(a.text.replace(". ", " "))
+            del chosen[i + 1]
+        i += 1
+
+
+def _known_place(text: str) -> bool:
+    from .gazetteer import lookup
+    e = lookup(clean_norm(text))
+    return e is not None and e.label == "LOC"
+
+
 def _select(chosen: list[Mention], pool: list[Mention]) -> None:
     """Add from `pool`, longest first, what overlaps nothing chosen."""
     pool = sorted(pool, key=lambda m: (-m.length, -m.priority, m.start))
@@ -147,13 +226,21 @@ def resolve(doc: Doc) -> list[Mention]:
     model = _model_mentions(doc)
     chosen: list[Mention] = []
     _select(chosen, [m for m in cands if m.priority >= 3])           # rules
-    _select(chosen, [m for m in model if m.label == "PERSON"])      # model names
+    # the model's names, except known places it reads as people (`Béni Amir`, `Washington`)
+    _select(chosen, [m for m in model if m.label == "PERSON" and not _known_place(m.text)])
+    _select(chosen, _names_after_titles(doc))                       # `le président Xi Jinping`
     from .org_finder import filter_model_orgs
     # the model's ORG only where no rule covers it and it is not a title, portfolio or head noun
     _select(chosen, filter_model_orgs(doc, chosen))
     _select(chosen, [m for m in cands if m.priority < 3])            # gazetteer places
     _select(chosen, [m for m in model if m.label in ("COUNTRY", "LOC")])
     chosen.sort(key=lambda m: m.start)
+    # a text cut off mid-sentence (as sites serve them) may end inside a name: `…, Abd`
+    tail = doc.text.rstrip()
+    if chosen and chosen[-1].label in ("PERSON", "ORG", "LOC", "EVENT") \
+            and chosen[-1].end >= len(tail) and not tail.endswith((".", "!", "?", "»", '"', ")", "”")):
+        chosen.pop()
+    _mend_stray_periods(doc.text, chosen)
     for m in chosen:
         m.text = doc.text[m.start:m.end]
     normalize_article(doc, chosen)
@@ -193,6 +280,8 @@ def _people(mentions: list[Mention]) -> None:
     for m in people:
         toks = _name_tokens(clean_norm(m.text))
         best = clean_norm(m.text)
+        if m.norm and m.norm != best and ". " in best:
+            best = m.norm  # a name mended across a stray period
         for cand in names:
             ct = _name_tokens(cand)
             if len(ct) <= len(toks):

@@ -42,3 +42,78 @@ def test_honorific_out_of_person_span(analyse):
     spans = {(m.text, m.norm) for m in doc._.mentions if m.label == "PERSON"}
     assert ("Nadia Tazi", "Nadia Tazi") in spans and ("Tazi", "Nadia Tazi") in spans
     assert all(not t.startswith(("M.", "Mme")) for t, _ in spans)
+
+
+def test_title_with_demonym_before_a_name_the_model_misses(analyse):
+    doc = analyse("Le Premier ministre espagnol Pedro Sánchez a reçu le wali de Bank Al-Maghrib, "
+                  "Abdellatif Jouahri, à Madrid.")
+    assert ("Pedro Sánchez", "premier ministre", None, "ESP") in roles(doc)
+    assert ("Abdellatif Jouahri", "wali", "Bank Al-Maghrib", None) in roles(doc)
+
+
+def test_chain_of_offices_shares_the_country_the_title_implies(analyse):
+    doc = analyse("L'accord a été signé par Éric Dupond, Garde des Sceaux, ministre de la Justice, "
+                  "et par son homologue marocain.")
+    found = roles(doc)
+    assert ("Éric Dupond", "garde des Sceaux", None, "FRA") in found
+    assert ("Éric Dupond", "ministre", "ministère de la Justice", "FRA") in found
+
+
+def test_remit_after_the_organization_belongs_to_the_title(analyse):
+    doc = analyse("Le prêt a été signé par le vice-président de la Banque mondiale chargé des "
+                  "infrastructures, Paul Martin, et le directeur général de la BOAD pour le Sénégal, "
+                  "Jean Koffi.")
+    found = roles(doc)
+    assert ("Paul Martin", "vice-président chargé des infrastructures", "Banque mondiale", None) in found
+    assert ("Jean Koffi", "directeur général pour le Sénégal", "BOAD", None) in found
+
+
+def test_title_between_two_names_goes_to_the_second(analyse):
+    doc = analyse("La convention porte les signatures de Karim Tazi, le directeur de l'Agence "
+                  "nationale des ports, Omar Fassi, et d'autres responsables.")
+    found = roles(doc)
+    assert not any(p == "Karim Tazi" and t == "directeur" for p, t, _, _ in found)
+    assert any(p == "Omar Fassi" and t == "directeur" for p, t, _, _ in found)
+
+
+def test_counterpart_takes_the_same_office_and_its_own_country(analyse):
+    doc = analyse("L'accord a été paraphé par Aminata Touré, ministre des Affaires étrangères du "
+                  "Mali, et son homologue tunisien, Hédi Ben Salah.")
+    found = roles(doc)
+    assert ("Aminata Touré", "ministre", "ministère des Affaires étrangères", "MLI") in found
+    assert ("Hédi Ben Salah", "ministre", "ministère des Affaires étrangères", "TUN") in found
+
+
+def test_respectively_distributes_the_offices(analyse):
+    doc = analyse("Étaient présents Ali Hassan Farah et Moussa Idriss Omar, respectivement "
+                  "ambassadeur du Tchad auprès de l'Union africaine et ambassadeur du Tchad au Maroc.")
+    assert ("Moussa Idriss Omar", "ambassadeur", None, "TCD") in roles(doc)
+
+
+def test_enumerated_ministers_named_by_their_demonym(analyse):
+    doc = analyse("Les ministres des Affaires étrangères ghanéen, togolais et béninois se sont "
+                  "réunis à Lomé. Le Ghanéen Kwame Mensah, le Togolais Komi Agbeko et le Béninois "
+                  "Rodrigue Houngbo ont signé une déclaration.")
+    found = roles(doc)
+    assert ("Kwame Mensah", "ministre", "ministère des Affaires étrangères", "GHA") in found
+    assert ("Rodrigue Houngbo", "ministre", "ministère des Affaires étrangères", "BEN") in found
+
+
+def test_ambassador_belongs_to_the_sending_state(analyse):
+    doc = analyse("Le président a reçu l'ambassadeur du Sénégal au Gabon Cheikh Tidiane Ndiaye.")
+    assert ("Cheikh Tidiane Ndiaye", "ambassadeur", None, "SEN") in roles(doc)
+
+
+def test_represented_by_its_officer_with_an_honorific(analyse):
+    doc = analyse("La Société nationale des transports «SNT» représentée par son directeur "
+                  "général Mme Salma Berrada a signé la convention.")
+    assert any(p == "Salma Berrada" and t == "directeur général" and o == "Société nationale des transports"
+               for p, t, o, _ in roles(doc))
+
+
+def test_head_of_his_government_and_a_clause_subject_is_no_apposition(analyse):
+    doc = analyse("Au Maroc, le roi Mohammed VI et le chef de son gouvernement, Aziz Akhannouch, ont "
+                  "visité Dakhla. Reçu par Paul Girard, le chef de l'État a salué le projet.")
+    found = roles(doc)
+    assert ("Aziz Akhannouch", "chef du gouvernement", None, "MAR") in found
+    assert not any(p == "Paul Girard" for p, *_ in found)
