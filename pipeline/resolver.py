@@ -47,6 +47,11 @@ def clean_norm(s: str) -> str:
     return re.sub(r"\s+", " ", s.translate(_APOS)).strip()
 
 
+# lower-case words inside names (`Mohamed Ould Cheikh El Ghazouani`, `Ben Abdelkader`)
+NAME_PARTICLES = frozenset({"de", "ben", "bin", "el", "al", "ould", "ibn", "da", "dos", "van", "von",
+                            "le", "la", "du", "des", "ou"})
+
+
 def trim_span(doc: Doc, start: int, end: int, label: str) -> tuple[int, int] | None:
     """Token bounds of the minimal span: leading function words, honorifics and
     titles out, trailing punctuation out.  None when nothing is left."""
@@ -68,8 +73,7 @@ def trim_span(doc: Doc, start: int, end: int, label: str) -> tuple[int, int] | N
         # a person's name stops at the first lower-case word that is not a particle
         for i in range(start, end):
             t = doc[i]
-            if t.is_lower and t.lower_ not in {"de", "ben", "bin", "el", "al", "ould", "ibn", "da",
-                                                "dos", "van", "von", "le", "la", "du", "des", "ou"}:
+            if t.is_lower and t.lower_ not in NAME_PARTICLES:
                 end = i
                 break
         while end > start and doc[end - 1].lower_ in {"de", "el", "al", "ould", "ben", "le", "la",
@@ -154,7 +158,7 @@ def _named_after_title(doc: Doc, ent) -> int | None:
 
 
 _NAME_WORD = r"(?:[A-ZÉÈÀÂÎÔÛ][\w’'-]+|[IVX]{1,4})"
-_PARTICLE = r"(?:\s+(?:de|ben|bin|el|al|ould|ibn|da|dos|van|von|le|la|du))?"
+_PARTICLE = r"(?:\s+(?:" + "|".join(sorted(NAME_PARTICLES)) + r"))?"
 
 
 @lru_cache(maxsize=1)
@@ -180,8 +184,7 @@ def _names_after_titles(doc: Doc) -> list[Mention]:
         name = m.group("name")
         words = name.split()
         # the case-blind match must still see capitals where a name has them
-        if not all(w[:1].isupper() for w in words if w.lower() not in
-                   {"de", "ben", "bin", "el", "al", "ould", "ibn", "da", "dos", "van", "von", "le", "la", "du"}):
+        if not all(w[:1].isupper() for w in words if w.lower() not in NAME_PARTICLES):
             continue
         if any(w in heads or lookup(w) is not None or w.lower() in tw for w in words):
             continue  # `l'administrateur Directeur Général (ADG)`: titles, not a name
@@ -192,17 +195,22 @@ def _names_after_titles(doc: Doc) -> list[Mention]:
 
 def _mend_stray_periods(text: str, chosen: list[Mention]) -> None:
     """`…, Nnenna. Nwabufo et le directeur`: a typo'd period splits one name in two; the
-    sentence goes on in lower case, so the second part starts no new sentence."""
-    i = 0
-    while i + 1 < len(chosen):
-        a, b = chosen[i], chosen[i + 1]
-        if a.label == b.label == "PERSON" and " " not in a.text.strip() and len(a.text) > 2 \
-                and text[a.end:b.start] == ". " and re.match(r"\s*(?:,|[a-zé])", text[b.end:b.end + 3]):
-            a.end = b.end
-            a.text = text[a.start:a.end]
-            a.norm = clean_norm(a.text.replace(". ", " "))
+    apposition goes on (`, …` or `et …`), so the capitalized word after it starts no new
+    sentence (`Benali. Celle-ci a …` is left alone)."""
+    for i, a in enumerate(chosen):
+        if a.label != "PERSON" or " " in a.text.strip() or len(a.text) <= 2:
+            continue
+        m = re.compile(r"\. ([A-ZÉÈ][\w’'-]+)(?=\s*,|\s+et\s)").match(text, a.end)
+        if not m:
+            continue
+        b = chosen[i + 1] if i + 1 < len(chosen) else None
+        if b is not None and b.start < m.end() and not (b.label == "PERSON" and b.start == m.start(1)):
+            continue  # the word belongs to another kind of mention
+        a.end = m.end()
+        a.text = text[a.start:a.end]
+        a.norm = clean_norm(a.text.replace(". ", " "))
+        if b is not None and b.start < m.end():
             del chosen[i + 1]
-        i += 1
 
 
 def _known_place(text: str) -> bool:

@@ -25,14 +25,15 @@ _GOV_TITLES = {"ministre", "ministre délégué", "ministre déléguée", "secr�
                "président de la république", "vice-président de la république"}
 
 
+def _data_lines(name: str):
+    for line in (PATTERNS / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            yield line.strip()
+
+
 @lru_cache(maxsize=1)
 def _titles_rx() -> re.Pattern:
-    titles = []
-    for line in (PATTERNS / "titles.txt").read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            titles.append(line)
-    titles.sort(key=len, reverse=True)
+    titles = sorted(_data_lines("titles.txt"), key=len, reverse=True)
     alts = "|".join(re.escape(t).replace("'", "['’]").replace(r"\ ", r"\s+")
                     .replace(r"du\s+", r"(?:du|de\s+son)\s+").replace(r"de\s+la\s+", r"(?:de\s+la|de\s+sa)\s+")
                     for t in titles)
@@ -42,11 +43,7 @@ def _titles_rx() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _title_vocab() -> frozenset:
     """Words that are lower case in a normalized title; others keep their case."""
-    words = set()
-    for line in (PATTERNS / "titles.txt").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            words.update(w for w in re.split(r"[\s']+", line.strip()) if w.islower())
-    return frozenset(words)
+    return frozenset(w for t in _data_lines("titles.txt") for w in re.split(r"[\s']+", t) if w.islower())
 
 
 def is_title(text: str) -> bool:
@@ -55,6 +52,7 @@ def is_title(text: str) -> bool:
     return bool(_titles_rx().fullmatch(t))
 
 
+@lru_cache(maxsize=1)
 def title_words() -> frozenset:
     """Lower-case content words of the titles of office (`directeur`, `général`, `ministre`)."""
     return frozenset(w.lower() for t in _data_lines("titles.txt")
@@ -130,12 +128,6 @@ def _generic_org(ms: list[Mention], head: str, before: int) -> Optional[Mention]
         if (m.norm or m.text).lower().startswith(head):
             return m
     return None
-
-
-def _data_lines(name: str):
-    for line in (PATTERNS / name).read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            yield line.strip()
 
 
 @lru_cache(maxsize=1)
@@ -332,7 +324,7 @@ def _appositions(R: _Roles, i: int) -> list:
             pos = end
         # `X, le directeur de la BAD, Y`: a title followed by another name is that name's
         nxt3 = next((x for x in ms if x.start >= pos and x.label == "PERSON"), None)
-        if nxt3 is not None and nxt3.label == "PERSON" and m.group(0).strip(" ,") and (
+        if nxt3 is not None and m.group(0).strip(" ,") and (
                 re.fullmatch(r"\s*,\s*" + _hon(), text[pos:nxt3.start])
                 or _QUALIFIER.fullmatch(text, pos, nxt3.start)):
             out.pop()
@@ -347,17 +339,15 @@ def _appositions(R: _Roles, i: int) -> list:
 
 def find_roles(doc: Doc, mentions: list[Mention]) -> list[dict]:
     R = _Roles(doc, mentions)
-    text, ms = R.text, R.ms
-    for i, p in enumerate(ms):
+    for i, p in enumerate(R.ms):
         if p.label != "PERSON":
             continue
-        prev = ms[i - 1] if i > 0 else None
         found = _org_before_person(R, i)
         if found:
             title, org, country, start = found
             R.add(p, title, org, country, start, p.end)
         else:
-            found = _before_person(R, i, prev)
+            _before_person(R, i, R.ms[i - 1] if i > 0 else None)
         for title, org, country, start, end in _appositions(R, i):
             R.add(p, title, org, country, start, end)
     _respectively(R)
@@ -426,13 +416,14 @@ def _respectively(R: _Roles) -> None:
         if not m or not re.fullmatch(r"\s+et\s+", text[ms[i - 1].end:p.start]):
             continue
         start = p.end + m.end()
-        end = re.search(r"[.;:!?\n]", text[start:]) 
-        clause = text[start:start + (end.start() if end else len(text))]
-        parts = re.split(r"\s+et\s+(?=" + _titles_rx().pattern + r")", clause, flags=re.I)
-        parts = [x for x in parts if x and not _titles_rx().fullmatch(x or "")]
-        if len(parts) != 2:
+        stop = re.search(r"[.;:!?\n]", text[start:])
+        clause = text[start:start + (stop.start() if stop else len(text))]
+        # `… et TITLE …`: exactly one second office
+        seps = [x for x in re.finditer(r"\s+et\s+", clause) if _titles_rx().match(clause, x.end())]
+        if len(seps) != 1:
             continue
-        offs = [start, start + clause.index(parts[1], len(parts[0]))]
+        parts = [clause[:seps[0].start()], clause[seps[0].end():]]
+        offs = [start, start + seps[0].end()]
         for person, part, off in zip((ms[i - 1], p), parts, offs):
             if person.label != "PERSON":
                 continue

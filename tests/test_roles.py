@@ -117,3 +117,35 @@ def test_head_of_his_government_and_a_clause_subject_is_no_apposition(analyse):
     found = roles(doc)
     assert ("Aziz Akhannouch", "chef du gouvernement", None, "MAR") in found
     assert not any(p == "Paul Girard" for p, *_ in found)
+
+
+def test_known_places_the_model_reads_as_people_are_places(analyse):
+    doc = analyse("Les producteurs de Béni Amir et d'Oulad Farès ont reçu des aides.")
+    assert labels(doc) == {("Béni Amir", "LOC"), ("Oulad Farès", "LOC")}
+
+
+def test_name_cut_off_by_a_truncated_text_is_dropped(analyse):
+    doc = analyse("Le taux directeur reste inchangé, a indiqué le wali de Bank Al-Maghrib, Abd")
+    assert labels(doc) == {("Bank Al-Maghrib", "ORG")}
+
+
+def test_title_and_name_read_as_one_organization(analyse):
+    doc = analyse("La Nigerian National Gas Company «NNGC» représentée par son Group CEO Mallam "
+                  "Bello Sani Kano a signé l'accord.")
+    assert ("Bello Sani Kano", "PERSON") in labels(doc)
+    assert any(p == "Bello Sani Kano" and t == "group CEO" for p, t, _, _ in roles(doc))
+
+
+def test_national_body_in_a_one_country_article_belongs_to_it(analyse):
+    doc = analyse("Au Sénégal, le directeur général de la Société nationale d'électricité, Papa "
+                  "Mademba Bitèye, a reçu le président de la Banque africaine de développement, Akin Ola.")
+    found = roles(doc)
+    assert ("Papa Mademba Bitèye", "directeur général", "Société nationale d'électricité", "SEN") in found
+    assert ("Akin Ola", "président", "Banque africaine de développement", None) in found
+
+
+def test_name_split_by_a_stray_period_is_one_person(analyse):
+    doc = analyse("L'accord a été signé par le directeur de l'ONEE, Tarik Hamane, et par le "
+                  "vice-président de la BAD chargé de l'énergie, Kevin. Kariuki et le directeur de Tamwilcom.")
+    people = {(m.text, m.norm) for m in doc._.mentions if m.label == "PERSON"}
+    assert ("Kevin. Kariuki", "Kevin Kariuki") in people
