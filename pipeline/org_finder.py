@@ -63,6 +63,7 @@ class Patterns:
     generic: list = field(default_factory=list)
     event_heads: set = field(default_factory=set)
     english_events: set = field(default_factory=set)
+    legal_forms: set = field(default_factory=set)         # `SCA`, `SARL`: company legal forms
     lower_heads: list = field(default_factory=list)       # (lowercase phrase, label), longest first
     known_acronyms: dict = field(default_factory=dict)    # acronym -> (long form, label)
     known_names: dict = field(default_factory=dict)       # folded name -> (canonical, label)
@@ -79,7 +80,9 @@ def load_patterns() -> Patterns:
     p = Patterns()
     for word, kind, _label in _rows("org_heads.tsv"):
         {"head": p.org_heads, "pre": p.pre, "trigger": p.triggers,
-         "suffix": p.suffixes}.get(kind, set()).add(word)
+         "suffix": p.suffixes, "legal": p.legal_forms}.get(kind, set()).add(word)
+        if kind == "suffix" and word.replace(".", "").isupper():
+            p.legal_forms.add(word.replace(".", ""))
         if kind == "lower":
             p.lower_heads.append((norm_apostrophes(word).lower(), "ORG"))
         if kind == "generic":
@@ -333,11 +336,58 @@ def _shouting(doc, t) -> bool:
     return len(letters) > 20 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
 
 
+@lru_cache(maxsize=1)
+def _honorific_caps() -> frozenset:
+    """Honorifics as written in capitals (`SAR`, `SM`, `SE`, `DR`): ranks, not organizations."""
+    words = set()
+    for line in (PATTERNS / "honorifics.txt").read_text(encoding="utf-8").splitlines():
+        w = line.strip()
+        if w and not w.startswith("#") and " " not in w:
+            words.add(w.replace(".", "").upper())
+    return frozenset(w for w in words if len(w) >= 2)
+
+
+def not_an_acronym(s: str, text: str, pats: Patterns, furniture: bool = False) -> bool:
+    """An all-capital word that names no organization: an honorific (`SAR`, `DR`), a legal
+    form standing alone (`SA`, `SCA`), or, where it stands like page furniture (``furniture``:
+    next to other capitals or opening a line), a French word of four letters or more in
+    capitals (`LIRE AUSSI`, `VIDEO.`, `SUIVEZ-NOUS`). Known acronyms and acronyms the article
+    defines (`Centre régional d'investissement (CRI)`, `le BIT (Bureau …)`) stay."""
+    if s in pats.known_acronyms or re.search(r"[(«]\s*" + re.escape(s) + r"\s*[)»]", text) \
+            or re.search(r"(?<![\w-])" + re.escape(s) + r"\s*\(\s*" + s[0], text):
+        return False
+    if s in _honorific_caps() or s in pats.legal_forms:
+        return True
+    if not furniture or len(s) < 4 or not (s.isalpha() and s.isupper()):
+        return False
+    from pipeline.lexicon import is_french_word
+    return is_french_word(s)
+
+
+def _furniture_position(doc, i: int) -> bool:
+    """Token ``i`` stands among capitals or at the head of a line (`→ A LIRE AUSSI : VIDEO.`):
+    the nearest word on either side, on the same line, is in capitals, or none comes before."""
+    def neighbour(step):
+        j = i + step
+        while 0 <= j < len(doc):
+            t = doc[j]
+            if "\n" in (t.text_with_ws if step < 0 else doc[j - 1].text_with_ws) or t.is_space:
+                return None
+            if t.is_alpha:
+                return t
+            j += step
+        return None
+    prev, nxt = neighbour(-1), neighbour(1)
+    return prev is None or any(t is not None and t.is_upper and len(t) > 1 for t in (prev, nxt))
+
+
 def _acronyms(doc, pats: Patterns, banned: set) -> list[Mention]:
     out = []
     for i, t in enumerate(doc):
         s = t.text
         if not looks_like_acronym(s) or s in NOT_ORG_ACRONYMS or s in banned:
+            continue
+        if not_an_acronym(s, doc.text, pats, _furniture_position(doc, i)):
             continue
         if s not in pats.known_acronyms:
             if not s.isupper() and not re.match(r"^[A-Z]{3,}[a-z]$", s):

@@ -103,3 +103,28 @@ def test_filter_model_orgs_drops_portfolios(fr_nlp):
     ours = find_orgs_events(doc)
     extra = [m.text for m in filter_model_orgs(doc, ours)]
     assert "Justice" not in extra
+
+
+def test_honorifics_and_legal_forms_in_capitals_are_not_organizations(run):
+    res = run("SAR le Prince Moulay Hassan et SE l'ambassadeur ont visité la société Atlas Bois SCA "
+              "avec le DR Karim Tazi.")
+    orgs = _texts(res, "ORG")
+    assert not {"SAR", "SE", "SCA", "DR"} & set(orgs)
+
+
+def test_french_words_in_capitals_as_page_furniture_are_not_organizations(run):
+    res = run("Le Conseil économique a publié son rapport annuel.\nA LIRE AUSSI : VIDEO. "
+              "La CGEM élit son président\nPHOTOS Les images de la cérémonie.")
+    orgs = _texts(res, "ORG")
+    assert not {"LIRE", "AUSSI", "VIDEO", "PHOTOS"} & set(orgs)
+    assert "CGEM" in orgs
+
+
+def test_company_in_capitals_in_running_prose_stays(run):
+    res = run("Les ventes de COLAS ont progressé de 5 % en 2024.")
+    assert "COLAS" in _texts(res, "ORG")
+
+
+def test_acronym_defined_after_it_is_written_stays_even_if_a_word(run):
+    res = run("Selon le BIT (Bureau international du travail), le chômage recule.")
+    assert "BIT" in _texts(res, "ORG")
