@@ -234,8 +234,13 @@ def resolve(doc: Doc) -> list[Mention]:
     model = _model_mentions(doc)
     chosen: list[Mention] = []
     _select(chosen, [m for m in cands if m.priority >= 3])           # rules
+    from .honorific_names import find_honorific_names, in_rank
+    gulf = find_honorific_names(doc.text)
+    _select(chosen, gulf)                                           # `SA Cheikh X Ben Y Al-Z`
     # the model's names, except known places it reads as people (`Béni Amir`, `Washington`)
-    _select(chosen, [m for m in model if m.label == "PERSON" and not _known_place(m.text)])
+    # and the ranks before names found above (`Cheikh`)
+    _select(chosen, [m for m in model if m.label == "PERSON" and not _known_place(m.text)
+                     and not in_rank(m, gulf)])
     _select(chosen, _names_after_titles(doc))                       # `le président Xi Jinping`
     from .org_finder import filter_model_orgs
     # the model's ORG only where no rule covers it and it is not a title, portfolio or head noun
@@ -265,6 +270,8 @@ def resolve(doc: Doc) -> list[Mention]:
 def normalize_article(doc: Doc, mentions: list[Mention]) -> None:
     """Norms that need the whole article: full names, acronyms, ministries."""
     _people(mentions)
+    from .ocr import mend_norms
+    mend_norms(doc.text, mentions)                                  # `Moharnmed` → `Mohammed`
     try:
         from .acronyms import link_acronyms
         link_acronyms(doc.text, mentions)
