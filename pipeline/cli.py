@@ -2,7 +2,8 @@
 
 Exit status of `run`: 0 every article processed; 1 some articles failed (they are
 recorded in `articles` with the reason, the rest are written); 2 the command is
-wrong (no such folder, output not writable, another run holds the output).
+wrong or the output cannot be written (no such folder, output not writable or
+full, another run holds the output).
 """
 from __future__ import annotations
 
@@ -24,7 +25,8 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
 
     r = sub.add_parser("run", help="process drop folders into tables",
-                       epilog="exit status: 0 all processed, 1 some articles failed (recorded), 2 usage error")
+                       epilog="exit status: 0 all processed, 1 some articles failed (recorded), "
+                              "2 usage error or output not writable (disk full, read-only)")
     r.add_argument("drops", nargs="*", type=Path,
                    help="drop folders (default: every folder under data/raw/)")
     r.add_argument("--out", type=Path, default=Path("data/processed"), help="output folder")
@@ -113,6 +115,15 @@ def cmd_run(args) -> int:
     except store.StoreError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except OSError as exc:
+        # reading input never raises (a file that cannot be read is a failed
+        # row): this is the output failing, a full disk or a folder made
+        # read-only mid-run.  Each commit is atomic, so the tables hold what
+        # was committed before, and the next run does the rest.
+        print(f"error: cannot write the tables under {out}: {exc.strerror or exc}"
+              f"{f' ({exc.filename})' if exc.filename else ''}; the tables keep what was"
+              " committed before, run again once the output is writable", file=sys.stderr)
+        return EXIT_USAGE
     report_path = None
     if not args.no_report:
         try:
@@ -120,6 +131,9 @@ def cmd_run(args) -> int:
             report_path = write_report(out, out / "report.html")
         except ImportError:
             report_path = None
+        except OSError as exc:
+            print(f"error: cannot write the report under {out}: {exc.strerror or exc}", file=sys.stderr)
+            return EXIT_USAGE
     _summary(results, time.perf_counter() - t0, out, report_path)
     return EXIT_FAILED_ARTICLES if any(r.n_failed for r in results) else EXIT_OK
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import re
 from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
@@ -25,8 +26,11 @@ PATTERNS = PACKAGE.parent / "models" / "patterns"
 # one piece).  Article-level normalization (`Saadi` -> `Lahcen Saadi`) works
 # within a piece.
 PIECE_CHARS = 50_000
-# Characters per nlp.pipe call: memory is bounded by this, whatever the count.
-BATCH_CHARS = 200_000
+# The model's memory grows with the tokens of one nlp.pipe call (a few KB
+# each): calls hold at most BATCH_TOKENS (estimated), whatever the number of
+# articles; a piece holds at most PIECE_TOKENS.
+PIECE_TOKENS = 12_000
+BATCH_TOKENS = 24_000
 
 
 @lru_cache(maxsize=1)
@@ -116,7 +120,7 @@ def extract_batch(nlp, items: Iterable[tuple[bytes | str, dict]]) -> dict[str, p
     A long article goes to spaCy in pieces of at most PIECE_CHARS characters cut
     at paragraph boundaries (offsets shifted back), so its cost is linear in its
     length and spaCy's own length limit never applies; the pieces are grouped
-    into `nlp.pipe` batches of at most BATCH_CHARS characters, so memory is
+    into `nlp.pipe` calls of at most BATCH_TOKENS (estimated) tokens, so memory is
     bounded by the text a batch holds, not by how many articles it has.
     """
     version = pipeline_version()
@@ -168,15 +172,42 @@ def extract_batch(nlp, items: Iterable[tuple[bytes | str, dict]]) -> dict[str, p
     }
 
 
-def _batches(units: list[tuple[int, int, str]], limit: int):
-    """Consecutive runs of units holding at most `limit` characters (one unit at least)."""
+# What the tokenizer will roughly make of a text: words, punctuation, line breaks.
+_TOKENISH = re.compile(r"\w+|[^\w\s]|\n")
+
+
+def _n_tokens(text: str) -> int:
+    return len(_TOKENISH.findall(text))
+
+
+def _units(good: list[tuple[dict, Article]]) -> list[tuple[int, int, str, int]]:
+    """(article index, offset, text, estimated tokens) of every piece of every
+    article: at most PIECE_CHARS characters, and, for a text of tiny lines or
+    symbols (seven times the tokens of prose), at most PIECE_TOKENS tokens."""
+    units = []
+    for ai, (_, art) in enumerate(good):
+        prose = art.prose
+        for start, end in split_pieces(prose, PIECE_CHARS):
+            n = _n_tokens(prose[start:end])
+            if n <= PIECE_TOKENS:
+                units.append((ai, start, prose[start:end], n))
+                continue
+            limit = max(1_000, (end - start) * PIECE_TOKENS // n)
+            for s2, e2 in split_pieces(prose[start:end], limit):
+                text = prose[start + s2:start + e2]
+                units.append((ai, start + s2, text, _n_tokens(text)))
+    return units
+
+
+def _batches(units, limit: int):
+    """Consecutive runs of units holding at most `limit` tokens (one unit at least)."""
     batch, size = [], 0
     for u in units:
-        if batch and size + len(u[2]) > limit:
+        if batch and size + u[3] > limit:
             yield batch
             batch, size = [], 0
         batch.append(u)
-        size += len(u[2])
+        size += u[3]
     if batch:
         yield batch
 
@@ -191,9 +222,7 @@ def _pipe(nlp, good):
     are the documents it had not returned redone one at a time."""
     from .nlp import make_doc
 
-    units = [(ai, start, art.prose[start:end])
-             for ai, (_, art) in enumerate(good)
-             for start, end in split_pieces(art.prose, PIECE_CHARS)]
+    units = _units(good)
     failed: dict[tuple[int, int], str] = {}
 
     def on_error(name, proc, docs, exc):
@@ -213,14 +242,14 @@ def _pipe(nlp, good):
     previous = nlp.default_error_handler
     nlp.default_error_handler = on_error
     try:
-        for batch in _batches(units, BATCH_CHARS):
+        for batch in _batches(units, BATCH_TOKENS):
             done = {}
-            docs = [d for d in (doc_of(*u) for u in batch) if d is not None]
+            docs = [d for d in (doc_of(*u[:3]) for u in batch) if d is not None]
             try:
                 for doc in nlp.pipe(docs, batch_size=max(len(docs), 1)):
                     done[doc.user_data[_UNIT]] = doc
             except Exception:  # noqa: BLE001 - a trained component failed the minibatch
-                for ai, start, text in batch:
+                for ai, start, text, _ in batch:
                     key = (ai, start)
                     if key in done or key in failed:
                         continue
@@ -232,7 +261,7 @@ def _pipe(nlp, good):
                         continue
                     if out:
                         done[key] = out[0]
-            for ai, start, _ in batch:
+            for ai, start, _, _ in batch:
                 key = (ai, start)
                 if key in done:
                     yield ai, start, done.pop(key), None

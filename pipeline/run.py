@@ -22,8 +22,10 @@ from .reader import MAX_BYTES, article_id
 from .schemas import PARTITIONED
 
 # Articles per extraction batch, and per commit: a run killed mid-drop loses at
-# most one commit's worth of work, and memory holds one extraction batch.
+# most one commit's worth of work, and memory holds one extraction batch, which
+# ends at EXTRACT_CHUNK articles or EXTRACT_BYTES bytes, whichever comes first.
 EXTRACT_CHUNK = 64
+EXTRACT_BYTES = 4_000_000
 COMMIT_EVERY = int(os.environ.get("PIPELINE_COMMIT_EVERY", "2000"))
 
 
@@ -90,7 +92,10 @@ def discover(root: Path) -> Iterator[tuple[str, Path, Optional[str]]]:
     followed; anything that is not a regular file, a symlink leaving the drop
     folder or looping is reported with its error, never opened."""
     real_root = root.resolve()
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+    unlisted: list[OSError] = []
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False, onerror=unlisted.append):
+        while unlisted:
+            yield _unlisted(root, unlisted.pop())
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         # a symlink named *.txt pointing nowhere sensible (a loop, a folder) is
         # listed by os.walk among the folders or the files: take both
@@ -102,6 +107,15 @@ def discover(root: Path) -> Iterator[tuple[str, Path, Optional[str]]]:
             path = Path(dirpath) / name
             source = source_name(path.relative_to(root).as_posix())
             yield source, path, check_path(path, real_root)
+    for exc in unlisted:
+        yield _unlisted(root, exc)
+
+
+def _unlisted(root: Path, exc: OSError) -> tuple[str, Path, str]:
+    """A folder that cannot be listed is a failed row (`sub/`), not a silent gap."""
+    path = Path(exc.filename) if exc.filename else root
+    folder = path.relative_to(root).as_posix() if path != root else "."
+    return source_name(folder) + "/", path, f"cannot list folder: {exc.strerror or exc}"
 
 
 def _read(path: Path, source: str, drop: str, error: Optional[str]) -> tuple[bytes, dict]:
@@ -141,6 +155,20 @@ def _read(path: Path, source: str, drop: str, error: Optional[str]) -> tuple[byt
     return data, meta
 
 
+def _chunks(pending: list, drop: str) -> Iterator[list[tuple[bytes, dict]]]:
+    """The files of `pending` read in extraction batches bounded by count and bytes."""
+    items, size = [], 0
+    for path, source, error, _ in pending:
+        item = _read(path, source, drop, error)
+        if items and (len(items) >= EXTRACT_CHUNK or size + len(item[0]) > EXTRACT_BYTES):
+            yield items
+            items, size = [], 0
+        items.append(item)
+        size += len(item[0])
+    if items:
+        yield items
+
+
 def run_drop(nlp, root: Path, drop: str, out: Path, reprocess: bool = False,
              progress=None) -> DropResult:
     res = DropResult(drop=drop)
@@ -175,9 +203,7 @@ def run_drop(nlp, root: Path, drop: str, out: Path, reprocess: bool = False,
         writers = {t: store.StagedWriter(staging, t) for t in PARTITIONED}
         ids: set[str] = set()
         try:
-            for i in range(0, len(pending), EXTRACT_CHUNK):
-                chunk = pending[i:i + EXTRACT_CHUNK]
-                items = [_read(p, s, drop, e) for p, s, e, _ in chunk]
+            for items in _chunks(pending, drop):
                 batches = extract_batch(nlp, items)
                 for t in PARTITIONED:
                     writers[t].write(batches[t])
@@ -189,9 +215,9 @@ def run_drop(nlp, root: Path, drop: str, out: Path, reprocess: bool = False,
                         res.failures.append((a["source"], a["error"]))
                 for lab in batches["mentions"].column("label").to_pylist():
                     res.labels[lab] += 1
-                res.n_new += len(chunk)
+                res.n_new += len(items)
                 if progress is not None:
-                    progress.update(len(chunk))
+                    progress.update(len(items))
             for w in writers.values():
                 w.close()
             # articles last: it is the record of what is done
