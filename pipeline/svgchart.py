@@ -61,7 +61,11 @@ def _svg(width: int, height: int, title: str, body: str) -> str:
 def barh(labels: Sequence[str], values: Sequence[float], title: str, color: str,
          xlabel: str = "articles", colors: Sequence[str] | None = None, width: int = 720) -> str:
     """One horizontal bar per label, top to bottom, value written at the bar's end."""
-    row, top, left = 22, 32, min(330, 12 + 6.4 * max(len(_short(s)) for s in labels))
+    # labels cut to what fits the left margin (about 6.6 px a character at 11 px)
+    row, top = 22, 32
+    left = min(360, 14 + 6.6 * max(len(str(s)) for s in labels))
+    fit = int((left - 14) / 6.6)
+    shown = [_short(s, fit) for s in labels]
     plot_w = width - left - 50
     height = top + row * len(labels) + 40
     ticks = nice_ticks(0, max(max(values), 1), integer=all(float(v).is_integer() for v in values))
@@ -72,12 +76,12 @@ def barh(labels: Sequence[str], values: Sequence[float], title: str, color: str,
         parts.append(f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{top + row * len(labels)}" stroke="{GRID}"/>'
                      f'<text x="{x:.1f}" y="{top + row * len(labels) + 14}" font-size="10" '
                      f'text-anchor="middle" fill="{AXIS}">{_num(t)}</text>')
-    for i, (lab, v) in enumerate(zip(labels, values)):
+    for i, (lab, short, v) in enumerate(zip(labels, shown, values)):
         y = top + i * row
         c = colors[i] if colors else color
         parts.append(
             f'<g><title>{_e(lab)}: {_num(v)} {_e(xlabel)}</title>'
-            f'<text x="{left - 6}" y="{y + row / 2 + 4:.1f}" font-size="11" text-anchor="end">{_e(_short(lab))}</text>'
+            f'<text x="{left - 6}" y="{y + row / 2 + 4:.1f}" font-size="11" text-anchor="end">{_e(short)}</text>'
             f'<rect x="{left}" y="{y + 3}" width="{max(v * scale, 0.5):.1f}" height="{row - 6}" '
             f'fill="{c}" stroke="{AXIS}" stroke-width="0.5"/>'
             f'<text x="{left + v * scale + 4:.1f}" y="{y + row / 2 + 4:.1f}" font-size="10">{_num(v)}</text></g>')
