@@ -21,7 +21,6 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Annotated, Optional
 
-import click
 import typer
 from rich.console import Console
 
@@ -41,7 +40,7 @@ app = typer.Typer(name=PROG, add_completion=False, no_args_is_help=True,
 
 def _err() -> Console:
     # built per call: tests and schedulers swap sys.stderr
-    return Console(file=sys.stderr, highlight=False)
+    return Console(file=sys.stderr, highlight=False, soft_wrap=True)   # log lines are not wrapped
 
 
 def _error(msg: str, as_json: bool = False) -> int:
@@ -306,16 +305,14 @@ def cmd_report(args) -> int:
 def main(argv: Optional[list[str]] = None) -> int:
     """Run the command line on `argv` (default: sys.argv[1:]); returns the exit status.
     `news-entities` and `python -m pipeline` both come here, under one name."""
+    # standalone mode: typer formats usage errors (exit 2) and turns typer.Exit into the
+    # status; catching SystemExit gives that status back to callers such as the tests
     command = typer.main.get_command(app)
     try:
-        rv = command.main(args=argv, prog_name=PROG, standalone_mode=False)
-    except click.exceptions.ClickException as exc:     # usage errors: exit 2
-        exc.show()
-        return exc.exit_code
-    except click.exceptions.Abort:
-        _err().print("aborted", markup=False)
-        return 130
-    return rv if isinstance(rv, int) else EXIT_OK
+        command.main(args=argv, prog_name=PROG, standalone_mode=True)
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else (EXIT_OK if exc.code is None else EXIT_USAGE)
+    return EXIT_OK
 
 
 __all__ = ["app", "main", "cmd_run", "cmd_report", "run_summary", "__version__"]
