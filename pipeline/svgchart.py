@@ -63,8 +63,8 @@ def barh(labels: Sequence[str], values: Sequence[float], title: str, color: str,
     """One horizontal bar per label, top to bottom, value written at the bar's end."""
     # labels cut to what fits the left margin (about 6.6 px a character at 11 px)
     row, top = 22, 32
-    left = min(360, 14 + 6.6 * max(len(str(s)) for s in labels))
-    fit = int((left - 14) / 6.6)
+    left = max(60, min(360, 14 + 6.6 * max(len(str(s)) for s in labels)))
+    fit = round((left - 14) / 6.6)
     shown = [_short(s, fit) for s in labels]
     plot_w = width - left - 50
     height = top + row * len(labels) + 40
