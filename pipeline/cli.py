@@ -189,9 +189,8 @@ def cmd_run(args) -> int:
         try:
             report_path = write_report(out, out / "report.html",
                                        drops={n: d for n, d in zip(names, drops)})
-        except OSError as exc:
-            # the tables are written: say why the page is not, and keep the run's status
-            warnings.append(f"report not written: {exc}")
+        except Exception as exc:  # noqa: BLE001 - the tables are written: say why the page is not
+            warnings.append(f"report not written: {type(exc).__name__}: {exc}")
             _warn(warnings[-1])
     code = EXIT_FAILED_ARTICLES if any(r.n_failed for r in results) else EXIT_OK
     summary = run_summary(results, time.perf_counter() - t0, out, report_path, run_id, warnings, code)

@@ -133,3 +133,14 @@ def test_report_of_a_copied_output_folder(sample_tables, tmp_path, capsys):
     assert main(["report", str(out), "--html", str(html)]) == 0
     assert capsys.readouterr().out.strip() == f"report written to {html}"
     assert main(["report", str(tmp_path / "none"), "--html", str(html)]) == 2
+
+
+def test_a_report_that_cannot_be_written_is_said(tmp_path, capsys):
+    drop = tmp_path / "juin"
+    drop.mkdir()
+    (drop / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    out = tmp_path / "out"
+    (out / "report.html").mkdir(parents=True)          # a folder where the page should go
+    assert main(["run", str(drop), "--out", str(out), "--quiet", "--json"]) == 0
+    s = json.loads(capsys.readouterr().out)
+    assert s["report"] is None and s["warnings"][0].startswith("report not written: ")
