@@ -13,7 +13,7 @@ from collections import Counter
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .mention import LABELS
+from .extraction.mention import LABELS
 
 EXIT_OK, EXIT_FAILED_ARTICLES, EXIT_USAGE = 0, 1, 2
 
@@ -54,7 +54,7 @@ def main(argv=None) -> int:
         from .evaluate import main as eval_main
         return eval_main(args)
     if args.command == "report":
-        from .report import write_report
+        from .outputs.report import write_report
         if not (args.out / "articles").exists():
             print(f"error: no tables under {args.out}", file=sys.stderr)
             return EXIT_USAGE
@@ -65,8 +65,8 @@ def main(argv=None) -> int:
 
 
 def cmd_run(args) -> int:
-    from . import store
-    from .run import new_run_id, run_drop, write_run_row
+    from .batch import store
+    from .batch.runner import new_run_id, run_drop, write_run_row
 
     drops = args.drops
     if not drops:
@@ -95,7 +95,7 @@ def cmd_run(args) -> int:
         return EXIT_USAGE
 
     t0 = time.perf_counter()
-    from .nlp import load
+    from .extraction.nlp import load
     nlp = load()
     results = []
     run_id = new_run_id()
@@ -108,7 +108,7 @@ def cmd_run(args) -> int:
                     res = run_drop(nlp, d, name, out, reprocess=args.reprocess, progress=bar)
                     write_run_row(out, run_id, res, started)
                     results.append(res)
-            from .entities import rebuild
+            from .outputs.entities import rebuild
             rebuild(out)
     except store.StoreError as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -116,7 +116,7 @@ def cmd_run(args) -> int:
     report_path = None
     if not args.no_report:
         try:
-            from .report import write_report
+            from .outputs.report import write_report
             report_path = write_report(out, out / "report.html")
         except ImportError:
             report_path = None

@@ -10,7 +10,7 @@ from collections import Counter
 
 import spacy
 
-from pipeline.geo_finder import find_places
+from pipeline.extraction.geo_finder import find_places
 
 GOLD = "/work/shared/gold/dev.jsonl"
 LABELS = ("COUNTRY", "LOC")
@@ -19,7 +19,7 @@ LABELS = ("COUNTRY", "LOC")
 def mask_boilerplate(text: str) -> str:
     """Blank the lines that pipeline.reader calls boilerplate, as production does."""
     try:
-        from pipeline.reader import boilerplate_kind
+        from pipeline.batch.reader import boilerplate_kind
     except ImportError:
         return text
     out = []

@@ -37,7 +37,7 @@ def corpus() -> list[tuple[str, bytes]]:
 
 def snapshot_lines(nlp) -> list[str]:
     """The snapshot, one JSON line per mention / role, sorted by article then position."""
-    from pipeline.extract import extract_batch
+    from pipeline.batch.extract import extract_batch
 
     items = corpus()
     names = {}
@@ -72,7 +72,7 @@ def _plain(v):
 
 
 def main() -> int:
-    from pipeline.nlp import load
+    from pipeline.extraction.nlp import load
 
     lines = snapshot_lines(load())
     SNAPSHOT.parent.mkdir(parents=True, exist_ok=True)

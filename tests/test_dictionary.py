@@ -1,8 +1,8 @@
 """The committed data dictionary is exactly what the schema module generates."""
 from __future__ import annotations
 
-from pipeline import dictionary
-from pipeline.schemas import TABLES
+from pipeline.outputs import dictionary
+from pipeline.batch.schemas import TABLES
 
 
 def test_committed_dictionary_matches_schemas():

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from .schemas import PARTITIONED, TABLES
+from ..batch.schemas import PARTITIONED, TABLES
 
-DOC_PATH = Path(__file__).resolve().parent.parent / "docs" / "DATA_DICTIONARY.md"
+DOC_PATH = Path(__file__).resolve().parents[2] / "docs" / "DATA_DICTIONARY.md"
 
 # Where each table lives under OUT_DIR (store.py's layout), for readers.
 _LAYOUT = {
