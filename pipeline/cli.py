@@ -25,7 +25,7 @@ import typer
 from rich.console import Console
 
 from . import __version__
-from .mention import LABELS
+from .extraction.mention import LABELS
 
 PROG = "news-entities"
 EXIT_OK, EXIT_FAILED_ARTICLES, EXIT_USAGE = 0, 1, 2
@@ -56,7 +56,7 @@ def _warn(msg: str) -> None:
 
 def _version(value: bool) -> None:
     if value:
-        from .extract import pipeline_version
+        from .batch.extract import pipeline_version
         print(f"{PROG} {pipeline_version()}")
         raise typer.Exit(EXIT_OK)
 
@@ -115,7 +115,7 @@ def _progress(enabled: bool):
 
 
 def _load_model(quiet: bool):
-    from .nlp import load
+    from .extraction.nlp import load
     console = _err()
     if quiet:
         return load()
@@ -149,8 +149,8 @@ def _resolve_drops(args) -> tuple[list[Path], list[str]] | str:
 
 
 def cmd_run(args) -> int:
-    from . import store
-    from .run import discover, new_run_id, run_drop, write_run_row
+    from .batch import store
+    from .batch.runner import discover, new_run_id, run_drop, write_run_row
 
     resolved = _resolve_drops(args)
     if isinstance(resolved, str):
@@ -179,13 +179,13 @@ def cmd_run(args) -> int:
                 res = run_drop(nlp, d, name, out, reprocess=args.reprocess, progress=bar)
                 write_run_row(out, run_id, res, started)
                 results.append(res)
-            from .entities import rebuild
+            from .outputs.entities import rebuild
             rebuild(out)
     except store.StoreError as exc:
         return _error(str(exc), args.as_json)
     report_path = None
     if not args.no_report:
-        from .report import write_report
+        from .outputs.report import write_report
         try:
             report_path = write_report(out, out / "report.html",
                                        drops={n: d for n, d in zip(names, drops)})
@@ -204,7 +204,7 @@ def cmd_run(args) -> int:
 def run_summary(results, seconds: float, out: Path, report_path, run_id: str,
                 warnings: list[str], exit_code: int) -> dict:
     """The run as one JSON-ready dict (what `--json` prints)."""
-    from .extract import pipeline_version
+    from .batch.extract import pipeline_version
     labels = Counter()
     for r in results:
         labels.update(r.labels)
@@ -281,7 +281,7 @@ def report(
 
 
 def cmd_report(args) -> int:
-    from .report import available_drops, write_report
+    from .outputs.report import available_drops, write_report
     if not (args.out / "articles").exists():
         return _error(f"no tables under {args.out}")
     known = available_drops(args.out)

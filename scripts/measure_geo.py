@@ -11,7 +11,7 @@ from pathlib import Path
 
 import spacy
 
-from pipeline.geo_finder import find_places
+from pipeline.extraction.geo_finder import find_places
 
 GOLD = str(Path(__file__).resolve().parent.parent / "data" / "gold" / "dev.jsonl")
 LABELS = ("COUNTRY", "LOC")
@@ -20,7 +20,7 @@ LABELS = ("COUNTRY", "LOC")
 def mask_boilerplate(text: str) -> str:
     """Blank the lines that pipeline.reader calls boilerplate, as production does."""
     try:
-        from pipeline.reader import boilerplate_kind
+        from pipeline.batch.reader import boilerplate_kind
     except ImportError:
         return text
     out = []

@@ -13,8 +13,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import spacy  # noqa: E402
 
-from pipeline.ministries import resolve_in_article  # noqa: E402
-from pipeline.ministry_finder import find_ministries  # noqa: E402
+from pipeline.extraction.normalize.ministries import resolve_in_article  # noqa: E402
+from pipeline.extraction.ministry_finder import find_ministries  # noqa: E402
 
 
 def main() -> None:

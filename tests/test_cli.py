@@ -21,7 +21,7 @@ ARTICLE = (" date 2025-06\n"
 
 
 def test_version_prints_the_pipeline_version(capsys):
-    from pipeline.extract import pipeline_version
+    from pipeline.batch.extract import pipeline_version
     assert main(["--version"]) == 0
     assert capsys.readouterr().out.strip() == f"news-entities {pipeline_version()}"
 
@@ -115,7 +115,7 @@ def test_run_writes_the_report_and_says_where(tmp_path, capsys):
 
 
 def test_progress_advances_once_per_article(news_nlp):
-    from pipeline.extract import extract_batch
+    from pipeline.batch.extract import extract_batch
 
     items = [(ARTICLE.encode(), {"article_id": "a" * 32, "drop": "d", "source": "a.txt"}),
              (b"", {"article_id": "b" * 32, "drop": "d", "source": "empty.txt"}),

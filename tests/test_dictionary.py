@@ -1,16 +1,16 @@
 """The committed data dictionary is exactly what the schema module generates."""
 from __future__ import annotations
 
-from pipeline import dictionary
-from pipeline.schemas import TABLES
+from pipeline.outputs import dictionary
+from pipeline.batch.schemas import TABLES
 
 
 def test_committed_dictionary_matches_schemas():
-    assert dictionary.DOC_PATH.exists(), "docs/DATA_DICTIONARY.md is missing: run `python -m pipeline.dictionary`"
+    assert dictionary.DOC_PATH.exists(), "docs/DATA_DICTIONARY.md is missing: run `python -m pipeline.outputs.dictionary`"
     committed = dictionary.DOC_PATH.read_text(encoding="utf-8")
     assert committed == dictionary.render(), (
         "docs/DATA_DICTIONARY.md is out of date with pipeline/schemas.py: "
-        "run `python -m pipeline.dictionary` and commit the result")
+        "run `python -m pipeline.outputs.dictionary` and commit the result")
 
 
 def test_every_table_and_column_is_documented():
@@ -40,15 +40,15 @@ def test_dictionary_states_what_readers_ask():
     assert "| `published_date` | date32[day] | yes |" in text
     assert "cut at 1,000 characters" in text
     assert "`(article_id, person_id)` =\n  `(mentions.article_id, mentions.entity_id)`" in text
-    from pipeline.mention import LABELS
+    from pipeline.extraction.mention import LABELS
     assert "(" + ", ".join(f"`{lab}`" for lab in LABELS) in text.replace("\n", " ")
 
 
 def test_sentence_is_cut_where_the_dictionary_says():
     import spacy
 
-    from pipeline.extract import _mention_rows
-    from pipeline.mention import Mention
+    from pipeline.batch.extract import _mention_rows
+    from pipeline.extraction.mention import Mention
 
     # one sentence of an enumeration far longer than 1,000 characters, no full stop inside
     text = "Le Maroc a signé des accords avec " + ", ".join(["la Tunisie, le Sénégal et le Gabon"] * 60) + "."

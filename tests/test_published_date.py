@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 
 from fixtures_tables import sample_tables  # noqa: F401  (session fixture)
-from pipeline.extract import published_fields
+from pipeline.batch.extract import published_fields
 
 
 def test_published_fields_from_a_day_a_month_or_nothing():

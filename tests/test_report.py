@@ -19,8 +19,8 @@ import pyarrow as pa
 import pytest
 
 from fixtures_tables import ROOT, sample_tables  # noqa: F401  (session fixture)
-from pipeline import store
-from pipeline.report import article_text, fmt_amount, load_tables, write_report
+from pipeline.batch import store
+from pipeline.outputs.report import article_text, fmt_amount, load_tables, write_report
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from datetime import date
 
-from pipeline import svgchart
+from pipeline.outputs import svgchart
 
 NS = "{http://www.w3.org/2000/svg}"
 

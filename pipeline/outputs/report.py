@@ -26,10 +26,10 @@ import pyarrow as pa
 import pyarrow.dataset as ds
 
 from . import svgchart
-from .mention import LABELS
-from .schemas import PARTITIONED, TABLES
+from ..batch.schemas import PARTITIONED, TABLES
+from ..extraction.mention import LABELS
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 
 # One colour per label, shared by the highlighted text, the legend and the charts.
 LABEL_COLORS = {
@@ -287,7 +287,7 @@ def article_text(drop_dir: Optional[Path], source: str, article_id: str) -> Opti
     folder, or no longer the bytes that were processed (the offsets would be wrong)."""
     if drop_dir is None:
         return None
-    from .reader import BadInput, article_id as hash_id, decode
+    from ..batch.reader import BadInput, article_id as hash_id, decode
     root = Path(drop_dir).resolve()
     path = (root / source).resolve()
     if not path.is_relative_to(root) or not path.is_file():

@@ -12,13 +12,14 @@ from typing import Callable, Iterable, Optional
 
 import pyarrow as pa
 
-from . import __version__
-from .mention import Mention
+from .. import __version__
+from ..extraction.mention import Mention
 from .reader import Article, BadInput, read_article
 from .schemas import ARTICLES, MENTIONS, ROLES
+from pipeline.data import DATA_DIR
 
-PACKAGE = Path(__file__).resolve().parent
-PATTERNS = PACKAGE.parent / "models" / "patterns"
+PACKAGE = Path(__file__).resolve().parent.parent
+PATTERNS = DATA_DIR
 
 # Articles go through nlp.pipe in batches of this many.
 NLP_BATCH = 16
@@ -29,8 +30,8 @@ def pipeline_version() -> str:
     """Package version + a digest of the code and pattern data that shape the output,
     so a change of rules or data makes a re-run reprocess what it changes."""
     h = hashlib.sha256()
-    for path in sorted(list(PACKAGE.glob("*.py")) + list(PATTERNS.rglob("*"))):
-        if path.is_file():
+    for path in sorted(list(PACKAGE.rglob("*.py")) + list(PATTERNS.rglob("*"))):
+        if path.is_file() and "__pycache__" not in path.parts:
             h.update(path.name.encode())
             h.update(path.read_bytes())
     return f"{__version__}+{h.hexdigest()[:10]}"
@@ -118,7 +119,7 @@ def extract_batch(nlp, items: Iterable[tuple[bytes | str, dict]],
     Returns record batches for `articles`, `mentions` and `roles`.
     `on_article`, if given, is called once per article as it is done (progress bars).
     """
-    from .nlp import make_doc
+    from ..extraction.nlp import make_doc
 
     version = pipeline_version()
     when = _now()
@@ -159,7 +160,7 @@ def extract_batch(nlp, items: Iterable[tuple[bytes | str, dict]],
 def _pipe(nlp, good):
     """nlp.pipe over the batch; if a document breaks a component, redo the batch one
     document at a time so that only that article fails, with the reason recorded."""
-    from .nlp import make_doc
+    from ..extraction.nlp import make_doc
 
     done = 0          # documents yielded before a failure (lazily, for per-article progress)
     try:
