@@ -14,10 +14,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipeline import reader, store
+from pipeline.batch import store
 from pipeline.cli import main as cli_main
-from pipeline.extract import extract_batch
-from pipeline.reader import BadInput, decode, read_article, split_pieces
+from pipeline.batch.extract import extract_batch
+from pipeline.batch.reader import decode, read_article, split_pieces
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "data" / "raw" / "samples"
@@ -128,7 +128,7 @@ def test_pieces_cover_the_text_and_cut_between_paragraphs():
 # ------------------------------------------------------------------ extraction
 
 def test_a_long_article_in_pieces_keeps_offsets(news_nlp, monkeypatch):
-    from pipeline import extract
+    from pipeline.batch import extract
     monkeypatch.setattr(extract, "PIECE_CHARS", 1500)
     texts = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))]
     text = "\n\n".join(texts)
@@ -145,7 +145,7 @@ def test_a_long_article_in_pieces_keeps_offsets(news_nlp, monkeypatch):
 
 
 def test_one_failing_article_fails_alone_and_nothing_is_redone(news_nlp, monkeypatch):
-    from pipeline import roles
+    from pipeline.extraction import roles
     calls = []
     real = roles.find_roles
 
@@ -231,7 +231,7 @@ def test_odd_files_and_encodings_in_a_drop_of_good_articles(tmp_path):
 
 
 def test_full_disk_mid_run_is_one_line_and_the_next_run_completes(tmp_path, monkeypatch, capsys):
-    from pipeline import run as run_mod
+    from pipeline.batch import runner as run_mod
     drop = tmp_path / "full"
     drop.mkdir()
     for i in range(6):

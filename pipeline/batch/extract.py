@@ -7,19 +7,20 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Callable, Iterable, Optional
 
 import pyarrow as pa
 
-from . import __version__
+from .. import __version__
 from .reader import Article, BadInput, read_article, split_pieces
 from .schemas import ARTICLES, MENTIONS, ROLES
+from pipeline.data import DATA_DIR
 
-PACKAGE = Path(__file__).resolve().parent
-PATTERNS = PACKAGE.parent / "models" / "patterns"
+PACKAGE = Path(__file__).resolve().parent.parent
+PATTERNS = DATA_DIR
 
 # Longest stretch of text spaCy sees as one document: longer articles are cut
 # at paragraph boundaries (an ordinary article, a few thousand characters, is
@@ -38,8 +39,8 @@ def pipeline_version() -> str:
     """Package version + a digest of the code and pattern data that shape the output,
     so a change of rules or data makes a re-run reprocess what it changes."""
     h = hashlib.sha256()
-    for path in sorted(list(PACKAGE.glob("*.py")) + list(PATTERNS.rglob("*"))):
-        if path.is_file():
+    for path in sorted(list(PACKAGE.rglob("*.py")) + list(PATTERNS.rglob("*"))):
+        if path.is_file() and "__pycache__" not in path.parts:
             h.update(path.name.encode())
             h.update(path.read_bytes())
     return f"{__version__}+{h.hexdigest()[:10]}"
@@ -50,6 +51,18 @@ def entity_id(label: str, norm: Optional[str]) -> Optional[str]:
         return None
     digest = hashlib.sha1(f"{label}\x1f{norm}".encode()).hexdigest()[:16]
     return f"{label}:{digest}"
+
+
+def published_fields(published: Optional[str]) -> dict:
+    """`published` as written (`YYYY-MM-DD` or `YYYY-MM`) -> the typed columns:
+    a date (the month's first day when only the month is known) and its precision,
+    so readers need no string parsing (DuckDB, Spark and Polars all choke on `2017-07`)."""
+    if not published:
+        return {"published_date": None, "published_precision": None}
+    parts = [int(p) for p in published.split("-")]
+    precision = "day" if len(parts) == 3 else "month"
+    return {"published_date": date(parts[0], parts[1], parts[2] if len(parts) == 3 else 1),
+            "published_precision": precision}
 
 
 def _now() -> datetime:
@@ -65,7 +78,8 @@ def _article_row(meta: dict, art: Optional[Article], error: Optional[str], n_men
         "n_mentions": n_mentions if art is not None and not error else 0,
     }
     if art is not None:
-        row.update(published=art.published, title=art.title, outlet=art.outlet,
+        row.update(published=art.published, **published_fields(art.published),
+                   title=art.title, outlet=art.outlet,
                    encoding=art.encoding, n_chars=len(art.text), body_start=art.body_start,
                    body_end=art.body_end, warnings="; ".join(art.warnings) or None)
     return row
@@ -109,13 +123,15 @@ def _role_rows(meta: dict, roles: list[dict], offset: int = 0) -> list[dict]:
     return rows
 
 
-def extract_batch(nlp, items: Iterable[tuple[bytes | str, dict]]) -> dict[str, pa.RecordBatch]:
+def extract_batch(nlp, items: Iterable[tuple[bytes | str, dict]],
+                  on_article: Optional[Callable[[], None]] = None) -> dict[str, pa.RecordBatch]:
     """Extract a batch of articles.
 
     `items`: (content, meta) pairs; content is the file's bytes (decoded here) or
     already-decoded text; meta has `article_id`, `drop`, `source` and optionally
     `n_bytes` and `error` (a failure found before reading, e.g. a symlink).
     Returns record batches for `articles`, `mentions` and `roles`.
+    `on_article`, if given, is called once per article as it is done (progress bars).
 
     A long article goes to spaCy in pieces of at most PIECE_CHARS characters cut
     at paragraph boundaries (offsets shifted back), so its cost is linear in its
@@ -130,6 +146,7 @@ def extract_batch(nlp, items: Iterable[tuple[bytes | str, dict]]) -> dict[str, p
     for content, meta in items:
         if meta.get("error"):
             arts.append(_article_row(meta, None, meta["error"], 0, version, when))
+            on_article and on_article()
             continue
         try:
             if isinstance(content, str):
@@ -137,13 +154,20 @@ def extract_batch(nlp, items: Iterable[tuple[bytes | str, dict]]) -> dict[str, p
             art = read_article(content)
         except BadInput as exc:
             arts.append(_article_row(meta, None, str(exc), 0, version, when))
+            on_article and on_article()
             continue
         good.append((meta, art))
 
     # per article: its rows so far, the sentences of the pieces already done, and
     # its error; an article's rows are kept only if every piece went through
     state = [{"mentions": [], "roles": [], "n_sents": 0, "error": None} for _ in good]
+    current = None
     for ai, offset, doc, error in _pipe(nlp, good):
+        if ai != current:
+            # pieces come in order: the previous article is done
+            if current is not None and on_article:
+                on_article()
+            current = ai
         st = state[ai]
         if st["error"]:
             continue
@@ -157,6 +181,8 @@ def extract_batch(nlp, items: Iterable[tuple[bytes | str, dict]]) -> dict[str, p
             st["n_sents"] += sum(1 for _ in doc.sents)
         except Exception as exc:  # noqa: BLE001 - one article fails, not the batch
             st["error"] = f"extraction error: {type(exc).__name__}: {exc}"
+    if current is not None and on_article:
+        on_article()
     for (meta, art), st in zip(good, state):
         if st["error"]:
             arts.append(_article_row(meta, art, st["error"], 0, version, when))
@@ -220,7 +246,7 @@ def _pipe(nlp, good):
     against its article; the other documents go on, nothing is redone.  A
     trained component (parser, NER) fails a whole minibatch at once: only then
     are the documents it had not returned redone one at a time."""
-    from .nlp import make_doc
+    from ..extraction.nlp import make_doc
 
     units = _units(good)
     failed: dict[tuple[int, int], str] = {}

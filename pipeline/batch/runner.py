@@ -36,6 +36,7 @@ class UsageError(Exception):
 @dataclass
 class DropResult:
     drop: str
+    path: Optional[str] = None      # the drop folder, resolved (runs.drop_path)
     n_seen: int = 0
     n_new: int = 0
     n_skipped: int = 0
@@ -171,7 +172,7 @@ def _chunks(pending: list, drop: str) -> Iterator[list[tuple[bytes, dict]]]:
 
 def run_drop(nlp, root: Path, drop: str, out: Path, reprocess: bool = False,
              progress=None) -> DropResult:
-    res = DropResult(drop=drop)
+    res = DropResult(drop=drop, path=str(Path(root).resolve()))
     t0 = time.perf_counter()
     version = pipeline_version()
     index = store.processed_index(out)
@@ -203,8 +204,9 @@ def run_drop(nlp, root: Path, drop: str, out: Path, reprocess: bool = False,
         writers = {t: store.StagedWriter(staging, t) for t in PARTITIONED}
         ids: set[str] = set()
         try:
+            tick = (lambda: progress.update(1)) if progress is not None else None
             for items in _chunks(pending, drop):
-                batches = extract_batch(nlp, items)
+                batches = extract_batch(nlp, items, on_article=tick)
                 for t in PARTITIONED:
                     writers[t].write(batches[t])
                 arts = batches["articles"].to_pylist()
@@ -216,8 +218,6 @@ def run_drop(nlp, root: Path, drop: str, out: Path, reprocess: bool = False,
                 for lab in batches["mentions"].column("label").to_pylist():
                     res.labels[lab] += 1
                 res.n_new += len(items)
-                if progress is not None:
-                    progress.update(len(items))
             for w in writers.values():
                 w.close()
             # articles last: it is the record of what is done
@@ -237,7 +237,7 @@ def run_drop(nlp, root: Path, drop: str, out: Path, reprocess: bool = False,
 
 
 def write_run_row(out: Path, run_id: str, res: DropResult, started: datetime) -> None:
-    row = {"run_id": run_id, "drop": res.drop, "started_at": started,
+    row = {"run_id": run_id, "drop": res.drop, "drop_path": res.path, "started_at": started,
            "finished_at": datetime.now(timezone.utc), "n_seen": res.n_seen, "n_new": res.n_new,
            "n_skipped": res.n_skipped, "n_failed": res.n_failed,
            "pipeline_version": pipeline_version(),

@@ -20,9 +20,9 @@ import re
 from functools import lru_cache
 from typing import Iterable
 
-from pipeline.gazetteer import Entry, demonyms, entries, fold, key, lookup
-from pipeline.mention import Mention
-from pipeline.nlp import doc_text
+from pipeline.extraction.normalize.gazetteer import Entry, demonyms, entries, fold, key, lookup
+from pipeline.extraction.mention import Mention
+from pipeline.extraction.nlp import doc_text
 
 SOURCE = "geo_gazetteer"
 

@@ -12,9 +12,9 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
-from pipeline.dates import Candidate, fold, lexicon, resolve, scan
-from pipeline.mention import Mention
-from pipeline.nlp import doc_text
+from pipeline.extraction.normalize.dates import Candidate, fold, lexicon, resolve, scan
+from pipeline.extraction.mention import Mention
+from pipeline.extraction.nlp import doc_text
 
 # Words before a 4-digit number that make it an identifier, not a year.
 _ID_BEFORE = {"n°", "no", "nº", "numéro", "numero", "art", "article", "page", "p", "tél",
