@@ -15,6 +15,7 @@ from typing import Callable, Iterable, Optional
 import pyarrow as pa
 
 from .. import __version__
+from ..extraction.mention import Mention
 from .reader import Article, BadInput, read_article, split_pieces
 from .schemas import ARTICLES, MENTIONS, ROLES
 from pipeline.data import DATA_DIR
@@ -85,23 +86,27 @@ def _article_row(meta: dict, art: Optional[Article], error: Optional[str], n_men
     return row
 
 
-def _mention_rows(meta: dict, art: Article, doc, offset: int = 0, sent_base: int = 0) -> list[dict]:
-    """Rows of the mentions of `doc`, a piece of `art` starting at `offset`.
+def _mention_rows(meta: dict, doc, mentions: list[Mention], text: Optional[str] = None,
+                  offset: int = 0, sent_base: int = 0) -> list[dict]:
+    """Rows of `mentions` of `doc`, a piece starting at `offset` of the article
+    whose text as read is `text` (default: the doc's own).
 
-    `text` is the slice of the text as read (`art.text[start:end]`), not of the
-    prose the model saw: they differ where a mention spans a blanked character
-    (a NUL inside a name), and the table promises the former."""
+    The row's `text` is the slice of the text as read, not of the prose the
+    model saw: they differ where a mention spans a blanked character (a NUL
+    inside a name), and the table promises the former."""
+    if text is None:
+        text = doc.text
     sents = list(doc.sents)
     sent_starts = [s.start_char for s in sents]
     rows = []
-    for m in doc._.mentions or []:
+    for m in mentions:
         si = max(0, bisect.bisect_right(sent_starts, m.start) - 1)
         sentence = sents[si].text.strip() if sents else ""
         start, end = m.start + offset, m.end + offset
         rows.append({
             "article_id": meta["article_id"], "drop": meta["drop"],
             "mention_id": f"{meta['article_id']}:{start}-{end}",
-            "start": start, "end": end, "label": m.label, "text": art.text[start:end],
+            "start": start, "end": end, "label": m.label, "text": text[start:end],
             "norm": m.norm, "entity_id": entity_id(m.label, m.norm), "sentence_id": sent_base + si,
             "sentence": sentence[:1000],
             "country": m.country, "date_value": m.date_value, "date_start": m.date_start,
@@ -176,7 +181,8 @@ def extract_batch(nlp, items: Iterable[tuple[bytes | str, dict]],
             continue
         meta, art = good[ai]
         try:
-            st["mentions"].extend(_mention_rows(meta, art, doc, offset, st["n_sents"]))
+            st["mentions"].extend(_mention_rows(meta, doc, doc._.mentions or [], art.text,
+                                               offset, st["n_sents"]))
             st["roles"].extend(_role_rows(meta, doc._.roles or [], offset))
             st["n_sents"] += sum(1 for _ in doc.sents)
         except Exception as exc:  # noqa: BLE001 - one article fails, not the batch
