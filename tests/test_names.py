@@ -1,8 +1,8 @@
 """Gulf and Arab names after honorifics, and OCR noise in names (hand-written sentences)."""
 from collections import Counter
 
-from pipeline.honorific_names import find_honorific_names
-from pipeline.ocr import mend_name, mend_word
+from pipeline.extraction.honorific_names import find_honorific_names
+from pipeline.extraction.ocr import mend_name, mend_word
 
 
 def _names(text):

@@ -1,7 +1,7 @@
 """OCR noise in names: ``Moharnmed`` for ``Mohammed`` (``rn`` read for ``m``).
 
 A value mends such an error (ENTITIES.md, "Values") only where the intended word is certain:
-here, where one misreading of models/patterns/ocr_confusions.tsv turns the word into a word the
+here, where one misreading of pipeline/data/ocr_confusions.tsv turns the word into a word the
 same article writes elsewhere (``le Roi Mohammed VI`` … ``Cheikh Moharnmed Ben Zayed``).  The
 span keeps the text as written.  Pure functions.
 """
@@ -12,7 +12,9 @@ from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
-PATTERNS = Path(__file__).resolve().parent.parent / "models" / "patterns"
+from pipeline.data import DATA_DIR
+
+PATTERNS = DATA_DIR
 _WORD = re.compile(r"[^\W_][\w’'-]*")
 
 

@@ -13,8 +13,10 @@ from pathlib import Path
 from spacy.tokens import Doc, Span
 
 from .mention import Mention
+from pipeline.extraction.nlp import doc_text
+from pipeline.data import DATA_DIR
 
-PATTERNS = Path(__file__).resolve().parent.parent / "models" / "patterns"
+PATTERNS = DATA_DIR
 
 _LEAD_WORDS = {"le", "la", "les", "l'", "l’", "du", "de", "des", "d'", "d’", "en", "au", "aux",
                "à", "a", "un", "une", "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur",
@@ -83,7 +85,7 @@ def trim_span(doc: Doc, start: int, end: int, label: str) -> tuple[int, int] | N
 
 
 def _model_mentions(doc: Doc) -> list[Mention]:
-    from .gazetteer import country_code, demonym_country
+    from .normalize.gazetteer import country_code, demonym_country
 
     out = []
     generic = generic_words()
@@ -146,7 +148,7 @@ def _named_after_title(doc: Doc, ent) -> int | None:
     """Token index where a name starts when an entity is a title then a name."""
     from .org_finder import load_patterns
     from .roles import title_end
-    end = title_end(doc.text, ent.start_char, ent.end_char)
+    end = title_end(doc_text(doc), ent.start_char, ent.end_char)
     if end is None:
         return None
     rest = [t for t in ent if t.idx >= end]
@@ -172,13 +174,13 @@ def _title_name_rx(titles: str) -> re.Pattern:
 def _names_after_titles(doc: Doc) -> list[Mention]:
     """A name the model missed right after a title: `Le Premier ministre espagnol Pedro
     Sánchez`, `son directeur général Mme Amina Benkhadra` (two to four capitalized words)."""
-    from .gazetteer import demonym_country, lookup
+    from .normalize.gazetteer import demonym_country, lookup
     from .org_finder import load_patterns
     from .roles import title_words, titles_pattern
     tw = title_words()
     heads = load_patterns().org_heads
     out = []
-    for m in _title_name_rx(titles_pattern()).finditer(doc.text):
+    for m in _title_name_rx(titles_pattern()).finditer(doc_text(doc)):
         if m.group("adj") and not demonym_country(m.group("adj")):
             continue
         name = m.group("name")
@@ -214,7 +216,7 @@ def _mend_stray_periods(text: str, chosen: list[Mention]) -> None:
 
 
 def _known_place(text: str) -> bool:
-    from .gazetteer import lookup
+    from .normalize.gazetteer import lookup
     e = lookup(clean_norm(text))
     return e is not None and e.label == "LOC"
 
@@ -235,7 +237,7 @@ def resolve(doc: Doc) -> list[Mention]:
     chosen: list[Mention] = []
     _select(chosen, [m for m in cands if m.priority >= 3])           # rules
     from .honorific_names import find_honorific_names, in_rank
-    gulf = find_honorific_names(doc.text)
+    gulf = find_honorific_names(doc_text(doc))
     _select(chosen, gulf)                                           # `SA Cheikh X Ben Y Al-Z`
     # the model's names, except known places it reads as people (`Béni Amir`, `Washington`)
     # and the ranks before names found above (`Cheikh`)
@@ -249,13 +251,14 @@ def resolve(doc: Doc) -> list[Mention]:
     _select(chosen, [m for m in model if m.label in ("COUNTRY", "LOC")])
     chosen.sort(key=lambda m: m.start)
     # a text cut off mid-sentence (as sites serve them) may end inside a name: `…, Abd`
-    tail = doc.text.rstrip()
+    tail = doc_text(doc).rstrip()
     if chosen and chosen[-1].label in ("PERSON", "ORG", "LOC", "EVENT") \
             and chosen[-1].end >= len(tail) and not tail.endswith((".", "!", "?", "»", '"', ")", "”")):
         chosen.pop()
-    _mend_stray_periods(doc.text, chosen)
+    _mend_stray_periods(doc_text(doc), chosen)
+    chosen = _trim(doc_text(doc), chosen)
     for m in chosen:
-        m.text = doc.text[m.start:m.end]
+        m.text = doc_text(doc)[m.start:m.end]
     normalize_article(doc, chosen)
     doc._.mentions = chosen
     ents = []
@@ -267,18 +270,35 @@ def resolve(doc: Doc) -> list[Mention]:
     return chosen
 
 
+def _trim(text: str, mentions: list[Mention]) -> list[Mention]:
+    """No mention starts or ends with whitespace: a span ending on spaCy's
+    whitespace token (`20\\n\\n   `) would otherwise reach into the next
+    paragraph, or into header and boilerplate blanked to spaces."""
+    out = []
+    for m in mentions:
+        span = text[m.start:m.end]
+        lead = len(span) - len(span.lstrip())
+        core = span.strip()
+        if not core:
+            continue
+        m.start += lead
+        m.end = m.start + len(core)
+        out.append(m)
+    return out
+
+
 def normalize_article(doc: Doc, mentions: list[Mention]) -> None:
     """Norms that need the whole article: full names, acronyms, ministries."""
     _people(mentions)
     from .ocr import mend_norms
-    mend_norms(doc.text, mentions)                                  # `Moharnmed` → `Mohammed`
+    mend_norms(doc_text(doc), mentions)                                  # `Moharnmed` → `Mohammed`
     try:
         from .acronyms import link_acronyms
-        link_acronyms(doc.text, mentions)
+        link_acronyms(doc_text(doc), mentions)
     except ImportError:
         pass
     try:
-        from .ministries import resolve_in_article
+        from .normalize.ministries import resolve_in_article
         resolve_in_article(mentions)
     except ImportError:
         pass

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional
+from pipeline.data import DATA_DIR
 
-PATTERNS = Path(__file__).resolve().parent.parent / "models" / "patterns"
+PATTERNS = DATA_DIR
 
 APOSTROPHES = "'\u2019\u2018`\u00b4\u02bc\u2032"
 HYPHENS = "-\u2010\u2011\u2012\u2013"
@@ -136,7 +137,7 @@ def plausible_place_name(name: str) -> bool:
     """A gazetteer name worth matching in French prose: Latin script, four letters or more,
     not an airport code, and not made only of French words (`Centre`, `Nord`, `Plateau`,
     `Grâce`), unless capitalized words are hyphenated into one name (`Hauts-Bassins`)."""
-    from .lexicon import is_french_word
+    from pipeline.extraction.lexicon import is_french_word
     name = name.strip()
     if len(name) < 4 or not _LATIN.match(name) or name.isupper() or not name[:1].isupper():
         return False

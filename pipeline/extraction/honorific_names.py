@@ -12,9 +12,11 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from .mention import Mention
+from pipeline.extraction.mention import Mention
 
-PATTERNS = Path(__file__).resolve().parent.parent / "models" / "patterns"
+from pipeline.data import DATA_DIR
+
+PATTERNS = DATA_DIR
 SOURCE = "honorific+name"
 
 
