@@ -41,7 +41,7 @@ def test_demonyms():
 
 
 def test_bulk_place_names_that_are_french_words_are_left_out():
-    from pipeline.gazetteer import plausible_place_name
+    from pipeline.extraction.normalize.gazetteer import plausible_place_name
     assert not plausible_place_name("Centre")      # a Burkina region, and a French noun
     assert not plausible_place_name("Plateau")
     assert not plausible_place_name("RBA")         # an airport code
@@ -50,6 +50,6 @@ def test_bulk_place_names_that_are_french_words_are_left_out():
 
 
 def test_bulk_places_do_not_make_a_name_doubtful():
-    from pipeline.gazetteer import lookup
+    from pipeline.extraction.normalize.gazetteer import lookup
     assert lookup("Tamallalt") is None              # curated lookups only by default
     assert lookup("Tamallalt", weak=True).label == "LOC"
