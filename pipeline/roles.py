@@ -113,12 +113,66 @@ def _country_of_adj(words: str) -> Optional[str]:
 def _country_in_name(name: str) -> Optional[str]:
     """`Royal Air Maroc` → MAR: an organization named after its state."""
     from .gazetteer import country_code
+    from .gazetteer import lookup
     words = re.findall(r"[\w-]+", name)
     for w in words:
         code = country_code(w) if w[:1].isupper() else None
         if code:
             return code
+    # `Conseil communal de Tanger`: a body of a known place belongs to its state
+    m = re.search(r"\b(?:de|d['’]|du)\s*([A-ZÉ][\w'’ -]+)$", name)
+    if m:
+        e = lookup(m.group(1))
+        if e is not None and e.code:
+            return e.code
     return _country_of_adj(name)
+
+
+def _demonym_countries(text: str) -> Counter:
+    from .gazetteer import demonym_country
+    return Counter(c for c in (demonym_country(w) for w in re.findall(r"\w+", text) if w[:1].islower())
+                   if c)
+
+
+def _place_countries(ms: list[Mention]) -> Counter:
+    """States of the known places an article names (`Rabat` → MAR)."""
+    from .gazetteer import lookup
+    out = Counter()
+    for m in ms:
+        if m.label == "LOC":
+            e = lookup(m.norm or m.text)
+            if e is not None and e.code:
+                out[e.code] += 1
+    return out
+
+
+@lru_cache(maxsize=1)
+def _public_heads() -> tuple:
+    return tuple(sorted(_data_lines("public_heads.txt"), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _org_kinds() -> dict:
+    return {n.lower(): k for n, k in (line.split("\t") for line in _data_lines("org_kinds.tsv"))}
+
+
+def _public_body(org: Mention) -> bool:
+    """An office of a state (`Office national …`, `Chambre des représentants`, a central bank),
+    by its name's first words or its known long form."""
+    if org.label != "ORG":
+        return False
+    from .org_finder import load_patterns
+    names = [org.norm or org.text, org.text]
+    names.append(load_patterns().known_acronyms.get(names[0], ("", ""))[0])
+    for name in names:
+        kind = _org_kinds().get(clean_norm(name).lower())
+        if kind:
+            return kind == "public"
+    for name in names:
+        low = clean_norm(name).lower()
+        if any(low == h or low.startswith(h + " ") or low.startswith(h + "-") for h in _public_heads()):
+            return True
+    return False
 
 
 def _generic_org(ms: list[Mention], head: str, before: int) -> Optional[Mention]:
@@ -170,12 +224,10 @@ class _Roles:
         self.text = doc.text
         self.ms = sorted(mentions, key=lambda m: m.start)
         mentioned = Counter(m.norm for m in self.ms if m.label == "COUNTRY" and m.norm)
-        countries = mentioned
         # the state an office belongs to when the text implies it: Morocco for the
-        # Moroccan press that this pipeline reads, else the article's main country
-        if not countries:
-            from .gazetteer import demonym_country
-            countries = Counter(c for c in (demonym_country(w) for w in re.findall(r"\w+", self.text)) if c)
+        # Moroccan press that this pipeline reads, else the article's main country, read
+        # off its countries, nationality adjectives and known places alike
+        countries = mentioned + _demonym_countries(self.text) + _place_countries(self.ms)
         self.home = "MAR" if "MAR" in countries else (countries.most_common(1)[0][0] if countries else None)
         # a national body in an article about one country only belongs to that country
         self.single = next(iter(mentioned)) if len(mentioned) == 1 else None
@@ -194,10 +246,13 @@ class _Roles:
             country = _title_countries().get(title.lower())
         if country is None and org is not None and org.label == "MINISTRY":
             country = org.extra.get("country") or _country_of_adj(org.text) or self.home
-        if country is None and org is not None and org.label != "MINISTRY":
-            country = _country_in_name(org.norm or org.text)
-            if country is None and self.single and not _international(org):
-                country = self.single
+        if org is not None and org.label != "MINISTRY":
+            # only offices of a state have one; companies (state-owned included), parties,
+            # unions, associations and international bodies have none
+            if not _public_body(org) or _international(org):
+                country = None
+            elif country is None:
+                country = _country_in_name(org.norm or org.text) or self.single or self.home
         implied = country is None and org is None and title.lower() in _GOV_TITLES
         if implied:
             country = self.home
