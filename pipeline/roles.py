@@ -22,7 +22,10 @@ from .resolver import PATTERNS, clean_norm
 _GOV_TITLES = {"ministre", "ministre délégué", "ministre déléguée", "secrétaire d'état",
                "chef du gouvernement", "premier ministre", "roi", "reine", "garde des sceaux",
                "ministre d'état", "président", "vice-président", "ambassadeur", "ambassadrice",
-               "président de la république", "vice-président de la république"}
+               "président de la république", "vice-président de la république", "prince héritier",
+               "princesse héritière", "émir", "vice-premier ministre", "président de transition",
+               "président de la transition", "chef de l'état", "chef de l'etat", "porte-parole du gouvernement",
+               "député", "députée", "sénateur", "sénatrice"}
 
 
 def _data_lines(name: str):
@@ -74,6 +77,8 @@ def _title_norm(raw: str) -> str:
     raw = re.sub(r"\s+", " ", raw.replace("’", "'")).strip()
     # `le chef de son gouvernement` holds the office `chef du gouvernement`
     raw = re.sub(r"\bde son\b", "du", re.sub(r"\bde sa\b", "de la", raw))
+    # the state goes to `country`: `vice-président de la République` is a vice-president
+    raw = re.sub(r"\s+de\s+la\s+République$", "", raw, flags=re.I)
     # `secrétaire d'État` keeps État's case as written (the contract's examples do)
     m = re.match(r"(secrétaire d')(état|etat)", raw, re.I)
     if m:
@@ -227,14 +232,20 @@ class _Roles:
         # the state an office belongs to when the text implies it: Morocco for the
         # Moroccan press that this pipeline reads, else the article's main country, read
         # off its countries, nationality adjectives and known places alike
-        countries = mentioned + _demonym_countries(self.text) + _place_countries(self.ms)
-        self.home = "MAR" if "MAR" in countries else (countries.most_common(1)[0][0] if countries else None)
+        countries = mentioned + _demonym_countries(self.text)
+        places = _place_countries(self.ms)
+        if "MAR" in countries or "MAR" in places:
+            self.home = "MAR"
+        else:
+            self.home = (countries or places or Counter({"MAR": 1})).most_common(1)[0][0]
         # a national body in an article about one country only belongs to that country
         self.single = next(iter(mentioned)) if len(mentioned) == 1 else None
         self.roles: list[dict] = []
         self.seen: dict = {}
+        self.calls = 0
 
     def add(self, person: Mention, title: str, org: Optional[Mention], country, start, end):
+        self.calls += 1
         title = re.sub(r"\s+", " ", title.replace("’", "'")).strip()
         key = (person.norm, title, org.norm if org else None)
         if key in self.seen:
@@ -397,6 +408,7 @@ def find_roles(doc: Doc, mentions: list[Mention]) -> list[dict]:
     for i, p in enumerate(R.ms):
         if p.label != "PERSON":
             continue
+        calls = R.calls
         found = _org_before_person(R, i)
         if found:
             title, org, country, start = found
@@ -405,6 +417,8 @@ def find_roles(doc: Doc, mentions: list[Mention]) -> list[dict]:
             _before_person(R, i, R.ms[i - 1] if i > 0 else None)
         for title, org, country, start, end in _appositions(R, i):
             R.add(p, title, org, country, start, end)
+        if R.calls == calls:
+            _parsed(R, doc, p)
     _respectively(R)
     _counterparts(R)
     _enumerations(R)
@@ -534,3 +548,133 @@ def _enumerations(R: _Roles) -> None:
             code = demonym_country(m.group(1)) if m else None
             if code in codes:
                 R.add(p, _ministry_title(mi.text), mi, code, p.start, p.end)
+
+
+# --- Offices read off the dependency parse -------------------------------------------
+# The word shapes above miss what the parse sees plainly: a title and a name tied by an
+# apposition across an honorific (`le ministre de l'Intérieur, M. X`), a rank (`le général
+# X`), qualifiers (`le nouveau Premier ministre algérien`), the complement of an appointment
+# (`X a été nommé président de Y`) or a copula (`X est le président de Y`).
+
+_NAME_DEPS = ("appos", "nmod", "flat:name", "flat", "conj", "dep", "compound")
+# offices whose place is part of the office, not a posting (`maire de Fès`)
+_JURISDICTION_TITLES = {"maire", "prince héritier", "princesse héritière", "émir", "gouverneur",
+                        "gouverneure", "wali"}
+
+
+@lru_cache(maxsize=1)
+def _appointment_verbs() -> frozenset:
+    return frozenset(_data_lines("appointment_verbs.txt"))
+
+
+@lru_cache(maxsize=1)
+def _ranks() -> frozenset:
+    """Honorifics and ranks that are no office (`M.`, `général`, `cheikh`, `prince`)."""
+    from .resolver import honorifics
+    return frozenset(w.rstrip(".") for w in honorifics() if not is_title(w)) | {"cheikh", "prince", "sar",
+                                                                                "lieutenant-colonel"}
+
+
+def _is_rank(t) -> bool:
+    return t.lower_.rstrip(".") in _ranks()
+
+
+def _span(doc: Doc, m: Mention):
+    return doc.char_span(m.start, m.end, alignment_mode="expand")
+
+
+def _anchor(doc: Doc, p: Mention):
+    """The token that carries a name in the parse: the name's root, or the honorific or
+    rank the parser hangs it on (`M. Ahmed Bouari`, `le général X`)."""
+    span = _span(doc, p)
+    if span is None or not len(span):
+        return None, None
+    a = span.root
+    while a.head is not a and a.head.i < a.i and _is_rank(a.head) and a.dep_ in _NAME_DEPS + ("amod",):
+        a = a.head
+    return a, span
+
+
+def _title_tokens(a, span) -> list:
+    """Head nouns the parse ties to a name as its office."""
+    out = []
+    h = a.head
+    coordinated = lambda t: any(c.dep_ == "cc" for c in t.children)
+    if h is not a and h.i < a.i and a.dep_ in _NAME_DEPS and not coordinated(a):
+        out.append(h)                                   # `le ministre …, [M.] X`
+    for c in a.children:                                # `X, [le] directeur général de …`
+        if c.i >= span.end and c.dep_ in ("appos", "conj", "nmod") and not coordinated(c) \
+                and any(t.text == "," for t in a.doc[span.end:c.i]):
+            out.append(c)
+    if a.dep_ in ("nsubj", "nsubj:pass") and h.i > a.i:
+        if h.lemma_.lower() in _appointment_verbs():     # `X a été nommé directeur de …`
+            out += [c for c in h.children if c.dep_ in ("xcomp", "obj") and c.i > a.i]
+        elif any(c.dep_ == "cop" for c in h.children):   # `X est le président de …`
+            out.append(h)
+    return out
+
+
+def _title_match(doc: Doc, t):
+    """The title of office written around token t, with its qualifier (`ancien`, `ex-`)."""
+    sent = t.sent
+    for m in _titles_rx().finditer(doc.text, sent.start_char, sent.end_char):
+        if m.start() <= t.idx < m.end():
+            q = re.search(r"(?:\b(ancien|ancienne)\s+|(?<![\w-])(ex)-)$", doc.text[max(0, m.start() - 10):m.start()],
+                          re.I)
+            return m, (q.group(1).lower() + " " if q and q.group(1) else "ex-" if q else "")
+        if m.start() > t.idx:
+            break
+    return None, ""
+
+
+def _tied_to(tok, t, limit: int = 4) -> bool:
+    """tok hangs on t through complements (`président du parti X`, `PDG du groupe X`)."""
+    for _ in range(limit):
+        if tok.dep_ not in ("nmod", "flat:name", "flat", "amod", "appos", "compound") or tok.head is tok:
+            return False
+        tok = tok.head
+        if tok == t:
+            return True
+    return False
+
+
+def _parsed(R: _Roles, doc: Doc, p: Mention) -> None:
+    a, span = _anchor(doc, p)
+    if a is None:
+        return
+    for t in _title_tokens(a, span):
+        if span.start <= t.i < span.end:
+            continue
+        ministry = next((x for x in R.ms if x.label == "MINISTRY" and x.start <= t.idx < x.end), None)
+        if ministry is not None:
+            if not re.match(r"(ministre|secrétaire)", ministry.text, re.I):
+                continue
+            title, org, end = _ministry_title(ministry.text), ministry, ministry.end
+            start = ministry.start
+        else:
+            m, qualifier = _title_match(doc, t)
+            if m is None:
+                continue
+            title, org, start, end = qualifier + _title_norm(m.group("title")), None, m.start(), m.end()
+        country = None
+        for x in R.ms:
+            if x.start < end or x.overlaps(p) or x.start > t.sent.end_char:
+                continue
+            xs = _span(doc, x)
+            if xs is None or not _tied_to(xs.root, t):
+                continue
+            if x.label == "COUNTRY" and country is None:
+                country = x.norm
+            elif x.label in ("ORG", "EVENT", "MINISTRY") and org is None:
+                org = x
+            elif x.label == "LOC" and org is None and title in _JURISDICTION_TITLES \
+                    and re.fullmatch(r"\s*(?:de|d['’])\s*", doc.text[end:x.start]):
+                elided = doc.text[x.start - 1] in "'’"
+                title = f"{title} d'{x.norm or x.text}" if elided else f"{title} de {x.norm or x.text}"
+            break
+        # a nationality adjective on the title names its state (`le Premier ministre algérien`)
+        country = country or _country_of_adj(" ".join(c.text for c in t.children if c.dep_ == "amod"))
+        bare = re.sub(r"^(?:ancienn?e? |ex-)", "", title).lower()
+        if org is None and country is None and bare not in _GOV_TITLES and bare.split(" ")[0] not in _JURISDICTION_TITLES:
+            continue  # `nommé directeur` of a body the text does not name: no office to tie
+        R.add(p, title, org, country, min(start, p.start), max(end, p.end))
