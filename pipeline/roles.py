@@ -237,6 +237,8 @@ class _Roles:
         if "MAR" in countries or "MAR" in places:
             self.home = "MAR"
         else:
+            # a lone foreign place (`la Convention de La Haye`) does not make a home
+            places = Counter({c: n for c, n in places.items() if n >= 2})
             self.home = (countries or places or Counter({"MAR": 1})).most_common(1)[0][0]
         # a national body in an article about one country only belongs to that country
         self.single = next(iter(mentioned)) if len(mentioned) == 1 else None
@@ -260,7 +262,7 @@ class _Roles:
         if org is not None and org.label != "MINISTRY":
             # only offices of a state have one; companies (state-owned included), parties,
             # unions, associations and international bodies have none
-            if not _public_body(org) or _international(org):
+            if not _public_body(org) or _international(org) and not _country_of_adj(org.norm or org.text):
                 country = None
             elif country is None:
                 country = _country_in_name(org.norm or org.text) or self.single or self.home
@@ -522,9 +524,9 @@ def _counterparts(R: _Roles) -> None:
         if not before:
             continue
         ref = max(before, key=lambda r: r["end"])
-        org = next((x for x in ms if x.norm == ref["org"] and x.label == ref["org_label"]), None)
         country = _country_of_adj(m.group("adj"))
-        R.add(p, ref["title"], org, country, at, p.end)
+        # the counterpart's own ministry is not the one named before (ENTITIES.md, Roles)
+        R.add(p, ref["title"], None, country, at, p.end)
 
 
 def _enumerations(R: _Roles) -> None:
