@@ -303,7 +303,9 @@ def _org_before_person(R: _Roles, i: int):
     while j >= 0:
         q = ms[j]
         gap = text[q.end:gap_end]
-        if not re.fullmatch(r"[\s,()«»\"]*(?:(?:de|d['’])\s*)?", gap):
+        # `le ministre de l'Intérieur, M. X`, `le Premier ministre, le général X`: honorifics
+        # and ranks stand between the office and the name
+        if not re.fullmatch(r"[\s,()«»\"]*(?:(?:de|d['’])\s*)?(?:(?:le|la)\s+)?" + _hon(), gap, re.I):
             break
         # acronyms and `de Marrakech` between the organization and the name
         if q.label == "ORG" and q.text.isupper() and j > 0 and ms[j - 1].label == "ORG" \
