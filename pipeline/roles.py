@@ -40,7 +40,8 @@ def _titles_rx() -> re.Pattern:
     alts = "|".join(re.escape(t).replace("'", "['’]").replace(r"\ ", r"\s+")
                     .replace(r"du\s+", r"(?:du|de\s+son)\s+").replace(r"de\s+la\s+", r"(?:de\s+la|de\s+sa)\s+")
                     for t in titles)
-    return re.compile(rf"(?<![\w-])(?P<title>{alts})(?![\w-])", re.I)
+    # `l'ex-Premier ministre`: a title may follow the prefix `ex-`
+    return re.compile(rf"(?:(?<![\w-])|(?<=\bex-))(?P<title>{alts})(?![\w-])", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -249,6 +250,10 @@ class _Roles:
     def add(self, person: Mention, title: str, org: Optional[Mention], country, start, end):
         self.calls += 1
         title = re.sub(r"\s+", " ", title.replace("’", "'")).strip()
+        # a qualifier written before the title stays in it (`l'ancien président`, `l'ex-Premier ministre`)
+        q = re.search(r"(?:\b(ancien|ancienne)\s+|\b(ex)-)$", self.text[max(0, start - 10):start], re.I)
+        if q and not re.match(r"(?:ancienn?e? |ex-)", title):
+            title = (q.group(1).lower() + " " if q.group(1) else "ex-") + title
         key = (person.norm, title, org.norm if org else None)
         if key in self.seen:
             old = self.seen[key]
@@ -333,6 +338,13 @@ def _org_before_person(R: _Roles, i: int):
     return None
 
 
+def _after_name(R: _Roles, at: int) -> bool:
+    """`X, Président de l'ACAPS, Mme Y`: a title right after `NAME,` (no determiner) is
+    that name's apposition, not an announcement of the next name."""
+    prev = next((x for x in reversed(R.ms) if x.end <= at), None)
+    return prev is not None and prev.label == "PERSON" and re.fullmatch(r"\s*,\s*", R.text[prev.end:at]) is not None
+
+
 def _title_of_org(R: _Roles, org: Mention):
     """`TITLE [adj] [(ACR)] de` right before an organization: (title, country, start)."""
     left = R.text[max(0, org.start - 120):org.start]
@@ -350,10 +362,12 @@ def _appositions(R: _Roles, i: int) -> list:
     out = []
     pos = p.end
     while True:
-        m = re.match(r"\s*,\s*(?:l['’]|le\s+|la\s+)?", text[pos:pos + 10])
+        m = re.match(r"\s*,\s*(?:l['’]|le\s+|la\s+)?(?:(?P<q>ancienn?e?)\s+|(?P<ex>ex)-|(?:nouveau|nouvelle|"
+                     r"actuel|actuelle)\s+)?", text[pos:pos + 30], re.I)
         if not m:
             break
         after = pos + m.end()
+        qualifier = m.group("q").lower() + " " if m.group("q") else "ex-" if m.group("ex") else ""
         nxt = R.after(after)
         if nxt is not None and nxt.start == after and nxt.label == "MINISTRY" \
                 and re.match(r"(ministre|secrétaire)", nxt.text, re.I):
@@ -363,7 +377,7 @@ def _appositions(R: _Roles, i: int) -> list:
             nxt2 = R.after(end)
             if mc and nxt2 is not None and nxt2.label == "COUNTRY" and nxt2.start == end + mc.end():
                 country, end = nxt2.norm, nxt2.end
-            out.append([_ministry_title(nxt.text), nxt, country, p.start, end])
+            out.append([qualifier + _ministry_title(nxt.text), nxt, country, p.start, end])
             pos = end
             continue
         mt = _titles_rx().match(text, after)
@@ -378,10 +392,10 @@ def _appositions(R: _Roles, i: int) -> list:
             country = _country_of_adj(more)
             title = mt.group("title") + ("" if country else more)
             end = nxt2.end
-            out.append([_title_norm(title), nxt2, country, p.start, end])
+            out.append([qualifier + _title_norm(title), nxt2, country, p.start, end])
             pos = end
         elif nxt2 is not None and nxt2.label == "COUNTRY" and re.fullmatch(r"\s+(de|d['’]|du)\s*", between):
-            out.append([_title_norm(mt.group("title")), None, nxt2.norm, p.start, nxt2.end])
+            out.append([qualifier + _title_norm(mt.group("title")), None, nxt2.norm, p.start, nxt2.end])
             pos = nxt2.end
         else:
             adj = re.match(r"\s+([\w-]+)", text[rest_start:rest_start + 30])
@@ -390,7 +404,7 @@ def _appositions(R: _Roles, i: int) -> list:
             # an apposition ends there; `X, le chef de l'État a rassuré …` starts a clause
             if not re.match(r"\s*(?:[,.;:)»\]]|et\b|$)", text[end:end + 5]):
                 break
-            out.append([_title_norm(mt.group("title")), None, country, p.start, end])
+            out.append([qualifier + _title_norm(mt.group("title")), None, country, p.start, end])
             pos = end
         # `X, le directeur de la BAD, Y`: a title followed by another name is that name's
         nxt3 = next((x for x in ms if x.start >= pos and x.label == "PERSON"), None)
@@ -414,6 +428,8 @@ def find_roles(doc: Doc, mentions: list[Mention]) -> list[dict]:
             continue
         calls = R.calls
         found = _org_before_person(R, i)
+        if found and _after_name(R, found[3]):
+            found = None
         if found:
             title, org, country, start = found
             R.add(p, title, org, country, start, p.end)
@@ -659,7 +675,9 @@ def _parsed(R: _Roles, doc: Doc, p: Mention) -> None:
             m, qualifier = _title_match(doc, t)
             if m is None:
                 continue
-            title, org, start, end = qualifier + _title_norm(m.group("title")), None, m.start(), m.end()
+            title, org, start, end = _title_norm(m.group("title")), None, m.start(), m.end()
+            if m.start() > p.start:
+                title = qualifier + title  # add() reads qualifiers before the role's start only
         country = None
         for x in R.ms:
             if x.start < end or x.overlaps(p) or x.start > t.sent.end_char:
