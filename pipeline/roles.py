@@ -310,7 +310,8 @@ def _org_before_person(R: _Roles, i: int):
         gap = text[q.end:gap_end]
         # `le ministre de l'Intérieur, M. X`, `le Premier ministre, le général X`: honorifics
         # and ranks stand between the office and the name
-        if not re.fullmatch(r"[\s,()«»\"]*(?:(?:de|d['’])\s*)?(?:(?:le|la)\s+)?" + _hon(), gap, re.I):
+        if not re.fullmatch(r"[\s,()«»\"]*(?:(?:de|d['’])\s*)?(?:(?:le|la)\s+)?(?:(?:professeur|docteur)\s+)?" + _hon(),
+                            gap, re.I):
             break
         # acronyms and `de Marrakech` between the organization and the name
         if q.label == "ORG" and q.text.isupper() and j > 0 and ms[j - 1].label == "ORG" \
@@ -323,6 +324,16 @@ def _org_before_person(R: _Roles, i: int):
             gap_end = q.start
             j -= 1
             continue
+        if q.label == "COUNTRY" and j > 0 and ms[j - 1].label in ("ORG", "MINISTRY") and re.fullmatch(
+                r"\s+" + _LINK + r"\s*", text[ms[j - 1].end:q.start]):
+            # `le ministre des Affaires étrangères de la République arabe d'Égypte, X`
+            o = ms[j - 1]
+            if o.label == "MINISTRY" and re.match(r"(ministre|secrétaire)", o.text, re.I):
+                return _ministry_title(o.text), o, q.norm, o.start
+            found = _title_of_org(R, o)
+            if found:
+                return found[0], o, q.norm, found[2]
+            break
         if q.label in ("ORG", "EVENT", "MINISTRY"):
             if q.label == "MINISTRY" and j == i - 1 and re.match(r"(ministre|secrétaire)", q.text, re.I):
                 return _ministry_title(q.text), q, None, q.start
@@ -460,7 +471,7 @@ def _before_person(R: _Roles, i: int, prev: Optional[Mention]) -> bool:
     if m:
         at = p.start - (len(left) - m.start())
         org = next((x for x in reversed(ms) if x.end <= at and x.label in ("ORG", "EVENT")), None)
-        if org is not None and re.fullmatch(r"[\s«»\"()\w]*", text[org.end:at]) and at - org.end < 20:
+        if org is not None and re.fullmatch(r"[\s«»\"(),\w]*", text[org.end:at]) and at - org.end < 20:
             R.add(p, _title_norm(m.group("title")), org, None, org.start, p.end)
             return True
     left_start = max(prev.end if prev else 0, p.start - 80)
