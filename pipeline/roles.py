@@ -159,7 +159,20 @@ def _public_heads() -> tuple:
 
 @lru_cache(maxsize=1)
 def _org_kinds() -> dict:
-    return {n.lower(): k for n, k in (line.split("\t") for line in _data_lines("org_kinds.tsv"))}
+    """name → (kind, state or None)."""
+    out = {}
+    for line in _data_lines("org_kinds.tsv"):
+        cols = line.split("\t")
+        out[cols[0].lower()] = (cols[1], cols[2] if len(cols) > 2 else None)
+    return out
+
+
+def _known_state(org: Mention) -> Optional[str]:
+    for name in (org.norm or org.text, org.text):
+        kind = _org_kinds().get(clean_norm(name).lower())
+        if kind:
+            return kind[1]
+    return None
 
 
 def _public_body(org: Mention) -> bool:
@@ -173,7 +186,7 @@ def _public_body(org: Mention) -> bool:
     for name in names:
         kind = _org_kinds().get(clean_norm(name).lower())
         if kind:
-            return kind == "public"
+            return kind[0] == "public"
     for name in names:
         low = clean_norm(name).lower()
         if any(low == h or low.startswith(h + " ") or low.startswith(h + "-") for h in _public_heads()):
@@ -270,7 +283,7 @@ class _Roles:
             if not _public_body(org) or _international(org) and not _country_of_adj(org.norm or org.text):
                 country = None
             elif country is None:
-                country = _country_in_name(org.norm or org.text) or self.single or self.home
+                country = _known_state(org) or _country_in_name(org.norm or org.text) or self.single or self.home
         implied = country is None and org is None and title.lower() in _GOV_TITLES
         if implied:
             country = self.home
@@ -676,6 +689,9 @@ def _parsed(R: _Roles, doc: Doc, p: Mention) -> None:
     for t in _title_tokens(a, span):
         if span.start <= t.i < span.end:
             continue
+        lo, hi = sorted((t.idx, p.start))
+        if any(x.label == "PERSON" and lo < x.start < hi and not x.overlaps(p) for x in R.ms):
+            continue  # `le ministre de X, Y, et son homologue, Z`: the office is the nearer name's
         ministry = next((x for x in R.ms if x.label == "MINISTRY" and x.start <= t.idx < x.end), None)
         if ministry is not None:
             if not re.match(r"(ministre|secrétaire)", ministry.text, re.I):
