@@ -692,6 +692,8 @@ def _parsed(R: _Roles, doc: Doc, p: Mention) -> None:
         lo, hi = sorted((t.idx, p.start))
         if any(x.label == "PERSON" and lo < x.start < hi and not x.overlaps(p) for x in R.ms):
             continue  # `le ministre de X, Y, et son homologue, Z`: the office is the nearer name's
+        if t.idx < p.start and re.search(r"\bhomologues?\b|\bet\s+(?:son|sa|leur)\s", R.text[t.idx:p.start], re.I):
+            continue  # `X, ministre de Y, et son homologue, Z`: a counterpart (see _counterparts)
         ministry = next((x for x in R.ms if x.label == "MINISTRY" and x.start <= t.idx < x.end), None)
         if ministry is not None:
             if not re.match(r"(ministre|secrétaire)", ministry.text, re.I):
