@@ -284,7 +284,8 @@ class _Roles:
                 country = None
             elif country is None:
                 country = _known_state(org) or _country_in_name(org.norm or org.text) or self.single or self.home
-        implied = country is None and org is None and title.lower() in _GOV_TITLES
+        bare = re.sub(r"^(?:ancienn?e? |ex-)", "", title.lower())
+        implied = country is None and org is None and bare in _GOV_TITLES
         if implied:
             country = self.home
         role = {"person": person.norm or person.text, "title": title,
@@ -650,11 +651,17 @@ def _title_tokens(a, span) -> list:
         if c.i >= span.end and c.dep_ in ("appos", "conj", "nmod") and not coordinated(c) \
                 and any(t.text == "," for t in a.doc[span.end:c.i]):
             out.append(c)
-    if a.dep_ in ("nsubj", "nsubj:pass") and h.i > a.i:
-        if h.lemma_.lower() in _appointment_verbs():     # `X a été nommé directeur de …`
-            out += [c for c in h.children if c.dep_ in ("xcomp", "obj") and c.i > a.i]
-        elif any(c.dep_ == "cop" for c in h.children):   # `X est le président de …`
-            out.append(h)
+    # `L'industriel X a été élu …`: the name stands in apposition to the subject
+    subj = h if a.dep_ == "appos" and h.dep_ in ("nsubj", "nsubj:pass") and h.i < a.i else a
+    v = subj.head
+    if subj.dep_ in ("nsubj", "nsubj:pass") and v.i > a.i:
+        if v.lemma_.lower() in _appointment_verbs():     # `X a été nommé directeur de …`
+            out += [c for c in v.children if c.dep_ in ("xcomp", "obj") and c.i > a.i]
+        elif any(c.dep_ == "cop" for c in v.children):   # `X est le président de …`
+            out.append(v)
+    for c in a.children:                                # `X, 86 ans, nommé ministre d'État`
+        if c.dep_ == "acl" and c.i > a.i and c.lemma_.lower() in _appointment_verbs():
+            out += [d for d in c.children if d.dep_ in ("xcomp", "obj") and d.i > c.i]
     return out
 
 
