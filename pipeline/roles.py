@@ -39,6 +39,7 @@ def _titles_rx() -> re.Pattern:
     titles = sorted(_data_lines("titles.txt"), key=len, reverse=True)
     alts = "|".join(re.escape(t).replace("'", "['’]").replace(r"\ ", r"\s+")
                     .replace(r"du\s+", r"(?:du|de\s+son)\s+").replace(r"de\s+la\s+", r"(?:de\s+la|de\s+sa)\s+")
+                    .replace("état", "[ée]tat")  # `ministre d'Etat` as often as `ministre d'État`
                     for t in titles)
     # `l'ex-Premier ministre`: a title may follow the prefix `ex-`
     return re.compile(rf"(?:(?<![\w-])|(?<=\bex-))(?P<title>{alts})(?![\w-])", re.I)
@@ -288,6 +289,8 @@ class _Roles:
         implied = country is None and org is None and bare in _GOV_TITLES
         if implied:
             country = self.home
+        if org is None and country is None and bare.split(" ")[0] not in _JURISDICTION_TITLES:
+            return None  # `le nouveau patron X`: an office of nothing the text names
         role = {"person": person.norm or person.text, "title": title,
                 "org": org.norm if org else None, "org_label": org.label if org else None,
                 "country": country, "start": start, "end": end, "_implied": implied}
@@ -732,6 +735,10 @@ def _parsed(R: _Roles, doc: Doc, p: Mention) -> None:
             break
         # a nationality adjective on the title names its state (`le Premier ministre algérien`)
         country = country or _country_of_adj(" ".join(c.text for c in t.children if c.dep_ == "amod"))
+        if country is None and org is None:
+            # `le président du parlement libyen, X`: the adjective sits on the office's complement
+            country = _country_of_adj(" ".join(c.text for c in t.subtree if c.dep_ == "amod" and _tied_to(c.head, t)
+                                               and not (span.start <= c.i < span.end)))
         bare = re.sub(r"^(?:ancienn?e? |ex-)", "", title).lower()
         if org is None and country is None and bare not in _GOV_TITLES and bare.split(" ")[0] not in _JURISDICTION_TITLES:
             continue  # `nommé directeur` of a body the text does not name: no office to tie
