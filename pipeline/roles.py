@@ -25,7 +25,8 @@ _GOV_TITLES = {"ministre", "ministre délégué", "ministre déléguée", "secr�
                "président de la république", "vice-président de la république", "prince héritier",
                "princesse héritière", "émir", "vice-premier ministre", "président de transition",
                "président de la transition", "chef de l'état", "chef de l'etat", "porte-parole du gouvernement",
-               "député", "députée", "sénateur", "sénatrice"}
+               "député", "députée", "sénateur", "sénatrice", "ministre d'etat", "conseiller du roi",
+               "conseillère du roi"}
 
 
 def _data_lines(name: str):

@@ -232,3 +232,38 @@ def test_party_leader_has_no_country(analyse):
     doc = analyse("Au Maroc, le chef du Parti de la justice et du développement, Karim Lamrani, "
                   "a réuni son bureau.")
     assert ("Karim Lamrani", "chef", "Parti de la justice et du développement", None) in roles(doc)
+
+
+def test_appointment_of_a_name_in_apposition_to_the_subject(analyse):
+    doc = analyse("L'économiste Samira Bennani a été élue présidente de la Fédération nationale "
+                  "de l'agroalimentaire, mardi à Rabat.")
+    assert ("Samira Bennani", "présidente", "Fédération nationale de l'agroalimentaire", None) in roles(doc)
+
+
+def test_former_head_of_government_with_the_prefix_ex(analyse):
+    doc = analyse("Au Sénégal, l'ex-Premier ministre Mamadou Fall a présenté un livre à Dakar.")
+    assert ("Mamadou Fall", "ex-premier ministre", None, "SEN") in roles(doc)
+
+
+def test_minister_of_state_written_without_accent(analyse):
+    doc = analyse("Au Niger, Ibrahim Sani, 70 ans, nommé ministre d'Etat, a prêté serment.")
+    assert ("Ibrahim Sani", "ministre d'Etat", None, "NER") in roles(doc)
+
+
+def test_office_of_nothing_named_is_no_role(analyse):
+    doc = analyse("Un nouveau patron aux commandes : Karim Slaoui prend la tête de l'entreprise.")
+    assert not roles(doc)
+
+
+def test_nationality_on_the_complement_of_the_office(analyse):
+    doc = analyse("Rabat a accueilli le président du parlement tchadien, Idriss Mahamat, pour "
+                  "deux jours de consultations.")
+    assert ("Idriss Mahamat", "président", None, "TCD") in roles(doc)
+
+
+def test_head_of_delegation_and_adviser_to_the_king(analyse):
+    doc = analyse("La délégation marocaine était conduite par Omar Kabbaj, conseiller du Roi, et "
+                  "Youssef Amrani, chef de la délégation marocaine.")
+    found = roles(doc)
+    assert ("Omar Kabbaj", "conseiller du roi", None, "MAR") in found
+    assert ("Youssef Amrani", "chef de la délégation", None, "MAR") in found
