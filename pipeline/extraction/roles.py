@@ -110,7 +110,7 @@ def _ministry_title(text: str) -> str:
 
 
 def _country_of_adj(words: str) -> Optional[str]:
-    from .gazetteer import demonym_country
+    from .normalize.gazetteer import demonym_country
     for w in re.findall(r"[\w-]+", words):
         code = demonym_country(w) or demonym_country(w.lower())
         if code:
@@ -120,8 +120,7 @@ def _country_of_adj(words: str) -> Optional[str]:
 
 def _country_in_name(name: str) -> Optional[str]:
     """`Royal Air Maroc` → MAR: an organization named after its state."""
-    from .gazetteer import country_code
-    from .gazetteer import lookup
+    from .normalize.gazetteer import country_code, lookup
     words = re.findall(r"[\w-]+", name)
     for w in words:
         code = country_code(w) if w[:1].isupper() else None
@@ -137,14 +136,14 @@ def _country_in_name(name: str) -> Optional[str]:
 
 
 def _demonym_countries(text: str) -> Counter:
-    from .gazetteer import demonym_country
+    from .normalize.gazetteer import demonym_country
     return Counter(c for c in (demonym_country(w) for w in re.findall(r"\w+", text) if w[:1].islower())
                    if c)
 
 
 def _place_countries(ms: list[Mention]) -> Counter:
     """States of the known places an article names (`Rabat` → MAR)."""
-    from .gazetteer import lookup
+    from .normalize.gazetteer import lookup
     out = Counter()
     for m in ms:
         if m.label == "LOC":
@@ -579,7 +578,7 @@ def _counterparts(R: _Roles) -> None:
 def _enumerations(R: _Roles) -> None:
     """`les ministres des Affaires étrangères malien, nigérien et burkinabé …
     Le Malien X, le Nigérien Y et le Burkinabé Z`: each named by the demonym of his office."""
-    from .gazetteer import demonym_country
+    from .normalize.gazetteer import demonym_country
     text, ms = R.text, R.ms
     for mi in ms:
         if mi.label != "MINISTRY" or not re.match(r"ministres\b", mi.text, re.I):
