@@ -39,7 +39,7 @@ def dates(nlp, text, published=None):
      [("2022/2023", "2022/2023")]),
     ("Les recettes ont progressé de 8% à fin juin 2020", "2020-08", [("fin juin 2020", "2020-06")]),
     ("Le contrat signé le 3 avril dernier entre en vigueur.", "2022-10",
-     [("3 avril", "2022-04-03")]),
+     [("3 avril dernier", "2022-04-03")]),
     ("Le pays s'est doté d'une stratégie énergétique au début des années 2000.", None,
      [("années 2000", "200")]),
 ])

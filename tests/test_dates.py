@@ -42,7 +42,7 @@ def found(text, published=None):
     ("Le chiffre progresse de 5% à fin août 20", None, [("fin août 20", "20XX-08")]),
     # missing year from the header: nearest, before it where in doubt
     ("La réunion du 10 mai a eu lieu.", "2024-05", [("10 mai", "2024-05-10")]),
-    ("Il a signé le 3 septembre dernier.", "2023-11", [("3 septembre", "2023-09-03")]),
+    ("Il a signé le 3 septembre dernier.", "2023-11", [("3 septembre dernier", "2023-09-03")]),
     ("Les données du mois de juin sont publiées.", "2023-08", [("mois de juin", "2023-06")]),
     ("La saison commence en novembre.", "2024-01-10", [("novembre", "2023-11")]),
     ("La saison commence en février.", "2024-01-10", [("février", "2024-02")]),
