@@ -55,10 +55,24 @@ TIME_WINDOW_ADJ = {"premiers", "premières", "derniers", "dernières", "prochain
 LABEL_WORDS = {"article", "articles", "n°", "no", "numéro", "chapitre", "page", "pages", "route",
                "rn", "alinéa", "titre", "tome", "version", "niveau", "phase", "lot", "zone",
                "salle", "porte", "terminal", "catégorie", "classe", "groupe", "poule", "lors"}
+# A scale word may be glued to a currency sign ("10K$", "25k€"); "M€" and "M$" are currencies of
+# their own (currencies.tsv) and are read before the scale.
 SCALE_RE = re.compile(
-    SP + r"*(milliards?|millions?|billions?|mille|Mds?|Mrds?|Md|MM|M|k)(?![\w€$'’])")
-PERCENT_RE = re.compile(SP + r"?(%|pour" + SP + r"?cent(?!\w)|pour-cent(?!\w)|pourcent(?!\w))",
-                        re.IGNORECASE)
+    SP + r"*(milliards?|millions?|billions?|mille|Mds?|Mrds?|Md|MM|M|k|K)(?![\w'’])")
+# "%", "pour cent", "pour-cent", "pourcent(s)", and the news agencies' "pc" / "p.c."
+PERCENT_RE = re.compile(SP + r"?(%|pour(?:" + SP + r"?|-)cents?(?!\w)|(?-i:pc)(?!\w|\.\w)"
+                        r"|(?-i:p\.c\.))", re.IGNORECASE)
+# Cents after an amount in currency units: "15 dollars 50", "1 USD et 23 centimes"
+CENTS_WORDS = r"(?:centimes?|cents?|cts|pence|penny|pennies)"
+CENTS_RE = re.compile(r"(?:" + SP + r"+et)?" + SP + r"+(\d{1,2})(?!\d|[.,]\d)(?:" + SP + r"*("
+                      + CENTS_WORDS + r")(?!\w))?", re.IGNORECASE)
+# What may follow bare cents ("15 dollars 50"): the end of the phrase, not a count ("30 jours").
+CENTS_END_RE = re.compile(r"\s*(?:$|[.;:!?)»\n]|,(?!\d))|" + SP
+                          + r"+(?:à|au|hors|HT|TTC|le|la|les|l['’]|pièce|chacun|pour|par|le)\b")
+# An amount after a currency sign or code, glued or not: "$10k", "€5M", "USD1,23", "CHF 12,40"
+PREFIXED_RE = re.compile(
+    r"(?<![\w$€£])(?P<cur>US\$|C\$|A\$|\$|€|£|[A-Z]{3})" + SP + r"?"
+    r"(?P<num>\d{1,3}(?:(?:" + SP + r"|\.)\d{3})+(?!\d)(?:,\d+)?|\d+(?:[.,]\d+)?)(?!\d)")
 DE_RE = re.compile(SP + r"+(?:de" + SP + r"+|d" + APOS + SP + r"*)", re.IGNORECASE)
 
 
@@ -106,11 +120,23 @@ def _currencies():
             for item in cols[4].split(","):
                 c, _, cue = item.partition("=")
                 overrides.append((c.strip(), cue.strip().lower()))
+        needs = [c.strip().lower() for c in cols[5].split(",")] if len(cols) > 5 else []
         flags = re.IGNORECASE if case == "i" else 0
         rx = re.compile(_form_regex(form) + r"(?![\w])", flags)
-        rows.append((len(form), rx, code, float(mult), overrides, form))
+        rows.append((len(form), rx, code, float(mult), overrides, form, needs))
     rows.sort(key=lambda r: -r[0])
     return rows
+
+
+@lru_cache(maxsize=1)
+def prefix_codes() -> dict[str, str]:
+    """Signs and ISO codes that may stand before an amount, with their code."""
+    codes = {"US$": "USD", "C$": "CAD", "A$": "AUD", "$": "USD", "€": "EUR", "£": "GBP"}
+    for row in _currencies():
+        form, code = row[5], row[2]
+        if re.fullmatch(r"[A-Z]{3}", form) and form == code:
+            codes[form] = code
+    return codes
 
 
 @lru_cache(maxsize=1)
@@ -143,13 +169,20 @@ def _pick_code(code: str, overrides, lower_text: str) -> str:
     return best
 
 
-def match_currency(text: str, pos: int, lower_text: Optional[str] = None):
-    """Currency form starting at ``pos``: (end, code, multiplier) or None."""
-    for _, rx, code, mult, overrides, _form in _currencies():
+def match_currency(text: str, pos: int, lower_text: Optional[str] = None, scaled: bool = False):
+    """Currency form starting at ``pos``: (end, code, multiplier) or None.
+
+    A form with cues (plain ``livres``) is a currency only after a scale word (``scaled``),
+    before cents, or in an article that has one of its cues."""
+    for _, rx, code, mult, overrides, _form, needs in _currencies():
         m = rx.match(text, pos)
         if m:
+            low = lower_text or text.lower()
+            if needs and not scaled and not CENTS_RE.match(text, m.end()) \
+                    and not any(c in low for c in needs):
+                continue
             if overrides:
-                code = _pick_code(code, overrides, lower_text or text.lower())
+                code = _pick_code(code, overrides, low)
             return m.end(), code, mult
     return None
 
@@ -248,6 +281,9 @@ def _candidates(text: str):
         v = parse_words(m.group(0))
         if v is not None:
             out.append((m.start(), m.end(), v, "words"))
+    for m in PREFIXED_RE.finditer(text):
+        if m.group("cur") in prefix_codes():
+            out.append((m.start(), m.end(), 0.0, "prefixed"))
     out.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     return out
 
@@ -268,18 +304,23 @@ def _read_tail(doc, toks: _Tokens, text: str, lower: str, start: int, end: int, 
             return None
         if re.match(r"(?:e|è|ème|eme|ème|er|ère|re|ᵉ|ᵉʳ|nd|nde)(?!\w)", after):
             return None
+    if kind == "prefixed":
+        return _prefixed(text, start, end)
+    fig = _Fig(start, end, value, words=(kind != "digits"))
+    # Percent right after the figure ("un pour cent" too); a "+" before it is in the span.
+    m = PERCENT_RE.match(text, end)
+    if m and kind != "approx":
+        plus = re.search(r"(?<![\w+])\+" + SP + r"?\Z", text[max(0, start - 3):start])
+        if plus:
+            fig.start = start - (len(text[max(0, start - 3):start]) - plus.start())
+        fig.label, fig.end, fig.source = "PERCENT", m.end(), "figures.percent"
+        return fig
     if kind == "words" and value == 1 and not SCALE_RE.match(text, end):
         return None  # "un"/"une" alone is an article
-    fig = _Fig(start, end, value, words=(kind != "digits"))
     raw = text[start:end]
     fig.year = kind == "digits" and re.fullmatch(r"(19|20)\d\d|2100", raw) is not None
 
     pos = end
-    # Percent right after the figure.
-    m = PERCENT_RE.match(text, pos)
-    if m and kind != "approx":
-        fig.label, fig.end, fig.source = "PERCENT", m.end(), "figures.percent"
-        return fig
     # Currency glued to the figure, or after one space ("60 MDH", "5€", "2.500 dirhams").
     cur = match_currency(text, pos, lower) or (
         match_currency(text, pos + 1, lower) if re.match(SP, text[pos:pos + 1]) else None)
@@ -287,6 +328,8 @@ def _read_tail(doc, toks: _Tokens, text: str, lower: str, start: int, end: int, 
         cend, code, cmult = cur
         fig.label, fig.end, fig.currency = "MONEY", cend, code
         fig.value, fig.mult, fig.source = value * cmult, cmult, "figures.money"
+        if cmult == 1.0 and value == int(value):
+            _add_cents(fig, text)
         return fig
     # Scale word ("milliards", "M", "k").
     sm = SCALE_RE.match(text, pos)
@@ -296,12 +339,13 @@ def _read_tail(doc, toks: _Tokens, text: str, lower: str, start: int, end: int, 
         # "M" and "k" glued to an ordinary word are not scales; require a boundary (regex did).
         pos = sm.end()
         fig.mult, fig.value, fig.end = mult, value * mult, pos
-        cur = match_currency(text, pos, lower) or (
-            match_currency(text, pos + 1, lower) if re.match(SP, text[pos:pos + 1]) else None)
+        cur = match_currency(text, pos, lower, scaled=True) or (
+            match_currency(text, pos + 1, lower, scaled=True)
+            if re.match(SP, text[pos:pos + 1]) else None)
         if not cur:
             dm = DE_RE.match(text, pos)
             if dm:
-                cur = match_currency(text, dm.end(), lower)
+                cur = match_currency(text, dm.end(), lower, scaled=True)
         if cur:
             cend, code, cmult = cur
             fig.label, fig.end, fig.currency = "MONEY", cend, code
@@ -387,6 +431,37 @@ def _read_tail(doc, toks: _Tokens, text: str, lower: str, start: int, end: int, 
             fig.after, fig.end = "autres", skipped[-1].idx + len(skipped[-1])
             return fig
     return fig  # bare: resolved from context in the second pass, or dropped
+
+
+def _add_cents(fig: _Fig, text: str) -> None:
+    """"15 dollars 50", "1 USD et 23 centimes": the cents join the amount and the span."""
+    m = CENTS_RE.match(text, fig.end)
+    if not m:
+        return
+    if not m.group(2):
+        # bare cents: two digits after a currency written as a word, at the end of the phrase
+        if len(m.group(1)) != 2 or re.search(r"[A-Z$€£]", text[fig.start:fig.end]) \
+                or "et" in m.group(0).split() or not CENTS_END_RE.match(text, m.end()):
+            return
+    fig.value += int(m.group(1)) / 100
+    fig.end = m.end()
+
+
+def _prefixed(text: str, start: int, end: int) -> Optional[_Fig]:
+    """A MONEY figure written after its sign or code, with a scale word after it."""
+    m = PREFIXED_RE.match(text, start)
+    if m is None or m.end() != end:
+        return None
+    code = prefix_codes().get(m.group("cur"))
+    value = parse_digits(m.group("num"))
+    if code is None or value is None:
+        return None
+    fig = _Fig(start, end, value, label="MONEY", currency=code, source="figures.money_prefix")
+    sm = SCALE_RE.match(text, end)
+    if sm:
+        mult = scale(sm.group(1)) or 1.0
+        fig.mult, fig.value, fig.end = mult, value * mult, sm.end()
+    return fig
 
 
 def _quantity(fig: _Fig, end: int, unit: str, umult: float, skipped=()) -> _Fig:
