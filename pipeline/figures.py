@@ -73,6 +73,8 @@ CENTS_END_RE = re.compile(r"\s*(?:$|[.;:!?)»\n]|,(?!\d))|" + SP
 PREFIXED_RE = re.compile(
     r"(?<![\w$€£])(?P<cur>US\$|C\$|A\$|\$|€|£|[A-Z]{3})" + SP + r"?"
     r"(?P<num>\d{1,3}(?:(?:" + SP + r"|\.)\d{3})+(?!\d)(?:,\d+)?|\d+(?:[.,]\d+)?)(?!\d)")
+RATE_DENOMINATORS = r"(?:an|jour|j|mois|semaine|heure)"
+NOT_COUNTED: set[str] = set()   # filled from units.tsv (`not_counted` rows)
 DE_RE = re.compile(SP + r"+(?:de" + SP + r"+|d" + APOS + SP + r"*)", re.IGNORECASE)
 
 
@@ -147,13 +149,16 @@ def _units():
             continue
         form, unit, mult, kind = line.split("\t")[:4]
         if kind == "abbr":
-            rx = re.compile(_form_regex(form) + r"(?![\w'’/])")
+            # a rate's "/an", "/jour" is out of the span and the unit (ENTITIES.md hard cases)
+            rx = re.compile(_form_regex(form) + r"(?![\w'’]|/(?!" + RATE_DENOMINATORS + r"(?!\w)))")
             abbr.append((len(form), rx, unit, float(mult)))
         elif kind == "compound":
             rx = re.compile(_form_regex(form) + r"(?![\w])", re.IGNORECASE)
             compound.append((len(form), rx, unit, float(mult)))
         elif kind == "money":
             money[form.lower().replace("’", "'")] = unit
+        elif kind == "not_counted":
+            NOT_COUNTED.add(form.lower())
     abbr.sort(key=lambda r: -r[0])
     compound.sort(key=lambda r: -r[0])
     return abbr, compound, money
@@ -247,7 +252,8 @@ def _is_counted_noun(tok) -> bool:
     if tok is None or not tok.is_alpha:
         return False
     low = tok.text.lower()
-    if low in NOT_UNITS or low in _FUNCTION_WORDS:
+    _units()    # fills NOT_COUNTED
+    if low in NOT_UNITS or low in _FUNCTION_WORDS or low in NOT_COUNTED:
         return False
     if tok.pos_ in ("NOUN", "PROPN"):
         return True
