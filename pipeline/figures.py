@@ -73,6 +73,7 @@ CENTS_END_RE = re.compile(r"\s*(?:$|[.;:!?)»\n]|,(?!\d))|" + SP
 PREFIXED_RE = re.compile(
     r"(?<![\w$€£])(?P<cur>US\$|C\$|A\$|\$|€|£|[A-Z]{3})" + SP + r"?"
     r"(?P<num>\d{1,3}(?:(?:" + SP + r"|\.)\d{3})+(?!\d)(?:,\d+)?|\d+(?:[.,]\d+)?)(?!\d)")
+PLUS_RE = re.compile(r"(?<![\w+])\+" + SP + r"?\Z")
 RATE_DENOMINATORS = r"(?:an|jour|j|mois|semaine|heure)"
 NOT_COUNTED: set[str] = set()   # filled from units.tsv (`not_counted` rows)
 DE_RE = re.compile(SP + r"+(?:de" + SP + r"+|d" + APOS + SP + r"*)", re.IGNORECASE)
@@ -313,12 +314,9 @@ def _read_tail(doc, toks: _Tokens, text: str, lower: str, start: int, end: int, 
     if kind == "prefixed":
         return _prefixed(text, start, end)
     fig = _Fig(start, end, value, words=(kind != "digits"))
-    # Percent right after the figure ("un pour cent" too); a "+" before it is in the span.
+    # Percent right after the figure ("un pour cent" too).
     m = PERCENT_RE.match(text, end)
     if m and kind != "approx":
-        plus = re.search(r"(?<![\w+])\+" + SP + r"?\Z", text[max(0, start - 3):start])
-        if plus:
-            fig.start = start - (len(text[max(0, start - 3):start]) - plus.start())
         fig.label, fig.end, fig.source = "PERCENT", m.end(), "figures.percent"
         return fig
     if kind == "words" and value == 1 and not SCALE_RE.match(text, end):
@@ -595,6 +593,12 @@ def _resolve_one(figs, i, text, toks):
             return
         ref = _nearest(figs, i, lambda g: g.label in ("MONEY", "QUANTITY") and g.mult >= 1e6
                        and g.after != "money_elided", window=400)
+        if nxt is not None and nxt.label == "MONEY" and re.fullmatch(SP + "*/" + SP + "*", gap):
+            # "220,8 milliards / 19,6 milliards d'euros": one amount in two currencies, so the
+            # first is in the other currency of the article's pairs
+            other = _nearest(figs, i, lambda g: g.label == "MONEY" and g.currency != nxt.currency
+                             and g.mult >= 1e6, window=400)
+            ref = other or ref
         if ref is not None:
             f.label, f.currency, f.unit = ref.label, ref.currency, ref.unit
             f.source = "figures.elided"
@@ -627,6 +631,10 @@ def find_figures(doc) -> list[Mention]:
     for f in figs:
         if f.label is None:
             continue
+        # a "+" sign before a figure is part of it, as "-" is ("+19,5%", "+5,99 MMDH")
+        plus = PLUS_RE.search(text, max(0, f.start - 3), f.start)
+        if plus and f.words is False:
+            f.start = plus.start()
         value = clean_float(f.value)
         if f.label == "MONEY":
             norm = f"{format_number(value)} {f.currency}"
