@@ -25,6 +25,9 @@ _EVENT_VERBS = {"ouvrir", "tenir", "débuter", "commencer", "démarrer", "entame
                 "publier", "dévoiler", "présenter", "rendre", "effectuer", "tenir", "procéder",
                 "entretenir", "visiter", "arriver", "partir", "voter", "adopter", "examiner",
                 "indiquer", "déclarer", "affirmer", "souligner", "expliquer", "confirmer"}
+# Capitalised at the start of a sentence before `Ramadan` without making it a name.
+_LEAD_WORDS = {"le", "du", "au", "pendant", "durant", "depuis", "avant", "apres", "des", "en",
+               "ce", "mois", "fin", "debut", "jusqu'au", "lors"}
 _SENT_PUNCT = set(".!?\n«»\"“”:;")
 
 
@@ -117,8 +120,9 @@ def _keep(doc: Doc, c: Candidate) -> bool:
         before = text[max(0, c.start - 30):c.start]
         pw = re.search(r"(\w+)[ \u00a0\u202f]+\Z", before)
         nw = re.match(r"[ \u00a0\u202f]+(\w+)", text[c.end:c.end + 30])
-        return not ((pw and pw.group(1)[:1].isupper() and not _sentence_start(text, pw.start()))
-                    or (nw and nw.group(1)[:1].isupper()))
+        name_before = pw and pw.group(1)[:1].isupper() and not (
+            _sentence_start(text, pw.start()) and fold(pw.group(1)) in _LEAD_WORDS)
+        return not (name_before or (nw and nw.group(1)[:1].isupper()))
     if c.form == "rel_day":
         if surface.startswith("aujourd"):
             return _places_event_today(doc, c)

@@ -553,6 +553,16 @@ def _weekend(p: DateParts, published: Optional[str]) -> DateValue:
     return DateValue(f"{iy}-W{iw:02d}-WE", sat, sat + timedelta(days=1))
 
 
+def parse_date(s: str, published: Optional[str] = None) -> Optional[DateValue]:
+    """Pure reading of one written date as a whole (``"15 fév 2013"`` → ``2013-02-15``, day);
+    None when ``s`` is not exactly one date expression."""
+    text = s.strip()
+    cands = scan(text)
+    if len(cands) != 1 or cands[0].start != 0 or cands[0].end != len(text):
+        return None
+    return resolve(cands[0].parts, published)
+
+
 def precision(p: DateParts) -> Optional[str]:
     """How fine the expression is, whatever the value: ``century``, ``decade``, ``span``
     (several years), ``year``, ``half``, ``quarter``, ``season``, ``month``, ``week``, ``day``;

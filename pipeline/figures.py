@@ -368,6 +368,9 @@ def _read_tail(doc, toks: _Tokens, text: str, lower: str, start: int, end: int, 
         fig.source = "figures.money_prefix"
         return fig
 
+    if toks is None:
+        return fig  # read without a parse (``read_amount``): counts need the tagger
+
     # ---- QUANTITY: the noun of what is counted.
     needs_de = mult != 1.0 or kind == "approx"
     npos = pos
@@ -605,7 +608,30 @@ def _resolve_one(figs, i, text, toks):
     return figs
 
 
-# ---------------------------------------------------------------- entry point
+# ---------------------------------------------------------------- entry points
+
+def read_amount(s: str) -> Optional[tuple[str, float, Optional[str]]]:
+    """Pure reading of one written figure as a whole: ``("MONEY", amount, currency)`` or
+    ``("PERCENT", value, None)``; None when ``s`` is not exactly one such figure.
+
+    ``read_amount("16,4 millions de $ CAD")`` → ``("MONEY", 16400000.0, "CAD")``;
+    ``read_amount("vingt pourcents")`` → ``("PERCENT", 20.0, None)``.  The currency cues of an
+    article are those of ``s`` itself.
+    """
+    text = s.strip()
+    lower = text.lower()
+    for start, end, value, kind in _candidates(text):
+        if start > 1:
+            break
+        fig = _read_tail(None, None, text, lower, start, end, value, kind)
+        if fig is None or fig.label not in ("MONEY", "PERCENT"):
+            continue
+        plus = PLUS_RE.search(text, 0, fig.start)
+        if (plus.start() if plus else fig.start) != 0 or fig.end != len(text):
+            continue
+        return fig.label, clean_float(fig.value), fig.currency
+    return None
+
 
 def find_figures(doc) -> list[Mention]:
     """MONEY, PERCENT and QUANTITY mentions of a spaCy ``Doc``."""
