@@ -24,7 +24,7 @@ def load_rows(path: Path = TABLE) -> list[tuple[str, str, str, str]]:
 
 
 def mention_value(m) -> str:
-    from pipeline.numbers import format_number
+    from pipeline.extraction.normalize.numbers import format_number
     if m.label == "MONEY":
         return f"{format_number(m.amount)} {m.currency}"
     if m.label == "PERCENT":
@@ -34,8 +34,8 @@ def mention_value(m) -> str:
 
 def run(nlp, rows):
     """[(row, hit, found)] where found lists the mentions of the row's label."""
-    from pipeline.nlp import make_doc
-    from pipeline.numbers import format_number, parse_digits
+    from pipeline.extraction.nlp import make_doc
+    from pipeline.extraction.normalize.numbers import format_number, parse_digits
 
     out = []
     for label, text, span, value in rows:
@@ -56,7 +56,7 @@ def rates(results) -> dict[str, tuple[int, int]]:
 
 
 def main(argv: list[str]) -> int:
-    from pipeline.nlp import load
+    from pipeline.extraction.nlp import load
     results = run(load(), load_rows())
     for lab, (ok, n) in sorted(rates(results).items()):
         print(f"{lab:<8} {ok:>3}/{n:<3} {ok / n:.2f}")

@@ -128,7 +128,7 @@ def test_precision_on_mentions(fr_nlp):
 
 
 def test_precision_column_is_written(news_nlp):
-    from pipeline.extract import extract_batch
+    from pipeline.batch.extract import extract_batch
     text = " date 2024-05-15\nLe conseil s'est réuni mardi et les résultats de 2023 sont bons."
     batch = extract_batch(news_nlp, [(text, {"article_id": "a1", "drop": "t", "source": "x.txt"})])
     rows = [r for r in batch["mentions"].to_pylist() if r["label"] == "DATE"]

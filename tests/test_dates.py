@@ -154,7 +154,7 @@ def test_accents_and_apostrophes_vary():
     ("dernière décade d'août 2021", "2021-08", "month", date(2021, 8, 1), date(2021, 8, 31)),
 ])
 def test_suite_forms(text, value, prec, start, end):
-    from pipeline.dates import parse_date
+    from pipeline.extraction.normalize.dates import parse_date
     v = parse_date(text)
     assert v is not None, text
     assert (v.value, v.precision, v.start, v.end) == (value, prec, start, end)
@@ -166,7 +166,7 @@ def test_suite_forms(text, value, prec, start, end):
     "le 8 mar",
 ])
 def test_not_a_whole_date(text):
-    from pipeline.dates import parse_date
+    from pipeline.extraction.normalize.dates import parse_date
     assert parse_date(text) is None
 
 
@@ -194,7 +194,7 @@ def test_not_a_whole_date(text):
     ("Ramadan", "2024-03-20", None, None, None),
 ])
 def test_precision_and_start(text, published, value, prec, start):
-    from pipeline.dates import parse_date
+    from pipeline.extraction.normalize.dates import parse_date
     v = parse_date(text, published)
     assert (v.value, v.precision, v.start) == (value, prec, start)
 

@@ -216,7 +216,7 @@ def test_english_boilerplate_not_counted(fr_nlp):
     ("20 euros 30 jours", None),
 ])
 def test_read_amount(text, expected):
-    from pipeline.figures import read_amount
+    from pipeline.extraction.figures import read_amount
     got = read_amount(text)
     if expected is None:
         assert got is None
