@@ -267,6 +267,13 @@ def test_books_are_not_money(fr_nlp):
      [("QUANTITY", "neuf premiers mois", "9 mois")]),
     # clock times are not figures
     ("La réunion a commencé à 11h00 précises.", []),
+    # hyphenated nouns, and an adjective standing as the noun
+    ("Le conseil a élu 9 vice-présidents.", [("QUANTITY", "9 vice-présidents", "9 vice-président")]),
+    ("Au total, 10.000 jeunes seront recrutés.", [("QUANTITY", "10.000 jeunes", "10000 jeune")]),
+    # a line break of hard-wrapped text between a figure and its scale word
+    ("Les recettes ont atteint 9,8\nmilliards de dirhams.",
+     [("MONEY", "9,8\nmilliards de dirhams", "9800000000 MAD")]),
+    ("Il en compte 12\nM. Alami le confirme.", []),
 ])
 def test_hard_cases(fr_nlp, text, expected):
     assert figs(fr_nlp, text) == expected

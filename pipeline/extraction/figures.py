@@ -49,6 +49,8 @@ INNER_ADJ = {"premier", "premiers", "première", "premières", "dernier", "derni
              "grandes", "petit", "petits", "petite", "petites", "principaux", "principales",
              "seul", "seuls", "seule", "seules", "gros", "grosses", "jeunes", "vieux", "vieilles",
              "longues", "longs", "bonnes", "bons", "millions", "milliers"}
+# Adjectives of INNER_ADJ that also stand as the noun counted ("10.000 jeunes").
+NOMINAL_ADJ = {"jeunes", "grands", "petits", "nouveaux", "nouvelles", "vieux"}
 # A spelled-out number after these points back at things already named ("les deux pays").
 ANAPHORIC_DETS = {"les", "des", "ces"}
 TIME_WINDOW_ADJ = {"premiers", "premières", "derniers", "dernières", "prochains", "prochaines"}
@@ -58,8 +60,9 @@ LABEL_WORDS = {"article", "articles", "n°", "no", "numéro", "chapitre", "page"
                "salle", "porte", "terminal", "catégorie", "classe", "groupe", "poule", "lors"}
 # A scale word may be glued to a currency sign ("10K$", "25k€"); "M€" and "M$" are currencies of
 # their own (currencies.tsv) and are read before the scale.
-SCALE_RE = re.compile(
-    SP + r"*(milliards?|millions?|billions?|mille|Mds?|Mrds?|Md|MM|M|k|K)(?![\w'’])")
+SCALE_RE = re.compile(   # one line break may fall inside ("9,8\nmilliards" in hard-wrapped text)
+    r"(?:" + SP + r"*\n" + SP + r"*(?=[mb]illi)|" + SP + r"*)"
+    r"(milliards?|millions?|billions?|mille|Mds?|Mrds?|Md|MM|M|k|K)(?![\w'’])")
 # "%", "pour cent", "pour-cent", "pourcent(s)", and the news agencies' "pc" / "p.c."
 PERCENT_RE = re.compile(SP + r"?(%|pour(?:" + SP + r"?|-)cents?(?!\w)|(?-i:pc)(?!\w|\.\w)"
                         r"|(?-i:p\.c\.))", re.IGNORECASE)
@@ -251,7 +254,8 @@ def unit_of(token) -> str:
 
 
 def _is_counted_noun(tok) -> bool:
-    if tok is None or not tok.is_alpha:
+    # hyphenated nouns count too ("vice-présidents")
+    if tok is None or not tok.text.replace("-", "").isalpha() or tok.text.startswith("-"):
         return False
     low = tok.text.lower()
     _units()    # fills NOT_COUNTED
@@ -404,12 +408,17 @@ def _read_tail(doc, toks: _Tokens, text: str, lower: str, start: int, end: int, 
                     and t2.text.endswith("s"):
                 skipped = [t for t in doc[tok.i:t2.i]]
                 tok = t2
+        nominal = False
         # "15 prochaines années"
         while tok is not None and len(skipped) < 2 and tok.text.lower() in INNER_ADJ:
             if tok.text.lower() in ("millions", "milliers"):
                 break
             skipped.append(tok)
             tok = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if skipped and (tok is None or tok.pos_ in ("AUX", "VERB", "PUNCT", "ADP", "CCONJ")) \
+                and skipped[-1].text.lower() in NOMINAL_ADJ and skipped[-1].pos_ in ("NOUN", "ADJ"):
+            # "10.000 jeunes seront enrôlés": the adjective is the noun counted
+            tok, nominal = skipped.pop(), True
         if tok is not None and tok.idx - (skipped[-1].idx + len(skipped[-1]) if skipped
                                           else npos + sp) > 2:
             tok = None  # a line break or gap: not the same phrase
@@ -419,7 +428,7 @@ def _read_tail(doc, toks: _Tokens, text: str, lower: str, start: int, end: int, 
             fig.unit = money[low]
             fig.extra["money_noun"] = True
             return fig
-        if tok is not None and _is_counted_noun(tok) and not (mult == 1 and kind == "digits"
+        if tok is not None and (nominal or _is_counted_noun(tok)) and not (mult == 1 and kind == "digits"
                                                               and tok.text[0].isupper()
                                                               and tok.pos_ == "PROPN"
                                                               and not skipped):
