@@ -13,8 +13,9 @@ from typing import Iterable, Optional
 import pyarrow as pa
 
 from .. import __version__
-from ..extraction.mention import Mention
-from .reader import Article, BadInput, read_article
+from ..extraction import rows
+from ..extraction.rows import entity_id  # noqa: F401  (importers of the id helper)
+from .reader import Article, BadInput, article_id, read_article
 from .schemas import ARTICLES, MENTIONS, ROLES
 from pipeline.data import DATA_DIR
 
@@ -37,13 +38,6 @@ def pipeline_version() -> str:
     return f"{__version__}+{h.hexdigest()[:10]}"
 
 
-def entity_id(label: str, norm: Optional[str]) -> Optional[str]:
-    if norm is None:
-        return None
-    digest = hashlib.sha1(f"{label}\x1f{norm}".encode()).hexdigest()[:16]
-    return f"{label}:{digest}"
-
-
 def _now() -> datetime:
     return datetime.now(timezone.utc)
 
@@ -63,45 +57,23 @@ def _article_row(meta: dict, art: Optional[Article], error: Optional[str], n_men
     return row
 
 
-def _mention_rows(meta: dict, doc, mentions: list[Mention]) -> list[dict]:
-    sent_starts = [s.start_char for s in doc.sents]
-    sents = list(doc.sents)
-    rows = []
-    import bisect
-    for m in mentions:
-        si = max(0, bisect.bisect_right(sent_starts, m.start) - 1)
-        sentence = sents[si].text.strip() if sents else ""
-        rows.append({
-            "article_id": meta["article_id"], "drop": meta["drop"],
-            "mention_id": f"{meta['article_id']}:{m.start}-{m.end}",
-            "start": m.start, "end": m.end, "label": m.label, "text": m.text, "norm": m.norm,
-            "entity_id": entity_id(m.label, m.norm), "sentence_id": si,
-            "sentence": sentence[:1000],
-            "country": m.country, "date_value": m.date_value, "date_start": m.date_start,
-            "date_end": m.date_end, "amount": m.amount, "currency": m.currency,
-            "value": m.value, "unit": m.unit,
-        })
-    return rows
+def _mention_rows(meta: dict, doc) -> list[dict]:
+    return [{"article_id": meta["article_id"], "drop": meta["drop"],
+             "mention_id": f"{meta['article_id']}:{r['start']}-{r['end']}", **r}
+            for r in rows.mention_rows(doc)]
 
 
-def _role_rows(meta: dict, roles: list[dict]) -> list[dict]:
-    rows = []
-    for r in roles:
-        rows.append({
-            "article_id": meta["article_id"], "drop": meta["drop"], "person": r["person"],
-            "person_id": entity_id("PERSON", r["person"]), "title": r["title"], "org": r["org"],
-            "org_id": entity_id(r["org_label"], r["org"]) if r["org"] else None,
-            "country": r["country"], "start": r["start"], "end": r["end"],
-        })
-    return rows
+def _role_rows(meta: dict, doc) -> list[dict]:
+    return [{"article_id": meta["article_id"], "drop": meta["drop"], **r} for r in rows.role_rows(doc)]
 
 
 def extract_batch(nlp, items: Iterable[tuple[bytes | str, dict]]) -> dict[str, pa.RecordBatch]:
     """Extract a batch of articles.
 
     `items`: (content, meta) pairs; content is the file's bytes (decoded here) or
-    already-decoded text; meta has `article_id`, `drop`, `source` and optionally
-    `n_bytes` and `error` (a failure found before reading, e.g. a symlink).
+    already-decoded text; meta may have `article_id` (else the hash of the bytes),
+    `drop`, `source` (else empty), `n_bytes` and `error` (a failure found before
+    reading, e.g. a symlink).
     Returns record batches for `articles`, `mentions` and `roles`.
     """
     from ..extraction.nlp import make_doc
@@ -111,6 +83,7 @@ def extract_batch(nlp, items: Iterable[tuple[bytes | str, dict]]) -> dict[str, p
     arts, ment_rows, role_rows = [], [], []
     good: list[tuple[dict, Article]] = []
     for content, meta in items:
+        meta = _full_meta(content, meta)
         if meta.get("error"):
             arts.append(_article_row(meta, None, meta["error"], 0, version, when))
             continue
@@ -128,8 +101,8 @@ def extract_batch(nlp, items: Iterable[tuple[bytes | str, dict]]) -> dict[str, p
             arts.append(_article_row(meta, art, error, 0, version, when))
             continue
         mentions = doc._.mentions or []
-        ment_rows.extend(_mention_rows(meta, doc, mentions))
-        role_rows.extend(_role_rows(meta, doc._.roles or []))
+        ment_rows.extend(_mention_rows(meta, doc))
+        role_rows.extend(_role_rows(meta, doc))
         arts.append(_article_row(meta, art, None, len(mentions), version, when))
 
     return {
@@ -137,6 +110,17 @@ def extract_batch(nlp, items: Iterable[tuple[bytes | str, dict]]) -> dict[str, p
         "mentions": pa.RecordBatch.from_pylist(ment_rows, schema=MENTIONS),
         "roles": pa.RecordBatch.from_pylist(role_rows, schema=ROLES),
     }
+
+
+def _full_meta(content: bytes | str, meta: Optional[dict]) -> dict:
+    """Metadata with every key a row needs: the id from the bytes, an empty drop and source."""
+    meta = dict(meta or {})
+    if not meta.get("article_id"):
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        meta["article_id"] = article_id(data)
+    meta.setdefault("drop", "")
+    meta.setdefault("source", "")
+    return meta
 
 
 def _pipe(nlp, good):

@@ -1,4 +1,24 @@
 """The curated data files (patterns, gazetteers, word lists), shipped inside the package."""
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
 from pathlib import Path
 
 DATA_DIR = Path(__file__).resolve().parent
+SUFFIXES = (".tsv", ".txt", ".json", ".jsonl")
+
+
+def data_files() -> list[Path]:
+    """Every data file of the package, sorted."""
+    return sorted(p for p in DATA_DIR.iterdir() if p.suffix in SUFFIXES and p.is_file())
+
+
+@lru_cache(maxsize=1)
+def digest() -> str:
+    """Short digest of every data file: a saved pipeline records it (components.py)."""
+    h = hashlib.sha256()
+    for p in data_files():
+        h.update(p.name.encode())
+        h.update(p.read_bytes())
+    return h.hexdigest()[:16]

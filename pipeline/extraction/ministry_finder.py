@@ -15,6 +15,7 @@ import unicodedata
 from typing import List, Optional
 
 from pipeline.extraction.mention import Mention
+from pipeline.extraction.defaults import FUZZY_THRESHOLD, HOME_COUNTRY
 from pipeline.extraction.normalize.ministries import demonym_stem, mend_typos, normalize_ministry
 
 LABEL = "MINISTRY"
@@ -336,7 +337,9 @@ def _match_at(doc, i: int):
     return end, country_adj
 
 
-def find_ministries(doc) -> List[Mention]:
+def find_ministries(doc, home: str = HOME_COUNTRY, threshold: float = FUZZY_THRESHOLD) -> List[Mention]:
+    """MINISTRY mentions of ``doc``; ``home`` is the state of a ministry named without a
+    nationality adjective, ``threshold`` the registry's fuzzy-match score (0-100)."""
     out: List[Mention] = []
     i = 0
     n = len(doc)
@@ -350,7 +353,7 @@ def find_ministries(doc) -> List[Mention]:
         end_c = doc[end - 1].idx + len(doc[end - 1].text)
         text = doc.text[start_c:end_c]
         mention = Mention(start=start_c, end=end_c, label=LABEL, text=text,
-                          norm=normalize_ministry(text, adj), source="ministry_finder")
+                          norm=normalize_ministry(text, adj, home, threshold), source="ministry_finder")
         if adj:
             mention.extra["country_adj"] = adj
             code = _gaz_demonym(adj)

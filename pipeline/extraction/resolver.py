@@ -12,6 +12,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
+from .defaults import HOME_COUNTRY, RULE_PRIORITY
 from .mention import Mention
 from pipeline.data import DATA_DIR
 
@@ -230,18 +231,18 @@ def _select(chosen: list[Mention], pool: list[Mention]) -> None:
             chosen.append(m)
 
 
-def resolve(doc: Doc) -> list[Mention]:
+def resolve(doc: Doc, home: str = HOME_COUNTRY) -> list[Mention]:
     cands = list(doc._.candidates or [])
     model = _model_mentions(doc)
     chosen: list[Mention] = []
-    _select(chosen, [m for m in cands if m.priority >= 3])           # rules
+    _select(chosen, [m for m in cands if m.priority >= RULE_PRIORITY])  # rules
     # the model's names, except known places it reads as people (`Béni Amir`, `Washington`)
     _select(chosen, [m for m in model if m.label == "PERSON" and not _known_place(m.text)])
     _select(chosen, _names_after_titles(doc))                       # `le président Xi Jinping`
     from .org_finder import filter_model_orgs
     # the model's ORG only where no rule covers it and it is not a title, portfolio or head noun
     _select(chosen, filter_model_orgs(doc, chosen))
-    _select(chosen, [m for m in cands if m.priority < 3])            # gazetteer places
+    _select(chosen, [m for m in cands if m.priority < RULE_PRIORITY])   # gazetteer places
     _select(chosen, [m for m in model if m.label in ("COUNTRY", "LOC")])
     chosen.sort(key=lambda m: m.start)
     # a text cut off mid-sentence (as sites serve them) may end inside a name: `…, Abd`
@@ -252,7 +253,7 @@ def resolve(doc: Doc) -> list[Mention]:
     _mend_stray_periods(doc.text, chosen)
     for m in chosen:
         m.text = doc.text[m.start:m.end]
-    normalize_article(doc, chosen)
+    normalize_article(doc, chosen, home)
     doc._.mentions = chosen
     ents = []
     for m in chosen:
@@ -263,7 +264,7 @@ def resolve(doc: Doc) -> list[Mention]:
     return chosen
 
 
-def normalize_article(doc: Doc, mentions: list[Mention]) -> None:
+def normalize_article(doc: Doc, mentions: list[Mention], home: str = HOME_COUNTRY) -> None:
     """Norms that need the whole article: full names, acronyms, ministries."""
     _people(mentions)
     try:
@@ -273,7 +274,7 @@ def normalize_article(doc: Doc, mentions: list[Mention]) -> None:
         pass
     try:
         from .normalize.ministries import resolve_in_article
-        resolve_in_article(mentions)
+        resolve_in_article(mentions, home)
     except ImportError:
         pass
 

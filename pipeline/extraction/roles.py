@@ -16,6 +16,7 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
+from .defaults import HOME_COUNTRY
 from .mention import Mention
 from .resolver import PATTERNS, clean_norm
 
@@ -166,17 +167,17 @@ _LINK = r"(?:de\s+la|de\s+l['’]|du|des|de|d['’])"
 class _Roles:
     """Collects roles for one document; `add` fills the country the text implies."""
 
-    def __init__(self, doc: Doc, mentions: list[Mention]):
+    def __init__(self, doc: Doc, mentions: list[Mention], home: str = HOME_COUNTRY):
         self.text = doc.text
         self.ms = sorted(mentions, key=lambda m: m.start)
         mentioned = Counter(m.norm for m in self.ms if m.label == "COUNTRY" and m.norm)
         countries = mentioned
-        # the state an office belongs to when the text implies it: Morocco for the
-        # Moroccan press that this pipeline reads, else the article's main country
+        # the state an office belongs to when the text implies it: the home country
+        # (Morocco for the Moroccan press this pipeline reads), else the article's main one
         if not countries:
             from .normalize.gazetteer import demonym_country
             countries = Counter(c for c in (demonym_country(w) for w in re.findall(r"\w+", self.text)) if c)
-        self.home = "MAR" if "MAR" in countries else (countries.most_common(1)[0][0] if countries else None)
+        self.home = home if home in countries else (countries.most_common(1)[0][0] if countries else None)
         # a national body in an article about one country only belongs to that country
         self.single = next(iter(mentioned)) if len(mentioned) == 1 else None
         self.roles: list[dict] = []
@@ -337,8 +338,8 @@ def _appositions(R: _Roles, i: int) -> list:
     return out
 
 
-def find_roles(doc: Doc, mentions: list[Mention]) -> list[dict]:
-    R = _Roles(doc, mentions)
+def find_roles(doc: Doc, mentions: list[Mention], home: str = HOME_COUNTRY) -> list[dict]:
+    R = _Roles(doc, mentions, home)
     for i, p in enumerate(R.ms):
         if p.label != "PERSON":
             continue

@@ -16,12 +16,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional
 from pipeline.data import DATA_DIR
+from pipeline.extraction.defaults import FUZZY_THRESHOLD, HOME_COUNTRY
 
 REGISTRY_PATH = DATA_DIR / "ministries.jsonl"
-
-# Registry match threshold on folded keys (rapidfuzz ratio, 0-100). Case, accents
-# and apostrophes are folded before, so this only absorbs a letter or two of typo.
-FUZZY_THRESHOLD = 95.0
 
 _APOSTROPHES = "\u2019\u2018\u02bc\u00b4`\u2032"
 _APOS_RE = re.compile("[" + re.escape(_APOSTROPHES) + "]")
@@ -116,11 +113,11 @@ def institution_name(text: str) -> str:
     return (out + " " + rest.strip()).strip()
 
 
-def adj_country(country_adj: Optional[str]) -> Optional[str]:
-    """Alpha-3 a nationality adjective points to; no adjective reads as Morocco
-    (the registry's home country), an unknown one as None."""
+def adj_country(country_adj: Optional[str], home: str = HOME_COUNTRY) -> Optional[str]:
+    """Alpha-3 a nationality adjective points to; no adjective reads as the home
+    country, an unknown one as None."""
     if not country_adj:
-        return "MAR"
+        return home
     try:
         from pipeline.extraction.normalize.gazetteer import demonym_country
         code = demonym_country(country_adj)
@@ -175,11 +172,12 @@ def _keep_writer_capital_accents(canonical: str, written: str) -> str:
     return " ".join(out)
 
 
-def registry_match(name: str, country_adj: Optional[str] = None) -> Optional[str]:
+def registry_match(name: str, country_adj: Optional[str] = None, home: str = HOME_COUNTRY,
+                   threshold: float = FUZZY_THRESHOLD) -> Optional[str]:
     """Canonical name for ``name`` (already institution form), or None."""
     from rapidfuzz import fuzz
 
-    code = adj_country(country_adj)
+    code = adj_country(country_adj, home)
     if code is None:
         return None
     key = fold_key(name)
@@ -193,18 +191,19 @@ def registry_match(name: str, country_adj: Optional[str] = None) -> Optional[str
         score = fuzz.ratio(key, ckey)
         if score > best_score:
             best, best_score = canonical, score
-    if best is not None and best_score >= FUZZY_THRESHOLD:
+    if best is not None and best_score >= threshold:
         return _keep_writer_capital_accents(best, name)
     return None
 
 
-def normalize_ministry(text: str, country_adj: Optional[str] = None) -> str:
+def normalize_ministry(text: str, country_adj: Optional[str] = None, home: str = HOME_COUNTRY,
+                       threshold: float = FUZZY_THRESHOLD) -> str:
     """Institution name of a MINISTRY mention, registry spelling where one fits."""
     name = institution_name(text)
-    return registry_match(name, country_adj) or name
+    return registry_match(name, country_adj, home, threshold) or name
 
 
-def resolve_in_article(mentions: Iterable) -> None:
+def resolve_in_article(mentions: Iterable, home: str = HOME_COUNTRY) -> None:
     """Give a short form the fuller norm of the same ministry named in the same article.
 
     A MINISTRY whose norm is a word-bounded prefix of exactly one longer norm from a
@@ -215,7 +214,7 @@ def resolve_in_article(mentions: Iterable) -> None:
     ms = [m for m in mentions if getattr(m, "label", None) == "MINISTRY" and m.norm]
     def adj_key(m):
         adj = m.extra.get("country_adj")
-        return (adj_country(adj) or demonym_stem(adj)) if adj else None
+        return (adj_country(adj, home) or demonym_stem(adj)) if adj else None
 
     by_adj: dict = {}
     for m in ms:

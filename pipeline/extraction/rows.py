@@ -1,0 +1,43 @@
+"""A processed Doc as rows: its mentions and roles with the columns of the
+``mentions`` and ``roles`` tables that do not depend on the article's identity
+(batch/extract.py adds those; pipeline.extract returns these as they are)."""
+from __future__ import annotations
+
+import bisect
+import hashlib
+from typing import Optional
+
+from .mention import VALUE_FIELDS
+
+
+def entity_id(label: str, norm: Optional[str]) -> Optional[str]:
+    """Stable id of an entity across articles: label and norm hashed."""
+    if norm is None:
+        return None
+    digest = hashlib.sha1(f"{label}\x1f{norm}".encode()).hexdigest()[:16]
+    return f"{label}:{digest}"
+
+
+def mention_rows(doc) -> list[dict]:
+    """One dict per mention of ``doc._.mentions``, with its sentence and typed values."""
+    sents = list(doc.sents)
+    sent_starts = [s.start_char for s in sents]
+    rows = []
+    for m in doc._.mentions or []:
+        si = max(0, bisect.bisect_right(sent_starts, m.start) - 1)
+        sentence = sents[si].text.strip() if sents else ""
+        row = {"start": m.start, "end": m.end, "label": m.label, "text": m.text,
+               "entity_id": entity_id(m.label, m.norm), "sentence_id": si,
+               "sentence": sentence[:1000]}
+        row.update({f: getattr(m, f) for f in VALUE_FIELDS})
+        rows.append(row)
+    return rows
+
+
+def role_rows(doc) -> list[dict]:
+    """One dict per role of ``doc._.roles`` (person, title, organization, country)."""
+    return [{"person": r["person"], "person_id": entity_id("PERSON", r["person"]),
+             "title": r["title"], "org": r["org"],
+             "org_id": entity_id(r["org_label"], r["org"]) if r["org"] else None,
+             "country": r["country"], "start": r["start"], "end": r["end"]}
+            for r in doc._.roles or []]
