@@ -6,7 +6,15 @@ from functools import lru_cache
 from pathlib import Path
 
 DATA_DIR = Path(__file__).resolve().parent
+# trained components: models/ of a checkout, installed as pipeline/_models by the wheel
+_PACKAGED_MODELS = DATA_DIR.parent / "_models"
+_CHECKOUT_MODELS = DATA_DIR.parents[1] / "models"
 SUFFIXES = (".tsv", ".txt", ".json", ".jsonl")
+
+
+def models_dir() -> Path:
+    """Folder of the trained components (see models/README.md)."""
+    return _PACKAGED_MODELS if _PACKAGED_MODELS.is_dir() else _CHECKOUT_MODELS
 
 
 def data_files() -> list[Path]:
