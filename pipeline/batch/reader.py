@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 from pipeline.data import DATA_DIR
+from pipeline.extraction.normalize.text import clean
 
 PATTERNS_DIR = DATA_DIR
 
@@ -149,7 +150,7 @@ def _outlets() -> dict[str, str]:
 
 
 def _fold(s: str) -> str:
-    return re.sub(r"\s+", " ", s.replace("’", "'").replace("\u00a0", " ")).strip().lower()
+    return clean(s).lower()
 
 
 # A line of prose, even a headline, has function words; a line of tags or a

@@ -22,6 +22,7 @@ from typing import Iterable
 
 from pipeline.extraction.normalize.gazetteer import Entry, demonyms, entries, fold, key, lookup
 from pipeline.extraction.mention import Mention
+from pipeline.extraction.overlaps import longest_first
 
 SOURCE = "geo_gazetteer"
 
@@ -159,11 +160,7 @@ def find_spans(text: str, person_spans: Iterable[tuple[int, int]] = ()) -> list[
             cands.append((s, e, entry))
             break
     # longest first, then leftmost
-    cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
-    chosen: list[tuple[int, int, Entry]] = []
-    for c in cands:
-        if all(c[1] <= o[0] or o[1] <= c[0] for o in chosen):
-            chosen.append(c)
+    chosen = longest_first(cands, span=lambda c: (c[0], c[1]))
     chosen.sort(key=lambda c: c[0])
     chosen = [c for c in chosen if not _glued(text, c, chosen)]
     # "Royaume" stands for Morocco only where the article is about Morocco

@@ -11,10 +11,10 @@ rule carries to unseen outlets.
 """
 from __future__ import annotations
 
-import unicodedata
 from typing import List, Optional
 
 from pipeline.extraction.mention import Mention
+from pipeline.extraction.normalize.text import fold_word, unify_apostrophes
 from pipeline.extraction.defaults import FUZZY_THRESHOLD, HOME_COUNTRY
 from pipeline.extraction.normalize.ministries import demonym_stem, mend_typos, normalize_ministry
 
@@ -107,13 +107,11 @@ malaisien thaïlandais vietnamien philippin singapourien australien néo-zéland
 """.split())
 
 
-def _fold(s: str) -> str:
-    s = s.replace("\u2019", "'").replace("`", "'").replace("\u2018", "'").lower()
-    return "".join(c for c in unicodedata.normalize("NFD", s) if unicodedata.category(c) != "Mn")
+_fold = fold_word
 
 
 def _low(tok) -> str:
-    return tok.lower_.replace("\u2019", "'").replace("`", "'").replace("\u2018", "'")
+    return unify_apostrophes(tok.lower_)
 
 
 def is_demonym(word: str) -> bool:

@@ -24,6 +24,7 @@ from pipeline.extraction.acronyms import (backtrack_long_form, canonical_name, c
                                find_paren_acronyms, link_acronyms, looks_like_acronym,
                                norm_apostrophes, _fold)
 from pipeline.extraction.mention import Mention
+from pipeline.extraction.overlaps import longest_first
 from pipeline.data import DATA_DIR
 
 PATTERNS = DATA_DIR
@@ -399,10 +400,7 @@ def _paren_long_forms(doc, pats: Patterns, found: list[Mention]) -> tuple[list[M
 # ---------------------------------------------------------------- assembly
 def _resolve(cands: list[Mention]) -> list[Mention]:
     """Longest first, then priority; no overlaps."""
-    chosen: list[Mention] = []
-    for m in sorted(cands, key=lambda m: (-(m.end - m.start), -m.priority, m.start)):
-        if m.end > m.start and not any(m.overlaps(c) for c in chosen):
-            chosen.append(m)
+    chosen = longest_first(cands, rank=lambda m: (-(m.end - m.start), -m.priority, m.start))
     return sorted(chosen, key=lambda m: m.start)
 
 

@@ -14,6 +14,8 @@ from spacy.tokens import Doc, Span
 
 from .defaults import HOME_COUNTRY, RULE_PRIORITY
 from .mention import Mention
+from .overlaps import longest_first
+from .normalize.text import clean as clean_norm, unify_apostrophes
 from pipeline.data import DATA_DIR
 
 PATTERNS = DATA_DIR
@@ -21,7 +23,6 @@ PATTERNS = DATA_DIR
 _LEAD_WORDS = {"le", "la", "les", "l'", "l’", "du", "de", "des", "d'", "d’", "en", "au", "aux",
                "à", "a", "un", "une", "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur",
                "par", "pour", "sur", "avec", "et", "dont", "selon", "chez", "entre"}
-_APOS = str.maketrans({"’": "'", "`": "'", "‘": "'"})
 
 
 @lru_cache(maxsize=1)
@@ -33,7 +34,7 @@ def _wordlist(name: str) -> frozenset:
     for line in path.read_text(encoding="utf-8").splitlines():
         line = line.split("\t")[0].strip()
         if line and not line.startswith("#"):
-            words.add(line.lower().translate(_APOS))
+            words.add(unify_apostrophes(line.lower()))
     return frozenset(words)
 
 
@@ -43,10 +44,6 @@ def honorifics() -> frozenset:
 
 def generic_words() -> frozenset:
     return _wordlist("generic_words.txt")
-
-
-def clean_norm(s: str) -> str:
-    return re.sub(r"\s+", " ", s.translate(_APOS)).strip()
 
 
 # lower-case words inside names (`Mohamed Ould Cheikh El Ghazouani`, `Ben Abdelkader`)
@@ -60,7 +57,7 @@ def trim_span(doc: Doc, start: int, end: int, label: str) -> tuple[int, int] | N
     hon = honorifics()
     while start < end:
         t = doc[start]
-        low = t.lower_.translate(_APOS)
+        low = unify_apostrophes(t.lower_)
         if t.is_space or t.is_punct or low in _LEAD_WORDS:
             start += 1
         elif label == "PERSON" and (low.rstrip(".") in hon or low in hon or
@@ -104,7 +101,7 @@ def _model_mentions(doc: Doc) -> list[Mention]:
             continue
         span = doc[bounds[0]:bounds[1]]
         text = span.text
-        low = text.lower().translate(_APOS)
+        low = unify_apostrophes(text.lower())
         if low in generic or not any(c.isupper() for c in text) or len(text) < 2:
             continue
         from .roles import is_title
@@ -223,12 +220,7 @@ def _known_place(text: str) -> bool:
 
 def _select(chosen: list[Mention], pool: list[Mention]) -> None:
     """Add from `pool`, longest first, what overlaps nothing chosen."""
-    pool = sorted(pool, key=lambda m: (-m.length, -m.priority, m.start))
-    for m in pool:
-        if m.length <= 0:
-            continue
-        if not any(m.overlaps(c) for c in chosen):
-            chosen.append(m)
+    longest_first(pool, rank=lambda m: (-m.length, -m.priority, m.start), chosen=chosen)
 
 
 def resolve(doc: Doc, home: str = HOME_COUNTRY) -> list[Mention]:
@@ -280,7 +272,7 @@ def normalize_article(doc: Doc, mentions: list[Mention], home: str = HOME_COUNTR
 
 
 def _name_tokens(s: str) -> list[str]:
-    return [w for w in re.split(r"[\s]+", s.translate(_APOS)) if w]
+    return [w for w in re.split(r"[\s]+", unify_apostrophes(s)) if w]
 
 
 def _people(mentions: list[Mention]) -> None:

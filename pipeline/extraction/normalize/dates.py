@@ -11,7 +11,6 @@ from __future__ import annotations
 import calendar
 import json
 import re
-import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
@@ -19,6 +18,8 @@ from pathlib import Path
 from typing import Optional
 
 from pipeline.data import DATA_DIR
+from .text import fold_word
+from ..overlaps import longest_first
 
 LEXICON_PATH = DATA_DIR / "dates_fr.json"
 
@@ -66,11 +67,7 @@ class Candidate:
 
 # ---------------------------------------------------------------- lexicon
 
-def fold(s: str) -> str:
-    """Lower case without accents, apostrophes unified: for dictionary look-ups."""
-    s = unicodedata.normalize("NFD", s.lower())
-    s = "".join(c for c in s if unicodedata.category(c) != "Mn")
-    return re.sub(r"['’`ʼ]", "'", s)
+fold = fold_word  # lower case, no accents, apostrophes unified (text.py)
 
 
 @lru_cache(maxsize=1)
@@ -318,11 +315,8 @@ def scan(text: str) -> list[Candidate]:
                 end = len(text[:m.start("rel")].rstrip())
             # overlaps go to the longest match, trailing words included
             found.append((m.end() - m.start(), Candidate(m.start(), end, parts, form)))
-    found.sort(key=lambda lc: (-lc[0], lc[1].start))
-    chosen: list[Candidate] = []
-    for _, c in found:
-        if all(c.end <= o.start or o.end <= c.start for o in chosen):
-            chosen.append(c)
+    chosen = [c for _, c in longest_first(found, span=lambda lc: (lc[1].start, lc[1].end),
+                                          rank=lambda lc: (-lc[0], lc[1].start))]
     chosen.sort(key=lambda c: c.start)
     return _share_month_year(text, chosen)
 

@@ -7,7 +7,6 @@ lookup goes through :func:`key`, so ``Etats-Unis``, ``États Unis`` and
 """
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -16,42 +15,8 @@ from pipeline.data import DATA_DIR
 
 PATTERNS = DATA_DIR
 
-APOSTROPHES = "'\u2019\u2018`\u00b4\u02bc\u2032"
-HYPHENS = "-\u2010\u2011\u2012\u2013"
-SPACES = " \t\u00a0\u202f\u2009"
-
-
-def fold_char(c: str) -> str:
-    """One character -> one character: lower case, no accent, ' for every
-    apostrophe, - for every hyphen, ' ' for every inline space. Length-preserving
-    so that offsets in folded text are offsets in the original."""
-    if c in APOSTROPHES:
-        return "'"
-    if c in HYPHENS:
-        return "-"
-    if c in SPACES:
-        return " "
-    base = unicodedata.normalize("NFD", c)[0]
-    low = base.lower()
-    return low if len(low) == 1 else base
-
-
-def fold(s: str) -> str:
-    """Length-preserving normalization used for every lookup."""
-    return "".join(fold_char(c) for c in s)
-
-
-def key(name: str) -> str:
-    """Lookup key of a name: folded, hyphens and runs of spaces as one space,
-    no space after an apostrophe (``d' Ivoire`` = ``d'Ivoire``)."""
-    out = []
-    for c in fold(name.strip()):
-        if c in " -":
-            if out and out[-1] not in " '":
-                out.append(" ")
-        else:
-            out.append(c)
-    return "".join(out).strip()
+# folding lives in text.py; re-exported for the finders that read it from here
+from .text import APOSTROPHES, HYPHENS, SPACES, fold, fold_char, key  # noqa: E402,F401
 
 
 @dataclass(frozen=True)

@@ -11,18 +11,15 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional
 from pipeline.data import DATA_DIR
 from pipeline.extraction.defaults import FUZZY_THRESHOLD, HOME_COUNTRY
+from .text import clean as clean_text, strip_accents, unify_apostrophes
 
 REGISTRY_PATH = DATA_DIR / "ministries.jsonl"
 
-_APOSTROPHES = "\u2019\u2018\u02bc\u00b4`\u2032"
-_APOS_RE = re.compile("[" + re.escape(_APOSTROPHES) + "]")
-_SPACE_RE = re.compile(r"\s+")
 # OCR/typing slip: a lowercase letter doubled by its capital at a word start
 # (``cCompétences``): the stray lowercase letter goes.
 _DOUBLED_INITIAL_RE = re.compile(r"\b([a-zà-ÿ])(?=([A-ZÀ-Ý])[a-zà-ÿ])")
@@ -44,8 +41,7 @@ _AUPRES_CHARGE_RE = re.compile(
     r"^\s*aupr[èe]s\b.*?,?\s+(?=charg[ée]e?s?\s+(?:de|du|des|d')\b)", re.IGNORECASE)
 
 
-def fold_apostrophes(text: str) -> str:
-    return _APOS_RE.sub("'", text)
+fold_apostrophes = unify_apostrophes
 
 
 def mend_typos(text: str) -> str:
@@ -56,12 +52,7 @@ def mend_typos(text: str) -> str:
 
 
 def clean(text: str) -> str:
-    return mend_typos(_SPACE_RE.sub(" ", fold_apostrophes(text)).strip())
-
-
-def strip_accents(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", text)
-                   if unicodedata.category(c) != "Mn")
+    return mend_typos(clean_text(text))
 
 
 def fold_key(text: str) -> str:
