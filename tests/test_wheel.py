@@ -9,6 +9,7 @@ subpackage only shows here.
 from __future__ import annotations
 
 import os
+import shutil
 import site
 import subprocess
 import sys
@@ -24,9 +25,15 @@ from fixtures_tables import ROOT, SAMPLES, sample_tables  # noqa: F401  (session
 
 @pytest.mark.slow
 def test_wheel_installed_in_a_fresh_venv_processes_the_sample_drop(sample_tables, tmp_path):
+    # build from a copy: setuptools builds in-tree and would leave (and reuse) build/
+    src = tmp_path / "src"
+    for part in ("pipeline", "models"):
+        shutil.copytree(ROOT / part, src / part, ignore=shutil.ignore_patterns("__pycache__"))
+    for part in ("pyproject.toml", "README.md"):
+        shutil.copy(ROOT / part, src / part)
     wheels = tmp_path / "wheels"
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels),
-                    str(ROOT)], check=True, capture_output=True, text=True)
+                    str(src)], check=True, capture_output=True, text=True)
     (wheel,) = wheels.glob("news_entities-*.whl")
 
     env_dir = tmp_path / "venv"

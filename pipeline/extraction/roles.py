@@ -18,77 +18,14 @@ from spacy.tokens import Doc
 
 from .defaults import HOME_COUNTRY
 from .mention import Mention
-from .resolver import PATTERNS, clean_norm
+from .normalize.text import clean as clean_norm
+from .titles import _titles_rx, is_title, title_norm as _title_norm
+from .wordlists import data_lines as _data_lines
 
 _GOV_TITLES = {"ministre", "ministre délégué", "ministre déléguée", "secrétaire d'état",
                "chef du gouvernement", "premier ministre", "roi", "reine", "garde des sceaux",
                "ministre d'état", "président", "vice-président", "ambassadeur", "ambassadrice",
                "président de la république", "vice-président de la république"}
-
-
-def _data_lines(name: str):
-    for line in (PATTERNS / name).read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            yield line.strip()
-
-
-@lru_cache(maxsize=1)
-def _titles_rx() -> re.Pattern:
-    titles = sorted(_data_lines("titles.txt"), key=len, reverse=True)
-    alts = "|".join(re.escape(t).replace("'", "['’]").replace(r"\ ", r"\s+")
-                    .replace(r"du\s+", r"(?:du|de\s+son)\s+").replace(r"de\s+la\s+", r"(?:de\s+la|de\s+sa)\s+")
-                    for t in titles)
-    return re.compile(rf"(?<![\w-])(?P<title>{alts})(?![\w-])", re.I)
-
-
-@lru_cache(maxsize=1)
-def _title_vocab() -> frozenset:
-    """Words that are lower case in a normalized title; others keep their case."""
-    return frozenset(w for t in _data_lines("titles.txt") for w in re.split(r"[\s']+", t) if w.islower())
-
-
-def is_title(text: str) -> bool:
-    """The whole text is a title of office (`Garde des Sceaux`, `Directeur Général`)."""
-    t = re.sub(r"\s+", " ", text.replace("’", "'")).strip()
-    return bool(_titles_rx().fullmatch(t))
-
-
-@lru_cache(maxsize=1)
-def title_words() -> frozenset:
-    """Lower-case content words of the titles of office (`directeur`, `général`, `ministre`)."""
-    return frozenset(w.lower() for t in _data_lines("titles.txt")
-                     for w in re.split(r"[\s']+", t) if len(w) > 3)
-
-
-def titles_pattern() -> str:
-    """The regex source of every title of office (group `title`)."""
-    return _titles_rx().pattern
-
-
-def title_end(text: str, start: int, end: int) -> Optional[int]:
-    """End offset of a title of office that opens text[start:end], else None."""
-    m = _titles_rx().match(text, start, end)
-    return m.end() if m else None
-
-
-def _title_norm(raw: str) -> str:
-    raw = re.sub(r"\s+", " ", raw.replace("’", "'")).strip()
-    # `le chef de son gouvernement` holds the office `chef du gouvernement`
-    raw = re.sub(r"\bde son\b", "du", re.sub(r"\bde sa\b", "de la", raw))
-    # `secrétaire d'État` keeps État's case as written (the contract's examples do)
-    m = re.match(r"(secrétaire d')(état|etat)", raw, re.I)
-    if m:
-        return "secrétaire d'" + m.group(2)
-    vocab = _title_vocab()
-    out = []
-    for i, w in enumerate(raw.split(" ")):
-        if w.isupper() and len(w) > 1:
-            out.append(w)  # acronyms: PDG, DG, CEO
-        elif i == 0 or w.lower() in vocab or "-" in w and w.lower().split("-")[0] in vocab:
-            out.append(w.lower())
-        else:
-            out.append(w)  # proper nouns inside a title: `de la République`, `Sceaux`
-    return " ".join(out)
 
 
 def _ministry_title(text: str) -> str:
