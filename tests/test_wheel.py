@@ -53,9 +53,13 @@ def test_wheel_installed_in_a_fresh_venv_processes_the_sample_drop(sample_tables
     work.mkdir()
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
     where = subprocess.run([str(py), "-c", "import pipeline, pipeline.data as d; "
-                            "print(pipeline.__file__); print(d.DATA_DIR)"],
+                            "from pipeline.extraction.version import pipeline_version as v; "
+                            "print(pipeline.__file__); print(d.DATA_DIR); print(v())"],
                            cwd=work, env=env, check=True, capture_output=True, text=True).stdout
     assert str(ROOT) not in where and str(env_dir) in where, where
+    # the same code, data and models give the same version, installed or not
+    from pipeline.extraction.version import pipeline_version
+    assert where.split()[-1] == pipeline_version()
 
     out = tmp_path / "out"
     run = subprocess.run([str(py), "-m", "pipeline", "run", str(SAMPLES), "--out", str(out),

@@ -4,38 +4,19 @@ over partitions unchanged (see ``extract_batch``).
 """
 from __future__ import annotations
 
-import hashlib
 from datetime import datetime, timezone
-from functools import lru_cache
-from pathlib import Path
 from typing import Iterable, Optional
 
 import pyarrow as pa
 
-from .. import __version__
 from ..extraction import rows
 from ..extraction.rows import entity_id  # noqa: F401  (importers of the id helper)
 from .reader import Article, BadInput, article_id, read_article
 from .schemas import ARTICLES, MENTIONS, ROLES
-from pipeline.data import DATA_DIR
-
-PACKAGE = Path(__file__).resolve().parent.parent
-PATTERNS = DATA_DIR
+from ..extraction.version import pipeline_version  # noqa: F401  (runner reads it from here)
 
 # Articles go through nlp.pipe in batches of this many.
 NLP_BATCH = 16
-
-
-@lru_cache(maxsize=1)
-def pipeline_version() -> str:
-    """Package version + a digest of the code and pattern data that shape the output,
-    so a change of rules or data makes a re-run reprocess what it changes."""
-    h = hashlib.sha256()
-    for path in sorted(list(PACKAGE.rglob("*.py")) + list(PATTERNS.rglob("*"))):
-        if path.is_file() and "__pycache__" not in path.parts:
-            h.update(path.name.encode())
-            h.update(path.read_bytes())
-    return f"{__version__}+{h.hexdigest()[:10]}"
 
 
 def _now() -> datetime:
