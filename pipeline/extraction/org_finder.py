@@ -2,12 +2,12 @@
 
 Rules, each a small function returning candidate ``Mention``s (the longest wins an overlap):
   * head names   ``Agence marocaine de développement des investissements et des exportations``:
-                 a capitalized head noun (models/patterns/org_heads.tsv, event_heads.tsv) and its
+                 a capitalized head noun (pipeline/data/org_heads.tsv, event_heads.tsv) and its
                  adjectives and de/des/du/pour/sur/au complements, up to where the name ends;
   * English runs ``Automotive meetings Tangier-Med``, ``AME Trade Ltd``, ``Kosmos Energy``:
                  capitalized words holding an event word or a company suffix;
   * triggers     ``le groupe Renault`` -> ``Renault``;
-  * known names  models/patterns/known_orgs.tsv (``Banque mondiale``, ``Royal Air Maroc``);
+  * known names  pipeline/data/known_orgs.tsv (``Banque mondiale``, ``Royal Air Maroc``);
   * acronyms     all-capital words that are not units, titles, codes or plans;
   * long forms in lower case given by a bracketed acronym (``centre régional
                  d'investissement (CRI)``).
@@ -25,7 +25,7 @@ from pipeline.extraction.acronyms import (backtrack_long_form, canonical_name, c
                                norm_apostrophes, _fold)
 from pipeline.extraction.mention import Mention
 from pipeline.extraction.overlaps import longest_first
-from pipeline.data import DATA_DIR
+from pipeline.data import DATA_DIR, read_rows
 
 PATTERNS = DATA_DIR
 
@@ -70,10 +70,12 @@ class Patterns:
     known_names: dict = field(default_factory=dict)       # folded name -> (canonical, label)
 
 
+_COLUMNS = {"org_heads.tsv": ("word", "kind", "label"), "event_heads.tsv": ("word", "kind"),
+            "known_orgs.tsv": ("acronym", "long_form", "label")}
+
+
 def _rows(name: str):
-    for line in (PATTERNS / name).read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            yield line.split("\t")
+    return read_rows(name, _COLUMNS[name])
 
 
 @lru_cache(maxsize=1)

@@ -20,6 +20,8 @@ from .defaults import HOME_COUNTRY
 from .mention import Mention
 from .normalize.text import clean as clean_norm
 from .titles import _titles_rx, is_title, title_norm as _title_norm
+from pipeline.data import read_rows
+
 from .wordlists import data_lines as _data_lines
 
 _GOV_TITLES = {"ministre", "ministre délégué", "ministre déléguée", "secrétaire d'état",
@@ -70,18 +72,18 @@ def _generic_org(ms: list[Mention], head: str, before: int) -> Optional[Mention]
 
 @lru_cache(maxsize=1)
 def _title_countries() -> dict:
-    return {t.lower(): c for t, c in (line.split("\t") for line in _data_lines("title_countries.tsv"))}
+    return {t.strip().lower(): c.strip() for t, c in read_rows("title_countries.tsv", ("title", "alpha3"))}
 
 
 @lru_cache(maxsize=1)
 def _international_words() -> frozenset:
-    return frozenset(_data_lines("international_words.txt"))
+    return frozenset(_data_lines("international_words.tsv"))
 
 
 @lru_cache(maxsize=1)
 def _hon() -> str:
     """Honorifics that may stand between a title and the name (`son directeur général Mme X`)."""
-    words = [w for w in _data_lines("honorifics.txt")
+    words = [w for w in _data_lines("honorifics.tsv")
              if w not in ("son", "sa", "se") and not is_title(w)]
     words.sort(key=len, reverse=True)
     alts = "|".join(re.escape(w) for w in words)

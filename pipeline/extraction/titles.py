@@ -1,4 +1,4 @@
-"""Titles of office (pipeline/data/titles.txt): matching them, their normalized form,
+"""Titles of office (pipeline/data/titles.tsv): matching them, their normalized form,
 and the names the model missed right after them (`le président Xi Jinping`)."""
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from .wordlists import NAME_PARTICLES, data_lines as _data_lines, honorifics
 
 @lru_cache(maxsize=1)
 def _titles_rx() -> re.Pattern:
-    titles = sorted(_data_lines("titles.txt"), key=len, reverse=True)
+    titles = sorted(_data_lines("titles.tsv", "title"), key=len, reverse=True)
     alts = "|".join(re.escape(t).replace("'", "['’]").replace(r"\ ", r"\s+")
                     .replace(r"du\s+", r"(?:du|de\s+son)\s+").replace(r"de\s+la\s+", r"(?:de\s+la|de\s+sa)\s+")
                     for t in titles)
@@ -25,7 +25,7 @@ def _titles_rx() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _title_vocab() -> frozenset:
     """Words that are lower case in a normalized title; others keep their case."""
-    return frozenset(w for t in _data_lines("titles.txt") for w in re.split(r"[\s']+", t) if w.islower())
+    return frozenset(w for t in _data_lines("titles.tsv", "title") for w in re.split(r"[\s']+", t) if w.islower())
 
 
 def is_title(text: str) -> bool:
@@ -37,7 +37,7 @@ def is_title(text: str) -> bool:
 @lru_cache(maxsize=1)
 def title_words() -> frozenset:
     """Lower-case content words of the titles of office (`directeur`, `général`, `ministre`)."""
-    return frozenset(w.lower() for t in _data_lines("titles.txt")
+    return frozenset(w.lower() for t in _data_lines("titles.tsv", "title")
                      for w in re.split(r"[\s']+", t) if len(w) > 3)
 
 

@@ -1,7 +1,7 @@
 """French calendar expressions: finding them in a string and normalizing them.
 
 Pure functions, no spaCy.  ``scan`` finds candidate expressions in a text with
-regular expressions built from ``models/patterns/dates_fr.json``; ``resolve``
+regular expressions built from ``pipeline/data/dates_fr.json``; ``resolve``
 turns the parts of one expression into the ISO/TIMEX3 value of ENTITIES.md,
 using the article's publication date (``YYYY-MM-DD``, ``YYYY-MM`` or None)
 for what the text leaves out.
@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from pipeline.data import DATA_DIR
+from pipeline.data import DATA_DIR, read_json
 from .text import fold_word
 from ..overlaps import longest_first
 
@@ -72,7 +72,7 @@ fold = fold_word  # lower case, no accents, apostrophes unified (text.py)
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict:
-    data = json.loads(LEXICON_PATH.read_text(encoding="utf-8"))
+    data = read_json(LEXICON_PATH.name)
     return {k: v for k, v in data.items() if not k.startswith("_")}
 
 

@@ -1,7 +1,7 @@
 """Country, place and demonym gazetteers (pure Python, no spaCy).
 
-Data lives in ``models/patterns/``: ``countries.tsv`` (generated from CLDR),
-``country_aliases.tsv``, ``places.tsv`` and ``demonyms.txt`` (curated). Every
+Data lives in ``pipeline/data/``: ``countries.tsv`` (generated from CLDR),
+``country_aliases.tsv``, ``places.tsv`` and ``demonyms.tsv`` (generated). Every
 lookup goes through :func:`key`, so ``Etats-Unis``, ``États Unis`` and
 ``ETATS-UNIS`` are one entry, as are ``Côte d'Ivoire`` and ``Côte d’Ivoire``.
 """
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional
-from pipeline.data import DATA_DIR
+from pipeline.data import DATA_DIR, read_rows
 
 PATTERNS = DATA_DIR
 
@@ -28,18 +28,12 @@ class Entry:
     case_exact: bool     # acronyms (RDC, USA) only match written the same way
 
 
+_COLUMNS = {"country_aliases.tsv": ("name", "alpha3"), "countries.tsv": ("name", "alpha3", "source"),
+            "places.tsv": ("name", "kind", "country"), "demonyms.tsv": ("demonym", "alpha3")}
+
+
 def _rows(fname: str):
-    with open(PATTERNS / fname, encoding="utf-8") as f:
-        header = None
-        for line in f:
-            line = line.rstrip("\n")
-            if not line.strip() or line.startswith("#"):
-                continue
-            cols = line.split("\t")
-            if header is None and fname.endswith(".tsv"):
-                header = cols
-                continue
-            yield cols
+    return read_rows(fname, _COLUMNS[fname])
 
 
 def _is_acronym(name: str) -> bool:
@@ -74,7 +68,7 @@ def entries() -> dict[str, Entry]:
 @lru_cache(maxsize=1)
 def demonyms() -> dict[str, str]:
     """folded demonym form -> alpha-3."""
-    return {key(w): a3 for w, a3 in _rows("demonyms.txt")}
+    return {key(w): a3 for w, a3 in _rows("demonyms.tsv")}
 
 
 def lookup(name: str) -> Optional[Entry]:

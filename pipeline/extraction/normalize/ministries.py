@@ -4,7 +4,7 @@
 (``ministre djiboutien des Affaires étrangères``, ``secrétaire d’Etat chargé de …``)
 into the institution's name (``ministère …`` / ``secrétariat d'Etat …``), so that
 the office and the institution join in one norm. A curated registry
-(``models/patterns/ministries.jsonl``) then maps a close variant to its canonical
+(``pipeline/data/ministries.jsonl``) then maps a close variant to its canonical
 spelling; unmatched names keep the general rule's output.
 """
 from __future__ import annotations
@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional
-from pipeline.data import DATA_DIR
+from pipeline.data import DATA_DIR, read_jsonl
 from pipeline.extraction.defaults import FUZZY_THRESHOLD, HOME_COUNTRY
 from .text import clean as clean_text, strip_accents, unify_apostrophes
 
@@ -128,15 +128,7 @@ def _registry_records() -> tuple:
     p = REGISTRY_PATH
     if not p.exists():
         return tuple()
-    recs = []
-    for line in p.read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        rec = json.loads(line)
-        if "_comment" not in rec:
-            recs.append(rec)
-    return tuple(recs)
+    return tuple(rec for rec in read_jsonl(p.name) if "_comment" not in rec)
 
 
 @lru_cache(maxsize=1)
