@@ -6,11 +6,11 @@ from pipeline.batch.schemas import TABLES
 
 
 def test_committed_dictionary_matches_schemas():
-    assert dictionary.DOC_PATH.exists(), "docs/DATA_DICTIONARY.md is missing: run `python -m pipeline.dictionary`"
+    assert dictionary.DOC_PATH.exists(), "docs/DATA_DICTIONARY.md is missing: run `python -m pipeline.outputs.dictionary`"
     committed = dictionary.DOC_PATH.read_text(encoding="utf-8")
     assert committed == dictionary.render(), (
-        "docs/DATA_DICTIONARY.md is out of date with pipeline/schemas.py: "
-        "run `python -m pipeline.dictionary` and commit the result")
+        "docs/DATA_DICTIONARY.md is out of date with pipeline/batch/schemas.py: "
+        "run `python -m pipeline.outputs.dictionary` and commit the result")
 
 
 def test_every_table_and_column_is_documented():
