@@ -50,7 +50,7 @@ SKIP_REGIONS = {"001", "057", "EU", "EZ", "UN", "QO", "ZZ"}
 DEMONYMS = """
 afghan AFG; albanais ALB; algérien DZA; allemand DEU; américain USA; étasunien USA;
 andorran AND; angolais AGO; saoudien SAU; argentin ARG; arménien ARM; australien AUS;
-autrichien AUT; azerbaïdjanais AZE; azéri AZE; bahreïni BHR; bangladais BGD; belge BEL;
+autrichien AUT; azerbaïdjanais AZE; azéri AZE; bahreïni BHR; bahreïnien BHR; bangladais BGD; belge BEL;
 béninois BEN; bhoutanais BTN; biélorusse BLR; bélarusse BLR; birman MMR; bolivien BOL;
 bosnien BIH; botswanais BWA; brésilien BRA; britannique GBR; anglais GBR; bulgare BGR;
 burkinabè BFA; burkinabé BFA; burundais BDI; cambodgien KHM; camerounais CMR;

@@ -16,7 +16,8 @@ from typing import List, Optional
 from pipeline.extraction.mention import Mention
 from pipeline.extraction.normalize.text import fold_word, unify_apostrophes
 from pipeline.extraction.defaults import FUZZY_THRESHOLD, HOME_COUNTRY
-from pipeline.extraction.normalize.ministries import demonym_stem, mend_typos, normalize_ministry
+from pipeline.extraction.normalize.gazetteer import demonym_country
+from pipeline.extraction.normalize.ministries import mend_typos, normalize_ministry
 
 LABEL = "MINISTRY"
 
@@ -87,26 +88,6 @@ _TRAILING_ADJ_STOP = {"concerné", "concernée", "concernés", "précité", "pr�
 _RESIDENT = {"résidant", "résidants", "résident", "résidents", "établis", "installés"}
 _ABROAD = {"étranger", "extérieur", "etranger", "exterieur"}
 
-# Masculine singular demonyms (feminine/plural forms fold to these via demonym_stem).
-DEMONYMS = set("""
-marocain algérien tunisien libyen égyptien mauritanien sénégalais malien nigérien burkinabè
-burkinabé ivoirien guinéen ghanéen togolais béninois nigérian camerounais gabonais congolais
-tchadien centrafricain soudanais éthiopien kényan rwandais burundais ougandais tanzanien
-djiboutien somalien érythréen angolais zambien zimbabwéen mozambicain malgache mauricien
-sud-africain namibien botswanais libérien sierra-léonais gambien cap-verdien équato-guinéen
-comorien seychellois sahraoui français belge suisse luxembourgeois allemand autrichien
-italien espagnol portugais britannique anglais irlandais néerlandais danois suédois norvégien
-finlandais islandais polonais tchèque slovaque hongrois roumain bulgare grec turc chypriote
-maltais croate serbe slovène bosnien albanais macédonien monténégrin ukrainien russe biélorusse
-estonien letton lituanien moldave géorgien arménien azerbaïdjanais kazakh ouzbek américain
-canadien mexicain brésilien argentin chilien colombien péruvien vénézuélien cubain haïtien
-bolivien équatorien uruguayen paraguayen chinois japonais coréen sud-coréen nord-coréen indien
-pakistanais bangladais afghan iranien irakien syrien libanais jordanien palestinien israélien
-saoudien émirati qatari qatarien koweïtien bahreïni bahreïnien omanais yéménite indonésien
-malaisien thaïlandais vietnamien philippin singapourien australien néo-zélandais azéri
-""".split())
-
-
 _fold = fold_word
 
 
@@ -115,15 +96,8 @@ def _low(tok) -> str:
 
 
 def is_demonym(word: str) -> bool:
-    return bool(_gaz_demonym(word)) or demonym_stem(word) in DEMONYMS or word.lower() in DEMONYMS
-
-
-def _gaz_demonym(word: str) -> Optional[str]:
-    try:
-        from pipeline.extraction.normalize.gazetteer import demonym_country
-        return demonym_country(word)
-    except Exception:           # shared gazetteer absent: the local list still works
-        return None
+    """A nationality adjective (any inflection): the gazetteer's demonyms, the one list."""
+    return demonym_country(word) is not None
 
 
 def _is_place(doc, i: int) -> bool:
@@ -354,7 +328,7 @@ def find_ministries(doc, home: str = HOME_COUNTRY, threshold: float = FUZZY_THRE
                           norm=normalize_ministry(text, adj, home, threshold), source="ministry_finder")
         if adj:
             mention.extra["country_adj"] = adj
-            code = _gaz_demonym(adj)
+            code = demonym_country(adj)
             if code:
                 mention.extra["country"] = code
         out.append(mention)

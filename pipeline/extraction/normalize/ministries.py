@@ -9,7 +9,6 @@ spelling; unmatched names keep the general rule's output.
 """
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -105,22 +104,12 @@ def institution_name(text: str) -> str:
 
 
 def adj_country(country_adj: Optional[str], home: str = HOME_COUNTRY) -> Optional[str]:
-    """Alpha-3 a nationality adjective points to; no adjective reads as the home
-    country, an unknown one as None."""
+    """Alpha-3 a nationality adjective points to (the gazetteer's demonyms: the one
+    nationality list); no adjective reads as the home country, an unknown one as None."""
     if not country_adj:
         return home
-    try:
-        from pipeline.extraction.normalize.gazetteer import demonym_country
-        code = demonym_country(country_adj)
-    except Exception:       # gazetteer data missing: fall back to the registry's demonyms
-        code = None
-    if code:
-        return code
-    stem = demonym_stem(country_adj)
-    for rec in _registry_records():
-        if stem in {demonym_stem(d) for d in rec.get("demonyms", [])}:
-            return rec.get("country")
-    return "MAR" if stem == "marocain" else None
+    from pipeline.extraction.normalize.gazetteer import demonym_country
+    return demonym_country(country_adj)
 
 
 @lru_cache(maxsize=1)
