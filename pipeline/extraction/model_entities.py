@@ -43,6 +43,7 @@ def trim_span(doc: Doc, start: int, end: int, label: str) -> tuple[int, int] | N
 
 
 def model_mentions(doc: Doc) -> list[Mention]:
+    """The model's people and places (COUNTRY where the gazetteer knows the name)."""
     from .normalize.gazetteer import country_code, demonym_country
 
     out = []
@@ -85,20 +86,14 @@ def model_mentions(doc: Doc) -> list[Mention]:
                 label = "LOC"
             if len(span) == 1 and (span[0].is_stop or span[0].is_upper and len(text) <= 3):
                 continue
-        if label == "MISC":
-            if text.isupper() and 2 <= len(text) <= 8:
-                label = "ORG"
-            else:
-                continue
-        if label == "LOC":
-            if text.isupper() and len(text) >= 2:
-                label = "ORG"  # acronyms are never places
-            else:
-                out.append(Mention(span.start_char, span.end_char, "LOC", text,
-                                   norm=clean_norm(text), source="model", priority=0))
-                continue
-        out.append(Mention(span.start_char, span.end_char, label, text, norm=clean_norm(text),
-                           source="model", priority=2 if label == "PERSON" else 1))
+        if label == "LOC" and not (text.isupper() and len(text) >= 2):  # acronyms are never places
+            out.append(Mention(span.start_char, span.end_char, "LOC", text,
+                               norm=clean_norm(text), source="model", priority=0))
+        elif label == "PERSON":
+            out.append(Mention(span.start_char, span.end_char, label, text, norm=clean_norm(text),
+                               source="model", priority=2))
+        # the model's organizations (ORG, acronyms read as MISC or LOC) are read in one
+        # place, org_finder.filter_model_orgs, against the rule-based ones
     return out
 
 
