@@ -15,7 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from pipeline.extraction.figures import find_figures  # noqa: E402
 from pipeline.extraction.normalize.numbers import format_number  # noqa: E402
 
-GOLD = Path("/work/shared/gold/dev.jsonl")
+GOLD = Path(__file__).resolve().parent.parent / "data" / "gold" / "dev.jsonl"
 LABELS = ("MONEY", "PERCENT", "QUANTITY")
 
 

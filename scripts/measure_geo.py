@@ -7,12 +7,13 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
+from pathlib import Path
 
 import spacy
 
 from pipeline.extraction.geo_finder import find_places
 
-GOLD = "/work/shared/gold/dev.jsonl"
+GOLD = str(Path(__file__).resolve().parent.parent / "data" / "gold" / "dev.jsonl")
 LABELS = ("COUNTRY", "LOC")
 
 

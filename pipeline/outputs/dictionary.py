@@ -38,6 +38,23 @@ text of the article file, so `text[start:end]` is the mention. Joins: `mentions.
 and `roles.article_id` → `articles.article_id`; `mentions.entity_id`, `roles.person_id` and
 `roles.org_id` → `entities.entity_id`.
 
+What the columns hold — which stretches of text are mentions, what each `label` covers
+(`PERSON`, `MINISTRY`, `ORG`, `COUNTRY`, `LOC`, `EVENT`, `DATE`, `MONEY`, `PERCENT`,
+`QUANTITY`, and no other value), how values are normalized and when a role is stated — is
+the extraction contract, [docs/ENTITIES.md](ENTITIES.md).
+
+Points readers ask about:
+- **Publication date.** `articles.published` is the header as written, `YYYY-MM-DD` or
+  `YYYY-MM` (some outlets give only the month), so it is a string. `published_date` is the
+  same as a `date32` — the first day of the month when only the month is known — and
+  `published_precision` says which (`day` or `month`): filter and group on those.
+- **Sentences.** `mentions.sentence` is cut at 1,000 characters.
+- **Roles and mentions.** A `roles` row states that a person holds an office in one article.
+  It links to that person's mentions through `(article_id, person_id)` =
+  `(mentions.article_id, mentions.entity_id)`, and to the organization's through
+  `(article_id, org_id)`; `start`/`end` span the words that state the role, which hold one
+  of those mentions (they are not a mention's offsets).
+
 Types are Arrow types; "nullable: no" means the writer never leaves the column null.
 """
 
