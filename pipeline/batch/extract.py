@@ -51,14 +51,14 @@ def _article_row(meta: dict, art: Optional[Article], error: Optional[str], n_men
     return row
 
 
-def _mention_rows(meta: dict, doc) -> list[dict]:
+def _mention_rows(meta: dict, doc, mentions: list) -> list[dict]:
     return [{"article_id": meta["article_id"], "drop": meta["drop"],
              "mention_id": f"{meta['article_id']}:{r['start']}-{r['end']}", **r}
-            for r in rows.mention_rows(doc)]
+            for r in rows.mention_rows(doc, mentions)]
 
 
-def _role_rows(meta: dict, doc) -> list[dict]:
-    return [{"article_id": meta["article_id"], "drop": meta["drop"], **r} for r in rows.role_rows(doc)]
+def _role_rows(meta: dict, roles: list[dict]) -> list[dict]:
+    return [{"article_id": meta["article_id"], "drop": meta["drop"], **r} for r in rows.role_rows(roles)]
 
 
 def extract_batch(nlp, items: Iterable[tuple[bytes | str, dict]],
@@ -99,8 +99,8 @@ def extract_batch(nlp, items: Iterable[tuple[bytes | str, dict]],
             arts.append(_article_row(meta, art, error, 0, version, when))
         else:
             mentions = doc._.mentions or []
-            ment_rows.extend(_mention_rows(meta, doc))
-            role_rows.extend(_role_rows(meta, doc))
+            ment_rows.extend(_mention_rows(meta, doc, mentions))
+            role_rows.extend(_role_rows(meta, doc._.roles or []))
             arts.append(_article_row(meta, art, None, len(mentions), version, when))
         on_article and on_article()
 

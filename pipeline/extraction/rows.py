@@ -18,12 +18,12 @@ def entity_id(label: str, norm: Optional[str]) -> Optional[str]:
     return f"{label}:{digest}"
 
 
-def mention_rows(doc) -> list[dict]:
-    """One dict per mention of ``doc._.mentions``, with its sentence and typed values."""
+def mention_rows(doc, mentions: Optional[list] = None) -> list[dict]:
+    """One dict per mention (default: ``doc._.mentions``), with its sentence and typed values."""
     sents = list(doc.sents)
     sent_starts = [s.start_char for s in sents]
     rows = []
-    for m in doc._.mentions or []:
+    for m in (doc._.mentions or []) if mentions is None else mentions:
         si = max(0, bisect.bisect_right(sent_starts, m.start) - 1)
         sentence = sents[si].text.strip() if sents else ""
         row = {"start": m.start, "end": m.end, "label": m.label, "text": m.text,
@@ -34,10 +34,10 @@ def mention_rows(doc) -> list[dict]:
     return rows
 
 
-def role_rows(doc) -> list[dict]:
-    """One dict per role of ``doc._.roles`` (person, title, organization, country)."""
+def role_rows(roles: list[dict]) -> list[dict]:
+    """One dict per role (``doc._.roles``: person, title, organization, country)."""
     return [{"person": r["person"], "person_id": entity_id("PERSON", r["person"]),
              "title": r["title"], "org": r["org"],
              "org_id": entity_id(r["org_label"], r["org"]) if r["org"] else None,
              "country": r["country"], "start": r["start"], "end": r["end"]}
-            for r in doc._.roles or []]
+            for r in roles]
