@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 from .acronyms import link_acronyms
 from .defaults import HOME_COUNTRY
 from .mention import Mention
+from .nlp import doc_text
 from .normalize.ministries import resolve_in_article
 from .normalize.text import clean as clean_norm, unify_apostrophes
 
@@ -16,7 +17,7 @@ from .normalize.text import clean as clean_norm, unify_apostrophes
 def normalize_article(doc: Doc, mentions: list[Mention], home: str = HOME_COUNTRY) -> None:
     """Norms that need the whole article: full names, acronyms, ministries."""
     _people(mentions)
-    link_acronyms(doc.text, mentions)
+    link_acronyms(doc_text(doc), mentions)
     resolve_in_article(mentions, home)
 
 

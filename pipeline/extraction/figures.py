@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Optional
 
 from pipeline.extraction.mention import Mention
+from pipeline.extraction.nlp import doc_text
 from pipeline.extraction.normalize.numbers import (
     APPROX_RE, DIGITS_RE, NUMBER_WORDS_RE, clean_float, format_number, parse_approx, parse_digits,
     parse_words, scale,
@@ -523,7 +524,7 @@ def _resolve_one(figs, i, text, toks):
 
 def find_figures(doc) -> list[Mention]:
     """MONEY, PERCENT and QUANTITY mentions of a spaCy ``Doc``."""
-    text = doc.text
+    text = doc_text(doc)
     lower = text.lower()
     toks = _Tokens(doc)
     figs: list[_Fig] = []

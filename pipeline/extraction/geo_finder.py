@@ -23,6 +23,7 @@ from typing import Iterable
 from pipeline.extraction.normalize.gazetteer import Entry, demonyms, entries, fold, key, lookup
 from pipeline.extraction.mention import Mention
 from pipeline.extraction.overlaps import longest_first
+from pipeline.extraction.nlp import doc_text
 
 SOURCE = "geo_gazetteer"
 
@@ -208,4 +209,4 @@ def find_places(doc) -> list[Mention]:
     """COUNTRY and LOC mentions of a spaCy Doc (longest gazetteer match)."""
     persons = [(ent.start_char, ent.end_char) for ent in doc.ents
                if ent.label_ in ("PER", "PERSON") and len(ent) >= 2]
-    return [_mention(doc.text, s, e, entry) for s, e, entry in find_spans(doc.text, persons)]
+    return [_mention(doc_text(doc), s, e, entry) for s, e, entry in find_spans(doc_text(doc), persons)]

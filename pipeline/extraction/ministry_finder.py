@@ -19,6 +19,7 @@ from pipeline.data import read_rows
 from pipeline.extraction.defaults import FUZZY_THRESHOLD, HOME_COUNTRY
 from pipeline.extraction.normalize.gazetteer import demonym_country
 from pipeline.extraction.normalize.ministries import mend_typos, normalize_ministry
+from pipeline.extraction.nlp import doc_text
 
 LABEL = "MINISTRY"
 
@@ -99,7 +100,7 @@ def _is_upper_word(tok) -> bool:
 
 def _at_doc_end(doc, i: int) -> bool:
     """True when only whitespace follows token i: a text cut mid-word."""
-    return not doc.text[doc[i].idx + len(doc[i].text):].strip()
+    return not doc_text(doc)[doc[i].idx + len(doc[i].text):].strip()
 
 
 def _valid_head(doc, i: int) -> bool:
@@ -243,7 +244,7 @@ def _match_at(doc, i: int):
     if low in _HEADS_MIN:
         if i > 0 and _low(doc[i - 1]) in ("premier", "première", "premiers", "premières"):
             return None
-        after = doc.text[tok.idx + len(tok.text): tok.idx + len(tok.text) + 1]
+        after = doc_text(doc)[tok.idx + len(tok.text): tok.idx + len(tok.text) + 1]
         if after == "-":   # ministre-conseiller
             return None
         j = i + 1
@@ -304,7 +305,7 @@ def find_ministries(doc, home: str = HOME_COUNTRY, threshold: float = FUZZY_THRE
         end, adj = m
         start_c = doc[i].idx
         end_c = doc[end - 1].idx + len(doc[end - 1].text)
-        text = doc.text[start_c:end_c]
+        text = doc_text(doc)[start_c:end_c]
         mention = Mention(start=start_c, end=end_c, label=LABEL, text=text,
                           norm=normalize_ministry(text, adj, home, threshold), source="ministry_finder")
         if adj:

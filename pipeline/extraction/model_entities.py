@@ -8,6 +8,7 @@ import re
 from spacy.tokens import Doc
 
 from .mention import Mention
+from .nlp import doc_text
 from .normalize.text import clean as clean_norm, unify_apostrophes
 from .wordlists import LEAD_WORDS as _LEAD_WORDS, NAME_PARTICLES, generic_words, honorifics
 
@@ -101,7 +102,7 @@ def _named_after_title(doc: Doc, ent) -> int | None:
     """Token index where a name starts when an entity is a title then a name."""
     from .org_finder import load_patterns
     from .titles import title_end
-    end = title_end(doc.text, ent.start_char, ent.end_char)
+    end = title_end(doc_text(doc), ent.start_char, ent.end_char)
     if end is None:
         return None
     rest = [t for t in ent if t.idx >= end]

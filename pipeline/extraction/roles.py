@@ -23,6 +23,7 @@ from .titles import _titles_rx, is_title, title_norm as _title_norm
 from pipeline.data import read_rows
 
 from .wordlists import data_lines as _data_lines
+from .nlp import doc_text
 
 _GOV_TITLES = {"ministre", "ministre délégué", "ministre déléguée", "secrétaire d'état",
                "chef du gouvernement", "premier ministre", "roi", "reine", "garde des sceaux",
@@ -107,7 +108,7 @@ class _Roles:
     """Collects roles for one document; `add` fills the country the text implies."""
 
     def __init__(self, doc: Doc, mentions: list[Mention], home: str = HOME_COUNTRY):
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.ms = sorted(mentions, key=lambda m: m.start)
         mentioned = Counter(m.norm for m in self.ms if m.label == "COUNTRY" and m.norm)
         countries = mentioned

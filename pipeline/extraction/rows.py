@@ -18,26 +18,36 @@ def entity_id(label: str, norm: Optional[str]) -> Optional[str]:
     return f"{label}:{digest}"
 
 
-def mention_rows(doc, mentions: Optional[list] = None) -> list[dict]:
-    """One dict per mention (default: ``doc._.mentions``), with its sentence and typed values."""
+def mention_rows(doc, mentions: Optional[list] = None, text: Optional[str] = None,
+                 offset: int = 0, sent_base: int = 0) -> list[dict]:
+    """One dict per mention (default: ``doc._.mentions``), with its sentence and typed values.
+
+    For a piece of a longer article: ``offset`` is where the piece starts in the article,
+    ``text`` the article's text as read (default: the doc's own), ``sent_base`` the number
+    of sentences before the piece.  A row's ``text`` is the slice of the text as read, not
+    of the prose the model saw: they differ where a mention spans a blanked character (a
+    NUL inside a name), and the table promises the former."""
+    if text is None:
+        text = doc.text
     sents = list(doc.sents)
     sent_starts = [s.start_char for s in sents]
-    rows = []
+    out = []
     for m in (doc._.mentions or []) if mentions is None else mentions:
         si = max(0, bisect.bisect_right(sent_starts, m.start) - 1)
         sentence = sents[si].text.strip() if sents else ""
-        row = {"start": m.start, "end": m.end, "label": m.label, "text": m.text,
-               "entity_id": entity_id(m.label, m.norm), "sentence_id": si,
+        start, end = m.start + offset, m.end + offset
+        row = {"start": start, "end": end, "label": m.label, "text": text[start:end],
+               "entity_id": entity_id(m.label, m.norm), "sentence_id": sent_base + si,
                "sentence": sentence[:1000]}
         row.update({f: getattr(m, f) for f in VALUE_FIELDS})
-        rows.append(row)
-    return rows
+        out.append(row)
+    return out
 
 
-def role_rows(roles: list[dict]) -> list[dict]:
+def role_rows(roles: list[dict], offset: int = 0) -> list[dict]:
     """One dict per role (``doc._.roles``: person, title, organization, country)."""
     return [{"person": r["person"], "person_id": entity_id("PERSON", r["person"]),
              "title": r["title"], "org": r["org"],
              "org_id": entity_id(r["org_label"], r["org"]) if r["org"] else None,
-             "country": r["country"], "start": r["start"], "end": r["end"]}
+             "country": r["country"], "start": r["start"] + offset, "end": r["end"] + offset}
             for r in roles]

@@ -9,6 +9,7 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from .mention import Mention
+from .nlp import doc_text
 from .normalize.text import clean as clean_norm
 from .wordlists import NAME_PARTICLES, data_lines as _data_lines, honorifics
 
@@ -92,7 +93,7 @@ def names_after_titles(doc: Doc) -> list[Mention]:
     tw = title_words()
     heads = load_patterns().org_heads
     out = []
-    for m in _title_name_rx(titles_pattern()).finditer(doc.text):
+    for m in _title_name_rx(titles_pattern()).finditer(doc_text(doc)):
         if m.group("adj") and not demonym_country(m.group("adj")):
             continue
         name = m.group("name")
