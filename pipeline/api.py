@@ -38,7 +38,7 @@ def extract_frame(texts: Iterable[str], published: Optional[str] = None, nlp=Non
     for i, text in enumerate(texts):
         rows.extend({"doc": i, **r} for r in mention_rows(_doc(nlp, text, published)))
     cols = ["doc", "start", "end", "label", "text", "norm", "entity_id", "sentence_id",
-            "sentence", "country", "date_value", "date_start", "date_end", "amount",
+            "sentence", "country", "date_value", "date_start", "date_end", "date_precision", "amount",
             "currency", "value", "unit"]
     return pd.DataFrame(rows, columns=cols)
 

@@ -68,8 +68,11 @@ def model_mentions(doc: Doc) -> list[Mention]:
         if low in generic or not any(c.isupper() for c in text) or len(text) < 2:
             continue
         from .titles import is_title
-        if is_title(text):
-            continue  # `Garde des Sceaux`, `Vice-président de la République`: offices, not names
+        whole = re.sub(r"^(?:l['’]|le\s|la\s)\s*", "", ent.text, flags=re.I)
+        if is_title(text) or is_title(whole):
+            # `Garde des Sceaux`, `Vice-président de la République`: offices, not names (the
+            # model's `président de la République` would otherwise leave `République` a person)
+            continue
         if demonym_country(text) or demonym_country(low):
             continue
         code = country_code(text)

@@ -19,8 +19,10 @@ def _titles_rx() -> re.Pattern:
     titles = sorted(_data_lines("titles.tsv", "title"), key=len, reverse=True)
     alts = "|".join(re.escape(t).replace("'", "['’]").replace(r"\ ", r"\s+")
                     .replace(r"du\s+", r"(?:du|de\s+son)\s+").replace(r"de\s+la\s+", r"(?:de\s+la|de\s+sa)\s+")
+                    .replace("état", "[ée]tat")  # `ministre d'Etat` as often as `ministre d'État`
                     for t in titles)
-    return re.compile(rf"(?<![\w-])(?P<title>{alts})(?![\w-])", re.I)
+    # `l'ex-Premier ministre`: a title may follow the prefix `ex-`
+    return re.compile(rf"(?:(?<![\w-])|(?<=\bex-))(?P<title>{alts})(?![\w-])", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -57,6 +59,8 @@ def title_norm(raw: str) -> str:
     raw = re.sub(r"\s+", " ", raw.replace("’", "'")).strip()
     # `le chef de son gouvernement` holds the office `chef du gouvernement`
     raw = re.sub(r"\bde son\b", "du", re.sub(r"\bde sa\b", "de la", raw))
+    # the state goes to `country`: `vice-président de la République` is a vice-president
+    raw = re.sub(r"\s+de\s+la\s+République$", "", raw, flags=re.I)
     # `secrétaire d'État` keeps État's case as written (the contract's examples do)
     m = re.match(r"(secrétaire d')(état|etat)", raw, re.I)
     if m:
