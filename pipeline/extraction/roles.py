@@ -554,7 +554,7 @@ def _appointment_verbs() -> frozenset:
 @lru_cache(maxsize=1)
 def _ranks() -> frozenset:
     """Honorifics and ranks that are no office (`M.`, `général`, `cheikh`, `prince`)."""
-    from .resolver import honorifics
+    from .wordlists import honorifics
     return frozenset(w.rstrip(".") for w in honorifics() if not is_title(w)) | {"cheikh", "prince", "sar",
                                                                                 "lieutenant-colonel"}
 
