@@ -7,6 +7,7 @@ wrong (no such folder, output not writable, another run holds the output).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections import Counter
@@ -32,6 +33,8 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--reprocess", action="store_true", help="redo articles already processed")
     r.add_argument("--no-report", action="store_true", help="do not write the HTML report")
     r.add_argument("--quiet", action="store_true", help="no progress bar")
+    r.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                   help="worker processes, each with its own model (default: number of cores)")
 
     e = sub.add_parser("eval", help="score the pipeline on gold annotations")
     e.add_argument("gold", type=Path)
@@ -94,9 +97,13 @@ def cmd_run(args) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
 
+    if args.workers < 1:
+        print("error: --workers must be at least 1", file=sys.stderr)
+        return EXIT_USAGE
     t0 = time.perf_counter()
-    from .nlp import load
-    nlp = load()
+    from .run import Extractor
+    # the model is loaded on first use: a run with nothing new never loads it
+    extractor = Extractor(args.workers)
     results = []
     run_id = new_run_id()
     try:
@@ -105,7 +112,8 @@ def cmd_run(args) -> int:
             with tqdm(disable=True if args.quiet else None, unit="art", file=sys.stderr) as bar:
                 for d, name in zip(drops, names):
                     started = datetime.now(timezone.utc)
-                    res = run_drop(nlp, d, name, out, reprocess=args.reprocess, progress=bar)
+                    res = run_drop(extractor, d, name, out, reprocess=args.reprocess,
+                                   progress=bar)
                     write_run_row(out, run_id, res, started)
                     results.append(res)
             from .entities import rebuild
@@ -113,6 +121,8 @@ def cmd_run(args) -> int:
     except store.StoreError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    finally:
+        extractor.close()
     report_path = None
     if not args.no_report:
         try:
