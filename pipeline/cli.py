@@ -116,8 +116,9 @@ def cmd_run(args) -> int:
                                    progress=bar)
                     write_run_row(out, run_id, res, started)
                     results.append(res)
-            from .entities import rebuild
-            rebuild(out)
+            if any(r.n_new for r in results) or not (out / "entities").exists():
+                from .entities import rebuild
+                rebuild(out)
     except store.StoreError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
