@@ -31,6 +31,7 @@ def norm_apostrophes(s: str) -> str:
     return " ".join(s.split())
 
 
+@lru_cache(maxsize=8192)  # the same names and words are folded again and again
 def _fold(s: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", s) if unicodedata.category(c) != "Mn").lower()
 

@@ -13,7 +13,7 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from pipeline.dates import Candidate, fold, lexicon, resolve, scan
-from pipeline.mention import Mention
+from pipeline.mention import Mention, doc_text
 
 # Words before a 4-digit number that make it an identifier, not a year.
 _ID_BEFORE = {"n°", "no", "nº", "numéro", "numero", "art", "article", "page", "p", "tél",
@@ -40,7 +40,7 @@ def _tokens(doc: Doc, start: int, end: int):
 
 def _is_amount_year(doc: Doc, c: Candidate) -> bool:
     """A bare 4-digit number that is a count, an amount or an identifier."""
-    text = doc.text
+    text = doc_text(doc)
     before, after = text[max(0, c.start - 3):c.start], text[c.end:c.end + 12]
     if re.search(r"\d[\s\u00a0\u202f.,]?\Z", before) or re.search(r"\d[-/.]\Z", before):
         return True      # `1 2024`, `12-2024`: part of a longer number
@@ -74,9 +74,9 @@ def _is_amount_year(doc: Doc, c: Candidate) -> bool:
 
 def _places_event_today(doc: Doc, c: Candidate) -> bool:
     """`aujourd'hui` that dates an event (`s'est réuni aujourd'hui`), not `nowadays`."""
-    prev = _prev_word(doc.text, c.start)
+    prev = _prev_word(doc_text(doc), c.start)
     if prev in ("d'", "d", "jusqu'", "jusqu", "a", "à") and re.search(
-            r"(d|jusqu|jusqu'à|jusqu’à)['’ ]?\s*\Z", doc.text[max(0, c.start - 10):c.start]):
+            r"(d|jusqu|jusqu'à|jusqu’à)['’ ]?\s*\Z", doc_text(doc)[max(0, c.start - 10):c.start]):
         return False     # `d'aujourd'hui`, `jusqu'à aujourd'hui`
     span = _tokens(doc, c.start, c.end)
     if span is None:
@@ -99,7 +99,7 @@ def _places_event_today(doc: Doc, c: Candidate) -> bool:
 
 
 def _keep(doc: Doc, c: Candidate) -> bool:
-    text = doc.text
+    text = doc_text(doc)
     surface = fold(text[c.start:c.end])
     prev = _prev_word(text, c.start)
     if c.form == "year" and c.parts.modifier is None and not re.match(r"an", surface):
@@ -124,8 +124,8 @@ def _keep(doc: Doc, c: Candidate) -> bool:
 
 def _trim(doc: Doc, c: Candidate) -> Candidate:
     """`une année 2016 placée sous le signe de`: `année` is the predicate, the date is `2016`."""
-    m = re.match(r"(?:année|annee|an)[\s\u00a0\u202f]+", doc.text[c.start:c.end], re.I)
-    if c.form == "year" and m and _prev_word(doc.text, c.start) in ("une", "un"):
+    m = re.match(r"(?:année|annee|an)[\s\u00a0\u202f]+", doc_text(doc)[c.start:c.end], re.I)
+    if c.form == "year" and m and _prev_word(doc_text(doc), c.start) in ("une", "un"):
         return Candidate(c.start + m.end(), c.end, c.parts, c.form)
     return c
 
@@ -136,12 +136,12 @@ def find_dates(doc: Doc, published: Optional[str] = None) -> list[Mention]:
     ``published`` is the article's header date (``YYYY-MM-DD``, ``YYYY-MM``) or None.
     """
     out: list[Mention] = []
-    for c in scan(doc.text):
+    for c in scan(doc_text(doc)):
         if not _keep(doc, c):
             continue
         c = _trim(doc, c)
         v = resolve(c.parts, published)
-        out.append(Mention(start=c.start, end=c.end, label="DATE", text=doc.text[c.start:c.end],
+        out.append(Mention(start=c.start, end=c.end, label="DATE", text=doc_text(doc)[c.start:c.end],
                            norm=v.value, date_value=v.value, date_start=v.start,
                            date_end=v.end, source=f"date_finder.{c.form}"))
     return out

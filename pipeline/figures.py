@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from pipeline.mention import Mention
+from pipeline.mention import Mention, doc_text
 from pipeline.numbers import (
     APPROX_RE, DIGITS_RE, NUMBER_WORDS_RE, clean_float, format_number, parse_approx, parse_digits,
     parse_words, scale,
@@ -524,7 +524,7 @@ def _resolve_one(figs, i, text, toks):
 
 def find_figures(doc) -> list[Mention]:
     """MONEY, PERCENT and QUANTITY mentions of a spaCy ``Doc``."""
-    text = doc.text
+    text = doc_text(doc)
     lower = text.lower()
     toks = _Tokens(doc)
     figs: list[_Fig] = []

@@ -20,6 +20,7 @@ HYPHENS = "-\u2010\u2011\u2012\u2013"
 SPACES = " \t\u00a0\u202f\u2009"
 
 
+@lru_cache(maxsize=8192)  # called per character of every text: a few hundred distinct ones
 def fold_char(c: str) -> str:
     """One character -> one character: lower case, no accent, ' for every
     apostrophe, - for every hyphen, ' ' for every inline space. Length-preserving

@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from pipeline.gazetteer import Entry, demonyms, entries, fold, key, lookup
-from pipeline.mention import Mention
+from pipeline.mention import Mention, doc_text
 
 SOURCE = "geo_gazetteer"
 
@@ -211,7 +211,7 @@ def find_places(doc) -> list[Mention]:
     """COUNTRY and LOC mentions of a spaCy Doc (longest gazetteer match)."""
     persons = [(ent.start_char, ent.end_char) for ent in doc.ents
                if ent.label_ in ("PER", "PERSON") and len(ent) >= 2]
-    return [_mention(doc.text, s, e, entry) for s, e, entry in find_spans(doc.text, persons)]
+    return [_mention(doc_text(doc), s, e, entry) for s, e, entry in find_spans(doc_text(doc), persons)]
 
 
 _DET = re.compile(r"^(?:le|la|les|l['’]|du|des|de la|de l['’]|de|d['’]|en|au|aux)\s*", re.I)

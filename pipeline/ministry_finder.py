@@ -14,7 +14,7 @@ from __future__ import annotations
 import unicodedata
 from typing import List, Optional
 
-from pipeline.mention import Mention
+from pipeline.mention import Mention, doc_text
 from pipeline.ministries import demonym_stem, mend_typos, normalize_ministry
 
 LABEL = "MINISTRY"
@@ -145,7 +145,7 @@ def _is_upper_word(tok) -> bool:
 
 def _at_doc_end(doc, i: int) -> bool:
     """True when only whitespace follows token i: a text cut mid-word."""
-    return not doc.text[doc[i].idx + len(doc[i].text):].strip()
+    return not doc_text(doc)[doc[i].idx + len(doc[i].text):].strip()
 
 
 def _valid_head(doc, i: int) -> bool:
@@ -289,7 +289,7 @@ def _match_at(doc, i: int):
     if low in _HEADS_MIN:
         if i > 0 and _low(doc[i - 1]) in ("premier", "première", "premiers", "premières"):
             return None
-        after = doc.text[tok.idx + len(tok.text): tok.idx + len(tok.text) + 1]
+        after = doc_text(doc)[tok.idx + len(tok.text): tok.idx + len(tok.text) + 1]
         if after == "-":   # ministre-conseiller
             return None
         j = i + 1
@@ -348,7 +348,7 @@ def find_ministries(doc) -> List[Mention]:
         end, adj = m
         start_c = doc[i].idx
         end_c = doc[end - 1].idx + len(doc[end - 1].text)
-        text = doc.text[start_c:end_c]
+        text = doc_text(doc)[start_c:end_c]
         mention = Mention(start=start_c, end=end_c, label=LABEL, text=text,
                           norm=normalize_ministry(text, adj), source="ministry_finder")
         if adj:

@@ -23,7 +23,7 @@ from pathlib import Path
 from pipeline.acronyms import (backtrack_long_form, canonical_name, complete_norms,
                                find_paren_acronyms, link_acronyms, looks_like_acronym,
                                norm_apostrophes, _fold)
-from pipeline.mention import Mention
+from pipeline.mention import Mention, doc_text
 
 PATTERNS = Path(__file__).resolve().parent.parent / "models" / "patterns"
 
@@ -121,7 +121,7 @@ def _is_noun(t) -> bool:
 
 def _mention(doc, start_tok: int, end_tok: int, label: str, source: str) -> Mention:
     s, e = doc[start_tok].idx, doc[end_tok - 1].idx + len(doc[end_tok - 1].text)
-    full = doc.text[s:e]
+    full = doc_text(doc)[s:e]
     text = full.rstrip(".")
     e = s + len(text)
     # an abbreviation's period is part of the name (`GlobalFeed S.L.`), not of the span
@@ -208,7 +208,7 @@ def _head_names(doc, pats: Patterns) -> list[Mention]:
             for phrase, lab in pats.lower_heads:
                 if not t.text[:1].lower() == phrase[:1]:
                     continue
-                here = norm_apostrophes(doc.text[t.idx:t.idx + len(phrase) + 5]).lower()
+                here = norm_apostrophes(doc_text(doc)[t.idx:t.idx + len(phrase) + 5]).lower()
                 if here.startswith(phrase):
                     stop = t.idx + len(phrase)
                     k = next((k for k in range(i, min(n, i + 12)) if doc[k].idx + len(doc[k].text) == stop), None)
@@ -304,19 +304,27 @@ def _trigger_names(doc, pats: Patterns) -> list[Mention]:
 
 
 # ---------------------------------------------------------------- known names
+@lru_cache(maxsize=None)
+def _name_rx(needle: str) -> re.Pattern:
+    """A known name as a whole word, compiled once (more names than re's own cache)."""
+    return re.compile(r"(?<![\w-])" + re.escape(needle) + r"(?![\w-])")
+
+
 def _known_names(doc, pats: Patterns) -> list[Mention]:
     out = []
-    text = norm_apostrophes(doc.text) if len(norm_apostrophes(doc.text)) == len(doc.text) else doc.text
+    text = norm_apostrophes(doc_text(doc)) if len(norm_apostrophes(doc_text(doc))) == len(doc_text(doc)) else doc_text(doc)
     low = text.lower()
     for folded, (canon, label) in pats.known_names.items():
         if " " not in canon and not canon[:1].isupper():
             continue
         needle = canon.lower()
-        for m in re.finditer(r"(?<![\w-])" + re.escape(needle) + r"(?![\w-])", low):
-            surface = doc.text[m.start():m.end()]
+        if needle not in low:  # cheap test first: most names are in no article
+            continue
+        for m in _name_rx(needle).finditer(low):
+            surface = doc_text(doc)[m.start():m.end()]
             if not surface[:1].isupper() and " " not in surface:
                 continue
-            if re.match(r"\s+[A-Z]?\d", doc.text[m.end():m.end() + 4]):
+            if re.match(r"\s+[A-Z]?\d", doc_text(doc)[m.end():m.end() + 4]):
                 continue  # `Boeing 787-9`, `Airbus A320`: a product model
             out.append(Mention(m.start(), m.end(), label, text=surface,
                                norm=canonical_name(surface, [canon]), source="org_known", priority=2))
@@ -326,9 +334,9 @@ def _known_names(doc, pats: Patterns) -> list[Mention]:
 # ---------------------------------------------------------------- acronyms
 def _shouting(doc, t) -> bool:
     """Token in a line written mostly in capitals (a headline), where capitals mean nothing."""
-    s = doc.text.rfind("\n", 0, t.idx) + 1
-    e = doc.text.find("\n", t.idx)
-    line = doc.text[s:e if e >= 0 else len(doc.text)]
+    s = doc_text(doc).rfind("\n", 0, t.idx) + 1
+    e = doc_text(doc).find("\n", t.idx)
+    line = doc_text(doc)[s:e if e >= 0 else len(doc_text(doc))]
     letters = [c for c in line if c.isalpha()]
     return len(letters) > 20 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
 
@@ -361,18 +369,18 @@ def _paren_long_forms(doc, pats: Patterns, found: list[Mention]) -> tuple[list[M
     out, banned = [], set()
     ends = {m.end for m in found if m.label in ("ORG", "EVENT")}
     heads_lower = {_fold(h) for h in pats.org_heads} | {_fold(h) for h in pats.event_heads}
-    for open_pos, a0, a1 in find_paren_acronyms(doc.text):
-        acr = doc.text[a0:a1].split(" ")[0]
-        stop = len(doc.text[:open_pos].rstrip())
+    for open_pos, a0, a1 in find_paren_acronyms(doc_text(doc)):
+        acr = doc_text(doc)[a0:a1].split(" ")[0]
+        stop = len(doc_text(doc)[:open_pos].rstrip())
         if stop in ends:
             continue
-        start = backtrack_long_form(doc.text, open_pos, acr)
+        start = backtrack_long_form(doc_text(doc), open_pos, acr)
         if start is None:
             continue
-        long_text = doc.text[start:stop]
+        long_text = doc_text(doc)[start:stop]
         first = _fold(long_text.split()[0])
         words = long_text.split()
-        before = re.findall(r"[^\W\d_]+", doc.text[max(0, start - 40):start])
+        before = re.findall(r"[^\W\d_]+", doc_text(doc)[max(0, start - 40):start])
         if first in heads_lower:
             label = "EVENT" if words[0].capitalize() in pats.event_heads else "ORG"
             out.append(Mention(start, stop, label, text=long_text, norm=norm_apostrophes(long_text),
@@ -413,7 +421,7 @@ def find_orgs_events(doc) -> list[Mention]:
     longs, banned = _paren_long_forms(doc, pats, cands)
     cands += longs + _acronyms(doc, pats, banned)
     mentions = _resolve(cands)
-    link_acronyms(doc.text, mentions, known=pats.known_acronyms)
+    link_acronyms(doc_text(doc), mentions, known=pats.known_acronyms)
     complete_norms(mentions)
     return sorted(mentions, key=lambda m: m.start)
 
@@ -440,7 +448,7 @@ def filter_model_orgs(doc, ours: list[Mention]) -> list[Mention]:
         if not toks:
             continue
         s, t = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-        text = doc.text[s:t]
+        text = doc_text(doc)[s:t]
         first = toks[0]
         prev = doc[first.i - 1] if first.i > 0 else None
         prev2 = doc[first.i - 2] if first.i > 1 else None

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
-from .mention import Mention
+from .mention import Mention, doc_text
 
 PATTERNS = Path(__file__).resolve().parent.parent / "models" / "patterns"
 
@@ -22,7 +22,7 @@ _LEAD_WORDS = {"le", "la", "les", "l'", "l’", "du", "de", "des", "d'", "d’",
 _APOS = str.maketrans({"’": "'", "`": "'", "‘": "'"})
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=None)  # called with several file names in turn: one entry each
 def _wordlist(name: str) -> frozenset:
     path = PATTERNS / name
     if not path.exists():
@@ -146,7 +146,7 @@ def _named_after_title(doc: Doc, ent) -> int | None:
     """Token index where a name starts when an entity is a title then a name."""
     from .org_finder import load_patterns
     from .roles import title_end
-    end = title_end(doc.text, ent.start_char, ent.end_char)
+    end = title_end(doc_text(doc), ent.start_char, ent.end_char)
     if end is None:
         return None
     rest = [t for t in ent if t.idx >= end]
@@ -178,7 +178,7 @@ def _names_after_titles(doc: Doc) -> list[Mention]:
     tw = title_words()
     heads = load_patterns().org_heads
     out = []
-    for m in _title_name_rx(titles_pattern()).finditer(doc.text):
+    for m in _title_name_rx(titles_pattern()).finditer(doc_text(doc)):
         if m.group("adj") and not demonym_country(m.group("adj")):
             continue
         name = m.group("name")
@@ -244,13 +244,13 @@ def resolve(doc: Doc) -> list[Mention]:
     _select(chosen, [m for m in model if m.label in ("COUNTRY", "LOC")])
     chosen.sort(key=lambda m: m.start)
     # a text cut off mid-sentence (as sites serve them) may end inside a name: `…, Abd`
-    tail = doc.text.rstrip()
+    tail = doc_text(doc).rstrip()
     if chosen and chosen[-1].label in ("PERSON", "ORG", "LOC", "EVENT") \
             and chosen[-1].end >= len(tail) and not tail.endswith((".", "!", "?", "»", '"', ")", "”")):
         chosen.pop()
-    _mend_stray_periods(doc.text, chosen)
+    _mend_stray_periods(doc_text(doc), chosen)
     for m in chosen:
-        m.text = doc.text[m.start:m.end]
+        m.text = doc_text(doc)[m.start:m.end]
     normalize_article(doc, chosen)
     doc._.mentions = chosen
     ents = []
@@ -267,7 +267,7 @@ def normalize_article(doc: Doc, mentions: list[Mention]) -> None:
     _people(mentions)
     try:
         from .acronyms import link_acronyms
-        link_acronyms(doc.text, mentions)
+        link_acronyms(doc_text(doc), mentions)
     except ImportError:
         pass
     try:

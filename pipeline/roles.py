@@ -16,7 +16,7 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
-from .mention import Mention
+from .mention import Mention, doc_text
 from .resolver import PATTERNS, clean_norm
 
 _GOV_TITLES = {"ministre", "ministre délégué", "ministre déléguée", "secrétaire d'état",
@@ -167,7 +167,7 @@ class _Roles:
     """Collects roles for one document; `add` fills the country the text implies."""
 
     def __init__(self, doc: Doc, mentions: list[Mention]):
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.ms = sorted(mentions, key=lambda m: m.start)
         mentioned = Counter(m.norm for m in self.ms if m.label == "COUNTRY" and m.norm)
         countries = mentioned
