@@ -84,7 +84,7 @@ def run(
     quiet: Annotated[bool, typer.Option("--quiet", help="No progress bar and no loading message.")] = False,
     workers: Annotated[int, typer.Option(
         help="Worker processes, each loading the model once.", show_default="the number of cores")
-    ] = int(os.environ.get("PIPELINE_WORKERS", "0")) or os.cpu_count() or 1,
+    ] = int(os.environ.get("PIPELINE_WORKERS") or 0) or os.cpu_count() or 1,
     as_json: Annotated[bool, typer.Option(
         "--json", help="Print the run summary as one JSON object on stdout (messages stay on stderr).")] = False,
 ) -> None:
