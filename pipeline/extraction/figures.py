@@ -21,7 +21,7 @@ from pipeline.extraction.normalize.numbers import (
     APPROX_RE, DIGITS_RE, NUMBER_WORDS_RE, clean_float, format_number, parse_approx, parse_digits,
     parse_words, scale,
 )
-from pipeline.data import DATA_DIR
+from pipeline.data import DATA_DIR, at, read_rows
 
 PATTERNS = DATA_DIR
 SP = "[ \u00a0\u2009\u202f]"           # one space of any typographic width
@@ -118,20 +118,18 @@ def _form_regex(form: str) -> str:
 def _currencies():
     """[(regex, code, multiplier, overrides)], longest form first."""
     rows = []
-    for line in (PATTERNS / "currencies.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.split("\t")
-        form, code, mult, case = cols[:4]
+    for row in read_rows("currencies.tsv", ("form", "code", "multiplier", "case", "overrides", "needs")):
+        form, code, mult, case, cues, required = row
         overrides = []
-        if len(cols) > 4 and cols[4].strip():
-            for item in cols[4].split(","):
+        if cues.strip():
+            for item in cues.split(","):
                 c, _, cue = item.partition("=")
                 overrides.append((c.strip(), cue.strip().lower()))
-        needs = [c.strip().lower() for c in cols[5].split(",")] if len(cols) > 5 else []
+        needs = [c.strip().lower() for c in required.split(",")] if required else []
         flags = re.IGNORECASE if case == "i" else 0
-        rx = re.compile(_form_regex(form) + r"(?![\w])", flags)
-        rows.append((len(form), rx, code, float(mult), overrides, form, needs))
+        with at(row):
+            rx = re.compile(_form_regex(form) + r"(?![\w])", flags)
+            rows.append((len(form), rx, code, float(mult), overrides, form, needs))
     rows.sort(key=lambda r: -r[0])
     return rows
 
@@ -150,10 +148,10 @@ def prefix_codes() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _units():
     abbr, compound, money = [], [], {}
-    for line in (PATTERNS / "units.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        form, unit, mult, kind = line.split("\t")[:4]
+    for row in read_rows("units.tsv", ("form", "unit", "multiplier", "kind")):
+        form, unit, mult, kind = row
+        with at(row):
+            float(mult)
         if kind == "abbr":
             # a rate's "/an", "/jour" is out of the span and the unit (ENTITIES.md hard cases)
             rx = re.compile(_form_regex(form) + r"(?![\w'’]|/(?!" + RATE_DENOMINATORS + r"(?!\w)))")

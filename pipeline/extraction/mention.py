@@ -13,6 +13,11 @@ from typing import Optional
 LABELS = ("PERSON", "MINISTRY", "ORG", "COUNTRY", "LOC", "EVENT",
           "DATE", "MONEY", "PERCENT", "QUANTITY")
 
+# The normalized values a mention carries (columns of the mentions table, and the
+# span extensions span._.norm, span._.country, …).
+VALUE_FIELDS = ("norm", "country", "date_value", "date_start", "date_end", "date_precision",
+                "amount", "currency", "value", "unit")
+
 
 @dataclass
 class Mention:

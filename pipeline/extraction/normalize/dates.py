@@ -1,7 +1,7 @@
 """French calendar expressions: finding them in a string and normalizing them.
 
 Pure functions, no spaCy.  ``scan`` finds candidate expressions in a text with
-regular expressions built from ``models/patterns/dates_fr.json``; ``resolve``
+regular expressions built from ``pipeline/data/dates_fr.json``; ``resolve``
 turns the parts of one expression into the ISO/TIMEX3 value of ENTITIES.md,
 using the article's publication date (``YYYY-MM-DD``, ``YYYY-MM`` or None)
 for what the text leaves out.
@@ -11,14 +11,15 @@ from __future__ import annotations
 import calendar
 import json
 import re
-import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from pipeline.data import DATA_DIR
+from pipeline.data import DATA_DIR, read_json
+from .text import fold_word
+from ..overlaps import longest_first
 
 LEXICON_PATH = DATA_DIR / "dates_fr.json"
 
@@ -70,16 +71,12 @@ class Candidate:
 
 # ---------------------------------------------------------------- lexicon
 
-def fold(s: str) -> str:
-    """Lower case without accents, apostrophes unified: for dictionary look-ups."""
-    s = unicodedata.normalize("NFD", s.lower())
-    s = "".join(c for c in s if unicodedata.category(c) != "Mn")
-    return re.sub(r"['’`ʼ]", "'", s)
+fold = fold_word  # lower case, no accents, apostrophes unified (text.py)
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict:
-    data = json.loads(LEXICON_PATH.read_text(encoding="utf-8"))
+    data = read_json(LEXICON_PATH.name)
     return {k: v for k, v in data.items() if not k.startswith("_")}
 
 
@@ -365,11 +362,8 @@ def scan(text: str) -> list[Candidate]:
                 start = m.start("season" if form == "season" else "we")  # `cet été` → `été`
             # overlaps go to the longest match, trailing words included
             found.append((m.end() - m.start(), Candidate(start, end, parts, form)))
-    found.sort(key=lambda lc: (-lc[0], lc[1].start))
-    chosen: list[Candidate] = []
-    for _, c in found:
-        if all(c.end <= o.start or o.end <= c.start for o in chosen):
-            chosen.append(c)
+    chosen = [c for _, c in longest_first(found, span=lambda lc: (lc[1].start, lc[1].end),
+                                          rank=lambda lc: (-lc[0], lc[1].start))]
     chosen.sort(key=lambda c: c.start)
     return _share_month_year(text, chosen)
 
