@@ -14,6 +14,7 @@ read-only mid-run, another run holds the output, unknown option).
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from collections import Counter
@@ -83,6 +84,9 @@ def run(
     reprocess: Annotated[bool, typer.Option("--reprocess", help="Redo articles already processed by this version.")] = False,
     no_report: Annotated[bool, typer.Option("--no-report", help="Do not write OUT/report.html.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", help="No progress bar and no loading message.")] = False,
+    workers: Annotated[int, typer.Option(
+        help="Worker processes, each loading the model once.", show_default="the number of cores")
+    ] = int(os.environ.get("PIPELINE_WORKERS") or 0) or os.cpu_count() or 1,
     as_json: Annotated[bool, typer.Option(
         "--json", help="Print the run summary as one JSON object on stdout (messages stay on stderr).")] = False,
 ) -> None:
@@ -114,20 +118,6 @@ def _progress(enabled: bool):
     return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                     TextColumn("articles"), TimeElapsedColumn(), TimeRemainingColumn(),
                     console=console, disable=not (enabled and console.is_terminal))
-
-
-def _load_model(quiet: bool):
-    from .extraction.nlp import load
-    console = _err()
-    if quiet:
-        return load()
-    if console.is_terminal:
-        with console.status("loading model…"):
-            nlp = load()
-    else:
-        console.print("loading model…", markup=False)
-        nlp = load()
-    return nlp
 
 
 def _resolve_drops(args) -> tuple[list[Path], list[str]] | str:
@@ -169,8 +159,14 @@ def cmd_run(args) -> int:
             warnings.append(f"drop folder {d} holds no *.txt file: nothing to process there")
             _warn(warnings[-1])
 
+    if args.workers < 1:
+        return _error("--workers must be at least 1", args.as_json)
     t0 = time.perf_counter()
-    nlp = _load_model(args.quiet)
+    from .batch.runner import Extractor
+    # the model is loaded on first use (here or in each worker): a run with nothing
+    # new never loads it
+    extractor = Extractor(args.workers, on_load=None if args.quiet else
+                          lambda: _err().print("loading model…", markup=False))
     results = []
     run_id = new_run_id()
     try:
@@ -178,11 +174,12 @@ def cmd_run(args) -> int:
             bar = _Bar(progress)
             for d, name in zip(drops, names):
                 started = datetime.now(timezone.utc)
-                res = run_drop(nlp, d, name, out, reprocess=args.reprocess, progress=bar)
+                res = run_drop(extractor, d, name, out, reprocess=args.reprocess, progress=bar)
                 write_run_row(out, run_id, res, started)
                 results.append(res)
-            from .outputs.entities import rebuild
-            rebuild(out)
+            if any(r.n_new for r in results) or not (out / "entities").exists():
+                from .outputs.entities import rebuild
+                rebuild(out)
     except store.StoreError as exc:
         return _error(str(exc), args.as_json)
     except OSError as exc:
@@ -194,6 +191,8 @@ def cmd_run(args) -> int:
         return _error(f"cannot write the tables under {out}: {exc.strerror or exc}{where}; "
                       "they keep what was committed before: run again once the output is "
                       "writable", args.as_json)
+    finally:
+        extractor.close()
     report_path = None
     if not args.no_report:
         from .outputs.report import write_report

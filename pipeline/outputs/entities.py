@@ -15,7 +15,7 @@ from ..batch.schemas import ENTITIES
 
 def _published(out: Path) -> dict[str, str]:
     pub = {}
-    for part in (out / "articles").glob("drop=*/" + store.PART):
+    for part in store.part_files(out, "articles"):
         t = pq.read_table(part, columns=["article_id", "published"])
         for aid, p in zip(t.column(0).to_pylist(), t.column(1).to_pylist()):
             if p:
@@ -47,7 +47,7 @@ def rebuild(out: Path) -> int:
     meta: dict[str, tuple[str, str]] = {}
     n_mentions: Counter = Counter()
     articles: dict[str, set] = defaultdict(set)
-    for part in sorted((out / "mentions").glob("drop=*/" + store.PART)):
+    for part in store.part_files(out, "mentions"):
         pf = pq.ParquetFile(part)
         for i in range(pf.num_row_groups):
             t = pf.read_row_group(i, columns=["entity_id", "label", "norm", "text", "article_id"])
