@@ -26,8 +26,9 @@ def _parser() -> argparse.ArgumentParser:
 
     r = sub.add_parser("run", help="process drop folders into tables",
                        epilog="exit status: 0 all processed, 1 some articles failed (recorded), 2 usage error")
-    r.add_argument("drops", nargs="*", type=Path,
-                   help="drop folders (default: every folder under data/raw/)")
+    r.add_argument("drops", nargs="*",
+                   help="drop folders (default: every folder under data/raw/); "
+                        "with --engine spark also hdfs://, s3a:// … URIs")
     r.add_argument("--out", type=Path, default=Path("data/processed"), help="output folder")
     r.add_argument("--drop", dest="drop_name", help="drop name (default: the folder's name); one folder only")
     r.add_argument("--reprocess", action="store_true", help="redo articles already processed")
@@ -35,6 +36,11 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--quiet", action="store_true", help="no progress bar")
     r.add_argument("--workers", type=int, default=os.cpu_count() or 1,
                    help="worker processes, each with its own model (default: number of cores)")
+    r.add_argument("--engine", choices=("local", "spark"), default="local",
+                   help="local: worker processes on this machine; spark: a Spark cluster "
+                        "(pip install '.[spark]')")
+    r.add_argument("--master", help="Spark master with --engine spark: local[2], spark://host:7077, "
+                                    "yarn (default: spark-submit's, else local[*])")
 
     e = sub.add_parser("eval", help="score the pipeline on gold annotations")
     e.add_argument("gold", type=Path)
@@ -78,14 +84,22 @@ def cmd_run(args) -> int:
         if not drops:
             print("error: no drop folders given and none under data/raw/", file=sys.stderr)
             return EXIT_USAGE
-    for d in drops:
-        if not d.is_dir():
+    spark = args.engine == "spark"
+    if args.master and not spark:
+        print("error: --master goes with --engine spark", file=sys.stderr)
+        return EXIT_USAGE
+    # a URI (hdfs://, s3a://) is for Spark to find; a local folder is checked here
+    uris = [str(d) for d in drops]
+    drops = [Path(d) for d in drops]
+    for d, u in zip(drops, uris):
+        if not (spark and "://" in u) and not d.is_dir():
             print(f"error: no such drop folder: {d}", file=sys.stderr)
             return EXIT_USAGE
     if args.drop_name and len(drops) > 1:
         print("error: --drop names one folder; several were given", file=sys.stderr)
         return EXIT_USAGE
-    names = [args.drop_name or d.resolve().name for d in drops]
+    names = [args.drop_name or (u.rstrip("/").rsplit("/", 1)[-1] if "://" in u else d.resolve().name)
+             for d, u in zip(drops, uris)]
     for n in names:
         if not n or "/" in n or n.startswith((".", "_")):
             print(f"error: invalid drop name {n!r}", file=sys.stderr)
@@ -108,14 +122,19 @@ def cmd_run(args) -> int:
     run_id = new_run_id()
     try:
         with store.locked(out):
-            from tqdm import tqdm
-            with tqdm(disable=True if args.quiet else None, unit="art", file=sys.stderr) as bar:
-                for d, name in zip(drops, names):
-                    started = datetime.now(timezone.utc)
-                    res = run_drop(extractor, d, name, out, reprocess=args.reprocess,
-                                   progress=bar)
-                    write_run_row(out, run_id, res, started)
-                    results.append(res)
+            if spark:
+                results = _run_spark(args, uris, names, out, run_id)
+                if results is None:
+                    return EXIT_USAGE
+            else:
+                from tqdm import tqdm
+                with tqdm(disable=True if args.quiet else None, unit="art", file=sys.stderr) as bar:
+                    for d, name in zip(drops, names):
+                        started = datetime.now(timezone.utc)
+                        res = run_drop(extractor, d, name, out, reprocess=args.reprocess,
+                                       progress=bar)
+                        write_run_row(out, run_id, res, started)
+                        results.append(res)
             if any(r.n_new for r in results) or not (out / "entities").exists():
                 from .entities import rebuild
                 rebuild(out)
@@ -133,6 +152,23 @@ def cmd_run(args) -> int:
             report_path = None
     _summary(results, time.perf_counter() - t0, out, report_path)
     return EXIT_FAILED_ARTICLES if any(r.n_failed for r in results) else EXIT_OK
+
+
+def _run_spark(args, uris, names, out: Path, run_id: str):
+    """The Spark engine (pipeline/spark.py) on the drops; None when Spark is missing or
+    cannot find a drop (a usage error, said on stderr)."""
+    try:
+        from . import spark
+        session = spark.session(args.master, quiet=args.quiet)
+    except ImportError:
+        print("error: --engine spark needs pyspark: pip install '.[spark]'", file=sys.stderr)
+        return None
+    try:
+        return spark.run_drops(session, list(zip(uris, names)), out, run_id,
+                               reprocess=args.reprocess)
+    except spark.SparkUsageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return None
 
 
 def _summary(results, seconds: float, out: Path, report_path) -> None:

@@ -62,6 +62,16 @@ def discover(root: Path) -> Iterator[tuple[str, Path, Optional[str]]]:
             yield source, path, error
 
 
+def too_large(size: int) -> str:
+    return f"file too large: {size:,} bytes (limit {MAX_BYTES:,})"
+
+
+def failed_id(drop: str, source: str) -> str:
+    """Id of a file that has no bytes to hash: derived from where it was, so the
+    failure is still one stable row."""
+    return "x" + hashlib.sha256(f"{drop}/{source}".encode()).hexdigest()[:31]
+
+
 def _read(path: Path, source: str, drop: str, error: Optional[str]) -> tuple[bytes, dict]:
     meta = {"drop": drop, "source": source, "n_bytes": 0}
     data = b""
@@ -70,7 +80,7 @@ def _read(path: Path, source: str, drop: str, error: Optional[str]) -> tuple[byt
             size = path.stat().st_size
             meta["n_bytes"] = size
             if size > MAX_BYTES:
-                error = f"file too large: {size:,} bytes (limit {MAX_BYTES:,})"
+                error = too_large(size)
             else:
                 data = path.read_bytes()
         except OSError as exc:
@@ -78,9 +88,7 @@ def _read(path: Path, source: str, drop: str, error: Optional[str]) -> tuple[byt
     if error is None:
         meta["article_id"] = article_id(data)
     else:
-        # no bytes to hash: the id is derived from where the file was, so the
-        # failure is still one stable row
-        meta["article_id"] = "x" + hashlib.sha256(f"{drop}/{source}".encode()).hexdigest()[:31]
+        meta["article_id"] = failed_id(drop, source)
         meta["error"] = error
     return data, meta
 
@@ -214,36 +222,54 @@ def run_drop(extractor, root: Path, drop: str, out: Path, reprocess: bool = Fals
             for batches in extractor.map(chunks, drop):
                 for t in PARTITIONED:
                     commit.write(t, batches[t])
-                arts = batches["articles"].select(
-                    ["article_id", "pipeline_version", "drop", "source", "status", "error"]).to_pylist()
-                arts_rows.extend(arts)
-                for a in arts:
-                    ids.add(a["article_id"])
-                    keys.add((a["drop"], a["source"]))
-                    if a["status"] == "failed":
-                        res.n_failed += 1
-                        res.failures.append((a["source"], a["error"]))
-                for lab in batches["mentions"].column("label").to_pylist():
-                    res.labels[lab] += 1
-                res.n_new += len(arts)
+                n = tally(res, batches, arts_rows, ids, keys)
                 if progress is not None:
-                    progress.update(len(arts))
+                    progress.update(n)
             name = commit.commit()
         finally:
             commit.discard()
-        # older rows of the articles just written (reprocessed, or a path that failed
-        # before) are purged now that the new rows are in place
-        new_file = store.partition_dir(out, "articles", drop) / name
-        cat.add(new_file, *([a[c] for a in arts_rows] for c in
-                            ("article_id", "pipeline_version", "drop", "source", "status")))
-        stale = cat.stale(ids, keys)
-        if stale:
-            store.purge(out, stale)
-            cat.forget(stale)
-        if store.compact(out, drop):
-            cat = store.catalog(out)
+        cat = record_commit(out, cat, drop, name, arts_rows, ids, keys)
     res.seconds = time.perf_counter() - t0
     return res
+
+
+def tally(res: DropResult, batches: dict[str, pa.RecordBatch], arts_rows: list,
+          ids: set, keys: set) -> int:
+    """Count an extraction batch into `res` (new, failed, labels) and note its articles
+    for `record_commit`.  Returns the number of articles in the batch."""
+    arts = []
+    if "articles" in batches:
+        arts = batches["articles"].select(
+            ["article_id", "pipeline_version", "drop", "source", "status", "error"]).to_pylist()
+    arts_rows.extend(arts)
+    for a in arts:
+        ids.add(a["article_id"])
+        keys.add((a["drop"], a["source"]))
+        if a["status"] == "failed":
+            res.n_failed += 1
+            res.failures.append((a["source"], a["error"]))
+    if "mentions" in batches:
+        for lab in batches["mentions"].column("label").to_pylist():
+            res.labels[lab] += 1
+    res.n_new += len(arts)
+    return len(arts)
+
+
+def record_commit(out: Path, cat: store.Catalog, drop: str, name: str, arts_rows: list,
+                  ids: set, keys: set) -> store.Catalog:
+    """After commit `name` is in place: add it to the catalog, purge the older rows of
+    the articles just written (reprocessed, or a path that failed before), compact the
+    partition when it holds many small files.  Returns the catalog, up to date."""
+    new_file = store.partition_dir(out, "articles", drop) / name
+    cat.add(new_file, *([a[c] for a in arts_rows] for c in
+                        ("article_id", "pipeline_version", "drop", "source", "status")))
+    stale = cat.stale(ids, keys)
+    if stale:
+        store.purge(out, stale)
+        cat.forget(stale)
+    if store.compact(out, drop):
+        cat = store.catalog(out)
+    return cat
 
 
 def write_run_row(out: Path, run_id: str, res: DropResult, started: datetime) -> None:
