@@ -31,7 +31,8 @@ def spark():
 def _make_drop(drop: Path, n: int = 30) -> None:
     """`n` articles of distinct bytes (the sample drop, then gold texts), some in a
     sub-folder; a copy of one of them at the top (the local runner keeps the file its
-    walk meets first: the top folder's files before the sub-folders'); an empty file."""
+    walk meets first: the top folder's files before the sub-folders'); an image named
+    .txt (a failed article).  No empty file: Spark's file scan drops 0-byte files."""
     texts = [p.read_bytes() for p in sorted((ROOT / "data/raw/samples").glob("*.txt"))]
     for name in ("dev.jsonl", "train.jsonl"):
         for line in (ROOT / "data/gold" / name).read_text(encoding="utf-8").splitlines():
@@ -43,7 +44,7 @@ def _make_drop(drop: Path, n: int = 30) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
     (drop / "z_copy.txt").write_bytes(unique[0])     # unique[0] is sub/a00.txt
-    (drop / "vide.txt").write_bytes(b"")
+    (drop / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
 
 
 def _run(drop: Path, out: Path, *engine: str) -> int:
@@ -76,7 +77,7 @@ def test_spark_writes_the_local_runners_tables_then_nothing_and_either_engine_co
     drop = tmp_path / "d30"
     _make_drop(drop)
     local, on_spark = tmp_path / "local", tmp_path / "spark"
-    # the empty file fails (recorded, exit status 1) with either engine
+    # the image fails (recorded, exit status 1) with either engine
     assert _run(drop, local) == 1
     assert _spark(drop, on_spark) == 1
     for t in TABLES:
