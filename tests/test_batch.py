@@ -14,7 +14,9 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline import schemas, store
+from pipeline.batch import schemas
+
+from pipeline.batch import store
 from pipeline.cli import main as cli_main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -227,7 +229,7 @@ def _sorted(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def test_one_worker_and_two_workers_write_equal_tables(tmp_path, monkeypatch):
-    from pipeline import run
+    from pipeline.batch import runner as run
     drop = tmp_path / "w"
     _make_drop(drop, 8)
     # one worker, committing every 3 articles: a partition made of several files

@@ -22,7 +22,7 @@ TABLES = ("articles", "mentions", "roles", "entities")
 
 @pytest.fixture(scope="module")
 def spark():
-    from pipeline.spark import session
+    from pipeline.batch.spark import session
     s = session("local[2]", quiet=True)
     yield s
     s.stop()

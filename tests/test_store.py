@@ -7,7 +7,7 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 
-from pipeline import schemas, store
+from pipeline.batch import schemas, store
 
 
 def _commit(out, drop: str, arts: list[tuple[str, str, str]], mentions_per_article: int = 2,

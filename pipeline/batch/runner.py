@@ -32,6 +32,7 @@ class UsageError(Exception):
 @dataclass
 class DropResult:
     drop: str
+    path: Optional[str] = None      # the drop folder, resolved (runs.drop_path)
     n_seen: int = 0
     n_new: int = 0
     n_skipped: int = 0
@@ -111,14 +112,17 @@ class Extractor:
         if self._nlp is None:
             if self._on_load:
                 self._on_load()
-            from .nlp import load
+            from ..extraction.nlp import load
             self._nlp = load()
         return self._nlp
 
-    def map(self, chunks: Iterator[list], drop: str) -> Iterator[dict[str, pa.RecordBatch]]:
+    def map(self, chunks: Iterator[list], drop: str,
+            on_article=None) -> Iterator[dict[str, pa.RecordBatch]]:
+        """Batches of each chunk, in order; `on_article()` is called once per article done."""
         if self.workers == 1:
             for chunk in chunks:
-                yield extract_batch(self._local_nlp(), [_read(p, s, drop, e) for p, s, e, _ in chunk])
+                yield extract_batch(self._local_nlp(), [_read(p, s, drop, e) for p, s, e, _ in chunk],
+                                    on_article=on_article)
             return
         if self._pool is None:
             if self._on_load:
@@ -129,13 +133,20 @@ class Extractor:
             self._pool = ProcessPoolExecutor(self.workers, mp_context=mp.get_context("spawn"),
                                              initializer=_worker_init, initargs=(os.getpid(),))
         # a bounded look-ahead keeps memory to a few chunks per worker
+        def done(fut):
+            batches = _from_ipc(fut.result())
+            if on_article is not None:
+                for _ in range(batches["articles"].num_rows):
+                    on_article()
+            return batches
+
         ahead: list = []
         for chunk in chunks:
             ahead.append(self._pool.submit(_worker_extract, chunk, drop))
             if len(ahead) >= 2 * self.workers:
-                yield _from_ipc(ahead.pop(0).result())
+                yield done(ahead.pop(0))
         for fut in ahead:
-            yield _from_ipc(fut.result())
+            yield done(fut)
 
     def close(self) -> None:
         if self._pool is not None:
@@ -155,12 +166,12 @@ def _worker_init(parent: int) -> None:
             time.sleep(1)
 
     threading.Thread(target=watch, daemon=True).start()
-    from .nlp import load
+    from ..extraction.nlp import load
     load()
 
 
 def _worker_extract(chunk: list, drop: str) -> dict[str, bytes]:
-    from .nlp import load
+    from ..extraction.nlp import load
     batches = extract_batch(load(), [_read(p, s, drop, e) for p, s, e, _ in chunk])
     return {t: _to_ipc(b) for t, b in batches.items()}
 
@@ -187,7 +198,7 @@ def run_drop(extractor, root: Path, drop: str, out: Path, reprocess: bool = Fals
     pipeline (run in this process)."""
     if not isinstance(extractor, Extractor):
         extractor = Extractor(1, nlp=extractor)
-    res = DropResult(drop=drop)
+    res = DropResult(drop=drop, path=str(Path(root).resolve()))
     t0 = time.perf_counter()
     version = pipeline_version()
     cat = store.catalog(out)
@@ -218,13 +229,12 @@ def run_drop(extractor, root: Path, drop: str, out: Path, reprocess: bool = Fals
         keys: set[tuple[str, str]] = set()
         try:
             chunks = (pending[i:i + EXTRACT_CHUNK] for i in range(0, len(pending), EXTRACT_CHUNK))
+            tick = (lambda: progress.update(1)) if progress is not None else None
             arts_rows = []
-            for batches in extractor.map(chunks, drop):
+            for batches in extractor.map(chunks, drop, on_article=tick):
                 for t in PARTITIONED:
                     commit.write(t, batches[t])
-                n = tally(res, batches, arts_rows, ids, keys)
-                if progress is not None:
-                    progress.update(n)
+                tally(res, batches, arts_rows, ids, keys)
             name = commit.commit()
         finally:
             commit.discard()
@@ -273,7 +283,7 @@ def record_commit(out: Path, cat: store.Catalog, drop: str, name: str, arts_rows
 
 
 def write_run_row(out: Path, run_id: str, res: DropResult, started: datetime) -> None:
-    row = {"run_id": run_id, "drop": res.drop, "started_at": started,
+    row = {"run_id": run_id, "drop": res.drop, "drop_path": res.path, "started_at": started,
            "finished_at": datetime.now(timezone.utc), "n_seen": res.n_seen, "n_new": res.n_new,
            "n_skipped": res.n_skipped, "n_failed": res.n_failed,
            "pipeline_version": pipeline_version(),

@@ -1,4 +1,4 @@
-"""The Spark engine: the job of run.py on a cluster (`run --engine spark`).
+"""The Spark engine: the job of runner.py on a cluster (`run --engine spark`).
 
 - Spark reads the drops (`binaryFile`, every `*.txt` below the folder), so a drop
   can be on HDFS or S3 as well as on a local disk.
@@ -6,7 +6,7 @@
   `reader.article_id`) is computed on the JVM; an anti-join with the ids that the
   `articles` table holds for this pipeline version leaves out what is done, and a
   file whose bytes came earlier in the run (earlier drop, or earlier in the folder
-  walk of `run.discover`) is skipped, as the local runner does.  Nothing new: no
+  walk of `runner.discover`) is skipped, as the local runner does.  Nothing new: no
   Python worker starts and no model is loaded.
 - `extract_batch` runs on the executors through `mapInArrow`; each Python worker
   loads the model once (`nlp.load` is cached per process and Spark reuses its
@@ -42,7 +42,7 @@ import pyarrow as pa
 from . import store
 from .extract import extract_batch, pipeline_version
 from .reader import MAX_BYTES
-from .run import (EXTRACT_CHUNK, DropResult, _to_ipc, record_commit, tally, too_large,
+from .runner import (EXTRACT_CHUNK, DropResult, _to_ipc, record_commit, tally, too_large,
                   write_run_row)
 
 # Articles per Spark task: a task is a few seconds of work, small enough to balance
@@ -97,7 +97,7 @@ def _qualified(spark, uri: str) -> str:
 
 def _files(spark, drops: list[tuple[str, str]]):
     """One row per `*.txt` file of the drops: drop_idx, drop, path, source, n_bytes,
-    article_id, walk (sort key of `run.discover`'s order) and the content."""
+    article_id, walk (sort key of `runner.discover`'s order) and the content."""
     from pyspark.sql import functions as F
 
     frames = []
@@ -114,7 +114,7 @@ def _files(spark, drops: list[tuple[str, str]]):
     for f in frames[1:]:
         df = df.unionByName(f)
     too_big = F.col("n_bytes") > MAX_BYTES
-    # a file too large has no bytes to hash: id from where it is (run.failed_id)
+    # a file too large has no bytes to hash: id from where it is (runner.failed_id)
     aid = F.when(too_big, F.concat(F.lit("x"), F.substring(
         F.sha2(F.concat(F.col("drop"), F.lit("/"), F.col("source")), 256), 1, 31))
     ).otherwise(F.substring(F.sha2(F.col("content"), 256), 1, 32))
@@ -147,7 +147,7 @@ def _plan(spark, drops: list[tuple[str, str]], done_ids: list[str]):
 def _extract_partition(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
     """On an executor: files in, one row per table per chunk out (Arrow IPC).  The
     model is loaded on the first chunk of the Python worker and kept (`nlp.load`)."""
-    from .nlp import load
+    from ..extraction.nlp import load
 
     out_schema = pa.schema([("drop", pa.string()), ("table", pa.string()), ("data", pa.binary())])
     for batch in batches:
@@ -180,7 +180,8 @@ def run_drops(spark, drops: list[tuple[str, str]], out: Path, run_id: str,
     done_ids = [] if reprocess else [a for a, (v, _) in cat.version.items() if v == version]
     files, meta, todo = _plan(spark, drops, done_ids)
     todo = todo.persist(StorageLevel.MEMORY_AND_DISK)
-    results = {name: DropResult(drop=name) for _, name in drops}
+    results = {name: DropResult(drop=name, path=uri if "://" in uri else str(Path(uri).resolve()))
+               for uri, name in drops}
     names = [name for _, name in drops]
     for r in meta.groupBy("drop_idx").count().collect():
         results[names[r["drop_idx"]]].n_seen = r["count"]
@@ -246,7 +247,7 @@ def _check_version(batch: pa.RecordBatch, version: str) -> None:
 def main(argv: Optional[list[str]] = None) -> int:
     """Entry point for spark-submit (see scripts/spark_submit.py): the arguments of
     `python -m pipeline run`, with the Spark engine and spark-submit's master."""
-    from .cli import main as cli_main
+    from ..cli import main as cli_main
 
     args = sys.argv[1:] if argv is None else list(argv)
     return cli_main(["run", *args, "--engine", "spark"])
