@@ -242,12 +242,3 @@ def _check_version(batch: pa.RecordBatch, version: str) -> None:
     if found:
         raise RuntimeError(f"executors run pipeline version {', '.join(sorted(found))}, "
                            f"the driver {version}: ship the same package to both")
-
-
-def main(argv: Optional[list[str]] = None) -> int:
-    """Entry point for spark-submit (see scripts/spark_submit.py): the arguments of
-    `python -m pipeline run`, with the Spark engine and spark-submit's master."""
-    from ..cli import main as cli_main
-
-    args = sys.argv[1:] if argv is None else list(argv)
-    return cli_main(["run", *args, "--engine", "spark"])
