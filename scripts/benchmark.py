@@ -1,6 +1,6 @@
 """Speed and memory of the batch job against stock spaCy, in one run.
 
-    python scripts/benchmark.py [--articles N] [--sizes 1000,5000[,20000]] [--workers N]
+    python scripts/benchmark.py [--articles N] [--sizes 1000,5000[,20000]] [--workers N] [--long CHARS]
 
 Builds N distinct articles (default 2,000) from the sample drop and the texts of
 data/gold/*.jsonl (each copy gets a different closing sentence, so every file
@@ -11,7 +11,10 @@ hashes differently), then measures, each in a fresh process:
     interpreter start and model load included);
   - the re-run of the unchanged drop;
   - seconds per 1,000 articles at each of --sizes (all cores), to show that the
-    cost stays linear with the drop.
+    cost stays linear with the drop;
+  - one article of --long characters (default 500,000; the samples repeated,
+    paragraphs kept), whose time should be linear in its length (it goes to spaCy
+    in pieces, see pipeline/batch/extract.py), not quadratic.
 
 Peak RSS is the largest resident set of any single process of the measured
 command (os.wait4 reports the largest of a process and its descendants); CPU
@@ -105,6 +108,8 @@ def main() -> None:
                     help="drop sizes for seconds per 1,000 (comma-separated; add 20000 for "
                          "the full linearity check, ~10 min more on 2 cores; empty to skip)")
     ap.add_argument("--workers", type=int, default=os.cpu_count(), help="'all cores' worker count")
+    ap.add_argument("--long", type=int, default=500_000,
+                    help="characters of the one long article timed at the end (0: skip)")
     ap.add_argument("--stock-child", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.stock_child:
@@ -156,6 +161,16 @@ def main() -> None:
             shutil.rmtree(d)
             shutil.rmtree(tmp / f"out{size}")
 
+        long_result = None
+        if args.long:
+            d = tmp / "long"
+            d.mkdir()
+            body = "\n\n".join(texts)
+            text = ((body + "\n\n") * (args.long // (len(body) + 2) + 1))[:args.long]
+            (d / "long.txt").write_text(text, encoding="utf-8")
+            wall, rss, out_text, _ = measured(run_cmd(d, tmp / "outlong", 1 if workers_ok else None))
+            long_result = (wall, rss, "failed" if "failed 1" in out_text else "ok")
+
     chars = stock["chars"] / n
     print(f"machine   {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
           f"load average {load_start[0]:.1f} at start, {os.getloadavg()[0]:.1f} at end")
@@ -171,6 +186,10 @@ def main() -> None:
             print(f"{size:>8}  {spk:>11.1f}  {rss:>12.0f}")
         lo, hi = min(s for _, s, _ in scale), max(s for _, s, _ in scale)
         print(f"spread of s per 1,000: {100 * (hi - lo) / lo:.0f}%")
+    if long_result:
+        wall, rss, status = long_result
+        print(f"\nlong article: {args.long:,} characters in {wall:.1f} s end to end "
+              f"({args.long / wall / 1000:.1f} k characters/s), {status}, peak RSS {rss:.0f} MiB")
     print("\nCPU s/1000: CPU seconds of every process per 1,000 articles (stock: nlp.pipe only;"
           "\nours: whole run, model loads included), a figure that a busy machine disturbs less.")
 

@@ -19,7 +19,7 @@ TS = pa.timestamp("us", tz="UTC")
 ARTICLES = pa.schema([
     _f("article_id", pa.string(), "Stable id of the article: first 32 hex digits of the SHA-256 of the file's bytes.", "9f3c…", False),
     _f("drop", pa.string(), "Name of the drop the file came in (the drop folder's name unless `--drop` says otherwise). One folder per drop; stored in the files, always a string.", "samples", False),
-    _f("source", pa.string(), "Path of the file relative to the drop folder, `/`-separated.", "000_42b851008468ec3e.txt", False),
+    _f("source", pa.string(), "Path of the file relative to the drop folder, `/`-separated. Bytes of a file name that are not UTF-8 are written as backslash escapes (`bad\\xffname.txt` for the byte 0xFF); a folder that could not be listed ends with `/`.", "000_42b851008468ec3e.txt", False),
     _f("published", pa.string(), "Publication date as the ` date` header writes it: `YYYY-MM-DD` (a day) or `YYYY-MM` (a month only); null without a valid header. For typed work use `published_date`.", "2026-02-05"),
     _f("published_date", pa.date32(), "`published` as a date: the day, or the first day of the month when only the month is known (see `published_precision`); null with `published`.", "2026-02-05"),
     _f("published_precision", pa.string(), "What `published` states: `day` or `month`; null with `published`.", "day"),

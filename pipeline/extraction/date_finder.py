@@ -1,6 +1,6 @@
 """DATE mentions in a spaCy Doc.
 
-Candidates come from ``pipeline.dates.scan`` on ``doc.text``; this module only
+Candidates come from ``pipeline.dates.scan`` on ``doc_text(doc)``; this module only
 decides, with the parse, which of them are calendar dates in context (a bare
 `2024` that is an amount, an `aujourd'hui` meaning nowadays, a `demain`
 meaning the future are not) and builds the ``Mention`` objects.
@@ -13,7 +13,8 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from pipeline.extraction.normalize.dates import Candidate, fold, lexicon, resolve, scan
-from pipeline.extraction.mention import Mention, doc_text
+from pipeline.extraction.mention import Mention
+from pipeline.extraction.nlp import doc_text
 
 # Words before a 4-digit number that make it an identifier, not a year.
 _ID_BEFORE = {"n°", "no", "nº", "numéro", "numero", "art", "article", "page", "p", "tél",

@@ -15,7 +15,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from pipeline.extraction.mention import Mention, doc_text
+from pipeline.extraction.mention import Mention
+from pipeline.extraction.nlp import doc_text
 from pipeline.extraction.normalize.numbers import (
     APPROX_RE, DIGITS_RE, NUMBER_WORDS_RE, clean_float, format_number, parse_approx, parse_digits,
     parse_words, scale,

@@ -21,7 +21,8 @@ from functools import lru_cache
 from typing import Iterable
 
 from pipeline.extraction.normalize.gazetteer import Entry, demonyms, entries, fold, key, lookup
-from pipeline.extraction.mention import Mention, doc_text
+from pipeline.extraction.mention import Mention
+from pipeline.extraction.nlp import doc_text
 
 SOURCE = "geo_gazetteer"
 

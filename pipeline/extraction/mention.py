@@ -41,12 +41,3 @@ class Mention:
 
     def overlaps(self, other: "Mention") -> bool:
         return self.start < other.end and other.start < self.end
-
-
-def doc_text(doc) -> str:
-    """`doc.text`, computed once per Doc: spaCy joins every token on each access, and the
-    extractors read it per candidate (that was most of their time)."""
-    text = doc.user_data.get("news_text")
-    if text is None:
-        text = doc.user_data["news_text"] = doc.text
-    return text

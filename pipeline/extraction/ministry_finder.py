@@ -14,7 +14,8 @@ from __future__ import annotations
 import unicodedata
 from typing import List, Optional
 
-from pipeline.extraction.mention import Mention, doc_text
+from pipeline.extraction.mention import Mention
+from pipeline.extraction.nlp import doc_text
 from pipeline.extraction.normalize.ministries import demonym_stem, mend_typos, normalize_ministry
 
 LABEL = "MINISTRY"

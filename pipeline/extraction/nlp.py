@@ -112,6 +112,19 @@ def load(model: str = MODEL) -> Language:
     return nlp
 
 
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, built once per document: spaCy joins every token's text on each
+    access, so a rule reading `doc.text` once per candidate made the pipeline's
+    time grow with the square of the article's length."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
+
+
+_TEXT = "news_text"
+
+
 def make_doc(nlp: Language, prose: str, published: Optional[str]) -> Doc:
     doc = nlp.make_doc(prose)
     doc._.published = published

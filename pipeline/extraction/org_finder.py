@@ -23,7 +23,8 @@ from pathlib import Path
 from pipeline.extraction.acronyms import (backtrack_long_form, canonical_name, complete_norms,
                                find_paren_acronyms, link_acronyms, looks_like_acronym,
                                norm_apostrophes, _fold)
-from pipeline.extraction.mention import Mention, doc_text
+from pipeline.extraction.mention import Mention
+from pipeline.extraction.nlp import doc_text
 from pipeline.data import DATA_DIR
 
 PATTERNS = DATA_DIR

@@ -12,7 +12,8 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
-from .mention import Mention, doc_text
+from .mention import Mention
+from pipeline.extraction.nlp import doc_text
 from pipeline.data import DATA_DIR
 
 PATTERNS = DATA_DIR
@@ -107,8 +108,11 @@ def _model_mentions(doc: Doc) -> list[Mention]:
         if low in generic or not any(c.isupper() for c in text) or len(text) < 2:
             continue
         from .roles import is_title
-        if is_title(text):
-            continue  # `Garde des Sceaux`, `Vice-président de la République`: offices, not names
+        whole = re.sub(r"^(?:l['’]|le\s|la\s)\s*", "", ent.text, flags=re.I)
+        if is_title(text) or is_title(whole):
+            # `Garde des Sceaux`, `Vice-président de la République`: offices, not names (the
+            # model's `président de la République` would otherwise leave `République` a person)
+            continue
         if demonym_country(text) or demonym_country(low):
             continue
         code = country_code(text)
@@ -250,6 +254,7 @@ def resolve(doc: Doc) -> list[Mention]:
             and chosen[-1].end >= len(tail) and not tail.endswith((".", "!", "?", "»", '"', ")", "”")):
         chosen.pop()
     _mend_stray_periods(doc_text(doc), chosen)
+    chosen = _trim(doc_text(doc), chosen)
     for m in chosen:
         m.text = doc_text(doc)[m.start:m.end]
     normalize_article(doc, chosen)
@@ -261,6 +266,23 @@ def resolve(doc: Doc) -> list[Mention]:
             ents.append(span)
     doc.ents = ents
     return chosen
+
+
+def _trim(text: str, mentions: list[Mention]) -> list[Mention]:
+    """No mention starts or ends with whitespace: a span ending on spaCy's
+    whitespace token (`20\\n\\n   `) would otherwise reach into the next
+    paragraph, or into header and boilerplate blanked to spaces."""
+    out = []
+    for m in mentions:
+        span = text[m.start:m.end]
+        lead = len(span) - len(span.lstrip())
+        core = span.strip()
+        if not core:
+            continue
+        m.start += lead
+        m.end = m.start + len(core)
+        out.append(m)
+    return out
 
 
 def normalize_article(doc: Doc, mentions: list[Mention]) -> None:
