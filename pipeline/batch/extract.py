@@ -110,8 +110,8 @@ def _mention_rows(meta: dict, doc, mentions: list[Mention], text: Optional[str] 
             "norm": m.norm, "entity_id": entity_id(m.label, m.norm), "sentence_id": sent_base + si,
             "sentence": sentence[:1000],
             "country": m.country, "date_value": m.date_value, "date_start": m.date_start,
-            "date_end": m.date_end, "amount": m.amount, "currency": m.currency,
-            "value": m.value, "unit": m.unit,
+            "date_end": m.date_end, "date_precision": m.date_precision, "amount": m.amount,
+            "currency": m.currency, "value": m.value, "unit": m.unit,
         })
     return rows
 

@@ -26,6 +26,7 @@ class Mention:
     date_value: Optional[str] = None     # ISO/TIMEX3 string as in ENTITIES.md (DATE)
     date_start: Optional[date] = None    # first day of the period (DATE)
     date_end: Optional[date] = None      # last day of the period (DATE)
+    date_precision: Optional[str] = None  # century … day, span (DATE; see dates.precision)
     amount: Optional[float] = None       # MONEY
     currency: Optional[str] = None       # ISO 4217 (MONEY)
     value: Optional[float] = None        # PERCENT, QUANTITY
