@@ -119,6 +119,16 @@ def _unlisted(root: Path, exc: OSError) -> tuple[str, Path, str]:
     return source_name(folder) + "/", path, f"cannot list folder: {exc.strerror or exc}"
 
 
+def too_large(size: int) -> str:
+    return f"file too large: {size:,} bytes (limit {MAX_BYTES:,})"
+
+
+def failed_id(drop: str, source: str) -> str:
+    """Id of a file that has no bytes to hash: derived from where it was, so the
+    failure is still one stable row."""
+    return "x" + hashlib.sha256(f"{drop}/{source}".encode()).hexdigest()[:31]
+
+
 def _read(path: Path, source: str, drop: str, error: Optional[str]) -> tuple[bytes, dict]:
     meta = {"drop": drop, "source": source, "n_bytes": 0}
     data = b""
@@ -134,7 +144,7 @@ def _read(path: Path, source: str, drop: str, error: Optional[str]) -> tuple[byt
                 if kind:
                     error = f"{kind}, not a regular file: not read"
                 elif st.st_size > MAX_BYTES:
-                    error = f"file too large: {st.st_size:,} bytes (limit {MAX_BYTES:,})"
+                    error = too_large(st.st_size)
                 else:
                     with os.fdopen(fd, "rb", closefd=False) as fh:
                         data = fh.read(MAX_BYTES + 1)
@@ -149,9 +159,7 @@ def _read(path: Path, source: str, drop: str, error: Optional[str]) -> tuple[byt
     if error is None:
         meta["article_id"] = article_id(data)
     else:
-        # no bytes to hash: the id is derived from where the file was, so the
-        # failure is still one stable row
-        meta["article_id"] = "x" + hashlib.sha256(f"{drop}/{source}".encode()).hexdigest()[:31]
+        meta["article_id"] = failed_id(drop, source)
         meta["error"] = error
     return data, meta
 
@@ -309,34 +317,52 @@ def run_drop(extractor, root: Path, drop: str, out: Path, reprocess: bool = Fals
             for batches in extractor.map(_chunks(pending, drop), on_article=tick):
                 for t in PARTITIONED:
                     commit.write(t, batches[t])
-                arts = batches["articles"].select(
-                    ["article_id", "pipeline_version", "drop", "source", "status", "error"]).to_pylist()
-                arts_rows.extend(arts)
-                for a in arts:
-                    ids.add(a["article_id"])
-                    keys.add((a["drop"], a["source"]))
-                    if a["status"] == "failed":
-                        res.n_failed += 1
-                        res.failures.append((a["source"], a["error"]))
-                for lab in batches["mentions"].column("label").to_pylist():
-                    res.labels[lab] += 1
-                res.n_new += len(arts)
+                tally(res, batches, arts_rows, ids, keys)
             name = commit.commit()
         finally:
             commit.discard()
-        # older rows of the articles just written (reprocessed, or a path that failed
-        # before) are purged now that the new rows are in place
-        new_file = store.partition_dir(out, "articles", drop) / name
-        cat.add(new_file, *([a[c] for a in arts_rows] for c in
-                            ("article_id", "pipeline_version", "drop", "source", "status")))
-        stale = cat.stale(ids, keys)
-        if stale:
-            store.purge(out, stale)
-            cat.forget(stale)
-        if store.compact(out, drop):
-            cat = store.catalog(out)
+        cat = record_commit(out, cat, drop, name, arts_rows, ids, keys)
     res.seconds = time.perf_counter() - t0
     return res
+
+
+def tally(res: DropResult, batches: dict[str, pa.RecordBatch], arts_rows: list,
+          ids: set, keys: set) -> int:
+    """Count an extraction batch into `res` (new, failed, labels) and note its articles
+    for `record_commit`.  Returns the number of articles in the batch."""
+    arts = []
+    if "articles" in batches:
+        arts = batches["articles"].select(
+            ["article_id", "pipeline_version", "drop", "source", "status", "error"]).to_pylist()
+    arts_rows.extend(arts)
+    for a in arts:
+        ids.add(a["article_id"])
+        keys.add((a["drop"], a["source"]))
+        if a["status"] == "failed":
+            res.n_failed += 1
+            res.failures.append((a["source"], a["error"]))
+    if "mentions" in batches:
+        for lab in batches["mentions"].column("label").to_pylist():
+            res.labels[lab] += 1
+    res.n_new += len(arts)
+    return len(arts)
+
+
+def record_commit(out: Path, cat: store.Catalog, drop: str, name: str, arts_rows: list,
+                  ids: set, keys: set) -> store.Catalog:
+    """After commit `name` is in place: add it to the catalog, purge the older rows of
+    the articles just written (reprocessed, or a path that failed before), compact the
+    partition when it holds many small files.  Returns the catalog, up to date."""
+    new_file = store.partition_dir(out, "articles", drop) / name
+    cat.add(new_file, *([a[c] for a in arts_rows] for c in
+                        ("article_id", "pipeline_version", "drop", "source", "status")))
+    stale = cat.stale(ids, keys)
+    if stale:
+        store.purge(out, stale)
+        cat.forget(stale)
+    if store.compact(out, drop):
+        cat = store.catalog(out)
+    return cat
 
 
 def write_run_row(out: Path, run_id: str, res: DropResult, started: datetime) -> None:
