@@ -34,10 +34,22 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--quiet", action="store_true", help="no progress bar")
 
     e = sub.add_parser("eval", help="score the pipeline on gold annotations")
-    e.add_argument("gold", type=Path)
+    e.add_argument("gold", type=Path, nargs="+", help="gold JSONL files (scored together)")
     e.add_argument("--errors", action="store_true", help="list each miss and false hit")
     e.add_argument("--baseline", action="store_true",
                    help="score stock fr_core_news_md (PER/ORG/LOC mapped) instead")
+    e.add_argument("--cv", type=int, metavar="K",
+                   help="K-fold cross-validation: train the learned recognizer on K-1 folds, "
+                        "score the pipeline on the held-out fold")
+    e.add_argument("--compare", action="store_true",
+                   help="with --cv: score every way of combining model and rules, per label")
+    e.add_argument("--epochs", type=int, help="with --cv: training epochs (default: the config's)")
+
+    t = sub.add_parser("train", help="retrain the learned span recognizer from gold")
+    t.add_argument("gold", type=Path, nargs="*", help="gold JSONL files (default: data/gold/train.jsonl)")
+    t.add_argument("--epochs", type=int, help="training epochs (default: models/ner/config.cfg)")
+    t.add_argument("--out", type=Path, default=Path(__file__).resolve().parent.parent / "models" / "ner",
+                   help="where the trained component and meta.json go")
 
     rep = sub.add_parser("report", help="write the per-drop HTML report")
     rep.add_argument("out", type=Path, help="folder holding the tables")
@@ -53,6 +65,9 @@ def main(argv=None) -> int:
     if args.command == "eval":
         from .evaluate import main as eval_main
         return eval_main(args)
+    if args.command == "train":
+        from .training import main as train_main
+        return train_main(args)
     if args.command == "report":
         from .report import write_report
         if not (args.out / "articles").exists():

@@ -29,7 +29,8 @@ def pipeline_version() -> str:
     """Package version + a digest of the code and pattern data that shape the output,
     so a change of rules or data makes a re-run reprocess what it changes."""
     h = hashlib.sha256()
-    for path in sorted(list(PACKAGE.glob("*.py")) + list(PATTERNS.rglob("*"))):
+    # models/ holds the pattern data and the learned recognizer's weights and settings
+    for path in sorted(list(PACKAGE.glob("*.py")) + list(PATTERNS.parent.rglob("*"))):
         if path.is_file():
             h.update(path.name.encode())
             h.update(path.read_bytes())

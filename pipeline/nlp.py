@@ -2,6 +2,8 @@
 
 Order, and why:
   tok2vec … ner          stock fr_core_news_md: POS, lemmas, parse, sentences, PER/ORG/LOC/MISC
+  news_learned           spans learned from the gold (models/ner, learned.py), kept aside in
+                         doc._.learned for the resolver to combine label by label
   news_figures           MONEY / PERCENT / QUANTITY from number grammar (numbers.py, figures.py)
   news_dates             DATE with resolution against the publication date (dates.py)
   news_ministries        MINISTRY, from the head word to the end of the portfolio
@@ -107,6 +109,10 @@ COMPONENTS = ("news_figures", "news_dates", "news_ministries", "news_orgs",
 def load(model: str = MODEL) -> Language:
     """The assembled pipeline (cached: one load per process)."""
     nlp = spacy.load(model)
+    from .learned import model_available
+    if model_available():
+        # the learned recognizer (models/ner), beside the stock ner whose spans rules read
+        nlp.add_pipe("news_learned", after="ner")
     for name in COMPONENTS:
         nlp.add_pipe(name)
     return nlp

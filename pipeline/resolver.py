@@ -233,15 +233,22 @@ def resolve(doc: Doc) -> list[Mention]:
     cands = list(doc._.candidates or [])
     model = _model_mentions(doc)
     chosen: list[Mention] = []
+    # the learned recognizer's spans, label by label as models/ner/combine.json says
+    from .learned import split_learned
+    learned_first, learned_last, model_only = split_learned(doc, cands)
+    _select(chosen, learned_first)
+    cands = [m for m in cands if m.label not in model_only]
+    model = [m for m in model if m.label not in model_only]
     _select(chosen, [m for m in cands if m.priority >= 3])           # rules
     # the model's names, except known places it reads as people (`Béni Amir`, `Washington`)
     _select(chosen, [m for m in model if m.label == "PERSON" and not _known_place(m.text)])
-    _select(chosen, _names_after_titles(doc))                       # `le président Xi Jinping`
+    _select(chosen, [m for m in _names_after_titles(doc) if m.label not in model_only])
     from .org_finder import filter_model_orgs
     # the model's ORG only where no rule covers it and it is not a title, portfolio or head noun
-    _select(chosen, filter_model_orgs(doc, chosen))
+    _select(chosen, [m for m in filter_model_orgs(doc, chosen) if m.label not in model_only])
     _select(chosen, [m for m in cands if m.priority < 3])            # gazetteer places
     _select(chosen, [m for m in model if m.label in ("COUNTRY", "LOC")])
+    _select(chosen, learned_last)
     chosen.sort(key=lambda m: m.start)
     # a text cut off mid-sentence (as sites serve them) may end inside a name: `…, Abd`
     tail = doc.text.rstrip()
