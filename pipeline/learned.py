@@ -82,6 +82,9 @@ class LearnedSpans:
     def pipe(self, docs, batch_size: int = 64):
         for batch in minibatch(docs, size=batch_size):
             stock = [d.ents for d in batch]
+            for d in batch:
+                # a spaCy ner keeps entities already set: start from none (missing, not 'O')
+                d.set_ents([], default="missing")
             self.ner.set_annotations(batch, self.ner.predict(batch))
             for doc, ents in zip(batch, stock):
                 doc._.learned = [(e.start_char, e.end_char, self.labels[e.label_])
