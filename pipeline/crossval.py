@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Optional
 
 from .evaluate import _prf, format_table, score
-from .mention import LABELS
+from .extraction.mention import LABELS
 
 
 def _add(total: dict, s: dict) -> None:
@@ -37,7 +37,7 @@ def _f1(s: dict, lab: str) -> float:
 
 def _fold_pipeline(model_dir: Path):
     """The assembled pipeline with ``news_learned`` reading ``model_dir``."""
-    from .nlp import load
+    from .extraction.nlp import load
     nlp = load()
     cfg = {"model_dir": str(model_dir)}
     if "news_learned" in nlp.pipe_names:
@@ -50,8 +50,8 @@ def _fold_pipeline(model_dir: Path):
 def _analyse(nlp, records: list[dict]) -> list:
     """Docs of ``records`` through the pipeline up to the resolver, with what the
     resolver reads saved, so it can be rerun under other combination modes."""
-    from .nlp import make_doc
-    from .reader import read_article
+    from .extraction.nlp import make_doc
+    from .batch.reader import read_article
     arts = [read_article(g["text"].encode("utf-8")) for g in records]
     skip = ["news_resolver", "news_roles"]
     docs = list(nlp.pipe((make_doc(nlp, a.prose, a.published) for a in arts), batch_size=16,
@@ -61,7 +61,7 @@ def _analyse(nlp, records: list[dict]) -> list:
 
 def _resolve_all(nlp, analysed: list, use: Optional[dict]):
     """(mentions, roles) per doc, resolved with the modes ``use``."""
-    from . import learned
+    from .extraction import learned
     learned.set_use(use)
     try:
         out = []
@@ -111,7 +111,7 @@ class CrossValidation:
     def compare(self) -> tuple[dict, dict]:
         """Per label, F1 under each mode with every other label on rules; returns
         ({label: {mode: pooled F1}}, the best mode per label)."""
-        from .learned import MODES
+        from .extraction.learned import MODES
         from .training import train_labels
         labels = train_labels()
         rules = {lab: "rules" for lab in labels}
@@ -129,8 +129,8 @@ class CrossValidation:
 
 def _restore_shipped() -> None:
     """Leave the cached pipeline as it was: with the shipped model, if any."""
-    from .learned import model_available
-    from .nlp import load
+    from .extraction.learned import model_available
+    from .extraction.nlp import load
     nlp = load()
     if "news_learned" in nlp.pipe_names:
         if model_available():
@@ -156,7 +156,7 @@ def fold_spread(fold_scores: list[dict]) -> str:
 
 
 def compare_table(table: dict, best: dict) -> str:
-    from .learned import MODES
+    from .extraction.learned import MODES
     lines = [f"{'label':<10} " + " ".join(f"{m:>12}" for m in MODES) + "   best"]
     for lab, f1s in table.items():
         lines.append(f"{lab:<10} " + " ".join(f"{f1s[m]:>12.3f}" for m in MODES) + f"   {best[lab]}")

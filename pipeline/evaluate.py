@@ -7,7 +7,7 @@ import math
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from .mention import LABELS
+from .extraction.mention import LABELS
 
 
 def load_gold(path: Path) -> list[dict]:
@@ -35,7 +35,7 @@ def norm_matches(label: str, gold_norm, pred: dict) -> bool:
 
 def predict(gold: list[dict], baseline: bool = False, nlp=None) -> list[tuple[list[dict], list[dict]]]:
     """(mentions, roles) per gold article, as dicts (``nlp``: the assembled pipeline to use)."""
-    from .reader import read_article
+    from .batch.reader import read_article
     if baseline:
         import spacy
         nlp = spacy.load("fr_core_news_md")
@@ -48,7 +48,7 @@ def predict(gold: list[dict], baseline: bool = False, nlp=None) -> list[tuple[li
                       "norm": e.text} for e in doc.ents if e.label_ in ("PER", "ORG", "LOC")]
             out.append((ments, []))
         return out
-    from .nlp import load, make_doc
+    from .extraction.nlp import load, make_doc
     nlp = nlp or load()
     arts = [read_article(g["text"].encode("utf-8")) for g in gold]
     docs = nlp.pipe((make_doc(nlp, a.prose, a.published) for a in arts), batch_size=16)

@@ -66,7 +66,7 @@ def record_to_doc(nlp, record: dict, labels: Sequence[str]):
     that fall on blanked text or do not align to tokens are dropped and counted."""
     from spacy.util import filter_spans
 
-    from .reader import read_article
+    from .batch.reader import read_article
     art = read_article(record["text"].encode("utf-8"))
     prose = art.prose
     doc = nlp.make_doc(prose)

@@ -25,8 +25,8 @@ def main() -> None:
     ap.add_argument("drop", nargs="?", type=Path, default=ROOT / "data" / "raw" / "samples")
     ap.add_argument("--copies", type=int, default=100)
     args = ap.parse_args()
-    from pipeline.nlp import load
-    from pipeline.run import run_drop
+    from pipeline.extraction.nlp import load
+    from pipeline.batch.runner import run_drop
 
     t = time.perf_counter()
     nlp = load()

@@ -17,9 +17,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import spacy  # noqa: E402
 
-from pipeline.date_finder import find_dates  # noqa: E402
+from pipeline.extraction.date_finder import find_dates  # noqa: E402
 
-GOLD = Path("/work/shared/gold/dev.jsonl")
+GOLD = Path(__file__).resolve().parent.parent / "data" / "gold" / "dev.jsonl"
 _HEADER = re.compile(r"\A\ufeff? date \S+")
 _MONTHS = ("janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre"
            "|novembre|décembre|decembre")

@@ -12,10 +12,10 @@ from pathlib import Path
 import spacy
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from pipeline.figures import find_figures  # noqa: E402
-from pipeline.numbers import format_number  # noqa: E402
+from pipeline.extraction.figures import find_figures  # noqa: E402
+from pipeline.extraction.normalize.numbers import format_number  # noqa: E402
 
-GOLD = Path("/work/shared/gold/dev.jsonl")
+GOLD = Path(__file__).resolve().parent.parent / "data" / "gold" / "dev.jsonl"
 LABELS = ("MONEY", "PERCENT", "QUANTITY")
 
 

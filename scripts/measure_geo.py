@@ -7,19 +7,20 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
+from pathlib import Path
 
 import spacy
 
-from pipeline.geo_finder import find_places
+from pipeline.extraction.geo_finder import find_places
 
-GOLD = "/work/shared/gold/dev.jsonl"
+GOLD = str(Path(__file__).resolve().parent.parent / "data" / "gold" / "dev.jsonl")
 LABELS = ("COUNTRY", "LOC")
 
 
 def mask_boilerplate(text: str) -> str:
     """Blank the lines that pipeline.reader calls boilerplate, as production does."""
     try:
-        from pipeline.reader import boilerplate_kind
+        from pipeline.batch.reader import boilerplate_kind
     except ImportError:
         return text
     out = []

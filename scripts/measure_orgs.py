@@ -15,10 +15,10 @@ from pathlib import Path
 import spacy
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from pipeline.acronyms import norm_apostrophes  # noqa: E402
-from pipeline.org_finder import filter_model_orgs, find_orgs_events  # noqa: E402
+from pipeline.extraction.acronyms import norm_apostrophes  # noqa: E402
+from pipeline.extraction.org_finder import filter_model_orgs, find_orgs_events  # noqa: E402
 
-GOLD = Path("/work/shared/gold/dev.jsonl")
+GOLD = Path(__file__).resolve().parent.parent / "data" / "gold" / "dev.jsonl"
 LABELS = ("ORG", "EVENT")
 DET = {"le", "la", "les", "l'", "l’", "du", "des", "de", "d'", "d’", "au", "aux", "un", "une"}
 

@@ -15,7 +15,7 @@ def fr_nlp():
 @pytest.fixture(scope="session")
 def news_nlp():
     """The assembled pipeline (model + our components), loaded once."""
-    from pipeline.nlp import load
+    from pipeline.extraction.nlp import load
 
     return load()
 
@@ -23,8 +23,8 @@ def news_nlp():
 @pytest.fixture(scope="session")
 def analyse(news_nlp):
     """Run the whole pipeline on a text as an article: returns the Doc."""
-    from pipeline.nlp import make_doc
-    from pipeline.reader import read_article
+    from pipeline.extraction.nlp import make_doc
+    from pipeline.batch.reader import read_article
 
     def run(text: str):
         art = read_article(text.encode("utf-8"))

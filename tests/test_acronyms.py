@@ -1,10 +1,10 @@
 """Tests for pipeline.acronyms (pure functions, no model)."""
 from __future__ import annotations
 
-from pipeline.acronyms import (acronym_matches, backtrack_long_form, canonical_name,
+from pipeline.extraction.acronyms import (acronym_matches, backtrack_long_form, canonical_name,
                                complete_norms, link_acronyms, looks_like_acronym,
                                norm_apostrophes)
-from pipeline.mention import Mention
+from pipeline.extraction.mention import Mention
 
 
 def _m(text, sub, label="ORG", nth=0):

@@ -14,7 +14,9 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline import schemas, store
+from pipeline.batch import schemas
+
+from pipeline.batch import store
 from pipeline.cli import main as cli_main
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from pipeline.date_finder import find_dates
+from pipeline.extraction.date_finder import find_dates
 
 
 def dates(nlp, text, published=None):

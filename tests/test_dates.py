@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from pipeline.dates import DateParts, resolve, scan
+from pipeline.extraction.normalize.dates import DateParts, resolve, scan
 
 
 def found(text, published=None):

@@ -1,7 +1,7 @@
 """pipeline.figures: MONEY, PERCENT and QUANTITY on hand-written French sentences."""
 import pytest
 
-from pipeline.figures import find_figures
+from pipeline.extraction.figures import find_figures
 
 
 def figs(nlp, text):

@@ -1,5 +1,5 @@
 """Pure gazetteer lookups: folding, countries, places, demonyms."""
-from pipeline.gazetteer import country_code, demonym_country, fold, key, place_kind
+from pipeline.extraction.normalize.gazetteer import country_code, demonym_country, fold, key, place_kind
 
 
 def test_fold_preserves_length_and_folds_marks():

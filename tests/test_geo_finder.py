@@ -1,7 +1,7 @@
 """COUNTRY and LOC mentions on hand-written sentences."""
 import pytest
 
-from pipeline.geo_finder import find_places, split_loc
+from pipeline.extraction.geo_finder import find_places, split_loc
 
 
 @pytest.fixture

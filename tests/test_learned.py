@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from pipeline import learned
-from pipeline.mention import Mention
+from pipeline.extraction import learned
+from pipeline.extraction.mention import Mention
 from pipeline.training import record_to_doc, split_folds, train_model
 
 

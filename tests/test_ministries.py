@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.mention import Mention
-from pipeline.ministries import (mend_typos, normalize_ministry, registry_match,
+from pipeline.extraction.mention import Mention
+from pipeline.extraction.normalize.ministries import (mend_typos, normalize_ministry, registry_match,
                                  resolve_in_article)
-from pipeline.ministry_finder import find_ministries
+from pipeline.extraction.ministry_finder import find_ministries
 
 
 def spans(nlp, text):

@@ -1,7 +1,7 @@
 """pipeline.numbers: French figures in digits and words, scale words, formatting."""
 import pytest
 
-from pipeline.numbers import format_number, parse_number, scale
+from pipeline.extraction.normalize.numbers import format_number, parse_number, scale
 
 
 @pytest.mark.parametrize("s, expected", [

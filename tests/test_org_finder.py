@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.org_finder import filter_model_orgs, find_orgs_events
+from pipeline.extraction.org_finder import filter_model_orgs, find_orgs_events
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.reader import BadInput, boilerplate_kind, decode, parse_header, read_article
+from pipeline.batch.reader import BadInput, boilerplate_kind, decode, parse_header, read_article
 
 BODY = ("Le ministre de l'Industrie et du Commerce a inauguré, jeudi à Kénitra, "
         "une usine de câblage qui emploiera 1.200 personnes.\n")

@@ -19,10 +19,11 @@ def _examples() -> list[tuple[str, str]]:
     return pairs
 
 
-def test_readme_has_three_queries():
+def test_readme_has_four_queries():
     codes = [c for c, _ in _examples()]
-    assert len(codes) == 3
+    assert len(codes) == 4
     assert "pd.read_parquet" in codes[0] and "duckdb" in codes[1] and "filters=" in codes[2]
+    assert "published_date" in codes[3] and "published_precision" in codes[3]
 
 
 def test_readme_queries_print_what_the_readme_shows(sample_tables, tmp_path, monkeypatch):

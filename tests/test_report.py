@@ -19,8 +19,8 @@ import pyarrow as pa
 import pytest
 
 from fixtures_tables import ROOT, sample_tables  # noqa: F401  (session fixture)
-from pipeline import store
-from pipeline.report import article_text, fmt_amount, load_tables, write_report
+from pipeline.batch import store
+from pipeline.outputs.report import article_text, fmt_amount, load_tables, write_report
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
@@ -90,7 +90,8 @@ def tiny(tmp_path) -> tuple[Path, Path]:
     _write(out, "entities", [{"entity_id": m["entity_id"], "label": m["label"], "norm": m["norm"],
                               "name": m["text"], "aliases": [m["text"]], "n_mentions": 1,
                               "n_articles": 1} for m in mentions])
-    _write(out, "runs", [{"run_id": "r1", "drop": "2024", "started_at": now, "finished_at": now,
+    _write(out, "runs", [{"run_id": "r1", "drop": "2024", "drop_path": str(raw),
+                          "started_at": now, "finished_at": now,
                           "n_seen": 2, "n_new": 2, "n_skipped": 0, "n_failed": 1,
                           "pipeline_version": "0.1.0+test", "status": "partial"}])
     return out, raw
@@ -109,7 +110,7 @@ def test_report_is_self_contained_and_highlights_from_the_file(tiny, tmp_path):
     page = write_report(out, tmp_path / "r.html", drop="2024", drops={"2024": raw}).read_text("utf-8")
     # no network: every image is embedded, no external script, style or link
     assert not re.search(r'(src|href)="(?!data:|#)', page)
-    assert page.count('<img class="chart"') >= 8
+    assert page.count('<svg class="chart"') >= 8
     # summary: the failure and why
     assert "broken.txt" in page and "binary file (PDF document), not text" in page
     # the article from its file: mentions highlighted at their offsets, header left out
@@ -119,6 +120,49 @@ def test_report_is_self_contained_and_highlights_from_the_file(tiny, tmp_path):
     assert "date 2025-03-05" not in page.split('id="articles"')[1]
     assert "<td>ministre</td>" in page         # the person's office, from roles
     assert 'id="legend"' in page
+
+
+def test_drop_outside_data_raw_is_found_where_its_run_read_it(tiny, tmp_path):
+    out, raw = tiny                  # raw is under tmp_path, not data/raw: runs.drop_path says where
+    page = write_report(out, tmp_path / "r.html", drop="2024").read_text("utf-8")
+    assert "Article file not found" not in page
+    assert re.search(r'<mark class="entity" title="MONEY: 600000000 EUR"', page)
+
+
+def test_drop_dir_option_points_at_moved_files(tiny, tmp_path):
+    from pipeline.cli import main
+    out, raw = tiny
+    moved = tmp_path / "elsewhere" / "renamed"
+    shutil.move(str(raw), str(moved))
+    html = tmp_path / "r.html"
+    assert main(["report", str(out), "--drop", "2024", "--html", str(html)]) == 0
+    assert "Article file not found" in html.read_text("utf-8")
+    assert main(["report", str(out), "--drop", "2024", "--html", str(html),
+                 "--drop-dir", f"2024={moved}"]) == 0
+    assert "Article file not found" not in html.read_text("utf-8")
+
+
+def test_report_needs_no_matplotlib(tiny, tmp_path, monkeypatch):
+    import sys
+    # the base install has no matplotlib: make importing it fail, as it would there
+    for name in [m for m in sys.modules if m == "matplotlib" or m.startswith("matplotlib.")]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, "matplotlib", None)
+    out, raw = tiny
+    page = write_report(out, tmp_path / "r.html", drop="2024", drops={"2024": raw}).read_text("utf-8")
+    assert page.count('<svg class="chart"') >= 8
+    # charts carry their values as text: the bar of Maroc, the per-currency bar
+    assert "<title>Maroc: 1 articles</title>" in page and "<title>EUR: 1 mentions</title>" in page
+
+
+def test_report_on_an_unknown_drop_is_a_usage_error(tiny, tmp_path, capsys):
+    from pipeline.cli import main
+    out, _ = tiny
+    html = tmp_path / "r.html"
+    assert main(["report", str(out), "--drop", "NOSUCH", "--html", str(html)]) == 2
+    err = capsys.readouterr().err
+    assert "no drop named 'NOSUCH'" in err and "2024" in err
+    assert not html.exists()
 
 
 def test_report_without_the_file_shows_the_sentences(tiny, tmp_path):
@@ -204,11 +248,14 @@ def test_report_in_headless_chromium(sample_tables, tmp_path):
     try:
         driver.get(report.resolve().as_uri())
         assert driver.execute_script("return document.readyState") == "complete"
-        # charts: embedded images, all decoded by the browser
-        charts = driver.find_elements(By.CSS_SELECTOR, "img.chart")
+        # charts: inline SVG, each laid out with a size, text inside
+        charts = driver.find_elements(By.CSS_SELECTOR, "svg.chart")
         assert len(charts) >= 8
-        for img in charts:
-            assert driver.execute_script("return arguments[0].complete && arguments[0].naturalWidth > 0", img)
+        for svg in charts:
+            box = driver.execute_script("var r = arguments[0].getBoundingClientRect();"
+                                        "return [r.width, r.height]", svg)
+            assert box[0] > 200 and box[1] > 50, box
+            assert svg.find_elements(By.CSS_SELECTOR, "text")
         # every sample article is there with highlighted entities, and the legend
         articles = driver.find_elements(By.CSS_SELECTOR, "details.article")
         assert len(articles) == 5

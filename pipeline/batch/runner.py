@@ -32,6 +32,7 @@ class UsageError(Exception):
 @dataclass
 class DropResult:
     drop: str
+    path: Optional[str] = None      # the drop folder, resolved (runs.drop_path)
     n_seen: int = 0
     n_new: int = 0
     n_skipped: int = 0
@@ -87,7 +88,7 @@ def _read(path: Path, source: str, drop: str, error: Optional[str]) -> tuple[byt
 
 def run_drop(nlp, root: Path, drop: str, out: Path, reprocess: bool = False,
              progress=None) -> DropResult:
-    res = DropResult(drop=drop)
+    res = DropResult(drop=drop, path=str(Path(root).resolve()))
     t0 = time.perf_counter()
     version = pipeline_version()
     index = store.processed_index(out)
@@ -122,7 +123,8 @@ def run_drop(nlp, root: Path, drop: str, out: Path, reprocess: bool = False,
             for i in range(0, len(pending), EXTRACT_CHUNK):
                 chunk = pending[i:i + EXTRACT_CHUNK]
                 items = [_read(p, s, drop, e) for p, s, e, _ in chunk]
-                batches = extract_batch(nlp, items)
+                tick = (lambda: progress.update(1)) if progress is not None else None
+                batches = extract_batch(nlp, items, on_article=tick)
                 for t in PARTITIONED:
                     writers[t].write(batches[t])
                 arts = batches["articles"].to_pylist()
@@ -134,8 +136,6 @@ def run_drop(nlp, root: Path, drop: str, out: Path, reprocess: bool = False,
                 for lab in batches["mentions"].column("label").to_pylist():
                     res.labels[lab] += 1
                 res.n_new += len(chunk)
-                if progress is not None:
-                    progress.update(len(chunk))
             for w in writers.values():
                 w.close()
             # articles last: it is the record of what is done
@@ -155,7 +155,7 @@ def run_drop(nlp, root: Path, drop: str, out: Path, reprocess: bool = False,
 
 
 def write_run_row(out: Path, run_id: str, res: DropResult, started: datetime) -> None:
-    row = {"run_id": run_id, "drop": res.drop, "started_at": started,
+    row = {"run_id": run_id, "drop": res.drop, "drop_path": res.path, "started_at": started,
            "finished_at": datetime.now(timezone.utc), "n_seen": res.n_seen, "n_new": res.n_new,
            "n_skipped": res.n_skipped, "n_failed": res.n_failed,
            "pipeline_version": pipeline_version(),

@@ -20,12 +20,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.acronyms import (backtrack_long_form, canonical_name, complete_norms,
+from pipeline.extraction.acronyms import (backtrack_long_form, canonical_name, complete_norms,
                                find_paren_acronyms, link_acronyms, looks_like_acronym,
                                norm_apostrophes, _fold)
-from pipeline.mention import Mention
+from pipeline.extraction.mention import Mention
+from pipeline.data import DATA_DIR
 
-PATTERNS = Path(__file__).resolve().parent.parent / "models" / "patterns"
+PATTERNS = DATA_DIR
 
 PREPS = {"de", "des", "du", "d'", "d’", "pour", "sur", "au", "aux"}
 DETS = {"la", "le", "l'", "l’", "les"}

@@ -102,7 +102,7 @@ def _ministry_title(text: str) -> str:
 
 
 def _country_of_adj(words: str) -> Optional[str]:
-    from .gazetteer import demonym_country
+    from .normalize.gazetteer import demonym_country
     for w in re.findall(r"[\w-]+", words):
         code = demonym_country(w) or demonym_country(w.lower())
         if code:
@@ -112,7 +112,7 @@ def _country_of_adj(words: str) -> Optional[str]:
 
 def _country_in_name(name: str) -> Optional[str]:
     """`Royal Air Maroc` → MAR: an organization named after its state."""
-    from .gazetteer import country_code
+    from .normalize.gazetteer import country_code
     words = re.findall(r"[\w-]+", name)
     for w in words:
         code = country_code(w) if w[:1].isupper() else None
@@ -174,7 +174,7 @@ class _Roles:
         # the state an office belongs to when the text implies it: Morocco for the
         # Moroccan press that this pipeline reads, else the article's main country
         if not countries:
-            from .gazetteer import demonym_country
+            from .normalize.gazetteer import demonym_country
             countries = Counter(c for c in (demonym_country(w) for w in re.findall(r"\w+", self.text)) if c)
         self.home = "MAR" if "MAR" in countries else (countries.most_common(1)[0][0] if countries else None)
         # a national body in an article about one country only belongs to that country
@@ -461,7 +461,7 @@ def _counterparts(R: _Roles) -> None:
 def _enumerations(R: _Roles) -> None:
     """`les ministres des Affaires étrangères malien, nigérien et burkinabé …
     Le Malien X, le Nigérien Y et le Burkinabé Z`: each named by the demonym of his office."""
-    from .gazetteer import demonym_country
+    from .normalize.gazetteer import demonym_country
     text, ms = R.text, R.ms
     for mi in ms:
         if mi.label != "MINISTRY" or not re.match(r"ministres\b", mi.text, re.I):

@@ -1,10 +1,9 @@
 """The per-drop HTML report: one self-contained page for the people who read the tables.
 
 Everything is read back from the Parquet tables (never from the extraction in
-memory), so the page shows what a reader of the tables gets.  Plots are PNGs
-drawn with matplotlib's ``Figure`` (the Agg canvas, no pyplot global state) and
-embedded as base64; the only script is a few lines of inline JavaScript that sort
-tables.  No network, no external file.
+memory), so the page shows what a reader of the tables gets.  Charts are inline
+SVG (``svgchart``), so the base install draws them; the only script is a few lines
+of inline JavaScript that sort tables.  No network, no external file.
 
 The tables do not hold the article text, so the highlighted articles read the
 files back from their drop folders (``drops``, default ``data/raw/<drop>``),
@@ -13,10 +12,8 @@ the article is shown as the sentences stored with its mentions.
 """
 from __future__ import annotations
 
-import base64
 import hashlib
 import html
-import io
 import os
 import re
 from collections import Counter
@@ -28,10 +25,11 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.dataset as ds
 
-from .mention import LABELS
-from .schemas import PARTITIONED, TABLES
+from . import svgchart
+from ..batch.schemas import PARTITIONED, TABLES
+from ..extraction.mention import LABELS
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 
 # One colour per label, shared by the highlighted text, the legend and the charts.
 LABEL_COLORS = {
@@ -143,9 +141,17 @@ def person_titles(roles: pd.DataFrame) -> dict[str, tuple[str, Optional[str]]]:
 
 
 def _with_published(t: Tables) -> pd.DataFrame:
-    pub = t.articles.set_index("article_id")["published"]
+    """Mentions with their article's `published` and `published_date` (derived from
+    `published` for tables written before that column existed)."""
+    a = t.articles.set_index("article_id")
+    typed = a["published_date"]
+    if typed.isna().any():
+        pub = a["published"].dropna()
+        parsed = pd.to_datetime(pub.where(pub.str.len() == 10, pub + "-01"), errors="coerce").dt.date
+        typed = typed.where(typed.notna(), parsed.reindex(typed.index))
     m = t.mentions.copy()
-    m["published"] = m["article_id"].map(pub)
+    m["published"] = m["article_id"].map(a["published"])
+    m["published_date"] = m["article_id"].map(typed)
     return m
 
 
@@ -163,19 +169,7 @@ def mentions_per_month(t: Tables) -> pd.DataFrame:
 
 
 # --------------------------------------------------------------------------- charts
-
-def _fig(width: float, height: float):
-    from matplotlib.figure import Figure       # Agg canvas; no pyplot, no global state
-    fig = Figure(figsize=(width, height), dpi=100, layout="constrained")
-    return fig, fig.add_subplot()
-
-
-def _img(fig, alt: str) -> str:
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png")
-    data = base64.b64encode(buf.getvalue()).decode("ascii")
-    return f'<img class="chart" alt="{html.escape(alt)}" src="data:image/png;base64,{data}">'
-
+# Inline SVG (svgchart.py): the base install draws every chart, no matplotlib.
 
 def _short(s: str, n: int = 60) -> str:
     s = str(s)
@@ -187,77 +181,38 @@ def _none(what: str) -> str:
 
 
 def barh_chart(labels: list[str], values: list[float], title: str, color: str,
-               xlabel: str = "articles") -> str:
+               xlabel: str = "articles", colors: Optional[list[str]] = None) -> str:
     if not labels:
         return _none(title.lower())
-    fig, ax = _fig(7.5, 0.8 + 0.32 * len(labels))
-    y = list(range(len(labels)))[::-1]
-    ax.barh(y, values, color=color, edgecolor="#555", linewidth=0.5)
-    ax.set_yticks(y, [_short(lbl) for lbl in labels], fontsize=9)
-    ax.set_xlabel(xlabel)
-    fig.suptitle(title, x=0.01, ha="left", fontsize=11)
-    ax.xaxis.get_major_locator().set_params(integer=True)
-    for yi, v in zip(y, values):
-        ax.text(v, yi, f" {v:g}", va="center", fontsize=8)
-    ax.spines[["top", "right"]].set_visible(False)
-    return _img(fig, title)
+    return svgchart.barh([str(x) for x in labels], [float(v) for v in values], title, color,
+                         xlabel=xlabel, colors=colors)
 
 
 def stacked_month_chart(table: pd.DataFrame, title: str) -> str:
     if table.empty:
         return _none("mentions")
-    fig, ax = _fig(7.5, 3.2)
-    bottom = [0] * len(table)
-    x = list(range(len(table)))
-    for lab in table.columns:
-        vals = table[lab].tolist()
-        ax.bar(x, vals, bottom=bottom, color=LABEL_COLORS.get(lab, "#ddd"), label=lab,
-               edgecolor="#555", linewidth=0.4)
-        bottom = [b + v for b, v in zip(bottom, vals)]
-    ax.set_xticks(x, table.index.tolist(), rotation=45 if len(x) > 6 else 0, ha="right" if len(x) > 6 else "center")
-    ax.set_ylabel("mentions")
-    fig.suptitle(title, x=0.01, ha="left", fontsize=11)
-    ax.legend(fontsize=7, ncols=2, frameon=False, loc="upper left", bbox_to_anchor=(1, 1))
-    ax.spines[["top", "right"]].set_visible(False)
-    return _img(fig, title)
+    series = {lab: [int(v) for v in table[lab].tolist()] for lab in table.columns}
+    return svgchart.stacked_columns([str(i) for i in table.index], series, LABEL_COLORS, title)
 
 
 def dates_chart(t: Tables) -> str:
     """DATE mentions' first day against the article's publication date."""
     m = _with_published(t)
-    m = m[(m["label"] == "DATE") & m["date_start"].notna() & m["published"].notna()]
+    m = m[(m["label"] == "DATE") & m["date_start"].notna() & m["published_date"].notna()]
     if m.empty:
         return _none("dates with a known day in dated articles")
-    pub = pd.to_datetime(m["published"].str.slice(0, 10), format="mixed", errors="coerce")
-    when = pd.to_datetime(m["date_start"], errors="coerce")
-    ok = pub.notna() & when.notna()
-    if not ok.any():
-        return _none("dates with a known day in dated articles")
-    fig, ax = _fig(6.5, 3.6)
-    ax.scatter(pub[ok], when[ok], s=22, color=LABEL_COLORS["DATE"], edgecolor="#555", linewidth=0.5)
-    lo, hi = min(pub[ok].min(), when[ok].min()), max(pub[ok].max(), when[ok].max())
-    ax.plot([lo, hi], [lo, hi], color="#999", linestyle="--", linewidth=0.8, label="same day")
-    ax.set_xlabel("publication date")
-    ax.set_ylabel("date mentioned (first day)")
-    fig.suptitle("Dates mentioned against publication dates", x=0.01, ha="left", fontsize=11)
-    ax.legend(fontsize=8, frameon=False, loc="upper left")
-    fig.autofmt_xdate()
-    return _img(fig, "Dates mentioned against publication dates")
+    title = "Dates mentioned against publication dates"
+    points = [(p, d, f"{text}: {d} (published {p})")
+              for p, d, text in zip(m["published_date"], m["date_start"], m["text"])]
+    return svgchart.date_scatter(points, title, LABEL_COLORS["DATE"], "publication date",
+                                 "date mentioned (first day)")
 
 
 def percent_chart(values: list[float]) -> str:
     if not values:
         return _none("percentages")
-    fig, ax = _fig(6.5, 2.8)
-    lo, hi = min(0.0, min(values)), max(100.0, max(values))
-    ax.hist(values, bins=20, range=(lo, hi), color=LABEL_COLORS["PERCENT"],
-            edgecolor="#555", linewidth=0.5)
-    ax.yaxis.get_major_locator().set_params(integer=True)
-    ax.set_xlabel("value (%)")
-    ax.set_ylabel("mentions")
-    fig.suptitle("Percentages mentioned", x=0.01, ha="left", fontsize=11)
-    ax.spines[["top", "right"]].set_visible(False)
-    return _img(fig, "Percentages mentioned")
+    return svgchart.histogram(values, "Percentages mentioned", LABEL_COLORS["PERCENT"], "value (%)",
+                              lo=min(0.0, min(values)), hi=max(100.0, max(values)))
 
 
 # --------------------------------------------------------------------------- html pieces
@@ -303,15 +258,28 @@ def legend() -> str:
 
 # --------------------------------------------------------------------------- articles
 
-def default_drop_dirs(drop_names) -> dict[str, Path]:
-    """`data/raw/<drop>` relative to the working directory, else to the repository."""
+def default_drop_dirs(drop_names, runs: Optional[pd.DataFrame] = None) -> dict[str, Path]:
+    """Where each drop's files are: the folder its latest run read (`runs.drop_path`),
+    else `data/raw/<drop>` relative to the working directory, else to the repository."""
+    recorded: dict[str, str] = {}
+    if runs is not None and not runs.empty and "drop_path" in runs:
+        for r in runs.sort_values("started_at").itertuples(index=False):
+            if isinstance(r.drop_path, str) and Path(r.drop_path).is_dir():
+                recorded[r.drop] = r.drop_path
     found = {}
     for name in drop_names:
-        for base in (Path("data/raw"), REPO / "data" / "raw"):
-            if (base / name).is_dir():
-                found[name] = base / name
+        candidates = ([Path(recorded[name])] if name in recorded else []) + \
+            [Path("data/raw") / name, REPO / "data" / "raw" / name]
+        for path in candidates:
+            if path.is_dir():
+                found[name] = path
                 break
     return found
+
+
+def available_drops(out_dir: Path) -> list[str]:
+    """Names of the drops that have articles in the tables."""
+    return sorted(set(read_table(Path(out_dir), "articles", columns=["drop"])["drop"].dropna()))
 
 
 def article_text(drop_dir: Optional[Path], source: str, article_id: str) -> Optional[str]:
@@ -319,7 +287,7 @@ def article_text(drop_dir: Optional[Path], source: str, article_id: str) -> Opti
     folder, or no longer the bytes that were processed (the offsets would be wrong)."""
     if drop_dir is None:
         return None
-    from .reader import BadInput, article_id as hash_id, decode
+    from ..batch.reader import BadInput, article_id as hash_id, decode
     root = Path(drop_dir).resolve()
     path = (root / source).resolve()
     if not path.is_relative_to(root) or not path.is_file():
@@ -498,15 +466,9 @@ def _when(t: Tables, drop: Optional[str]) -> str:
     if dc.empty:
         per_drop = _none("mentions")
     else:
-        fig, ax = _fig(6.5, 0.8 + 0.35 * len(dc))
-        y = list(range(len(dc)))[::-1]
-        ax.barh(y, dc.values, color=colors, edgecolor="#555", linewidth=0.5)
-        ax.set_yticks(y, [_short(d, 30) for d in dc.index])
-        ax.set_xlabel("mentions")
-        fig.suptitle("Mentions per drop" + (" (this drop in dark blue)" if drop else ""),
-                     x=0.01, ha="left", fontsize=11)
-        ax.spines[["top", "right"]].set_visible(False)
-        per_drop = _img(fig, "Mentions per drop")
+        per_drop = barh_chart([str(d) for d in dc.index], dc.tolist(),
+                              "Mentions per drop" + (" (this drop in dark blue)" if drop else ""),
+                              "#4a78c2", xlabel="mentions", colors=colors)
     return "".join(f'<div class="chartbox">{p}</div>' for p in (month, per_drop, dates_chart(t)))
 
 
@@ -555,7 +517,7 @@ main{max-width:1200px;margin:0 auto;padding:0 2em 3em}section{margin-top:1.5em}
 h2{border-bottom:2px solid #23395d;padding-bottom:.2em}h3{margin:1.2em 0 .4em}
 .cards{display:flex;gap:1em;flex-wrap:wrap}.card{background:#fff;border:1px solid #ddd;border-radius:6px;padding:.6em 1.2em;min-width:7em;text-align:center}
 .big{font-size:1.8em;font-weight:700;color:#23395d}.row{display:flex;gap:1.5em;flex-wrap:wrap;align-items:flex-start}
-.chartbox{margin:.8em 0}img.chart{max-width:100%;background:#fff;border:1px solid #e2e2e2;border-radius:4px}
+.chartbox{margin:.8em 0}.chart{max-width:100%;height:auto;background:#fff;border:1px solid #e2e2e2;border-radius:4px}
 table{border-collapse:collapse;background:#fff;font-size:.85em;margin:.5em 0;max-width:100%}
 caption{text-align:left;font-weight:600;padding:.3em 0}th,td{border:1px solid #ddd;padding:.3em .5em;vertical-align:top;text-align:left}
 th{background:#eef1f6;cursor:pointer;white-space:nowrap}th:after{content:" ⇅";color:#aaa;font-size:.8em}
@@ -597,7 +559,7 @@ def render_report(out_dir: Path, drop: Optional[str] = None,
     """The report page as a string (see ``write_report``)."""
     t = load_tables(Path(out_dir), drop)
     names = sorted(set(t.articles["drop"].dropna()))
-    drop_dirs = default_drop_dirs(names)
+    drop_dirs = default_drop_dirs(names, t.runs)
     drop_dirs.update({k: Path(v) for k, v in (drops or {}).items()})
     scope = f"drop {drop}" if drop else ("drops " + ", ".join(names) if names else "no drop")
     sections = [
@@ -628,7 +590,8 @@ def write_report(out_dir: Path, html_path: Path, drop: Optional[str] = None,
     or all when `drop` is None) to `html_path`, atomically; returns the path.
 
     `drops` maps a drop name to its folder, to read the article texts back for the
-    highlighted view (default: `data/raw/<drop>` where it exists)."""
+    highlighted view (default: the folder the drop's latest run read, recorded in
+    `runs.drop_path`, else `data/raw/<drop>` where it exists)."""
     page = render_report(out_dir, drop, drops)
     html_path = Path(html_path)
     html_path.parent.mkdir(parents=True, exist_ok=True)

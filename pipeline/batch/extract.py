@@ -5,20 +5,22 @@ over partitions unchanged (see ``extract_batch``).
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Callable, Iterable, Optional
 
 import pyarrow as pa
 
-from . import __version__
-from .mention import Mention
+from .. import __version__
+from ..extraction.mention import Mention
 from .reader import Article, BadInput, read_article
 from .schemas import ARTICLES, MENTIONS, ROLES
+from pipeline.data import DATA_DIR
 
-PACKAGE = Path(__file__).resolve().parent
-PATTERNS = PACKAGE.parent / "models" / "patterns"
+PACKAGE = Path(__file__).resolve().parent.parent
+PATTERNS = DATA_DIR
+MODELS = PACKAGE.parent / "models"
 
 # Articles go through nlp.pipe in batches of this many.
 NLP_BATCH = 16
@@ -29,9 +31,9 @@ def pipeline_version() -> str:
     """Package version + a digest of the code and pattern data that shape the output,
     so a change of rules or data makes a re-run reprocess what it changes."""
     h = hashlib.sha256()
-    # models/ holds the pattern data and the learned recognizer's weights and settings
-    for path in sorted(list(PACKAGE.glob("*.py")) + list(PATTERNS.parent.rglob("*"))):
-        if path.is_file():
+    # the package's code and data, and models/ (the learned recognizer's weights and settings)
+    for path in sorted(list(PACKAGE.rglob("*.py")) + list(PATTERNS.rglob("*")) + list(MODELS.rglob("*"))):
+        if path.is_file() and "__pycache__" not in path.parts:
             h.update(path.name.encode())
             h.update(path.read_bytes())
     return f"{__version__}+{h.hexdigest()[:10]}"
@@ -42,6 +44,18 @@ def entity_id(label: str, norm: Optional[str]) -> Optional[str]:
         return None
     digest = hashlib.sha1(f"{label}\x1f{norm}".encode()).hexdigest()[:16]
     return f"{label}:{digest}"
+
+
+def published_fields(published: Optional[str]) -> dict:
+    """`published` as written (`YYYY-MM-DD` or `YYYY-MM`) -> the typed columns:
+    a date (the month's first day when only the month is known) and its precision,
+    so readers need no string parsing (DuckDB, Spark and Polars all choke on `2017-07`)."""
+    if not published:
+        return {"published_date": None, "published_precision": None}
+    parts = [int(p) for p in published.split("-")]
+    precision = "day" if len(parts) == 3 else "month"
+    return {"published_date": date(parts[0], parts[1], parts[2] if len(parts) == 3 else 1),
+            "published_precision": precision}
 
 
 def _now() -> datetime:
@@ -57,7 +71,8 @@ def _article_row(meta: dict, art: Optional[Article], error: Optional[str], n_men
         "n_mentions": n_mentions if art is not None and not error else 0,
     }
     if art is not None:
-        row.update(published=art.published, title=art.title, outlet=art.outlet,
+        row.update(published=art.published, **published_fields(art.published),
+                   title=art.title, outlet=art.outlet,
                    encoding=art.encoding, n_chars=len(art.text), body_start=art.body_start,
                    body_end=art.body_end, warnings="; ".join(art.warnings) or None)
     return row
@@ -96,15 +111,17 @@ def _role_rows(meta: dict, roles: list[dict]) -> list[dict]:
     return rows
 
 
-def extract_batch(nlp, items: Iterable[tuple[bytes | str, dict]]) -> dict[str, pa.RecordBatch]:
+def extract_batch(nlp, items: Iterable[tuple[bytes | str, dict]],
+                  on_article: Optional[Callable[[], None]] = None) -> dict[str, pa.RecordBatch]:
     """Extract a batch of articles.
 
     `items`: (content, meta) pairs; content is the file's bytes (decoded here) or
     already-decoded text; meta has `article_id`, `drop`, `source` and optionally
     `n_bytes` and `error` (a failure found before reading, e.g. a symlink).
     Returns record batches for `articles`, `mentions` and `roles`.
+    `on_article`, if given, is called once per article as it is done (progress bars).
     """
-    from .nlp import make_doc
+    from ..extraction.nlp import make_doc
 
     version = pipeline_version()
     when = _now()
@@ -113,6 +130,7 @@ def extract_batch(nlp, items: Iterable[tuple[bytes | str, dict]]) -> dict[str, p
     for content, meta in items:
         if meta.get("error"):
             arts.append(_article_row(meta, None, meta["error"], 0, version, when))
+            on_article and on_article()
             continue
         try:
             if isinstance(content, str):
@@ -120,17 +138,19 @@ def extract_batch(nlp, items: Iterable[tuple[bytes | str, dict]]) -> dict[str, p
             art = read_article(content)
         except BadInput as exc:
             arts.append(_article_row(meta, None, str(exc), 0, version, when))
+            on_article and on_article()
             continue
         good.append((meta, art))
 
     for meta, art, doc, error in _pipe(nlp, good):
         if error:
             arts.append(_article_row(meta, art, error, 0, version, when))
-            continue
-        mentions = doc._.mentions or []
-        ment_rows.extend(_mention_rows(meta, doc, mentions))
-        role_rows.extend(_role_rows(meta, doc._.roles or []))
-        arts.append(_article_row(meta, art, None, len(mentions), version, when))
+        else:
+            mentions = doc._.mentions or []
+            ment_rows.extend(_mention_rows(meta, doc, mentions))
+            role_rows.extend(_role_rows(meta, doc._.roles or []))
+            arts.append(_article_row(meta, art, None, len(mentions), version, when))
+        on_article and on_article()
 
     return {
         "articles": pa.RecordBatch.from_pylist(arts, schema=ARTICLES),
@@ -142,17 +162,19 @@ def extract_batch(nlp, items: Iterable[tuple[bytes | str, dict]]) -> dict[str, p
 def _pipe(nlp, good):
     """nlp.pipe over the batch; if a document breaks a component, redo the batch one
     document at a time so that only that article fails, with the reason recorded."""
-    from .nlp import make_doc
+    from ..extraction.nlp import make_doc
 
+    done = 0          # documents yielded before a failure (lazily, for per-article progress)
     try:
-        docs = list(nlp.pipe((make_doc(nlp, a.prose, a.published) for _, a in good),
-                             batch_size=NLP_BATCH))
+        docs = nlp.pipe((make_doc(nlp, a.prose, a.published) for _, a in good),
+                        batch_size=NLP_BATCH)
         for (meta, art), doc in zip(good, docs):
             yield meta, art, doc, None
+            done += 1
         return
     except Exception:  # noqa: BLE001 - isolate the faulty article below
         pass
-    for meta, art in good:
+    for meta, art in good[done:]:
         try:
             doc = nlp(make_doc(nlp, art.prose, art.published))
         except Exception as exc:  # noqa: BLE001

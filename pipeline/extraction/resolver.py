@@ -13,8 +13,9 @@ from pathlib import Path
 from spacy.tokens import Doc, Span
 
 from .mention import Mention
+from pipeline.data import DATA_DIR
 
-PATTERNS = Path(__file__).resolve().parent.parent / "models" / "patterns"
+PATTERNS = DATA_DIR
 
 _LEAD_WORDS = {"le", "la", "les", "l'", "l’", "du", "de", "des", "d'", "d’", "en", "au", "aux",
                "à", "a", "un", "une", "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur",
@@ -83,7 +84,7 @@ def trim_span(doc: Doc, start: int, end: int, label: str) -> tuple[int, int] | N
 
 
 def _model_mentions(doc: Doc) -> list[Mention]:
-    from .gazetteer import country_code, demonym_country
+    from .normalize.gazetteer import country_code, demonym_country
 
     out = []
     generic = generic_words()
@@ -172,7 +173,7 @@ def _title_name_rx(titles: str) -> re.Pattern:
 def _names_after_titles(doc: Doc) -> list[Mention]:
     """A name the model missed right after a title: `Le Premier ministre espagnol Pedro
     Sánchez`, `son directeur général Mme Amina Benkhadra` (two to four capitalized words)."""
-    from .gazetteer import demonym_country, lookup
+    from .normalize.gazetteer import demonym_country, lookup
     from .org_finder import load_patterns
     from .roles import title_words, titles_pattern
     tw = title_words()
@@ -214,7 +215,7 @@ def _mend_stray_periods(text: str, chosen: list[Mention]) -> None:
 
 
 def _known_place(text: str) -> bool:
-    from .gazetteer import lookup
+    from .normalize.gazetteer import lookup
     e = lookup(clean_norm(text))
     return e is not None and e.label == "LOC"
 
@@ -278,7 +279,7 @@ def normalize_article(doc: Doc, mentions: list[Mention]) -> None:
     except ImportError:
         pass
     try:
-        from .ministries import resolve_in_article
+        from .normalize.ministries import resolve_in_article
         resolve_in_article(mentions)
     except ImportError:
         pass

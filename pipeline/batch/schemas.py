@@ -20,7 +20,9 @@ ARTICLES = pa.schema([
     _f("article_id", pa.string(), "Stable id of the article: first 32 hex digits of the SHA-256 of the file's bytes.", "9f3c…", False),
     _f("drop", pa.string(), "Name of the drop the file came in (the drop folder's name unless `--drop` says otherwise). Partition column.", "samples", False),
     _f("source", pa.string(), "Path of the file relative to the drop folder, `/`-separated.", "000_42b851008468ec3e.txt", False),
-    _f("published", pa.string(), "Publication date from the ` date` header: `YYYY-MM-DD` or `YYYY-MM`; null without a valid header.", "2026-02-05"),
+    _f("published", pa.string(), "Publication date as the ` date` header writes it: `YYYY-MM-DD` (a day) or `YYYY-MM` (a month only); null without a valid header. For typed work use `published_date`.", "2026-02-05"),
+    _f("published_date", pa.date32(), "`published` as a date: the day, or the first day of the month when only the month is known (see `published_precision`); null with `published`.", "2026-02-05"),
+    _f("published_precision", pa.string(), "What `published` states: `day` or `month`; null with `published`.", "day"),
     _f("title", pa.string(), "Headline, from the feed footer or a short first line of prose; null where the text states none.", "Economie sociale et solidaire : le Maroc renforce ses partenariats africains"),
     _f("outlet", pa.string(), "News outlet, from the feed footer (without tagline) or a masthead line; null where the text states none.", "Hespress Français"),
     _f("status", pa.string(), "`ok` when the article was processed, `failed` when it could not be read.", "ok", False),
@@ -42,12 +44,12 @@ MENTIONS = pa.schema([
     _f("mention_id", pa.string(), "Id of the mention: `<article_id>:<start>-<end>`.", "9f3c…:215-222", False),
     _f("start", pa.int64(), "Start offset (characters) into the decoded file text, inclusive.", "215", False),
     _f("end", pa.int64(), "End offset (characters), exclusive: `text[start:end]` is the mention.", "222", False),
-    _f("label", pa.string(), "One of PERSON, MINISTRY, ORG, COUNTRY, LOC, EVENT, DATE, MONEY, PERCENT, QUANTITY (see ENTITIES.md).", "COUNTRY", False),
+    _f("label", pa.string(), "One of `PERSON`, `MINISTRY`, `ORG`, `COUNTRY`, `LOC`, `EVENT`, `DATE`, `MONEY`, `PERCENT`, `QUANTITY` (defined in [ENTITIES.md](ENTITIES.md#labels)); no other value occurs.", "COUNTRY", False),
     _f("text", pa.string(), "The mention as written.", "Royaume", False),
     _f("norm", pa.string(), "Normalized value as a string: canonical name, ISO country code, ISO/TIMEX3 date, `<amount> <currency>`, `<value>`, `<value> <unit>`; null where the contract says so.", "MAR"),
     _f("entity_id", pa.string(), "Stable id of the entity (hash of label and norm), the same across articles and runs; null when norm is null.", "COUNTRY:8d1e…"),
     _f("sentence_id", pa.int32(), "Index of the sentence within the article (0-based).", "3"),
-    _f("sentence", pa.string(), "The sentence the mention is in, as context for readers.", "Le Maroc y était représenté par …"),
+    _f("sentence", pa.string(), "The sentence the mention is in, as context for readers, stripped of surrounding whitespace and cut at 1,000 characters (a longer sentence keeps its first 1,000, so the mention may fall past the cut).", "Le Maroc y était représenté par …"),
     _f("country", pa.string(), "COUNTRY: ISO 3166-1 alpha-3 code.", "MAR"),
     _f("date_value", pa.string(), "DATE: ISO 8601 / TIMEX3 value at the precision written (`2024`, `2024-12`, `2024-12-05`, `2024-Q1`, `XXXX-11-26`, `20`).", "2024-12"),
     _f("date_start", pa.date32(), "DATE: first day of the period, where known.", "2024-12-01"),
@@ -59,7 +61,7 @@ MENTIONS = pa.schema([
 ])
 
 ROLES = pa.schema([
-    _f("article_id", pa.string(), "Article the role is stated in.", "9f3c…", False),
+    _f("article_id", pa.string(), "Article the role is stated in (joins `articles.article_id`; with `person_id`, joins the person's rows of `mentions` on (`article_id`, `entity_id`)).", "9f3c…", False),
     _f("drop", pa.string(), "Drop of the article. Partition column.", "samples", False),
     _f("person", pa.string(), "The person, normalized (fullest form of the name in the article).", "Leila Benali", False),
     _f("person_id", pa.string(), "`entity_id` of the person.", "PERSON:41ac…", False),
@@ -86,6 +88,7 @@ ENTITIES = pa.schema([
 RUNS = pa.schema([
     _f("run_id", pa.string(), "Id of the run (UTC start time and a random suffix).", "20261125T130211Z-4f2a", False),
     _f("drop", pa.string(), "Drop processed by this run (one row per drop per run).", "samples", False),
+    _f("drop_path", pa.string(), "Absolute path of the drop folder the run read (symlinks resolved): where the report finds the article files again; null in runs written before this column.", "/srv/news/data/raw/samples"),
     _f("started_at", TS, "When the run started (UTC).", "2026-11-25 13:02:11+00:00", False),
     _f("finished_at", TS, "When the drop was finished (UTC).", "2026-11-25 13:02:14+00:00", False),
     _f("n_seen", pa.int64(), "`*.txt` files seen in the drop.", "5", False),

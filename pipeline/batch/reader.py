@@ -14,8 +14,9 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional
+from pipeline.data import DATA_DIR
 
-PATTERNS_DIR = Path(__file__).resolve().parent.parent / "models" / "patterns"
+PATTERNS_DIR = DATA_DIR
 
 # Articles are a few kilobytes; anything past this is not a news article and
 # would only slow the batch down, so it fails with a clear error instead.

@@ -15,8 +15,9 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional
+from pipeline.data import DATA_DIR
 
-REGISTRY_PATH = Path(__file__).resolve().parent.parent / "models" / "patterns" / "ministries.jsonl"
+REGISTRY_PATH = DATA_DIR / "ministries.jsonl"
 
 # Registry match threshold on folded keys (rapidfuzz ratio, 0-100). Case, accents
 # and apostrophes are folded before, so this only absorbs a letter or two of typo.
@@ -121,7 +122,7 @@ def adj_country(country_adj: Optional[str]) -> Optional[str]:
     if not country_adj:
         return "MAR"
     try:
-        from pipeline.gazetteer import demonym_country
+        from pipeline.extraction.normalize.gazetteer import demonym_country
         code = demonym_country(country_adj)
     except Exception:       # gazetteer data missing: fall back to the registry's demonyms
         code = None

@@ -18,8 +18,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-LEXICON_PATH = (Path(__file__).resolve().parent.parent
-                / "models" / "patterns" / "dates_fr.json")
+from pipeline.data import DATA_DIR
+
+LEXICON_PATH = DATA_DIR / "dates_fr.json"
 
 
 # ---------------------------------------------------------------- data types

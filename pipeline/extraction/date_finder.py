@@ -12,8 +12,8 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
-from pipeline.dates import Candidate, fold, lexicon, resolve, scan
-from pipeline.mention import Mention
+from pipeline.extraction.normalize.dates import Candidate, fold, lexicon, resolve, scan
+from pipeline.extraction.mention import Mention
 
 # Words before a 4-digit number that make it an identifier, not a year.
 _ID_BEFORE = {"n°", "no", "nº", "numéro", "numero", "art", "article", "page", "p", "tél",

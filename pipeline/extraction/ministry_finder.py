@@ -14,8 +14,8 @@ from __future__ import annotations
 import unicodedata
 from typing import List, Optional
 
-from pipeline.mention import Mention
-from pipeline.ministries import demonym_stem, mend_typos, normalize_ministry
+from pipeline.extraction.mention import Mention
+from pipeline.extraction.normalize.ministries import demonym_stem, mend_typos, normalize_ministry
 
 LABEL = "MINISTRY"
 
@@ -121,7 +121,7 @@ def is_demonym(word: str) -> bool:
 
 def _gaz_demonym(word: str) -> Optional[str]:
     try:
-        from pipeline.gazetteer import demonym_country
+        from pipeline.extraction.normalize.gazetteer import demonym_country
         return demonym_country(word)
     except Exception:           # shared gazetteer absent: the local list still works
         return None
@@ -130,7 +130,7 @@ def _gaz_demonym(word: str) -> Optional[str]:
 def _is_place(doc, i: int) -> bool:
     """Does a known country or place name start at token i (``Sénégal``, ``Côte d'Ivoire``)?"""
     try:
-        from pipeline.gazetteer import lookup
+        from pipeline.extraction.normalize.gazetteer import lookup
     except Exception:
         return False
     for k in range(min(len(doc), i + 4), i, -1):

@@ -9,8 +9,8 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from . import store
-from .schemas import ENTITIES
+from ..batch import store
+from ..batch.schemas import ENTITIES
 
 
 def _published(out: Path) -> dict[str, str]:

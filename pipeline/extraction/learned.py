@@ -28,7 +28,7 @@ from spacy.util import minibatch
 
 from .mention import Mention
 
-NER_DIR = Path(__file__).resolve().parent.parent / "models" / "ner"
+NER_DIR = Path(__file__).resolve().parent.parent.parent / "models" / "ner"
 MODES = ("rules", "rules_first", "model_first", "model")
 
 if not Doc.has_extension("learned"):
@@ -107,13 +107,13 @@ def _normalized(doc: Doc, start: int, end: int, label: str, rules: dict) -> Opti
     if not text.strip():
         return None
     if label == "COUNTRY":
-        from .gazetteer import country_code
+        from .normalize.gazetteer import country_code
         code = country_code(text)
         if code is None:
             return None
         return Mention(start, end, label, text, norm=code, country=code, source="learned")
     if label == "MINISTRY":
-        from .ministries import normalize_ministry
+        from .normalize.ministries import normalize_ministry
         norm = normalize_ministry(text)
     elif label in ("ORG", "EVENT"):
         from .acronyms import norm_apostrophes

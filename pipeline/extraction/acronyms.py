@@ -12,7 +12,7 @@ from functools import lru_cache
 import unicodedata
 from typing import Iterable, Optional
 
-from pipeline.mention import Mention
+from pipeline.extraction.mention import Mention
 
 APOSTROPHES = "’‘`´ʼ"
 # Small words skipped when reading initials (French and English).

@@ -20,8 +20,8 @@ import re
 from functools import lru_cache
 from typing import Iterable
 
-from pipeline.gazetteer import Entry, demonyms, entries, fold, key, lookup
-from pipeline.mention import Mention
+from pipeline.extraction.normalize.gazetteer import Entry, demonyms, entries, fold, key, lookup
+from pipeline.extraction.mention import Mention
 
 SOURCE = "geo_gazetteer"
 

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional
+from pipeline.data import DATA_DIR
 
-PATTERNS = Path(__file__).resolve().parent.parent / "models" / "patterns"
+PATTERNS = DATA_DIR
 
 APOSTROPHES = "'\u2019\u2018`\u00b4\u02bc\u2032"
 HYPHENS = "-\u2010\u2011\u2012\u2013"

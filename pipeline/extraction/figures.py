@@ -15,13 +15,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from pipeline.mention import Mention
-from pipeline.numbers import (
+from pipeline.extraction.mention import Mention
+from pipeline.extraction.normalize.numbers import (
     APPROX_RE, DIGITS_RE, NUMBER_WORDS_RE, clean_float, format_number, parse_approx, parse_digits,
     parse_words, scale,
 )
+from pipeline.data import DATA_DIR
 
-PATTERNS = Path(__file__).resolve().parent.parent / "models" / "patterns"
+PATTERNS = DATA_DIR
 SP = "[ \u00a0\u2009\u202f]"           # one space of any typographic width
 APOS = "['’`]"
 

@@ -1,0 +1,1 @@
+"""Pure normalizers (no spaCy): numbers, dates, the ministries registry, the gazetteer."""
