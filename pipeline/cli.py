@@ -7,8 +7,9 @@ namespace, to a plain `cmd_*` function that returns the exit status.
 
 Exit status of `run`: 0 every article processed (also when a drop holds no
 `*.txt`: a warning says so); 1 some articles failed (they are recorded in
-`articles` with the reason, the rest are written); 2 the command is wrong (no such
-folder, output not writable, another run holds the output, unknown option).
+`articles` with the reason, the rest are written); 2 the command is wrong or the
+output cannot be written (no such folder, output not writable, or full or made
+read-only mid-run, another run holds the output, unknown option).
 """
 from __future__ import annotations
 
@@ -31,7 +32,8 @@ PROG = "news-entities"
 EXIT_OK, EXIT_FAILED_ARTICLES, EXIT_USAGE = 0, 1, 2
 
 RUN_EPILOG = ("Exit status: 0 every article processed (a drop with no *.txt only warns); "
-              "1 some articles failed (recorded in `articles`); 2 usage error.")
+              "1 some articles failed (recorded in `articles`); 2 usage error, or the "
+              "output cannot be written (disk full, read-only).")
 
 app = typer.Typer(name=PROG, add_completion=False, no_args_is_help=True,
                   context_settings={"help_option_names": ["-h", "--help"]},
@@ -183,6 +185,15 @@ def cmd_run(args) -> int:
             rebuild(out)
     except store.StoreError as exc:
         return _error(str(exc), args.as_json)
+    except OSError as exc:
+        # reading input never raises (a file that cannot be read is a failed
+        # row): this is the output failing, a full disk or a folder made
+        # read-only mid-run.  Each commit is atomic, so the tables hold what
+        # was committed before, and the next run does the rest.
+        where = f" ({exc.filename})" if exc.filename else ""
+        return _error(f"cannot write the tables under {out}: {exc.strerror or exc}{where}; "
+                      "they keep what was committed before: run again once the output is "
+                      "writable", args.as_json)
     report_path = None
     if not args.no_report:
         from .outputs.report import write_report

@@ -4,46 +4,28 @@ over partitions unchanged (see ``extract_batch``).
 """
 from __future__ import annotations
 
-import hashlib
+import re
 from datetime import date, datetime, timezone
-from functools import lru_cache
-from pathlib import Path
 from typing import Callable, Iterable, Optional
 
 import pyarrow as pa
 
-from .. import __version__
-from ..extraction.mention import Mention
-from .reader import Article, BadInput, read_article
+from ..extraction import rows
+from ..extraction.rows import entity_id  # noqa: F401  (importers of the id helper)
+from .reader import Article, BadInput, article_id, read_article, split_pieces
 from .schemas import ARTICLES, MENTIONS, ROLES
-from pipeline.data import DATA_DIR
+from ..extraction.version import pipeline_version  # noqa: F401  (runner reads it from here)
 
-PACKAGE = Path(__file__).resolve().parent.parent
-PATTERNS = DATA_DIR
-MODELS = PACKAGE.parent / "models"
-
-# Articles go through nlp.pipe in batches of this many.
-NLP_BATCH = 16
-
-
-@lru_cache(maxsize=1)
-def pipeline_version() -> str:
-    """Package version + a digest of the code and pattern data that shape the output,
-    so a change of rules or data makes a re-run reprocess what it changes."""
-    h = hashlib.sha256()
-    # the package's code and data, and models/ (the learned recognizer's weights and settings)
-    for path in sorted(list(PACKAGE.rglob("*.py")) + list(PATTERNS.rglob("*")) + list(MODELS.rglob("*"))):
-        if path.is_file() and "__pycache__" not in path.parts:
-            h.update(path.name.encode())
-            h.update(path.read_bytes())
-    return f"{__version__}+{h.hexdigest()[:10]}"
-
-
-def entity_id(label: str, norm: Optional[str]) -> Optional[str]:
-    if norm is None:
-        return None
-    digest = hashlib.sha1(f"{label}\x1f{norm}".encode()).hexdigest()[:16]
-    return f"{label}:{digest}"
+# Longest stretch of text spaCy sees as one document: longer articles are cut
+# at paragraph boundaries (an ordinary article, a few thousand characters, is
+# one piece).  Article-level normalization (`Saadi` -> `Lahcen Saadi`) works
+# within a piece.
+PIECE_CHARS = 50_000
+# The model's memory grows with the tokens of one nlp.pipe call (a few KB
+# each): calls hold at most BATCH_TOKENS (estimated), whatever the number of
+# articles; a piece holds at most PIECE_TOKENS.
+PIECE_TOKENS = 12_000
+BATCH_TOKENS = 24_000
 
 
 def published_fields(published: Optional[str]) -> dict:
@@ -78,37 +60,18 @@ def _article_row(meta: dict, art: Optional[Article], error: Optional[str], n_men
     return row
 
 
-def _mention_rows(meta: dict, doc, mentions: list[Mention]) -> list[dict]:
-    sent_starts = [s.start_char for s in doc.sents]
-    sents = list(doc.sents)
-    rows = []
-    import bisect
-    for m in mentions:
-        si = max(0, bisect.bisect_right(sent_starts, m.start) - 1)
-        sentence = sents[si].text.strip() if sents else ""
-        rows.append({
-            "article_id": meta["article_id"], "drop": meta["drop"],
-            "mention_id": f"{meta['article_id']}:{m.start}-{m.end}",
-            "start": m.start, "end": m.end, "label": m.label, "text": m.text, "norm": m.norm,
-            "entity_id": entity_id(m.label, m.norm), "sentence_id": si,
-            "sentence": sentence[:1000],
-            "country": m.country, "date_value": m.date_value, "date_start": m.date_start,
-            "date_end": m.date_end, "amount": m.amount, "currency": m.currency,
-            "value": m.value, "unit": m.unit,
-        })
-    return rows
+def _mention_rows(meta: dict, doc, mentions: list, text: Optional[str] = None,
+                  offset: int = 0, sent_base: int = 0) -> list[dict]:
+    """Rows of `mentions` of `doc`, a piece starting at `offset` of the article whose
+    text as read is `text` (see extraction/rows.py), with the article's columns."""
+    return [{"article_id": meta["article_id"], "drop": meta["drop"],
+             "mention_id": f"{meta['article_id']}:{r['start']}-{r['end']}", **r}
+            for r in rows.mention_rows(doc, mentions, text, offset, sent_base)]
 
 
-def _role_rows(meta: dict, roles: list[dict]) -> list[dict]:
-    rows = []
-    for r in roles:
-        rows.append({
-            "article_id": meta["article_id"], "drop": meta["drop"], "person": r["person"],
-            "person_id": entity_id("PERSON", r["person"]), "title": r["title"], "org": r["org"],
-            "org_id": entity_id(r["org_label"], r["org"]) if r["org"] else None,
-            "country": r["country"], "start": r["start"], "end": r["end"],
-        })
-    return rows
+def _role_rows(meta: dict, roles: list[dict], offset: int = 0) -> list[dict]:
+    return [{"article_id": meta["article_id"], "drop": meta["drop"], **r}
+            for r in rows.role_rows(roles, offset)]
 
 
 def extract_batch(nlp, items: Iterable[tuple[bytes | str, dict]],
@@ -116,25 +79,31 @@ def extract_batch(nlp, items: Iterable[tuple[bytes | str, dict]],
     """Extract a batch of articles.
 
     `items`: (content, meta) pairs; content is the file's bytes (decoded here) or
-    already-decoded text; meta has `article_id`, `drop`, `source` and optionally
-    `n_bytes` and `error` (a failure found before reading, e.g. a symlink).
+    already-decoded text; meta may have `article_id` (else the hash of the bytes),
+    `drop`, `source` (else empty), `n_bytes` and `error` (a failure found before
+    reading, e.g. a symlink).
     Returns record batches for `articles`, `mentions` and `roles`.
     `on_article`, if given, is called once per article as it is done (progress bars).
-    """
-    from ..extraction.nlp import make_doc
 
+    A long article goes to spaCy in pieces of at most PIECE_CHARS characters cut
+    at paragraph boundaries (offsets shifted back), so its cost is linear in its
+    length and spaCy's own length limit never applies; the pieces are grouped
+    into `nlp.pipe` calls of at most BATCH_TOKENS (estimated) tokens, so memory is
+    bounded by the text a batch holds, not by how many articles it has.
+    """
     version = pipeline_version()
     when = _now()
     arts, ment_rows, role_rows = [], [], []
     good: list[tuple[dict, Article]] = []
     for content, meta in items:
+        meta = _full_meta(content, meta)
         if meta.get("error"):
             arts.append(_article_row(meta, None, meta["error"], 0, version, when))
             on_article and on_article()
             continue
         try:
             if isinstance(content, str):
-                content = content.encode("utf-8")
+                content = content.encode("utf-8", "surrogatepass")
             art = read_article(content)
         except BadInput as exc:
             arts.append(_article_row(meta, None, str(exc), 0, version, when))
@@ -142,15 +111,39 @@ def extract_batch(nlp, items: Iterable[tuple[bytes | str, dict]],
             continue
         good.append((meta, art))
 
-    for meta, art, doc, error in _pipe(nlp, good):
+    # per article: its rows so far, the sentences of the pieces already done, and
+    # its error; an article's rows are kept only if every piece went through
+    state = [{"mentions": [], "roles": [], "n_sents": 0, "error": None} for _ in good]
+    current = None
+    for ai, offset, doc, error in _pipe(nlp, good):
+        if ai != current:
+            # pieces come in order: the previous article is done
+            if current is not None and on_article:
+                on_article()
+            current = ai
+        st = state[ai]
+        if st["error"]:
+            continue
         if error:
-            arts.append(_article_row(meta, art, error, 0, version, when))
-        else:
-            mentions = doc._.mentions or []
-            ment_rows.extend(_mention_rows(meta, doc, mentions))
-            role_rows.extend(_role_rows(meta, doc._.roles or []))
-            arts.append(_article_row(meta, art, None, len(mentions), version, when))
-        on_article and on_article()
+            st["error"] = error
+            continue
+        meta, art = good[ai]
+        try:
+            st["mentions"].extend(_mention_rows(meta, doc, doc._.mentions or [], art.text,
+                                               offset, st["n_sents"]))
+            st["roles"].extend(_role_rows(meta, doc._.roles or [], offset))
+            st["n_sents"] += sum(1 for _ in doc.sents)
+        except Exception as exc:  # noqa: BLE001 - one article fails, not the batch
+            st["error"] = f"extraction error: {type(exc).__name__}: {exc}"
+    if current is not None and on_article:
+        on_article()
+    for (meta, art), st in zip(good, state):
+        if st["error"]:
+            arts.append(_article_row(meta, art, st["error"], 0, version, when))
+            continue
+        ment_rows.extend(st["mentions"])
+        role_rows.extend(st["roles"])
+        arts.append(_article_row(meta, art, None, len(st["mentions"]), version, when))
 
     return {
         "articles": pa.RecordBatch.from_pylist(arts, schema=ARTICLES),
@@ -159,25 +152,114 @@ def extract_batch(nlp, items: Iterable[tuple[bytes | str, dict]],
     }
 
 
+def _full_meta(content: bytes | str, meta: Optional[dict]) -> dict:
+    """Metadata with every key a row needs: the id from the bytes, an empty drop and source."""
+    meta = dict(meta or {})
+    if not meta.get("article_id"):
+        data = content.encode("utf-8", "surrogatepass") if isinstance(content, str) else content
+        meta["article_id"] = article_id(data)
+    meta.setdefault("drop", "")
+    meta.setdefault("source", "")
+    return meta
+
+
+# What the tokenizer will roughly make of a text: words, punctuation, line breaks.
+_TOKENISH = re.compile(r"\w+|[^\w\s]|\n")
+
+
+def _n_tokens(text: str) -> int:
+    return len(_TOKENISH.findall(text))
+
+
+def _units(good: list[tuple[dict, Article]]) -> list[tuple[int, int, str, int]]:
+    """(article index, offset, text, estimated tokens) of every piece of every
+    article: at most PIECE_CHARS characters, and, for a text of tiny lines or
+    symbols (seven times the tokens of prose), at most PIECE_TOKENS tokens."""
+    units = []
+    for ai, (_, art) in enumerate(good):
+        prose = art.prose
+        for start, end in split_pieces(prose, PIECE_CHARS):
+            n = _n_tokens(prose[start:end])
+            if n <= PIECE_TOKENS:
+                units.append((ai, start, prose[start:end], n))
+                continue
+            limit = max(1_000, (end - start) * PIECE_TOKENS // n)
+            for s2, e2 in split_pieces(prose[start:end], limit):
+                text = prose[start + s2:start + e2]
+                units.append((ai, start + s2, text, _n_tokens(text)))
+    return units
+
+
+def _batches(units, limit: int):
+    """Consecutive runs of units holding at most `limit` tokens (one unit at least)."""
+    batch, size = [], 0
+    for u in units:
+        if batch and size + u[3] > limit:
+            yield batch
+            batch, size = [], 0
+        batch.append(u)
+        size += u[3]
+    if batch:
+        yield batch
+
+
 def _pipe(nlp, good):
-    """nlp.pipe over the batch; if a document breaks a component, redo the batch one
-    document at a time so that only that article fails, with the reason recorded."""
+    """(article index, piece offset, doc, error) for every piece of every article.
+
+    Our rule components run one document at a time under spaCy's error handler:
+    an exception there drops that document from the stream and is recorded
+    against its article; the other documents go on, nothing is redone.  A
+    trained component (parser, NER) fails a whole minibatch at once: only then
+    are the documents it had not returned redone one at a time."""
     from ..extraction.nlp import make_doc
 
-    done = 0          # documents yielded before a failure (lazily, for per-article progress)
-    try:
-        docs = nlp.pipe((make_doc(nlp, a.prose, a.published) for _, a in good),
-                        batch_size=NLP_BATCH)
-        for (meta, art), doc in zip(good, docs):
-            yield meta, art, doc, None
-            done += 1
-        return
-    except Exception:  # noqa: BLE001 - isolate the faulty article below
-        pass
-    for meta, art in good[done:]:
+    units = _units(good)
+    failed: dict[tuple[int, int], str] = {}
+
+    def on_error(name, proc, docs, exc):
+        for d in docs:
+            failed[d.user_data.get(_UNIT)] = f"extraction error in {name}: {type(exc).__name__}: {exc}"
+
+    def doc_of(ai, start, text):
         try:
-            doc = nlp(make_doc(nlp, art.prose, art.published))
-        except Exception as exc:  # noqa: BLE001
-            yield meta, art, None, f"extraction error: {type(exc).__name__}: {exc}"
-        else:
-            yield meta, art, doc, None
+            doc = make_doc(nlp, text, good[ai][1].published)
+        except Exception as exc:  # noqa: BLE001 - e.g. the tokenizer
+            failed[(ai, start)] = f"extraction error: {type(exc).__name__}: {exc}"
+            return None
+        doc.user_data[_UNIT] = (ai, start)
+        return doc
+
+    # set on the Language only: spaCy 3.8 cannot set it on the parser (a known bug)
+    previous = nlp.default_error_handler
+    nlp.default_error_handler = on_error
+    try:
+        for batch in _batches(units, BATCH_TOKENS):
+            done = {}
+            docs = [d for d in (doc_of(*u[:3]) for u in batch) if d is not None]
+            try:
+                for doc in nlp.pipe(docs, batch_size=max(len(docs), 1)):
+                    done[doc.user_data[_UNIT]] = doc
+            except Exception:  # noqa: BLE001 - a trained component failed the minibatch
+                for ai, start, text, _ in batch:
+                    key = (ai, start)
+                    if key in done or key in failed:
+                        continue
+                    doc = doc_of(ai, start, text)
+                    try:
+                        out = list(nlp.pipe([doc], batch_size=1)) if doc is not None else []
+                    except Exception as exc:  # noqa: BLE001
+                        failed[key] = f"extraction error: {type(exc).__name__}: {exc}"
+                        continue
+                    if out:
+                        done[key] = out[0]
+            for ai, start, _, _ in batch:
+                key = (ai, start)
+                if key in done:
+                    yield ai, start, done.pop(key), None
+                else:
+                    yield ai, start, None, failed.get(key, "extraction error: document lost")
+    finally:
+        nlp.default_error_handler = previous
+
+
+_UNIT = "news_unit"

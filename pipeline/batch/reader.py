@@ -14,7 +14,8 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional
-from pipeline.data import DATA_DIR
+from pipeline.data import DATA_DIR, at, read_rows
+from pipeline.extraction.normalize.text import clean
 
 PATTERNS_DIR = DATA_DIR
 
@@ -25,6 +26,7 @@ MAX_BYTES = 2_000_000
 # Control characters other than tab, newline, carriage return and form feed.
 
 _CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _BINARY_MAGIC = {
     b"%PDF": "PDF document",
     b"\x89PNG": "PNG image",
@@ -36,6 +38,11 @@ _BINARY_MAGIC = {
     b"PAR1": "Parquet file",
 }
 
+# Longer runs without whitespace are not words (see read_article).
+MAX_WORD = 300
+_LONG_WORD = re.compile(r"\S{%d,}" % (MAX_WORD + 1))
+# Publication years a header may state; outside, the header is malformed.
+HEADER_YEARS = (1800, 2200)
 _HEADER = re.compile(r"\A(\ufeff)? date (\S+)")
 _HEADER_DATE = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
 _FOOTER = re.compile(
@@ -75,11 +82,22 @@ def article_id(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:32]
 
 
+_UTF16_BOMS = ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+
+
 def decode(data: bytes) -> tuple[str, str]:
-    """Decode bytes as UTF-8 (with or without BOM), else cp1252; reject binaries.
+    """Decode bytes as UTF-16 by its BOM, UTF-8 (with or without BOM), else cp1252;
+    reject binaries.  A UTF-8 text with a few bad bytes stays UTF-8 (see
+    ``_decode_utf8``).
 
     Returns (text, encoding).  Raises BadInput with a readable reason.
     """
+    text, encoding, _ = decode_with_warnings(data)
+    return text, encoding
+
+
+def decode_with_warnings(data: bytes) -> tuple[str, str, list[str]]:
+    """``decode`` plus the warnings a reader should see (bytes replaced)."""
     if len(data) == 0:
         raise BadInput("empty file (0 bytes)")
     if len(data) > MAX_BYTES:
@@ -87,25 +105,56 @@ def decode(data: bytes) -> tuple[str, str]:
     for magic, kind in _BINARY_MAGIC.items():
         if data.startswith(magic):
             raise BadInput(f"binary file ({kind}), not text")
+    warnings: list[str] = []
+    for bom, codec in _UTF16_BOMS:
+        # checked before control bytes: every other byte of UTF-16 is NUL
+        if data.startswith(bom):
+            try:
+                text = data[len(bom):].decode(codec)
+            except UnicodeDecodeError as exc:
+                raise BadInput(f"not text: invalid {codec.upper()} at byte {exc.start + len(bom)} "
+                               "(the file starts with a UTF-16 byte order mark)") from None
+            _check_text(text)
+            return text, codec, warnings
     n_control = len(_CONTROL_BYTES.findall(data))
     # a stray NUL or two is noise in a text; many control bytes mean a binary file
     if n_control > max(16, len(data) * 0.01):
         raise BadInput(f"binary content: {n_control} control bytes in {len(data)} bytes, not text")
     if data.startswith(b"\xef\xbb\xbf"):
-        text, encoding = data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
         # keep offsets into the text as read: the BOM is not part of it
+        text, encoding, warnings = _decode_utf8(data[3:], "utf-8-sig")
     else:
-        try:
-            text, encoding = data.decode("utf-8"), "utf-8"
-        except UnicodeDecodeError:
-            try:
-                text, encoding = data.decode("cp1252"), "cp1252"
-            except UnicodeDecodeError as exc:
-                raise BadInput(f"not text: undecodable byte 0x{data[exc.start]:02x} "
-                               f"at offset {exc.start} (tried UTF-8 and cp1252)") from None
+        text, encoding, warnings = _decode_utf8(data, "utf-8")
+    _check_text(text)
+    return text, encoding, warnings
+
+
+def _decode_utf8(data: bytes, name: str) -> tuple[str, str, list[str]]:
+    """UTF-8; a few bad bytes in a text whose other accents are valid UTF-8 are
+    replaced (U+FFFD) with a warning rather than making every accent garbage as
+    cp1252 would; a text whose non-ASCII bytes are mostly not UTF-8 is cp1252."""
+    try:
+        return data.decode("utf-8"), name, []
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("utf-8", errors="replace")
+    n_bad = text.count("\ufffd") - data.count("\ufffd".encode("utf-8"))
+    n_good = sum(1 for ch in text if ord(ch) > 127 and ch != "\ufffd")
+    if n_good > n_bad:
+        return text, name, [f"{n_bad} byte sequence(s) not valid UTF-8 replaced by U+FFFD"]
+    try:
+        return data.decode("cp1252"), "cp1252", []
+    except UnicodeDecodeError as exc:
+        raise BadInput(f"not text: undecodable byte 0x{data[exc.start]:02x} "
+                       f"at offset {exc.start} (tried UTF-8 and cp1252)") from None
+
+
+def _check_text(text: str) -> None:
     if not text.strip():
         raise BadInput("no text: the file holds only whitespace")
-    return text, encoding
+    n_control = len(_CONTROL_CHARS.findall(text))
+    if n_control > max(16, len(text) * 0.01):
+        raise BadInput(f"binary content: {n_control} control characters in {len(text)}, not text")
 
 
 def parse_header(text: str) -> tuple[Optional[str], Optional[tuple[int, int]], Optional[str]]:
@@ -119,6 +168,10 @@ def parse_header(text: str) -> tuple[Optional[str], Optional[tuple[int, int]], O
     if not dm:
         return None, span, f"malformed header date {token!r}"
     y, mo, d = int(dm.group(1)), int(dm.group(2)), dm.group(3)
+    if not HEADER_YEARS[0] <= y <= HEADER_YEARS[1]:
+        # year 0000 or 9999 is no publication date, and resolving `demain` or
+        # `l'an prochain` against it would leave the calendar
+        return None, span, f"malformed header date {token!r} (year out of {HEADER_YEARS[0]}-{HEADER_YEARS[1]})"
     try:
         date(y, mo, int(d) if d else 1)
     except ValueError:
@@ -129,27 +182,20 @@ def parse_header(text: str) -> tuple[Optional[str], Optional[tuple[int, int]], O
 @lru_cache(maxsize=1)
 def _boilerplate_patterns() -> list[tuple[str, re.Pattern]]:
     out = []
-    for line in (PATTERNS_DIR / "boilerplate.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        kind, rx = line.split("\t", 1)
-        out.append((kind, re.compile(rx, re.I)))
+    for row in read_rows("boilerplate.tsv", ("kind", "regex")):
+        kind, rx = row
+        with at(row):
+            out.append((kind, re.compile(rx, re.I)))
     return out
 
 
 @lru_cache(maxsize=1)
 def _outlets() -> dict[str, str]:
-    out = {}
-    for line in (PATTERNS_DIR / "outlets.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        name, outlet = line.split("\t")
-        out[_fold(name)] = outlet
-    return out
+    return {_fold(name): outlet for name, outlet in read_rows("outlets.tsv", ("name", "outlet"))}
 
 
 def _fold(s: str) -> str:
-    return re.sub(r"\s+", " ", s.replace("’", "'").replace("\u00a0", " ")).strip().lower()
+    return clean(s).lower()
 
 
 # A line of prose, even a headline, has function words; a line of tags or a
@@ -189,12 +235,18 @@ def _lines(text: str):
 
 def read_article(data: bytes) -> Article:
     """Decode and analyse one file.  Raises BadInput for files that are not articles."""
-    text, encoding = decode(data)
-    art = Article(text=text, encoding=encoding)
+    text, encoding, warnings = decode_with_warnings(data)
+    art = Article(text=text, encoding=encoding, warnings=warnings)
     nul = text.count("\x00")
     if nul:
         art.warnings.append(f"{nul} NUL character(s) ignored")
         art.masked.extend((m.start(), m.end()) for m in re.finditer("\x00+", text))
+
+    for m in _LONG_WORD.finditer(text):
+        # no word is this long: a run like this (a 60 KB hyphenated string, a
+        # base64 blob) only costs the tokenizer time, so the model never sees it
+        art.masked.append((m.start(), m.end()))
+        art.warnings.append(f"a {m.end() - m.start():,}-character word ignored")
 
     published, hspan, warning = parse_header(text)
     art.published = published
@@ -261,3 +313,30 @@ def _guess_title(prose_lines) -> Optional[str]:
             return s
         return None
     return None
+
+
+# Where a long text may be cut, best first: between paragraphs, between lines,
+# after a sentence, at any space.
+_CUTS = (re.compile(r"\n[ \t\r\f\v]*\n\s*"), re.compile(r"\n\s*"),
+         re.compile(r"[.!?…][»\"”)]?\s+"), re.compile(r"\s+"))
+
+
+def split_pieces(text: str, limit: int) -> list[tuple[int, int]]:
+    """[start, end) ranges covering `text`, each at most `limit` characters,
+    cut at the best boundary in the second half of the window (a piece starts
+    at the beginning of a paragraph where the text has paragraphs)."""
+    out, start, n = [], 0, len(text)
+    while n - start > limit:
+        window_end = start + limit
+        cut = None
+        for rx in _CUTS:
+            ends = [m.end() for m in rx.finditer(text, start + limit // 2, window_end)]
+            ends = [e for e in ends if e <= window_end]
+            if ends:
+                cut = ends[-1]
+                break
+        cut = cut or window_end
+        out.append((start, cut))
+        start = cut
+    out.append((start, n))
+    return out

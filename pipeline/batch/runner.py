@@ -1,8 +1,10 @@
 """The batch job: drop folders in, Parquet tables out (see store.py for atomicity)."""
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
+import stat
 import shutil
 import time
 import uuid
@@ -20,8 +22,10 @@ from .reader import MAX_BYTES, article_id
 from .schemas import PARTITIONED
 
 # Articles per extraction batch, and per commit: a run killed mid-drop loses at
-# most one commit's worth of work, and memory holds one extraction batch.
+# most one commit's worth of work, and memory holds one extraction batch, which
+# ends at EXTRACT_CHUNK articles or EXTRACT_BYTES bytes, whichever comes first.
 EXTRACT_CHUNK = 64
+EXTRACT_BYTES = 4_000_000
 COMMIT_EVERY = int(os.environ.get("PIPELINE_COMMIT_EVERY", "2000"))
 
 
@@ -42,25 +46,77 @@ class DropResult:
     seconds: float = 0.0
 
 
+def source_name(rel: str) -> str:
+    """The printable form of a path below the drop: bytes that are not UTF-8 in a
+    file name (kept by Python as lone surrogates, which Arrow cannot store) are
+    written as backslash escapes, `bad\\xffname.txt`."""
+    return rel.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def _kind(mode: int) -> Optional[str]:
+    """What a file that is not a regular file is, for the error message."""
+    for test, kind in ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"),
+                       (stat.S_ISDIR, "a directory")):
+        if test(mode):
+            return kind
+    return None if stat.S_ISREG(mode) else "not a regular file"
+
+
+def check_path(path: Path, real_root: Path) -> Optional[str]:
+    """Why `path` cannot be read as an article without opening it, else None.
+    Only regular files are ever opened: a FIFO would block the run, a device
+    could do worse."""
+    try:
+        st = path.lstat()
+        if stat.S_ISLNK(st.st_mode):
+            try:
+                target = path.resolve(strict=True)
+            except RuntimeError:          # Python < 3.13: a symlink loop
+                return "symlink loop: not followed"
+            except OSError as exc:
+                if exc.errno == errno.ELOOP:
+                    return "symlink loop: not followed"
+                return "broken symlink"
+            if not target.is_relative_to(real_root):
+                return f"symlink to {source_name(str(target))} leaves the drop folder: not followed"
+            st = target.stat()
+    except OSError as exc:
+        return f"cannot read file: {exc.strerror}"
+    kind = _kind(st.st_mode)
+    return f"{kind}, not a regular file: not read" if kind else None
+
+
 def discover(root: Path) -> Iterator[tuple[str, Path, Optional[str]]]:
-    """(source, path, error) for every `*.txt` below `root`, sorted; symlinks that
-    leave the drop folder are reported, not followed."""
+    """(source, path, error) for every `*.txt` below `root`, sorted.  Hidden files
+    and folders (name starting with `.`) are skipped; symlinks to folders are not
+    followed; anything that is not a regular file, a symlink leaving the drop
+    folder or looping is reported with its error, never opened."""
     real_root = root.resolve()
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+    unlisted: list[OSError] = []
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False, onerror=unlisted.append):
+        while unlisted:
+            yield _unlisted(root, unlisted.pop())
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
+        # a symlink named *.txt pointing nowhere sensible (a loop, a folder) is
+        # listed by os.walk among the folders or the files: take both
+        names = filenames + [d for d in dirnames if d.endswith(".txt")
+                             and (Path(dirpath) / d).is_symlink()]
+        for name in sorted(names):
             if not name.endswith(".txt") or name.startswith("."):
                 continue
             path = Path(dirpath) / name
-            source = path.relative_to(root).as_posix()
-            error = None
-            if path.is_symlink():
-                target = path.resolve()
-                if not target.is_relative_to(real_root):
-                    error = f"symlink to {target} leaves the drop folder: not followed"
-                elif not target.exists():
-                    error = "broken symlink"
-            yield source, path, error
+            source = source_name(path.relative_to(root).as_posix())
+            yield source, path, check_path(path, real_root)
+    for exc in unlisted:
+        yield _unlisted(root, exc)
+
+
+def _unlisted(root: Path, exc: OSError) -> tuple[str, Path, str]:
+    """A folder that cannot be listed is a failed row (`sub/`), not a silent gap."""
+    path = Path(exc.filename) if exc.filename else root
+    folder = path.relative_to(root).as_posix() if path != root else "."
+    return source_name(folder) + "/", path, f"cannot list folder: {exc.strerror or exc}"
 
 
 def _read(path: Path, source: str, drop: str, error: Optional[str]) -> tuple[bytes, dict]:
@@ -68,14 +124,28 @@ def _read(path: Path, source: str, drop: str, error: Optional[str]) -> tuple[byt
     data = b""
     if error is None:
         try:
-            size = path.stat().st_size
-            meta["n_bytes"] = size
-            if size > MAX_BYTES:
-                error = f"file too large: {size:,} bytes (limit {MAX_BYTES:,})"
-            else:
-                data = path.read_bytes()
+            # O_NONBLOCK: should the path have become a FIFO since `discover`
+            # looked, the open returns at once and fstat below refuses it
+            fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+            try:
+                st = os.fstat(fd)
+                kind = _kind(st.st_mode)
+                meta["n_bytes"] = st.st_size if kind is None else 0
+                if kind:
+                    error = f"{kind}, not a regular file: not read"
+                elif st.st_size > MAX_BYTES:
+                    error = f"file too large: {st.st_size:,} bytes (limit {MAX_BYTES:,})"
+                else:
+                    with os.fdopen(fd, "rb", closefd=False) as fh:
+                        data = fh.read(MAX_BYTES + 1)
+                    if len(data) > MAX_BYTES:  # grew since fstat
+                        error = f"file too large: more than {MAX_BYTES:,} bytes"
+                        data = b""
+                    meta["n_bytes"] = len(data) if error is None else meta["n_bytes"]
+            finally:
+                os.close(fd)
         except OSError as exc:
-            error = f"cannot read file: {exc.strerror}"
+            error = f"cannot read file: {exc.strerror or exc}"
     if error is None:
         meta["article_id"] = article_id(data)
     else:
@@ -84,6 +154,20 @@ def _read(path: Path, source: str, drop: str, error: Optional[str]) -> tuple[byt
         meta["article_id"] = "x" + hashlib.sha256(f"{drop}/{source}".encode()).hexdigest()[:31]
         meta["error"] = error
     return data, meta
+
+
+def _chunks(pending: list, drop: str) -> Iterator[list[tuple[bytes, dict]]]:
+    """The files of `pending` read in extraction batches bounded by count and bytes."""
+    items, size = [], 0
+    for path, source, error, _ in pending:
+        item = _read(path, source, drop, error)
+        if items and (len(items) >= EXTRACT_CHUNK or size + len(item[0]) > EXTRACT_BYTES):
+            yield items
+            items, size = [], 0
+        items.append(item)
+        size += len(item[0])
+    if items:
+        yield items
 
 
 def run_drop(nlp, root: Path, drop: str, out: Path, reprocess: bool = False,
@@ -120,10 +204,8 @@ def run_drop(nlp, root: Path, drop: str, out: Path, reprocess: bool = False,
         writers = {t: store.StagedWriter(staging, t) for t in PARTITIONED}
         ids: set[str] = set()
         try:
-            for i in range(0, len(pending), EXTRACT_CHUNK):
-                chunk = pending[i:i + EXTRACT_CHUNK]
-                items = [_read(p, s, drop, e) for p, s, e, _ in chunk]
-                tick = (lambda: progress.update(1)) if progress is not None else None
+            tick = (lambda: progress.update(1)) if progress is not None else None
+            for items in _chunks(pending, drop):
                 batches = extract_batch(nlp, items, on_article=tick)
                 for t in PARTITIONED:
                     writers[t].write(batches[t])
@@ -135,7 +217,7 @@ def run_drop(nlp, root: Path, drop: str, out: Path, reprocess: bool = False,
                         res.failures.append((a["source"], a["error"]))
                 for lab in batches["mentions"].column("label").to_pylist():
                     res.labels[lab] += 1
-                res.n_new += len(chunk)
+                res.n_new += len(items)
             for w in writers.values():
                 w.close()
             # articles last: it is the record of what is done

@@ -19,7 +19,7 @@ TS = pa.timestamp("us", tz="UTC")
 ARTICLES = pa.schema([
     _f("article_id", pa.string(), "Stable id of the article: first 32 hex digits of the SHA-256 of the file's bytes.", "9f3c…", False),
     _f("drop", pa.string(), "Name of the drop the file came in (the drop folder's name unless `--drop` says otherwise). Partition column.", "samples", False),
-    _f("source", pa.string(), "Path of the file relative to the drop folder, `/`-separated.", "000_42b851008468ec3e.txt", False),
+    _f("source", pa.string(), "Path of the file relative to the drop folder, `/`-separated. Bytes of a file name that are not UTF-8 are written as backslash escapes (`bad\\xffname.txt` for the byte 0xFF); a folder that could not be listed ends with `/`.", "000_42b851008468ec3e.txt", False),
     _f("published", pa.string(), "Publication date as the ` date` header writes it: `YYYY-MM-DD` (a day) or `YYYY-MM` (a month only); null without a valid header. For typed work use `published_date`.", "2026-02-05"),
     _f("published_date", pa.date32(), "`published` as a date: the day, or the first day of the month when only the month is known (see `published_precision`); null with `published`.", "2026-02-05"),
     _f("published_precision", pa.string(), "What `published` states: `day` or `month`; null with `published`.", "day"),
@@ -54,6 +54,7 @@ MENTIONS = pa.schema([
     _f("date_value", pa.string(), "DATE: ISO 8601 / TIMEX3 value at the precision written (`2024`, `2024-12`, `2024-12-05`, `2024-Q1`, `XXXX-11-26`, `20`).", "2024-12"),
     _f("date_start", pa.date32(), "DATE: first day of the period, where known.", "2024-12-01"),
     _f("date_end", pa.date32(), "DATE: last day of the period, where known.", "2024-12-31"),
+    _f("date_precision", pa.string(), "DATE: how fine the expression is, whether or not its value is known: `century`, `decade`, `year`, `half`, `quarter`, `season`, `month`, `week`, `day`, or `span` (several years, `2019/2020`); null for periods with no calendar value (`Ramadan`). Plot by `date_start` only at the precision you need: a `year` mention starts on 1 January.", "month"),
     _f("amount", pa.float64(), "MONEY: amount in units of the currency.", "157000000000.0"),
     _f("currency", pa.string(), "MONEY: ISO 4217 currency code.", "MAD"),
     _f("value", pa.float64(), "PERCENT: the number before the sign; QUANTITY: the number counted.", "148.0"),

@@ -1,6 +1,6 @@
 """DATE mentions in a spaCy Doc.
 
-Candidates come from ``pipeline.dates.scan`` on ``doc.text``; this module only
+Candidates come from ``pipeline.dates.scan`` on ``doc_text(doc)``; this module only
 decides, with the parse, which of them are calendar dates in context (a bare
 `2024` that is an amount, an `aujourd'hui` meaning nowadays, a `demain`
 meaning the future are not) and builds the ``Mention`` objects.
@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from pipeline.extraction.normalize.dates import Candidate, fold, lexicon, resolve, scan
 from pipeline.extraction.mention import Mention
+from pipeline.extraction.nlp import doc_text
 
 # Words before a 4-digit number that make it an identifier, not a year.
 _ID_BEFORE = {"n°", "no", "nº", "numéro", "numero", "art", "article", "page", "p", "tél",
@@ -25,6 +26,9 @@ _EVENT_VERBS = {"ouvrir", "tenir", "débuter", "commencer", "démarrer", "entame
                 "publier", "dévoiler", "présenter", "rendre", "effectuer", "tenir", "procéder",
                 "entretenir", "visiter", "arriver", "partir", "voter", "adopter", "examiner",
                 "indiquer", "déclarer", "affirmer", "souligner", "expliquer", "confirmer"}
+# Capitalised at the start of a sentence before `Ramadan` without making it a name.
+_LEAD_WORDS = {"le", "du", "au", "pendant", "durant", "depuis", "avant", "apres", "des", "en",
+               "ce", "mois", "fin", "debut", "jusqu'au", "lors"}
 _SENT_PUNCT = set(".!?\n«»\"“”:;")
 
 
@@ -40,7 +44,7 @@ def _tokens(doc: Doc, start: int, end: int):
 
 def _is_amount_year(doc: Doc, c: Candidate) -> bool:
     """A bare 4-digit number that is a count, an amount or an identifier."""
-    text = doc.text
+    text = doc_text(doc)
     before, after = text[max(0, c.start - 3):c.start], text[c.end:c.end + 12]
     if re.search(r"\d[\s\u00a0\u202f.,]?\Z", before) or re.search(r"\d[-/.]\Z", before):
         return True      # `1 2024`, `12-2024`: part of a longer number
@@ -74,9 +78,9 @@ def _is_amount_year(doc: Doc, c: Candidate) -> bool:
 
 def _places_event_today(doc: Doc, c: Candidate) -> bool:
     """`aujourd'hui` that dates an event (`s'est réuni aujourd'hui`), not `nowadays`."""
-    prev = _prev_word(doc.text, c.start)
+    prev = _prev_word(doc_text(doc), c.start)
     if prev in ("d'", "d", "jusqu'", "jusqu", "a", "à") and re.search(
-            r"(d|jusqu|jusqu'à|jusqu’à)['’ ]?\s*\Z", doc.text[max(0, c.start - 10):c.start]):
+            r"(d|jusqu|jusqu'à|jusqu’à)['’ ]?\s*\Z", doc_text(doc)[max(0, c.start - 10):c.start]):
         return False     # `d'aujourd'hui`, `jusqu'à aujourd'hui`
     span = _tokens(doc, c.start, c.end)
     if span is None:
@@ -98,12 +102,28 @@ def _places_event_today(doc: Doc, c: Candidate) -> bool:
     return verb.lemma_ in _EVENT_VERBS
 
 
+def _starts_with_period_noun(surface: str) -> bool:
+    return any(surface.startswith(fold(n) + " ") for n in lexicon()["period_nouns"])
+
+
 def _keep(doc: Doc, c: Candidate) -> bool:
-    text = doc.text
+    text = doc_text(doc)
     surface = fold(text[c.start:c.end])
     prev = _prev_word(text, c.start)
-    if c.form == "year" and c.parts.modifier is None and not re.match(r"an", surface):
+    if c.form == "year" and c.parts.modifier is None and not _starts_with_period_noun(surface):
         return not _is_amount_year(doc, c)
+    if c.form == "month_num":
+        # `loi n° 12/2019`, `2/2018 des voix`: an identifier or a fraction, not a month
+        return prev not in {fold(w) for w in lexicon()["id_words"]} and not re.match(
+            r"[ \u00a0\u202f]*(?:%|de[ \u00a0\u202f]|d['’])", text[c.end:c.end + 4])
+    if c.form == "named_period":
+        # `Tariq Ramadan`, `Ramadan Ali`: a name, not the month of fasting
+        before = text[max(0, c.start - 30):c.start]
+        pw = re.search(r"(\w+)[ \u00a0\u202f]+\Z", before)
+        nw = re.match(r"[ \u00a0\u202f]+(\w+)", text[c.end:c.end + 30])
+        name_before = pw and pw.group(1)[:1].isupper() and not (
+            _sentence_start(text, pw.start()) and fold(pw.group(1)) in _LEAD_WORDS)
+        return not (name_before or (nw and nw.group(1)[:1].isupper()))
     if c.form == "rel_day":
         if surface.startswith("aujourd"):
             return _places_event_today(doc, c)
@@ -122,12 +142,9 @@ def _keep(doc: Doc, c: Candidate) -> bool:
     return True
 
 
-def _trim(doc: Doc, c: Candidate) -> Candidate:
-    """`une année 2016 placée sous le signe de`: `année` is the predicate, the date is `2016`."""
-    m = re.match(r"(?:année|annee|an)[\s\u00a0\u202f]+", doc.text[c.start:c.end], re.I)
-    if c.form == "year" and m and _prev_word(doc.text, c.start) in ("une", "un"):
-        return Candidate(c.start + m.end(), c.end, c.parts, c.form)
-    return c
+def _sentence_start(text: str, pos: int) -> bool:
+    before = text[:pos].rstrip()
+    return not before or before[-1] in _SENT_PUNCT
 
 
 def find_dates(doc: Doc, published: Optional[str] = None) -> list[Mention]:
@@ -136,12 +153,12 @@ def find_dates(doc: Doc, published: Optional[str] = None) -> list[Mention]:
     ``published`` is the article's header date (``YYYY-MM-DD``, ``YYYY-MM``) or None.
     """
     out: list[Mention] = []
-    for c in scan(doc.text):
+    for c in scan(doc_text(doc)):
         if not _keep(doc, c):
             continue
-        c = _trim(doc, c)
         v = resolve(c.parts, published)
-        out.append(Mention(start=c.start, end=c.end, label="DATE", text=doc.text[c.start:c.end],
+        out.append(Mention(start=c.start, end=c.end, label="DATE", text=doc_text(doc)[c.start:c.end],
                            norm=v.value, date_value=v.value, date_start=v.start,
-                           date_end=v.end, source=f"date_finder.{c.form}"))
+                           date_end=v.end, date_precision=v.precision,
+                           source=f"date_finder.{c.form}"))
     return out

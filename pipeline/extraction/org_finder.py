@@ -2,12 +2,12 @@
 
 Rules, each a small function returning candidate ``Mention``s (the longest wins an overlap):
   * head names   ``Agence marocaine de développement des investissements et des exportations``:
-                 a capitalized head noun (models/patterns/org_heads.tsv, event_heads.tsv) and its
+                 a capitalized head noun (pipeline/data/org_heads.tsv, event_heads.tsv) and its
                  adjectives and de/des/du/pour/sur/au complements, up to where the name ends;
   * English runs ``Automotive meetings Tangier-Med``, ``AME Trade Ltd``, ``Kosmos Energy``:
                  capitalized words holding an event word or a company suffix;
   * triggers     ``le groupe Renault`` -> ``Renault``;
-  * known names  models/patterns/known_orgs.tsv (``Banque mondiale``, ``Royal Air Maroc``);
+  * known names  pipeline/data/known_orgs.tsv (``Banque mondiale``, ``Royal Air Maroc``);
   * acronyms     all-capital words that are not units, titles, codes or plans;
   * long forms in lower case given by a bracketed acronym (``centre régional
                  d'investissement (CRI)``).
@@ -24,7 +24,9 @@ from pipeline.extraction.acronyms import (backtrack_long_form, canonical_name, c
                                find_paren_acronyms, link_acronyms, looks_like_acronym,
                                norm_apostrophes, _fold)
 from pipeline.extraction.mention import Mention
-from pipeline.data import DATA_DIR
+from pipeline.extraction.overlaps import longest_first
+from pipeline.data import DATA_DIR, read_rows
+from pipeline.extraction.nlp import doc_text
 
 PATTERNS = DATA_DIR
 
@@ -69,10 +71,12 @@ class Patterns:
     known_names: dict = field(default_factory=dict)       # folded name -> (canonical, label)
 
 
+_COLUMNS = {"org_heads.tsv": ("word", "kind", "label"), "event_heads.tsv": ("word", "kind"),
+            "known_orgs.tsv": ("acronym", "long_form", "label")}
+
+
 def _rows(name: str):
-    for line in (PATTERNS / name).read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            yield line.split("\t")
+    return read_rows(name, _COLUMNS[name])
 
 
 @lru_cache(maxsize=1)
@@ -122,7 +126,7 @@ def _is_noun(t) -> bool:
 
 def _mention(doc, start_tok: int, end_tok: int, label: str, source: str) -> Mention:
     s, e = doc[start_tok].idx, doc[end_tok - 1].idx + len(doc[end_tok - 1].text)
-    full = doc.text[s:e]
+    full = doc_text(doc)[s:e]
     text = full.rstrip(".")
     e = s + len(text)
     # an abbreviation's period is part of the name (`GlobalFeed S.L.`), not of the span
@@ -209,7 +213,7 @@ def _head_names(doc, pats: Patterns) -> list[Mention]:
             for phrase, lab in pats.lower_heads:
                 if not t.text[:1].lower() == phrase[:1]:
                     continue
-                here = norm_apostrophes(doc.text[t.idx:t.idx + len(phrase) + 5]).lower()
+                here = norm_apostrophes(doc_text(doc)[t.idx:t.idx + len(phrase) + 5]).lower()
                 if here.startswith(phrase):
                     stop = t.idx + len(phrase)
                     k = next((k for k in range(i, min(n, i + 12)) if doc[k].idx + len(doc[k].text) == stop), None)
@@ -307,17 +311,17 @@ def _trigger_names(doc, pats: Patterns) -> list[Mention]:
 # ---------------------------------------------------------------- known names
 def _known_names(doc, pats: Patterns) -> list[Mention]:
     out = []
-    text = norm_apostrophes(doc.text) if len(norm_apostrophes(doc.text)) == len(doc.text) else doc.text
+    text = norm_apostrophes(doc_text(doc)) if len(norm_apostrophes(doc_text(doc))) == len(doc_text(doc)) else doc_text(doc)
     low = text.lower()
     for folded, (canon, label) in pats.known_names.items():
         if " " not in canon and not canon[:1].isupper():
             continue
         needle = canon.lower()
         for m in re.finditer(r"(?<![\w-])" + re.escape(needle) + r"(?![\w-])", low):
-            surface = doc.text[m.start():m.end()]
+            surface = doc_text(doc)[m.start():m.end()]
             if not surface[:1].isupper() and " " not in surface:
                 continue
-            if re.match(r"\s+[A-Z]?\d", doc.text[m.end():m.end() + 4]):
+            if re.match(r"\s+[A-Z]?\d", doc_text(doc)[m.end():m.end() + 4]):
                 continue  # `Boeing 787-9`, `Airbus A320`: a product model
             out.append(Mention(m.start(), m.end(), label, text=surface,
                                norm=canonical_name(surface, [canon]), source="org_known", priority=2))
@@ -327,9 +331,9 @@ def _known_names(doc, pats: Patterns) -> list[Mention]:
 # ---------------------------------------------------------------- acronyms
 def _shouting(doc, t) -> bool:
     """Token in a line written mostly in capitals (a headline), where capitals mean nothing."""
-    s = doc.text.rfind("\n", 0, t.idx) + 1
-    e = doc.text.find("\n", t.idx)
-    line = doc.text[s:e if e >= 0 else len(doc.text)]
+    s = doc_text(doc).rfind("\n", 0, t.idx) + 1
+    e = doc_text(doc).find("\n", t.idx)
+    line = doc_text(doc)[s:e if e >= 0 else len(doc_text(doc))]
     letters = [c for c in line if c.isalpha()]
     return len(letters) > 20 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
 
@@ -362,18 +366,18 @@ def _paren_long_forms(doc, pats: Patterns, found: list[Mention]) -> tuple[list[M
     out, banned = [], set()
     ends = {m.end for m in found if m.label in ("ORG", "EVENT")}
     heads_lower = {_fold(h) for h in pats.org_heads} | {_fold(h) for h in pats.event_heads}
-    for open_pos, a0, a1 in find_paren_acronyms(doc.text):
-        acr = doc.text[a0:a1].split(" ")[0]
-        stop = len(doc.text[:open_pos].rstrip())
+    for open_pos, a0, a1 in find_paren_acronyms(doc_text(doc)):
+        acr = doc_text(doc)[a0:a1].split(" ")[0]
+        stop = len(doc_text(doc)[:open_pos].rstrip())
         if stop in ends:
             continue
-        start = backtrack_long_form(doc.text, open_pos, acr)
+        start = backtrack_long_form(doc_text(doc), open_pos, acr)
         if start is None:
             continue
-        long_text = doc.text[start:stop]
+        long_text = doc_text(doc)[start:stop]
         first = _fold(long_text.split()[0])
         words = long_text.split()
-        before = re.findall(r"[^\W\d_]+", doc.text[max(0, start - 40):start])
+        before = re.findall(r"[^\W\d_]+", doc_text(doc)[max(0, start - 40):start])
         if first in heads_lower:
             label = "EVENT" if words[0].capitalize() in pats.event_heads else "ORG"
             out.append(Mention(start, stop, label, text=long_text, norm=norm_apostrophes(long_text),
@@ -399,10 +403,7 @@ def _paren_long_forms(doc, pats: Patterns, found: list[Mention]) -> tuple[list[M
 # ---------------------------------------------------------------- assembly
 def _resolve(cands: list[Mention]) -> list[Mention]:
     """Longest first, then priority; no overlaps."""
-    chosen: list[Mention] = []
-    for m in sorted(cands, key=lambda m: (-(m.end - m.start), -m.priority, m.start)):
-        if m.end > m.start and not any(m.overlaps(c) for c in chosen):
-            chosen.append(m)
+    chosen = longest_first(cands, rank=lambda m: (-(m.end - m.start), -m.priority, m.start))
     return sorted(chosen, key=lambda m: m.start)
 
 
@@ -414,7 +415,7 @@ def find_orgs_events(doc) -> list[Mention]:
     longs, banned = _paren_long_forms(doc, pats, cands)
     cands += longs + _acronyms(doc, pats, banned)
     mentions = _resolve(cands)
-    link_acronyms(doc.text, mentions, known=pats.known_acronyms)
+    link_acronyms(doc_text(doc), mentions, known=pats.known_acronyms)
     complete_norms(mentions)
     return sorted(mentions, key=lambda m: m.start)
 
@@ -441,7 +442,7 @@ def filter_model_orgs(doc, ours: list[Mention]) -> list[Mention]:
         if not toks:
             continue
         s, t = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-        text = doc.text[s:t]
+        text = doc_text(doc)[s:t]
         first = toks[0]
         prev = doc[first.i - 1] if first.i > 0 else None
         prev2 = doc[first.i - 2] if first.i > 1 else None

@@ -16,78 +16,23 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
+from .defaults import HOME_COUNTRY
 from .mention import Mention
-from .resolver import PATTERNS, clean_norm
+from .normalize.text import clean as clean_norm
+from .titles import _titles_rx, is_title, title_norm as _title_norm
+from pipeline.data import read_rows
+
+from .wordlists import data_lines as _data_lines
+from .nlp import doc_text
 
 _GOV_TITLES = {"ministre", "ministre délégué", "ministre déléguée", "secrétaire d'état",
                "chef du gouvernement", "premier ministre", "roi", "reine", "garde des sceaux",
                "ministre d'état", "président", "vice-président", "ambassadeur", "ambassadrice",
-               "président de la république", "vice-président de la république"}
-
-
-def _data_lines(name: str):
-    for line in (PATTERNS / name).read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            yield line.strip()
-
-
-@lru_cache(maxsize=1)
-def _titles_rx() -> re.Pattern:
-    titles = sorted(_data_lines("titles.txt"), key=len, reverse=True)
-    alts = "|".join(re.escape(t).replace("'", "['’]").replace(r"\ ", r"\s+")
-                    .replace(r"du\s+", r"(?:du|de\s+son)\s+").replace(r"de\s+la\s+", r"(?:de\s+la|de\s+sa)\s+")
-                    for t in titles)
-    return re.compile(rf"(?<![\w-])(?P<title>{alts})(?![\w-])", re.I)
-
-
-@lru_cache(maxsize=1)
-def _title_vocab() -> frozenset:
-    """Words that are lower case in a normalized title; others keep their case."""
-    return frozenset(w for t in _data_lines("titles.txt") for w in re.split(r"[\s']+", t) if w.islower())
-
-
-def is_title(text: str) -> bool:
-    """The whole text is a title of office (`Garde des Sceaux`, `Directeur Général`)."""
-    t = re.sub(r"\s+", " ", text.replace("’", "'")).strip()
-    return bool(_titles_rx().fullmatch(t))
-
-
-@lru_cache(maxsize=1)
-def title_words() -> frozenset:
-    """Lower-case content words of the titles of office (`directeur`, `général`, `ministre`)."""
-    return frozenset(w.lower() for t in _data_lines("titles.txt")
-                     for w in re.split(r"[\s']+", t) if len(w) > 3)
-
-
-def titles_pattern() -> str:
-    """The regex source of every title of office (group `title`)."""
-    return _titles_rx().pattern
-
-
-def title_end(text: str, start: int, end: int) -> Optional[int]:
-    """End offset of a title of office that opens text[start:end], else None."""
-    m = _titles_rx().match(text, start, end)
-    return m.end() if m else None
-
-
-def _title_norm(raw: str) -> str:
-    raw = re.sub(r"\s+", " ", raw.replace("’", "'")).strip()
-    # `le chef de son gouvernement` holds the office `chef du gouvernement`
-    raw = re.sub(r"\bde son\b", "du", re.sub(r"\bde sa\b", "de la", raw))
-    # `secrétaire d'État` keeps État's case as written (the contract's examples do)
-    m = re.match(r"(secrétaire d')(état|etat)", raw, re.I)
-    if m:
-        return "secrétaire d'" + m.group(2)
-    vocab = _title_vocab()
-    out = []
-    for i, w in enumerate(raw.split(" ")):
-        if w.isupper() and len(w) > 1:
-            out.append(w)  # acronyms: PDG, DG, CEO
-        elif i == 0 or w.lower() in vocab or "-" in w and w.lower().split("-")[0] in vocab:
-            out.append(w.lower())
-        else:
-            out.append(w)  # proper nouns inside a title: `de la République`, `Sceaux`
-    return " ".join(out)
+               "président de la république", "vice-président de la république", "prince héritier",
+               "princesse héritière", "émir", "vice-premier ministre", "président de transition",
+               "président de la transition", "chef de l'état", "chef de l'etat", "porte-parole du gouvernement",
+               "député", "députée", "sénateur", "sénatrice", "ministre d'etat", "conseiller du roi",
+               "conseillère du roi"}
 
 
 def _ministry_title(text: str) -> str:
@@ -112,13 +57,78 @@ def _country_of_adj(words: str) -> Optional[str]:
 
 def _country_in_name(name: str) -> Optional[str]:
     """`Royal Air Maroc` → MAR: an organization named after its state."""
-    from .normalize.gazetteer import country_code
+    from .normalize.gazetteer import country_code, lookup
     words = re.findall(r"[\w-]+", name)
     for w in words:
         code = country_code(w) if w[:1].isupper() else None
         if code:
             return code
+    # `Conseil communal de Tanger`: a body of a known place belongs to its state
+    m = re.search(r"\b(?:de|d['’]|du)\s*([A-ZÉ][\w'’ -]+)$", name)
+    if m:
+        e = lookup(m.group(1))
+        if e is not None and e.code:
+            return e.code
     return _country_of_adj(name)
+
+
+def _demonym_countries(text: str) -> Counter:
+    from .normalize.gazetteer import demonym_country
+    return Counter(c for c in (demonym_country(w) for w in re.findall(r"\w+", text) if w[:1].islower())
+                   if c)
+
+
+def _place_countries(ms: list[Mention]) -> Counter:
+    """States of the known places an article names (`Rabat` → MAR)."""
+    from .normalize.gazetteer import lookup
+    out = Counter()
+    for m in ms:
+        if m.label == "LOC":
+            e = lookup(m.norm or m.text)
+            if e is not None and e.code:
+                out[e.code] += 1
+    return out
+
+
+@lru_cache(maxsize=1)
+def _public_heads() -> tuple:
+    return tuple(sorted(_data_lines("public_heads.tsv"), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _org_kinds() -> dict:
+    """name → (kind, state or None)."""
+    out = {}
+    for name, kind, state in read_rows("org_kinds.tsv", ("name", "kind", "state")):
+        out[name.strip().lower()] = (kind.strip(), state.strip() or None)
+    return out
+
+
+def _known_state(org: Mention) -> Optional[str]:
+    for name in (org.norm or org.text, org.text):
+        kind = _org_kinds().get(clean_norm(name).lower())
+        if kind:
+            return kind[1]
+    return None
+
+
+def _public_body(org: Mention) -> bool:
+    """An office of a state (`Office national …`, `Chambre des représentants`, a central bank),
+    by its name's first words or its known long form."""
+    if org.label != "ORG":
+        return False
+    from .org_finder import load_patterns
+    names = [org.norm or org.text, org.text]
+    names.append(load_patterns().known_acronyms.get(names[0], ("", ""))[0])
+    for name in names:
+        kind = _org_kinds().get(clean_norm(name).lower())
+        if kind:
+            return kind[0] == "public"
+    for name in names:
+        low = clean_norm(name).lower()
+        if any(low == h or low.startswith(h + " ") or low.startswith(h + "-") for h in _public_heads()):
+            return True
+    return False
 
 
 def _generic_org(ms: list[Mention], head: str, before: int) -> Optional[Mention]:
@@ -132,18 +142,18 @@ def _generic_org(ms: list[Mention], head: str, before: int) -> Optional[Mention]
 
 @lru_cache(maxsize=1)
 def _title_countries() -> dict:
-    return {t.lower(): c for t, c in (line.split("\t") for line in _data_lines("title_countries.tsv"))}
+    return {t.strip().lower(): c.strip() for t, c in read_rows("title_countries.tsv", ("title", "alpha3"))}
 
 
 @lru_cache(maxsize=1)
 def _international_words() -> frozenset:
-    return frozenset(_data_lines("international_words.txt"))
+    return frozenset(_data_lines("international_words.tsv"))
 
 
 @lru_cache(maxsize=1)
 def _hon() -> str:
     """Honorifics that may stand between a title and the name (`son directeur général Mme X`)."""
-    words = [w for w in _data_lines("honorifics.txt")
+    words = [w for w in _data_lines("honorifics.tsv")
              if w not in ("son", "sa", "se") and not is_title(w)]
     words.sort(key=len, reverse=True)
     alts = "|".join(re.escape(w) for w in words)
@@ -166,24 +176,34 @@ _LINK = r"(?:de\s+la|de\s+l['’]|du|des|de|d['’])"
 class _Roles:
     """Collects roles for one document; `add` fills the country the text implies."""
 
-    def __init__(self, doc: Doc, mentions: list[Mention]):
-        self.text = doc.text
+    def __init__(self, doc: Doc, mentions: list[Mention], home: str = HOME_COUNTRY):
+        self.text = doc_text(doc)
         self.ms = sorted(mentions, key=lambda m: m.start)
         mentioned = Counter(m.norm for m in self.ms if m.label == "COUNTRY" and m.norm)
-        countries = mentioned
-        # the state an office belongs to when the text implies it: Morocco for the
-        # Moroccan press that this pipeline reads, else the article's main country
-        if not countries:
-            from .normalize.gazetteer import demonym_country
-            countries = Counter(c for c in (demonym_country(w) for w in re.findall(r"\w+", self.text)) if c)
-        self.home = "MAR" if "MAR" in countries else (countries.most_common(1)[0][0] if countries else None)
+        # the state an office belongs to when the text implies it: the home country
+        # (Morocco for the Moroccan press this pipeline reads), else the article's main
+        # country, read off its countries, nationality adjectives and known places alike
+        countries = mentioned + _demonym_countries(self.text)
+        places = _place_countries(self.ms)
+        if home in countries or home in places:
+            self.home = home
+        else:
+            # a lone foreign place (`la Convention de La Haye`) does not make a home
+            places = Counter({c: n for c, n in places.items() if n >= 2})
+            self.home = (countries or places or Counter({home: 1})).most_common(1)[0][0]
         # a national body in an article about one country only belongs to that country
         self.single = next(iter(mentioned)) if len(mentioned) == 1 else None
         self.roles: list[dict] = []
         self.seen: dict = {}
+        self.calls = 0
 
     def add(self, person: Mention, title: str, org: Optional[Mention], country, start, end):
+        self.calls += 1
         title = re.sub(r"\s+", " ", title.replace("’", "'")).strip()
+        # a qualifier written before the title stays in it (`l'ancien président`, `l'ex-Premier ministre`)
+        q = re.search(r"(?:\b(ancien|ancienne)\s+|\b(ex)-)$", self.text[max(0, start - 10):start], re.I)
+        if q and not re.match(r"(?:ancienn?e? |ex-)", title):
+            title = (q.group(1).lower() + " " if q.group(1) else "ex-") + title
         key = (person.norm, title, org.norm if org else None)
         if key in self.seen:
             old = self.seen[key]
@@ -194,13 +214,19 @@ class _Roles:
             country = _title_countries().get(title.lower())
         if country is None and org is not None and org.label == "MINISTRY":
             country = org.extra.get("country") or _country_of_adj(org.text) or self.home
-        if country is None and org is not None and org.label != "MINISTRY":
-            country = _country_in_name(org.norm or org.text)
-            if country is None and self.single and not _international(org):
-                country = self.single
-        implied = country is None and org is None and title.lower() in _GOV_TITLES
+        if org is not None and org.label != "MINISTRY":
+            # only offices of a state have one; companies (state-owned included), parties,
+            # unions, associations and international bodies have none
+            if not _public_body(org) or _international(org) and not _country_of_adj(org.norm or org.text):
+                country = None
+            elif country is None:
+                country = _known_state(org) or _country_in_name(org.norm or org.text) or self.single or self.home
+        bare = re.sub(r"^(?:ancienn?e? |ex-)", "", title.lower())
+        implied = country is None and org is None and bare in _GOV_TITLES
         if implied:
             country = self.home
+        if org is None and country is None and bare.split(" ")[0] not in _JURISDICTION_TITLES:
+            return None  # `le nouveau patron X`: an office of nothing the text names
         role = {"person": person.norm or person.text, "title": title,
                 "org": org.norm if org else None, "org_label": org.label if org else None,
                 "country": country, "start": start, "end": end, "_implied": implied}
@@ -235,7 +261,10 @@ def _org_before_person(R: _Roles, i: int):
     while j >= 0:
         q = ms[j]
         gap = text[q.end:gap_end]
-        if not re.fullmatch(r"[\s,()«»\"]*(?:(?:de|d['’])\s*)?", gap):
+        # `le ministre de l'Intérieur, M. X`, `le Premier ministre, le général X`: honorifics
+        # and ranks stand between the office and the name
+        if not re.fullmatch(r"[\s,()«»\"]*(?:(?:de|d['’])\s*)?(?:(?:le|la)\s+)?(?:(?:professeur|docteur)\s+)?" + _hon(),
+                            gap, re.I):
             break
         # acronyms and `de Marrakech` between the organization and the name
         if q.label == "ORG" and q.text.isupper() and j > 0 and ms[j - 1].label == "ORG" \
@@ -248,6 +277,16 @@ def _org_before_person(R: _Roles, i: int):
             gap_end = q.start
             j -= 1
             continue
+        if q.label == "COUNTRY" and j > 0 and ms[j - 1].label in ("ORG", "MINISTRY") and re.fullmatch(
+                r"\s+" + _LINK + r"\s*", text[ms[j - 1].end:q.start]):
+            # `le ministre des Affaires étrangères de la République arabe d'Égypte, X`
+            o = ms[j - 1]
+            if o.label == "MINISTRY" and re.match(r"(ministre|secrétaire)", o.text, re.I):
+                return _ministry_title(o.text), o, q.norm, o.start
+            found = _title_of_org(R, o)
+            if found:
+                return found[0], o, q.norm, found[2]
+            break
         if q.label in ("ORG", "EVENT", "MINISTRY"):
             if q.label == "MINISTRY" and j == i - 1 and re.match(r"(ministre|secrétaire)", q.text, re.I):
                 return _ministry_title(q.text), q, None, q.start
@@ -261,6 +300,13 @@ def _org_before_person(R: _Roles, i: int):
         if found and _CORPORATE.match(found[0]):
             return found[0], place, found[1], found[2]
     return None
+
+
+def _after_name(R: _Roles, at: int) -> bool:
+    """`X, Président de l'ACAPS, Mme Y`: a title right after `NAME,` (no determiner) is
+    that name's apposition, not an announcement of the next name."""
+    prev = next((x for x in reversed(R.ms) if x.end <= at), None)
+    return prev is not None and prev.label == "PERSON" and re.fullmatch(r"\s*,\s*", R.text[prev.end:at]) is not None
 
 
 def _title_of_org(R: _Roles, org: Mention):
@@ -280,10 +326,12 @@ def _appositions(R: _Roles, i: int) -> list:
     out = []
     pos = p.end
     while True:
-        m = re.match(r"\s*,\s*(?:l['’]|le\s+|la\s+)?", text[pos:pos + 10])
+        m = re.match(r"\s*,\s*(?:l['’]|le\s+|la\s+)?(?:(?P<q>ancienn?e?)\s+|(?P<ex>ex)-|(?:nouveau|nouvelle|"
+                     r"actuel|actuelle)\s+)?", text[pos:pos + 30], re.I)
         if not m:
             break
         after = pos + m.end()
+        qualifier = m.group("q").lower() + " " if m.group("q") else "ex-" if m.group("ex") else ""
         nxt = R.after(after)
         if nxt is not None and nxt.start == after and nxt.label == "MINISTRY" \
                 and re.match(r"(ministre|secrétaire)", nxt.text, re.I):
@@ -293,7 +341,7 @@ def _appositions(R: _Roles, i: int) -> list:
             nxt2 = R.after(end)
             if mc and nxt2 is not None and nxt2.label == "COUNTRY" and nxt2.start == end + mc.end():
                 country, end = nxt2.norm, nxt2.end
-            out.append([_ministry_title(nxt.text), nxt, country, p.start, end])
+            out.append([qualifier + _ministry_title(nxt.text), nxt, country, p.start, end])
             pos = end
             continue
         mt = _titles_rx().match(text, after)
@@ -308,10 +356,10 @@ def _appositions(R: _Roles, i: int) -> list:
             country = _country_of_adj(more)
             title = mt.group("title") + ("" if country else more)
             end = nxt2.end
-            out.append([_title_norm(title), nxt2, country, p.start, end])
+            out.append([qualifier + _title_norm(title), nxt2, country, p.start, end])
             pos = end
         elif nxt2 is not None and nxt2.label == "COUNTRY" and re.fullmatch(r"\s+(de|d['’]|du)\s*", between):
-            out.append([_title_norm(mt.group("title")), None, nxt2.norm, p.start, nxt2.end])
+            out.append([qualifier + _title_norm(mt.group("title")), None, nxt2.norm, p.start, nxt2.end])
             pos = nxt2.end
         else:
             adj = re.match(r"\s+([\w-]+)", text[rest_start:rest_start + 30])
@@ -320,7 +368,7 @@ def _appositions(R: _Roles, i: int) -> list:
             # an apposition ends there; `X, le chef de l'État a rassuré …` starts a clause
             if not re.match(r"\s*(?:[,.;:)»\]]|et\b|$)", text[end:end + 5]):
                 break
-            out.append([_title_norm(mt.group("title")), None, country, p.start, end])
+            out.append([qualifier + _title_norm(mt.group("title")), None, country, p.start, end])
             pos = end
         # `X, le directeur de la BAD, Y`: a title followed by another name is that name's
         nxt3 = next((x for x in ms if x.start >= pos and x.label == "PERSON"), None)
@@ -337,12 +385,15 @@ def _appositions(R: _Roles, i: int) -> list:
     return out
 
 
-def find_roles(doc: Doc, mentions: list[Mention]) -> list[dict]:
-    R = _Roles(doc, mentions)
+def find_roles(doc: Doc, mentions: list[Mention], home: str = HOME_COUNTRY) -> list[dict]:
+    R = _Roles(doc, mentions, home)
     for i, p in enumerate(R.ms):
         if p.label != "PERSON":
             continue
+        calls = R.calls
         found = _org_before_person(R, i)
+        if found and _after_name(R, found[3]):
+            found = None
         if found:
             title, org, country, start = found
             R.add(p, title, org, country, start, p.end)
@@ -350,6 +401,8 @@ def find_roles(doc: Doc, mentions: list[Mention]) -> list[dict]:
             _before_person(R, i, R.ms[i - 1] if i > 0 else None)
         for title, org, country, start, end in _appositions(R, i):
             R.add(p, title, org, country, start, end)
+        if R.calls == calls:
+            _parsed(R, doc, p)
     _respectively(R)
     _counterparts(R)
     _enumerations(R)
@@ -371,7 +424,7 @@ def _before_person(R: _Roles, i: int, prev: Optional[Mention]) -> bool:
     if m:
         at = p.start - (len(left) - m.start())
         org = next((x for x in reversed(ms) if x.end <= at and x.label in ("ORG", "EVENT")), None)
-        if org is not None and re.fullmatch(r"[\s«»\"()\w]*", text[org.end:at]) and at - org.end < 20:
+        if org is not None and re.fullmatch(r"[\s«»\"(),\w]*", text[org.end:at]) and at - org.end < 20:
             R.add(p, _title_norm(m.group("title")), org, None, org.start, p.end)
             return True
     left_start = max(prev.end if prev else 0, p.start - 80)
@@ -453,9 +506,9 @@ def _counterparts(R: _Roles) -> None:
         if not before:
             continue
         ref = max(before, key=lambda r: r["end"])
-        org = next((x for x in ms if x.norm == ref["org"] and x.label == ref["org_label"]), None)
         country = _country_of_adj(m.group("adj"))
-        R.add(p, ref["title"], org, country, at, p.end)
+        # the counterpart's own ministry is not the one named before (ENTITIES.md, Roles)
+        R.add(p, ref["title"], None, country, at, p.end)
 
 
 def _enumerations(R: _Roles) -> None:
@@ -479,3 +532,150 @@ def _enumerations(R: _Roles) -> None:
             code = demonym_country(m.group(1)) if m else None
             if code in codes:
                 R.add(p, _ministry_title(mi.text), mi, code, p.start, p.end)
+
+
+# --- Offices read off the dependency parse -------------------------------------------
+# The word shapes above miss what the parse sees plainly: a title and a name tied by an
+# apposition across an honorific (`le ministre de l'Intérieur, M. X`), a rank (`le général
+# X`), qualifiers (`le nouveau Premier ministre algérien`), the complement of an appointment
+# (`X a été nommé président de Y`) or a copula (`X est le président de Y`).
+
+_NAME_DEPS = ("appos", "nmod", "flat:name", "flat", "conj", "dep", "compound")
+# offices whose place is part of the office, not a posting (`maire de Fès`)
+_JURISDICTION_TITLES = {"maire", "prince héritier", "princesse héritière", "émir", "gouverneur",
+                        "gouverneure", "wali"}
+
+
+@lru_cache(maxsize=1)
+def _appointment_verbs() -> frozenset:
+    return frozenset(_data_lines("appointment_verbs.tsv"))
+
+
+@lru_cache(maxsize=1)
+def _ranks() -> frozenset:
+    """Honorifics and ranks that are no office (`M.`, `général`, `cheikh`, `prince`)."""
+    from .wordlists import honorifics
+    return frozenset(w.rstrip(".") for w in honorifics() if not is_title(w)) | {"cheikh", "prince", "sar",
+                                                                                "lieutenant-colonel"}
+
+
+def _is_rank(t) -> bool:
+    return t.lower_.rstrip(".") in _ranks()
+
+
+def _span(doc: Doc, m: Mention):
+    return doc.char_span(m.start, m.end, alignment_mode="expand")
+
+
+def _anchor(doc: Doc, p: Mention):
+    """The token that carries a name in the parse: the name's root, or the honorific or
+    rank the parser hangs it on (`M. Ahmed Bouari`, `le général X`)."""
+    span = _span(doc, p)
+    if span is None or not len(span):
+        return None, None
+    a = span.root
+    while a.head is not a and a.head.i < a.i and _is_rank(a.head) and a.dep_ in _NAME_DEPS + ("amod",):
+        a = a.head
+    return a, span
+
+
+def _title_tokens(a, span) -> list:
+    """Head nouns the parse ties to a name as its office."""
+    out = []
+    h = a.head
+    coordinated = lambda t: any(c.dep_ == "cc" for c in t.children)
+    if h is not a and h.i < a.i and a.dep_ in _NAME_DEPS and not coordinated(a):
+        out.append(h)                                   # `le ministre …, [M.] X`
+    for c in a.children:                                # `X, [le] directeur général de …`
+        if c.i >= span.end and c.dep_ in ("appos", "conj", "nmod") and not coordinated(c) \
+                and any(t.text == "," for t in a.doc[span.end:c.i]):
+            out.append(c)
+    # `L'industriel X a été élu …`: the name stands in apposition to the subject
+    subj = h if a.dep_ == "appos" and h.dep_ in ("nsubj", "nsubj:pass") and h.i < a.i else a
+    v = subj.head
+    if subj.dep_ in ("nsubj", "nsubj:pass") and v.i > a.i:
+        if v.lemma_.lower() in _appointment_verbs():     # `X a été nommé directeur de …`
+            out += [c for c in v.children if c.dep_ in ("xcomp", "obj") and c.i > a.i]
+        elif any(c.dep_ == "cop" for c in v.children):   # `X est le président de …`
+            out.append(v)
+    for c in a.children:                                # `X, 86 ans, nommé ministre d'État`
+        if c.dep_ == "acl" and c.i > a.i and c.lemma_.lower() in _appointment_verbs():
+            out += [d for d in c.children if d.dep_ in ("xcomp", "obj") and d.i > c.i]
+    return out
+
+
+def _title_match(doc: Doc, t):
+    """The title of office written around token t, with its qualifier (`ancien`, `ex-`)."""
+    sent = t.sent
+    for m in _titles_rx().finditer(doc.text, sent.start_char, sent.end_char):
+        if m.start() <= t.idx < m.end():
+            q = re.search(r"(?:\b(ancien|ancienne)\s+|(?<![\w-])(ex)-)$", doc.text[max(0, m.start() - 10):m.start()],
+                          re.I)
+            return m, (q.group(1).lower() + " " if q and q.group(1) else "ex-" if q else "")
+        if m.start() > t.idx:
+            break
+    return None, ""
+
+
+def _tied_to(tok, t, limit: int = 4) -> bool:
+    """tok hangs on t through complements (`président du parti X`, `PDG du groupe X`)."""
+    for _ in range(limit):
+        if tok.dep_ not in ("nmod", "flat:name", "flat", "amod", "appos", "compound") or tok.head is tok:
+            return False
+        tok = tok.head
+        if tok == t:
+            return True
+    return False
+
+
+def _parsed(R: _Roles, doc: Doc, p: Mention) -> None:
+    a, span = _anchor(doc, p)
+    if a is None:
+        return
+    for t in _title_tokens(a, span):
+        if span.start <= t.i < span.end:
+            continue
+        lo, hi = sorted((t.idx, p.start))
+        if any(x.label == "PERSON" and lo < x.start < hi and not x.overlaps(p) for x in R.ms):
+            continue  # `le ministre de X, Y, et son homologue, Z`: the office is the nearer name's
+        if t.idx < p.start and re.search(r"\bhomologues?\b|\bet\s+(?:son|sa|leur)\s", R.text[t.idx:p.start], re.I):
+            continue  # `X, ministre de Y, et son homologue, Z`: a counterpart (see _counterparts)
+        ministry = next((x for x in R.ms if x.label == "MINISTRY" and x.start <= t.idx < x.end), None)
+        if ministry is not None:
+            if not re.match(r"(ministre|secrétaire)", ministry.text, re.I):
+                continue
+            title, org, end = _ministry_title(ministry.text), ministry, ministry.end
+            start = ministry.start
+        else:
+            m, qualifier = _title_match(doc, t)
+            if m is None:
+                continue
+            title, org, start, end = _title_norm(m.group("title")), None, m.start(), m.end()
+            if m.start() > p.start:
+                title = qualifier + title  # add() reads qualifiers before the role's start only
+        country = None
+        for x in R.ms:
+            if x.start < end or x.overlaps(p) or x.start > t.sent.end_char:
+                continue
+            xs = _span(doc, x)
+            if xs is None or not _tied_to(xs.root, t):
+                continue
+            if x.label == "COUNTRY" and country is None:
+                country = x.norm
+            elif x.label in ("ORG", "EVENT", "MINISTRY") and org is None:
+                org = x
+            elif x.label == "LOC" and org is None and title in _JURISDICTION_TITLES \
+                    and re.fullmatch(r"\s*(?:de|d['’])\s*", doc.text[end:x.start]):
+                elided = doc.text[x.start - 1] in "'’"
+                title = f"{title} d'{x.norm or x.text}" if elided else f"{title} de {x.norm or x.text}"
+            break
+        # a nationality adjective on the title names its state (`le Premier ministre algérien`)
+        country = country or _country_of_adj(" ".join(c.text for c in t.children if c.dep_ == "amod"))
+        if country is None and org is None:
+            # `le président du parlement libyen, X`: the adjective sits on the office's complement
+            country = _country_of_adj(" ".join(c.text for c in t.subtree if c.dep_ == "amod" and _tied_to(c.head, t)
+                                               and not (span.start <= c.i < span.end)))
+        bare = re.sub(r"^(?:ancienn?e? |ex-)", "", title).lower()
+        if org is None and country is None and bare not in _GOV_TITLES and bare.split(" ")[0] not in _JURISDICTION_TITLES:
+            continue  # `nommé directeur` of a body the text does not name: no office to tie
+        R.add(p, title, org, country, min(start, p.start), max(end, p.end))
