@@ -1,4 +1,4 @@
-"""Command line: `news-entities run|eval|report` (also `python -m pipeline …`, same name).
+"""Command line: `news-entities run|eval|train|report` (also `python -m pipeline …`, same name).
 
 Built on typer (with rich): options are typed parameters of one function per
 command, help shows every default, errors are formatted, and adding an option is
@@ -301,14 +301,36 @@ def _print_summary(s: dict) -> None:
 
 @app.command("eval")
 def eval_(
-    gold: Annotated[Path, typer.Argument(help="Gold annotations, JSON lines (e.g. data/gold/dev.jsonl).")],
+    gold: Annotated[list[Path], typer.Argument(
+        help="Gold annotations, JSON lines (e.g. data/gold/dev.jsonl); several are scored together.")],
     errors: Annotated[bool, typer.Option("--errors", help="List each miss, false hit and wrong value.")] = False,
     baseline: Annotated[bool, typer.Option(
         "--baseline", help="Score stock fr_core_news_md (PER/ORG/LOC mapped) instead.")] = False,
+    cv: Annotated[Optional[int], typer.Option(
+        "--cv", metavar="K", help="K-fold cross-validation: train the learned recognizer on K-1 "
+                                  "folds, score the whole pipeline on the held-out fold.")] = None,
+    compare: Annotated[bool, typer.Option(
+        "--compare", help="With --cv: score each way of combining model and rules, label by label.")] = False,
+    epochs: Annotated[Optional[int], typer.Option(
+        "--epochs", help="With --cv: training epochs (default: models/ner/config.cfg).")] = None,
 ) -> None:
     """Score the pipeline on gold annotations (exact spans, normalized values, roles)."""
     from .evaluate import main as eval_main
     raise typer.Exit(eval_main(SimpleNamespace(**locals())))
+
+
+@app.command("train")
+def train(
+    gold: Annotated[Optional[list[Path]], typer.Argument(
+        help="Gold annotations to train on (default: data/gold/train.jsonl).")] = None,
+    epochs: Annotated[Optional[int], typer.Option(
+        "--epochs", help="Training epochs (default: models/ner/config.cfg).")] = None,
+    out: Annotated[Path, typer.Option(
+        "--out", help="Where the trained component and meta.json go.")] = Path(__file__).resolve().parent.parent / "models" / "ner",
+) -> None:
+    """Retrain the learned span recognizer (models/ner) from gold, fixed seed."""
+    from .training import main as train_main
+    raise typer.Exit(train_main(SimpleNamespace(**locals())))
 
 
 # --------------------------------------------------------------------------- report

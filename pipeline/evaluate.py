@@ -33,8 +33,8 @@ def norm_matches(label: str, gold_norm, pred: dict) -> bool:
     return gold_norm == pred.get("norm")
 
 
-def predict(gold: list[dict], baseline: bool = False) -> list[tuple[list[dict], list[dict]]]:
-    """(mentions, roles) per gold article, as dicts."""
+def predict(gold: list[dict], baseline: bool = False, nlp=None) -> list[tuple[list[dict], list[dict]]]:
+    """(mentions, roles) per gold article, as dicts (``nlp``: the assembled pipeline to use)."""
     from .batch.reader import read_article
     if baseline:
         import spacy
@@ -49,7 +49,7 @@ def predict(gold: list[dict], baseline: bool = False) -> list[tuple[list[dict], 
             out.append((ments, []))
         return out
     from .extraction.nlp import load, make_doc
-    nlp = load()
+    nlp = nlp or load()
     arts = [read_article(g["text"].encode("utf-8")) for g in gold]
     docs = nlp.pipe((make_doc(nlp, a.prose, a.published) for a in arts), batch_size=16)
     out = []
@@ -137,10 +137,15 @@ def format_table(s: dict) -> str:
 
 
 def main(args) -> int:
-    if not args.gold.exists():
-        print(f"error: no such gold file: {args.gold}")
-        return 2
-    gold = load_gold(args.gold)
+    paths = args.gold if isinstance(args.gold, list) else [args.gold]
+    for p in paths:
+        if not p.exists():
+            print(f"error: no such gold file: {p}")
+            return 2
+    gold = [g for p in paths for g in load_gold(p)]
+    if getattr(args, "cv", None):
+        from .crossval import main as cv_main
+        return cv_main(args, gold)
     s = score(gold, predict(gold, baseline=args.baseline))
     print(f"{len(gold)} articles, {sum(len(g['entities']) for g in gold)} gold mentions, "
           f"{sum(len(g.get('roles', [])) for g in gold)} gold roles"

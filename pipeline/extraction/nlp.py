@@ -2,6 +2,8 @@
 
 Order, and why:
   tok2vec … ner          stock fr_core_news_md: POS, lemmas, parse, sentences, PER/ORG/LOC/MISC
+  news_learned           spans learned from the gold (models/ner, learned.py), kept aside in
+                         doc._.learned for the resolver to combine label by label
   news_figures           MONEY / PERCENT / QUANTITY from number grammar (numbers.py, figures.py)
   news_dates             DATE with resolution against the publication date (dates.py)
   news_ministries        MINISTRY, from the head word to the end of the portfolio
@@ -50,6 +52,10 @@ def _load_default(model: str) -> Language:
 
 def _assemble(model: str, config: Optional[dict]) -> Language:
     nlp = spacy.load(model)
+    from .learned import model_available
+    if model_available():
+        # the learned recognizer (models/ner), beside the stock ner whose spans rules read
+        nlp.add_pipe("news_learned", after="ner")
     for name in COMPONENTS:
         nlp.add_pipe(name, config=(config or {}).get(name, {}))
     return nlp

@@ -55,6 +55,12 @@ def resolve(doc: Doc, home: str = HOME_COUNTRY) -> list[Mention]:
     cands = list(doc._.candidates or [])
     model = model_mentions(doc)
     chosen: list[Mention] = []
+    # the learned recognizer's spans, label by label as models/ner/combine.json says
+    from .learned import split_learned
+    learned_first, learned_last, model_only = split_learned(doc, cands)
+    _select(chosen, learned_first)
+    cands = [m for m in cands if m.label not in model_only]
+    model = [m for m in model if m.label not in model_only]
     _select(chosen, [m for m in cands if m.priority >= RULE_PRIORITY])  # rules
     from .honorific_names import find_honorific_names, in_rank
     gulf = find_honorific_names(doc_text(doc))
@@ -63,12 +69,13 @@ def resolve(doc: Doc, home: str = HOME_COUNTRY) -> list[Mention]:
     # and the ranks before names found above (`Cheikh`)
     _select(chosen, [m for m in model if m.label == "PERSON" and not _known_place(m.text)
                      and not in_rank(m, gulf)])
-    _select(chosen, names_after_titles(doc))                       # `le président Xi Jinping`
+    _select(chosen, [m for m in names_after_titles(doc) if m.label not in model_only])  # `le président Xi Jinping`
     from .org_finder import filter_model_orgs
     # the model's ORG only where no rule covers it and it is not a title, portfolio or head noun
-    _select(chosen, filter_model_orgs(doc, chosen))
+    _select(chosen, [m for m in filter_model_orgs(doc, chosen) if m.label not in model_only])
     _select(chosen, [m for m in cands if m.priority < RULE_PRIORITY])   # gazetteer places
     _select(chosen, [m for m in model if m.label in ("COUNTRY", "LOC")])
+    _select(chosen, learned_last)
     chosen.sort(key=lambda m: m.start)
     # a text cut off mid-sentence (as sites serve them) may end inside a name: `…, Abd`
     tail = doc_text(doc).rstrip()

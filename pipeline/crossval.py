@@ -1,0 +1,194 @@
+"""`python -m pipeline eval GOLD... --cv K`: k-fold cross-validation of the whole
+pipeline.  The gold articles are split in K folds (fixed seed); for each fold the
+learned recognizer is trained on the other K-1 and the full pipeline (rules and
+model, combined as ``models/ner/combine.json`` says) is scored on the held-out fold.
+Counts are pooled over folds for P/R/F1; the mean and spread of per-fold F1 say
+how stable that is.  ``--compare`` scores every combination mode , label by label
+with the others on rules (one training per fold; only the resolver reruns), and
+prints which mode wins per label.
+"""
+from __future__ import annotations
+
+import copy
+import json
+import statistics
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Optional
+
+from .evaluate import _prf, format_table, score
+from .extraction.mention import LABELS
+
+
+def _add(total: dict, s: dict) -> None:
+    for key in ("tp", "fp", "fn", "norm_ok", "norm_n"):
+        total.setdefault(key, Counter()).update(s[key])
+    total["roles"] = tuple(a + b for a, b in zip(total.get("roles", (0, 0, 0)), s["roles"]))
+    total.setdefault("errors", []).extend(s["errors"])
+    total.setdefault("role_errors", []).extend(s["role_errors"])
+
+
+def _f1(s: dict, lab: str) -> float:
+    return _prf(s["tp"][lab], s["fp"][lab], s["fn"][lab])[2]
+
+
+def _fold_pipeline(model_dir: Path):
+    """The assembled pipeline with ``news_learned`` reading ``model_dir``."""
+    from .extraction.nlp import load
+    nlp = load()
+    cfg = {"model_dir": str(model_dir)}
+    if "news_learned" in nlp.pipe_names:
+        nlp.replace_pipe("news_learned", "news_learned", config=cfg)
+    else:
+        nlp.add_pipe("news_learned", after="ner", config=cfg)
+    return nlp
+
+
+def _analyse(nlp, records: list[dict]) -> list:
+    """Docs of ``records`` through the pipeline up to the resolver, with what the
+    resolver reads saved, so it can be rerun under other combination modes."""
+    from .extraction.nlp import make_doc
+    from .batch.reader import read_article
+    arts = [read_article(g["text"].encode("utf-8")) for g in records]
+    skip = ["news_resolver", "news_roles"]
+    docs = list(nlp.pipe((make_doc(nlp, a.prose, a.published) for a in arts), batch_size=16,
+                         disable=skip))
+    return [(doc, copy.deepcopy(doc._.candidates or []), doc.ents) for doc in docs]
+
+
+def _resolve_all(nlp, analysed: list, use: Optional[dict]):
+    """(mentions, roles) per doc, resolved with the modes ``use``."""
+    from .extraction import learned
+    learned.set_use(use)
+    try:
+        out = []
+        for doc, cands, ents in analysed:
+            doc._.candidates = copy.deepcopy(cands)
+            doc.ents = ents
+            doc = nlp.get_pipe("news_roles")(nlp.get_pipe("news_resolver")(doc))
+            ments = [{"start": m.start, "end": m.end, "label": m.label, "text": m.text,
+                      "norm": m.norm, "amount": m.amount, "currency": m.currency,
+                      "value": m.value, "unit": m.unit} for m in doc._.mentions or []]
+            out.append((ments, doc._.roles or []))
+        return out
+    finally:
+        learned.set_use(None)
+
+
+class CrossValidation:
+    """Trains one model per fold, keeps the held-out docs analysed, scores them under
+    any combination of modes (resolving again is cheap; training is not)."""
+
+    def __init__(self, records: list[dict], k: int, epochs=None, log=print):
+        from .training import split_folds, train_model
+        self.records, self.k = records, k
+        self.folds = []          # (held-out records, analysed docs)
+        for i, test_idx in enumerate(split_folds(len(records), k)):
+            t0 = time.perf_counter()
+            held = set(test_idx)
+            test = [records[j] for j in test_idx]
+            train = [r for j, r in enumerate(records) if j not in held]
+            with tempfile.TemporaryDirectory() as tmp:
+                model_dir = train_model(train, Path(tmp), epochs=epochs, quiet=True)
+                self.nlp = _fold_pipeline(model_dir)
+                self.folds.append((test, _analyse(self.nlp, test)))
+            log(f"fold {i + 1}/{k}: trained on {len(train)}, analysed {len(test)} held-out "
+                f"articles in {time.perf_counter() - t0:.0f} s")
+        _restore_shipped()
+
+    def score(self, use: Optional[dict] = None) -> tuple[dict, list[dict]]:
+        """(counts pooled over folds, per-fold scores) with modes ``use`` (None: the file's)."""
+        pooled, per_fold = {}, []
+        for test, analysed in self.folds:
+            s = score(test, _resolve_all(self.nlp, analysed, use))
+            _add(pooled, s)
+            per_fold.append(s)
+        return pooled, per_fold
+
+    def compare(self) -> tuple[dict, dict]:
+        """Per label, F1 under each mode with every other label on rules; returns
+        ({label: {mode: pooled F1}}, the best mode per label)."""
+        from .extraction.learned import MODES
+        from .training import train_labels
+        labels = train_labels()
+        rules = {lab: "rules" for lab in labels}
+        base, _ = self.score(rules)
+        table, best = {}, {}
+        for lab in labels:
+            table[lab] = {"rules": _f1(base, lab)}
+            for mode in MODES[1:]:
+                pooled, _ = self.score({**rules, lab: mode})
+                table[lab][mode] = _f1(pooled, lab)
+            # a mode must beat the rules to replace them
+            best[lab] = max(MODES, key=lambda m: (round(table[lab][m], 4), m == "rules"))
+        return table, best
+
+
+def _restore_shipped() -> None:
+    """Leave the cached pipeline as it was: with the shipped model, if any."""
+    from .extraction.learned import model_available
+    from .extraction.nlp import load
+    nlp = load()
+    if "news_learned" in nlp.pipe_names:
+        if model_available():
+            nlp.replace_pipe("news_learned", "news_learned", config={"model_dir": None})
+        else:
+            nlp.remove_pipe("news_learned")
+
+
+def fold_spread(fold_scores: list[dict]) -> str:
+    lines = [f"{'label':<10} {'mean F1':>8} {'sd':>6}   per fold"]
+    for lab in LABELS:
+        f1s = [_f1(s, lab) for s in fold_scores if s["tp"][lab] + s["fn"][lab] + s["fp"][lab]]
+        if not f1s:
+            continue
+        sd = statistics.stdev(f1s) if len(f1s) > 1 else 0.0
+        lines.append(f"{lab:<10} {statistics.mean(f1s):>8.3f} {sd:>6.3f}   "
+                     + " ".join(f"{f:.2f}" for f in f1s))
+    roles = [_prf(*s["roles"])[2] for s in fold_scores]
+    lines.append(f"{'roles':<10} {statistics.mean(roles):>8.3f} "
+                 f"{statistics.stdev(roles) if len(roles) > 1 else 0.0:>6.3f}   "
+                 + " ".join(f"{f:.2f}" for f in roles))
+    return "\n".join(lines)
+
+
+def compare_table(table: dict, best: dict) -> str:
+    from .extraction.learned import MODES
+    lines = [f"{'label':<10} " + " ".join(f"{m:>12}" for m in MODES) + "   best"]
+    for lab, f1s in table.items():
+        lines.append(f"{lab:<10} " + " ".join(f"{f1s[m]:>12.3f}" for m in MODES) + f"   {best[lab]}")
+    return "\n".join(lines)
+
+
+def main(args, records: list[dict]) -> int:
+    k = args.cv
+    if k < 2 or k > len(records):
+        print(f"error: --cv needs 2 <= K <= {len(records)} articles", file=sys.stderr)
+        return 2
+    t0 = time.perf_counter()
+    cv = CrossValidation(records, k, epochs=args.epochs,
+                         log=lambda s: print(s, file=sys.stderr, flush=True))
+    n_m = sum(len(r["entities"]) for r in records)
+    n_r = sum(len(r.get("roles", [])) for r in records)
+    runs = {"": None}
+    if args.compare:
+        from .training import train_labels
+        table, best = cv.compare()
+        print("F1 per label under each mode, every other label on rules (pooled over folds)")
+        print(compare_table(table, best))
+        print("best per label, for models/ner/combine.json: "
+              + json.dumps({lab: best[lab] for lab in table}))
+        runs = {" — rules only": {lab: "rules" for lab in train_labels()},
+                " — best mode per label": best, " — models/ner/combine.json": None}
+    for head, use in runs.items():
+        pooled, per_fold = cv.score(use)
+        print(f"\n{k}-fold cross-validation over {len(records)} articles, {n_m} gold mentions, "
+              f"{n_r} gold roles (counts pooled over folds){head}")
+        print(format_table(pooled))
+        print(f"\nF1 per fold{head}")
+        print(fold_spread(per_fold))
+    print(f"\n{time.perf_counter() - t0:.0f} s", file=sys.stderr)
+    return 0

@@ -1,0 +1,108 @@
+"""The learned span recognizer: training smoke test, the shipped component, and how
+its spans combine with the rules'."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from pipeline.extraction import learned
+from pipeline.extraction.mention import Mention
+from pipeline.training import record_to_doc, split_folds, train_model
+
+
+def _record(text: str, spans: list[tuple[str, str]]) -> dict:
+    ents, pos = [], 0
+    for surface, label in spans:
+        start = text.index(surface, pos)
+        ents.append({"start": start, "end": start + len(surface), "label": label,
+                     "text": surface, "norm": surface})
+        pos = start + len(surface)
+    return {"file": "x.txt", "text": text, "entities": ents, "roles": []}
+
+
+RECORDS = [
+    _record(" date 2025-03-02\nLa ministre Amina Tazi a reçu à Tanger le directeur de la Banque "
+            "africaine de développement.\n",
+            [("Amina Tazi", "PERSON"), ("Tanger", "LOC"),
+             ("Banque africaine de développement", "ORG")]),
+    _record("Le Sénégal et le Maroc ont signé un accord lors du Forum de Dakar, a indiqué "
+            "Karim Ndiaye, 12 millions de dirhams.\n",
+            [("Sénégal", "COUNTRY"), ("Maroc", "COUNTRY"), ("Forum de Dakar", "EVENT"),
+             ("Karim Ndiaye", "PERSON"), ("12 millions de dirhams", "MONEY")]),
+]
+
+
+def test_training_doc_is_the_prose_the_pipeline_sees(fr_nlp):
+    doc, dropped = record_to_doc(fr_nlp, RECORDS[0], ("PERSON", "ORG", "LOC"))
+    # the header is blanked with spaces of the same length, as reader.prose does
+    assert doc.text.startswith(" " * 16 + "\n") and len(doc.text) == len(RECORDS[0]["text"])
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Amina Tazi", "PER"), ("Tanger", "LOC"), ("Banque africaine de développement", "ORG")]
+    assert dropped == 0
+
+
+def test_labels_outside_the_learned_set_are_not_trained(fr_nlp):
+    doc, _ = record_to_doc(fr_nlp, RECORDS[1], ("PERSON", "COUNTRY", "EVENT"))
+    assert "MONEY" not in {e.label_ for e in doc.ents}
+
+
+def test_folds_are_disjoint_and_cover_everything():
+    folds = split_folds(11, 5)
+    assert sorted(i for f in folds for i in f) == list(range(11))
+    assert split_folds(11, 5) == folds   # fixed seed
+
+
+def test_training_smoke_one_epoch_two_documents(tmp_path):
+    target = train_model(RECORDS, tmp_path, epochs=1, quiet=True)
+    assert (target / "model").is_file() and (target / "component.json").is_file()
+    assert not (target / "vocab").exists()   # vectors come from the stock package
+    cfg = json.loads((target / "component.json").read_text(encoding="utf-8"))
+    assert cfg["factory"] == "ner"
+
+
+def test_shipped_component_labels_a_sentence(analyse):
+    assert learned.model_available(), "models/ner/news_ner is missing: python -m pipeline train"
+    doc = analyse("Lors de sa visite à Casablanca, le président de la Fédération nationale du "
+                  "tourisme, Hamid Bentahar, a rencontré les élus de la région.\n")
+    found = {(doc.text[s:e], lab) for s, e, lab in doc._.learned}
+    assert ("Hamid Bentahar", "PERSON") in found
+    assert ("Casablanca", "LOC") in found
+    # the stock ner's entities are left for the rules (they are reset by the resolver)
+    assert all(lab in learned.settings()["train_labels"] for _, _, lab in doc._.learned)
+
+
+@pytest.fixture()
+def modes():
+    yield learned.set_use
+    learned.set_use(None)
+
+
+def test_combination_modes(fr_nlp, modes):
+    doc = fr_nlp.make_doc("Le groupe Akdital Holding ouvre une clinique à Oued Zem.")
+    org_s = doc.text.index("Akdital")
+    org_model = (org_s, org_s + len("Akdital Holding"), "ORG")
+    loc_s = doc.text.index("Oued Zem")
+    doc._.learned = [org_model, (loc_s, loc_s + 8, "LOC")]
+    rule_org = Mention(org_s, org_s + 7, "ORG", "Akdital", norm="Akdital", priority=3)
+    rule_loc = Mention(loc_s, loc_s + 8, "LOC", "Oued Zem", norm="Oued Zem", source="gaz")
+
+    modes({"ORG": "rules", "LOC": "rules"})
+    assert learned.split_learned(doc, [rule_org, rule_loc]) == ([], [], frozenset())
+
+    modes({"ORG": "model_first", "LOC": "rules_first"})
+    first, last, only = learned.split_learned(doc, [rule_org, rule_loc])
+    assert [(m.text, m.label) for m in first] == [("Akdital Holding", "ORG")]
+    assert last == [rule_loc]            # same span as a rule: the rule's mention and values
+    assert only == frozenset()
+
+    modes({"ORG": "model", "LOC": "rules"})
+    assert learned.split_learned(doc, [rule_org])[2] == frozenset({"ORG"})
+
+
+def test_a_country_the_gazetteer_cannot_code_is_dropped(fr_nlp, modes):
+    doc = fr_nlp.make_doc("Le Maroc et la Zorglubie ont signé.")
+    modes({"COUNTRY": "model_first"})
+    doc._.learned = [(3, 8, "COUNTRY"), (15, 24, "COUNTRY")]
+    first, _, _ = learned.split_learned(doc, [])
+    assert [(m.text, m.norm, m.country) for m in first] == [("Maroc", "MAR", "MAR")]
