@@ -28,7 +28,11 @@ from spacy.util import minibatch
 
 from .mention import Mention
 
-NER_DIR = Path(__file__).resolve().parent.parent.parent / "models" / "ner"
+from pipeline.data import models_dir
+from .nlp import doc_text
+
+# the checkout's models/ner, or pipeline/_models/ner in an installed wheel
+NER_DIR = models_dir() / "ner"
 MODES = ("rules", "rules_first", "model_first", "model")
 
 if not Doc.has_extension("learned"):
@@ -103,7 +107,7 @@ def _normalized(doc: Doc, start: int, end: int, label: str, rules: dict) -> Opti
     same = rules.get((start, end, label))
     if same is not None:
         return same
-    text = doc.text[start:end]
+    text = doc_text(doc)[start:end]
     if not text.strip():
         return None
     if label == "COUNTRY":
