@@ -45,6 +45,17 @@ _ADJ_RE = re.compile(r"^\s*([a-zà-ÿ][a-zà-ÿ-]*)\b")
 # portfolio follows, so that long and short official forms join.
 _AUPRES_CHARGE_RE = re.compile(
     r"^\s*aupr[èe]s\b.*?,?\s+(?=charg[ée]e?s?\s+(?:de|du|des|d')\b)", re.IGNORECASE)
+# The institution is masculine (ministère, secrétariat): ``ministre chargée de`` and
+# ``ministre déléguée`` name the same office as their masculine forms.
+_CHARGE_RE = re.compile(r"\bcharg[ée]e?s?(?=\s+(?:de|du|des|d'|aux?|à)\b)", re.IGNORECASE)
+# ``en charge de`` and ``chargé de`` are the same office: the registry is asked for both.
+_EN_CHARGE_RE = re.compile(r"\ben charge(?=\s+(?:de|du|des|d')\b)", re.IGNORECASE)
+# First word of a portfolio: after the preposition that opens the portfolio (right after
+# the head or after ``chargé``) or one that follows ``,`` / ``et`` in an enumeration.
+# ``de`` attached to a portfolio word (``Politique de la ville``) is not matched.
+_PORTFOLIO_WORD_RE = re.compile(
+    r"(?:^|(?<=,)|(?<=\bet)|(?<=\bcharg[ée])|(?<=\ben charge)|(?<=\bd[ée]l[ée]gu[ée]))"
+    r"(\s*(?:de la |de l'|à la |à l'|du |des |de (?!la |l')|d'|aux |au ))([a-zàâäéèêëîïôöùûüç])")
 
 
 def fold_apostrophes(text: str) -> str:
@@ -113,7 +124,22 @@ def institution_name(text: str) -> str:
             break
         rest = rest[a.end():]
     rest = _AUPRES_CHARGE_RE.sub(" ", rest, count=1)
-    return (out + " " + rest.strip()).strip()
+    rest = _CHARGE_RE.sub("chargé", rest)
+    return capitalize_portfolios((out + " " + rest.strip()).strip())
+
+
+def capitalize_portfolios(name: str) -> str:
+    """Official capitals: the first word of each portfolio takes a capital
+    (``ministère de l'équipement, du transport`` → ``ministère de l'Équipement, du Transport``);
+    other words keep the writer's case."""
+    m = _HEAD_RE.match(name)
+    if not m:
+        return name
+    head = name[:m.end()]
+    rest = name[m.end():]
+    if rest.startswith(" délégué"):
+        head, rest = head + " délégué", rest[len(" délégué"):]
+    return head + _PORTFOLIO_WORD_RE.sub(lambda g: g.group(1) + g.group(2).upper(), rest)
 
 
 def adj_country(country_adj: Optional[str]) -> Optional[str]:
@@ -177,12 +203,19 @@ def _keep_writer_capital_accents(canonical: str, written: str) -> str:
 
 def registry_match(name: str, country_adj: Optional[str] = None) -> Optional[str]:
     """Canonical name for ``name`` (already institution form), or None."""
-    from rapidfuzz import fuzz
-
     code = adj_country(country_adj)
     if code is None:
         return None
-    key = fold_key(name)
+    found = _registry_lookup(fold_key(name), code)
+    if found is None and _EN_CHARGE_RE.search(name):
+        found = _registry_lookup(fold_key(_EN_CHARGE_RE.sub("chargé", name)), code)
+    return _keep_writer_capital_accents(found, name) if found else None
+
+
+def _registry_lookup(key: str, code: str) -> Optional[str]:
+    """Canonical name of the closest registry entry of country ``code`` to folded ``key``."""
+    from rapidfuzz import fuzz
+
     best, best_score = None, 0.0
     for country, canonical, ckey in load_registry():
         if country != code:
@@ -194,7 +227,7 @@ def registry_match(name: str, country_adj: Optional[str] = None) -> Optional[str
         if score > best_score:
             best, best_score = canonical, score
     if best is not None and best_score >= FUZZY_THRESHOLD:
-        return _keep_writer_capital_accents(best, name)
+        return best
     return None
 
 
