@@ -51,6 +51,20 @@ def spans(nlp, text):
     ("Avec le soutien du ministère de l’Industrie et du Commerce et de l’Agence marocaine de "
      "développement des investissements.",
      ["ministère de l’Industrie et du Commerce"]),
+    # capitalised adjectives and a capitalised prenominal adjective stay in the portfolio
+    ("Le ministre de l'Agriculture Durable, de la Petite Pêche et de la Recherche Agronomique "
+     "a ouvert le salon.",
+     ["ministre de l'Agriculture Durable, de la Petite Pêche et de la Recherche Agronomique"]),
+    ("La ministre de l'Énergie Verte et Numérique a signé la convention.",
+     ["ministre de l'Énergie Verte et Numérique"]),
+    # ``en charge de`` and an à-portfolio after ``délégué``
+    ("Le ministre délégué en charge des finances publiques a répondu aux députés.",
+     ["ministre délégué en charge des finances publiques"]),
+    ("Le nouveau ministre délégué aux Sports a pris ses fonctions.",
+     ["ministre délégué aux Sports"]),
+    # an acronym after the comma names another body
+    ("Le ministère de la Santé, de l'OMS et des ONG ont coordonné la riposte.",
+     ["ministère de la Santé"]),
     # text cut mid-word at the end of the file
     ("Le texte a été signé par le ministre de l’Éducation nationale, de la formation professionnelle, de l’ensei",
      ["ministre de l’Éducation nationale, de la formation professionnelle, de l’ensei"]),
@@ -100,9 +114,20 @@ def test_country_adj_and_offsets(fr_nlp):
      "ministère de l'Inclusion économique, de la Petite entreprise, de l'Emploi et des Compétences"),
     # registry: case variant mapped to the canonical spelling
     ("ministre de l'industrie et du commerce", "ministère de l'Industrie et du Commerce"),
-    # an unknown portfolio keeps the general rule, not a near registry entry
+    # an unknown portfolio keeps the general rule, not a near registry entry; the first
+    # word of each portfolio takes its official capital, the other words stay as written
     ("ministre de l'Industrie, du commerce, de l'économie verte et numérique",
-     "ministère de l'Industrie, du commerce, de l'économie verte et numérique"),
+     "ministère de l'Industrie, du Commerce, de l'Économie verte et numérique"),
+    ("ministre tchadien des affaires étrangères", "ministère des Affaires étrangères"),
+    ("ministre de l'élevage, des pêches et de la politique de la ville",
+     "ministère de l'Élevage, des Pêches et de la Politique de la ville"),
+    ("secrétaire d'État espagnol au tourisme", "secrétariat d'État au Tourisme"),
+    ("Ministère du commerce extérieur", "ministère du Commerce extérieur"),
+    # the institution is masculine whoever holds the office
+    ("ministre chargée des Relations avec les institutions",
+     "ministère chargé des Relations avec les institutions"),
+    ("ministre déléguée chargée de la Transition numérique",
+     "ministère délégué chargé de la Transition numérique"),
 ])
 def test_normalize(text, norm):
     assert normalize_ministry(text) == norm
@@ -114,6 +139,13 @@ def test_registry_by_country():
                               "djiboutien") == \
         "ministère des Affaires étrangères et de la Coopération internationale"
     assert registry_match("ministère des Affaires étrangères", "djiboutien") is None
+
+
+def test_en_charge_joins_registry_form():
+    # ``en charge du`` is the registry's ``chargé du``; an unknown one keeps the writer's words
+    assert normalize_ministry("ministre délégué en charge du budget") == "ministère délégué chargé du Budget"
+    assert normalize_ministry("ministre délégué en charge des Cultes", "tchadien") == \
+        "ministère délégué en charge des Cultes"
 
 
 def test_mend_typos_leaves_acronyms():

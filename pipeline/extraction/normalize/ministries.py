@@ -39,7 +39,7 @@ _DELEGUE_RE = re.compile(r"^\s*(d[ée]l[ée]gu[ée]e?s?)\b", re.IGNORECASE)
 # Words that open the portfolio: anything standing before them after the head
 # (a nationality or other adjective: ``marocain``, ``sortant``) is dropped.
 _PORTFOLIO_START_RE = re.compile(
-    r"^\s*(?:de\b|du\b|des\b|d'|aux?\b|à\b|charg[ée]e?s?\b|aupr[èe]s\b)", re.IGNORECASE)
+    r"^\s*(?:de\b|du\b|des\b|d'|aux?\b|à\b|charg[ée]e?s?\b|en\s+charge\b|aupr[èe]s\b)", re.IGNORECASE)
 _ADJ_RE = re.compile(r"^\s*([a-zà-ÿ][a-zà-ÿ-]*)\b")
 # ``auprès du X, chargé de Y``: the attachment clause is dropped when a ``chargé``
 # portfolio follows, so that long and short official forms join.
@@ -47,7 +47,7 @@ _AUPRES_CHARGE_RE = re.compile(
     r"^\s*aupr[èe]s\b.*?,?\s+(?=charg[ée]e?s?\s+(?:de|du|des|d')\b)", re.IGNORECASE)
 # The institution is masculine (ministère, secrétariat): ``ministre chargée de`` and
 # ``ministre déléguée`` name the same office as their masculine forms.
-_CHARGE_RE = re.compile(r"\bcharg[ée]e?s?(?=\s+(?:de|du|des|d'|aux?|à)\b)", re.IGNORECASE)
+_CHARGE_RE = re.compile(r"(?<!\ben )\bcharg[ée]e?s?(?=\s+(?:de|du|des|d'|aux?|à)\b)", re.IGNORECASE)
 # ``en charge de`` and ``chargé de`` are the same office: the registry is asked for both.
 _EN_CHARGE_RE = re.compile(r"\ben charge(?=\s+(?:de|du|des|d')\b)", re.IGNORECASE)
 # First word of a portfolio: after the preposition that opens the portfolio (right after
