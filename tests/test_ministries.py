@@ -114,10 +114,11 @@ def test_country_adj_and_offsets(fr_nlp):
      "ministère de l'Inclusion économique, de la Petite entreprise, de l'Emploi et des Compétences"),
     # registry: case variant mapped to the canonical spelling
     ("ministre de l'industrie et du commerce", "ministère de l'Industrie et du Commerce"),
-    # an unknown portfolio keeps the general rule, not a near registry entry; the first
-    # word of each portfolio takes its official capital, the other words stay as written
+    # an unknown portfolio keeps the general rule, not a near registry entry; where the
+    # writer capitalised the first portfolio word, the writer's case stands
     ("ministre de l'Industrie, du commerce, de l'économie verte et numérique",
-     "ministère de l'Industrie, du Commerce, de l'Économie verte et numérique"),
+     "ministère de l'Industrie, du commerce, de l'économie verte et numérique"),
+    # a portfolio written all in lower case takes a capital on each portfolio's first word
     ("ministre tchadien des affaires étrangères", "ministère des Affaires étrangères"),
     ("ministre de l'élevage, des pêches et de la politique de la ville",
      "ministère de l'Élevage, des Pêches et de la Politique de la ville"),

@@ -53,9 +53,12 @@ _EN_CHARGE_RE = re.compile(r"\ben charge(?=\s+(?:de|du|des|d')\b)", re.IGNORECAS
 # First word of a portfolio: after the preposition that opens the portfolio (right after
 # the head or after ``chargé``) or one that follows ``,`` / ``et`` in an enumeration.
 # ``de`` attached to a portfolio word (``Politique de la ville``) is not matched.
-_PORTFOLIO_WORD_RE = re.compile(
+_PORTFOLIO_OPENING = (
     r"(?:^|(?<=,)|(?<=\bet)|(?<=\bcharg[ée])|(?<=\ben charge)|(?<=\bd[ée]l[ée]gu[ée]))"
-    r"(\s*(?:de la |de l'|à la |à l'|du |des |de (?!la |l')|d'|aux |au ))([a-zàâäéèêëîïôöùûüç])")
+    r"(\s*(?:de la |de l'|à la |à l'|du |des |de (?!la |l')|d'|aux |au ))")
+_PORTFOLIO_WORD_RE = re.compile(_PORTFOLIO_OPENING + r"([a-zàâäéèêëîïôöùûüç])")
+# The same openings before any letter: where the first portfolio word stands.
+_PORTFOLIO_ANY_RE = re.compile(_PORTFOLIO_OPENING + r"([^\W\d_])")
 
 
 def fold_apostrophes(text: str) -> str:
@@ -129,9 +132,10 @@ def institution_name(text: str) -> str:
 
 
 def capitalize_portfolios(name: str) -> str:
-    """Official capitals: the first word of each portfolio takes a capital
-    (``ministère de l'équipement, du transport`` → ``ministère de l'Équipement, du Transport``);
-    other words keep the writer's case."""
+    """Official capitals for a portfolio written all in lower case: the first word of each
+    portfolio takes a capital (``ministère de l'équipement, du transport`` → ``ministère de
+    l'Équipement, du Transport``). Where the writer capitalised the first portfolio word, the
+    writer's case stands (``de l'Économie et des finances``); other words are never changed."""
     m = _HEAD_RE.match(name)
     if not m:
         return name
@@ -139,6 +143,10 @@ def capitalize_portfolios(name: str) -> str:
     rest = name[m.end():]
     if rest.startswith(" délégué"):
         head, rest = head + " délégué", rest[len(" délégué"):]
+    first = _PORTFOLIO_ANY_RE.search(rest)
+    if first is None or not first.group(2).islower():
+        # the first portfolio word is not lower case: the writer gave the capitals
+        return name
     return head + _PORTFOLIO_WORD_RE.sub(lambda g: g.group(1) + g.group(2).upper(), rest)
 
 
