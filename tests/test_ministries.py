@@ -171,6 +171,20 @@ def test_resolve_in_article():
     assert moroccan.norm.endswith("à l'étranger")
 
 
+def test_resolve_cut_mention(fr_nlp):
+    # the text stops mid-word: the full form named earlier in the article completes it
+    text = ("Le ministre français de l'Agriculture et de l'Alimentation a signé. "
+            "Le texte a été paraphé par le ministre français de l'Agri")
+    ms = find_ministries(fr_nlp(text))
+    assert [m.extra.get("cut", False) for m in ms] == [False, True]
+    resolve_in_article(ms)
+    assert ms[1].norm == ms[0].norm == "ministère de l'Agriculture et de l'Alimentation"
+    # without the cut, a longer word is not a prefix match
+    whole = _m("ministère de l'Agri")
+    resolve_in_article([whole, _m("ministère de l'Agriculture")])
+    assert whole.norm == "ministère de l'Agri"
+
+
 def test_resolve_needs_one_candidate():
     short = _m("ministère des Affaires étrangères")
     a = _m("ministère des Affaires étrangères et de la Coopération")

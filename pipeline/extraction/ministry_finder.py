@@ -378,6 +378,9 @@ def find_ministries(doc) -> List[Mention]:
         text = doc_text(doc)[start_c:end_c]
         mention = Mention(start=start_c, end=end_c, label=LABEL, text=text,
                           norm=normalize_ministry(text, adj), source="ministry_finder")
+        # a text cut mid-word (``de l'E``): the article's full form may complete it
+        if doc[end - 1].is_alpha and _at_doc_end(doc, end - 1):
+            mention.extra["cut"] = True
         if adj:
             mention.extra["country_adj"] = adj
             code = _gaz_demonym(adj)

@@ -251,7 +251,8 @@ def resolve_in_article(mentions: Iterable) -> None:
     A MINISTRY whose norm is a word-bounded prefix of exactly one longer norm from a
     mention with the same country adjective takes that norm (``ministre djiboutien des
     Affaires étrangères`` → ``ministère des Affaires étrangères et de la Coopération
-    internationale`` when the article names it so).
+    internationale`` when the article names it so). A mention cut mid-word by the end of
+    the text (``extra["cut"]``) may end inside a word of the longer norm.
     """
     ms = [m for m in mentions if getattr(m, "label", None) == "MINISTRY" and m.norm]
     def adj_key(m):
@@ -263,8 +264,10 @@ def resolve_in_article(mentions: Iterable) -> None:
         by_adj.setdefault(adj_key(m), set()).add(m.norm)
     for m in ms:
         norms = by_adj[adj_key(m)]
+        # a mention cut by the end of the text may stop mid-word
+        cut = m.extra.get("cut", False)
         longer = {n for n in norms
                   if len(n) > len(m.norm) and n.startswith(m.norm)
-                  and n[len(m.norm)] in " ,"}
+                  and (cut or n[len(m.norm)] in " ,")}
         if len(longer) == 1:
             m.norm = next(iter(longer))
