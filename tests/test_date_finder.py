@@ -39,7 +39,7 @@ def dates(nlp, text, published=None):
      [("2022/2023", "2022/2023")]),
     ("Les recettes ont progressé de 8% à fin juin 2020", "2020-08", [("fin juin 2020", "2020-06")]),
     ("Le contrat signé le 3 avril dernier entre en vigueur.", "2022-10",
-     [("3 avril", "2022-04-03")]),
+     [("3 avril dernier", "2022-04-03")]),
     ("Le pays s'est doté d'une stratégie énergétique au début des années 2000.", None,
      [("années 2000", "200")]),
 ])
@@ -93,3 +93,44 @@ def test_offsets_survive_blanked_header(fr_nlp):
     text = " " * 16 + " Le traité a été signé mercredi à Genève."
     (m,) = find_dates(fr_nlp(text), "2026-02-05")
     assert (text[m.start:m.end], m.norm) == ("mercredi", "2026-02-04")
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # ENTITIES.md hard cases: period nouns in the span, `dernier` in the span
+    ("Après une année 2016 difficile, la banque se redresse.", None, [("année 2016", "2016")]),
+    ("Les comptes de l'exercice 2022 sont certifiés.", None, [("exercice 2022", "2022")]),
+    ("Le décret du 14 janvier dernier est entré en vigueur.", "2021-03-02",
+     [("14 janvier dernier", "2021-01-14")]),
+    ("La campagne 2020-2021 a été sèche.", None, [("2020-2021", "2020/2021")]),
+    # a demonstrative is left out, except before année, mois, semaine
+    ("Le port a battu ses records cet été.", "2023-09-12", [("été", "2023-SU")]),
+    ("Le port a battu ses records cette année.", "2023-09-12", [("cette année", "2023")]),
+    ("Le sommet a réuni les ministres le week-end dernier à Niamey.", "2019-03-13",
+     [("week-end dernier", "2019-W10-WE")]),
+    # clock times are not DATE; the day next to them is
+    ("La séance s'est ouverte le 3 juin 2022 à 10h30.", None, [("3 juin 2022", "2022-06-03")]),
+    # religious periods: DATE with no value; a person's name is not one
+    ("Les prix flambent pendant le Ramadan.", "2024-03-20", [("Ramadan", None)]),
+    ("Tariq Ramadan a donné une conférence.", "2024-03-20", []),
+    # numeric months and years, but not law numbers
+    ("Le taux de 11/2019 a été révisé.", None, [("11/2019", "2019-11")]),
+    ("La loi 12/2019 sur les finances est adoptée.", None, []),
+])
+def test_hard_cases(fr_nlp, text, published, expected):
+    assert dates(fr_nlp, text, published) == expected
+
+
+def test_precision_on_mentions(fr_nlp):
+    text = "En 2019, puis au premier trimestre 2020 et le 4 mars, le XXe siècle revint."
+    got = [(m.text, m.date_precision) for m in find_dates(fr_nlp(text), None)]
+    assert got == [("2019", "year"), ("premier trimestre 2020", "quarter"), ("4 mars", "day"),
+                   ("XXe siècle", "century")]
+
+
+def test_precision_column_is_written(news_nlp):
+    from pipeline.batch.extract import extract_batch
+    text = " date 2024-05-15\nLe conseil s'est réuni mardi et les résultats de 2023 sont bons."
+    batch = extract_batch(news_nlp, [(text, {"article_id": "a1", "drop": "t", "source": "x.txt"})])
+    rows = [r for r in batch["mentions"].to_pylist() if r["label"] == "DATE"]
+    assert [(r["text"], r["date_precision"], str(r["date_start"])) for r in rows] == [
+        ("mardi", "day", "2024-05-14"), ("2023", "year", "2023-01-01")]

@@ -9,7 +9,7 @@ def test_committed_dictionary_matches_schemas():
     assert dictionary.DOC_PATH.exists(), "docs/DATA_DICTIONARY.md is missing: run `python -m pipeline.outputs.dictionary`"
     committed = dictionary.DOC_PATH.read_text(encoding="utf-8")
     assert committed == dictionary.render(), (
-        "docs/DATA_DICTIONARY.md is out of date with pipeline/schemas.py: "
+        "docs/DATA_DICTIONARY.md is out of date with pipeline/batch/schemas.py: "
         "run `python -m pipeline.outputs.dictionary` and commit the result")
 
 

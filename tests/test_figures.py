@@ -53,9 +53,10 @@ def test_money_elided_currency(fr_nlp):
           ("MONEY", "72,5 milliards", "72500000000 MAD"))
 
 
-def test_money_sign_plus_out(fr_nlp):
+def test_money_sign_plus_in(fr_nlp):
+    # the gold keeps a sign in the span, "+" as "-" ("+5,99 MMDH", "+19,5%")
     check(fr_nlp, "Les transferts progressent (+4,2 MMDH) sur un an.",
-          ("MONEY", "4,2 MMDH", "4200000000 MAD"))
+          ("MONEY", "+4,2 MMDH", "4200000000 MAD"))
 
 
 def test_money_tunisian_dinar_from_context(fr_nlp):
@@ -84,7 +85,7 @@ def test_percent(fr_nlp, text, span, norm):
      "50 pays"),
     ("La production atteindra 16,1 millions de tonnes par an.", "16,1 millions de tonnes",
      "16100000 tonne"),
-    ("L'usine aura une capacité de 3 millions de t/an.", "3 millions de t/an", "3000000 tonne"),
+    ("L'usine aura une capacité de 3 millions de t/an.", "3 millions de t", "3000000 tonne"),
     ("Des contrats portent sur 4 MT d'engrais.", "4 MT", "4000000 tonne"),
     ("Au total, 30.510 têtes de bétail ont été distribuées.", "30.510 têtes de bétail",
      "30510 tête de bétail"),
@@ -170,3 +171,109 @@ def test_units_and_prefix_currency(fr_nlp):
 
 def test_english_boilerplate_not_counted(fr_nlp):
     assert figs(fr_nlp, "Posted by - admin - 3 hours ago - 0 Comments") == []
+
+
+# ------------------------------------------------------------------ forms of other parsers' suites
+
+@pytest.mark.parametrize("text, expected", [
+    # money written in words, with scale words, after a sign or code, with cents
+    ("dix dollars", ("MONEY", 10, "USD")),
+    ("vingt euros", ("MONEY", 20, "EUR")),
+    ("trois cents dirhams", ("MONEY", 300, "MAD")),
+    ("361 millions de livres", ("MONEY", 361e6, "GBP")),
+    ("45 milliards de livres égyptiennes", ("MONEY", 45e9, "EGP")),
+    ("20 millions de livres libanaises", ("MONEY", 20e6, "LBP")),
+    ("16,4 millions de $ CAD", ("MONEY", 16.4e6, "CAD")),
+    ("3 millions de $ canadiens", ("MONEY", 3e6, "CAD")),
+    ("2,5 millions de $ US", ("MONEY", 2.5e6, "USD")),
+    ("USD1,23", ("MONEY", 1.23, "USD")),
+    ("EUR29,99", ("MONEY", 29.99, "EUR")),
+    ("CHF 12,40", ("MONEY", 12.4, "CHF")),
+    ("MAD250", ("MONEY", 250, "MAD")),
+    ("10K$", ("MONEY", 10000, "USD")),
+    ("25k€", ("MONEY", 25000, "EUR")),
+    ("$10k", ("MONEY", 10000, "USD")),
+    ("€5M", ("MONEY", 5e6, "EUR")),
+    ("£9", ("MONEY", 9, "GBP")),
+    ("15 dollars 50", ("MONEY", 15.5, "USD")),
+    ("3 livres 75", ("MONEY", 3.75, "GBP")),
+    ("1 USD et 23 centimes", ("MONEY", 1.23, "USD")),
+    ("2 euros et 40 centimes", ("MONEY", 2.4, "EUR")),
+    ("1 USD 23 cents", ("MONEY", 1.23, "USD")),
+    # percentages in every spelling
+    ("vingt pour cent", ("PERCENT", 20, None)),
+    ("vingt pourcents", ("PERCENT", 20, None)),
+    ("dix pour-cent", ("PERCENT", 10, None)),
+    ("cent pourcent", ("PERCENT", 100, None)),
+    ("quarante-cinq pourcent", ("PERCENT", 45, None)),
+    ("un pour cent", ("PERCENT", 1, None)),
+    ("3,5 pour-cent", ("PERCENT", 3.5, None)),
+    ("9,2 pc", ("PERCENT", 9.2, None)),
+    ("+4,5%", ("PERCENT", 4.5, None)),
+    # not one figure of money or percent
+    ("neuf livres", None),          # books as often as pounds, without a pound cue
+    ("les deux pays", None),
+    ("20 euros 30 jours", None),
+])
+def test_read_amount(text, expected):
+    from pipeline.extraction.figures import read_amount
+    got = read_amount(text)
+    if expected is None:
+        assert got is None
+    else:
+        assert got is not None and (got[0], got[2]) == (expected[0], expected[2])
+        assert got[1] == pytest.approx(expected[1])
+
+
+@pytest.mark.parametrize("text, label, span, norm", [
+    ("Au Liban, le budget atteint 500 milliards de livres.", "MONEY",
+     "500 milliards de livres", "500000000000 LBP"),
+    ("Le club londonien a payé le joueur 40 livres sterling de plus.", "MONEY",
+     "40 livres sterling", "40 GBP"),
+    ("Le prix du litre passe à 1 euro 85 à la pompe.", "MONEY", "1 euro 85", "1.85 EUR"),
+    ("La société a levé USD 4,75 millions auprès de fonds.", "MONEY", "USD 4,75 millions",
+     "4750000 USD"),
+    ("Les dépôts (206 milliards de MAD /18 milliards d'euros) progressent.", "MONEY",
+     "18 milliards d'euros", "18000000000 EUR"),
+    ("Le chômage recule à 9,2 pc selon le HCP.", "PERCENT", "9,2 pc", "9.2"),
+    ("Les ventes progressent (+ 26%) sur un an.", "PERCENT", "+ 26%", "26"),
+    ("Le résultat atteint 5,99 MMDH (+1,2 MMDH) sur l'année.", "MONEY", "+1,2 MMDH",
+     "1200000000 MAD"),
+])
+def test_suite_forms_in_sentences(fr_nlp, text, label, span, norm):
+    check(fr_nlp, text, (label, span, norm))
+
+
+def test_books_are_not_money(fr_nlp):
+    got = figs(fr_nlp, "La bibliothèque a reçu 3000 livres et 200 revues.")
+    assert not [g for g in got if g[0] == "MONEY"], got
+
+
+# ------------------------------------------------------------------ ENTITIES.md hard cases
+
+@pytest.mark.parametrize("text, expected", [
+    # a rate's `par jour` or `/an` is out of the span and the unit
+    ("La raffinerie traite 120 000 barils par jour.", [("QUANTITY", "120 000 barils", "120000 baril")]),
+    ("L'usine produira 3 millions de t/an dès 2026.",
+     [("QUANTITY", "3 millions de t", "3000000 tonne")]),
+    ("Le parc fournit 40 kWh/an par foyer.", [("QUANTITY", "40 kWh", "40 kilowattheure")]),
+    # units written as symbols take their full noun
+    ("Le domaine couvre 1.500 ha de vergers.", [("QUANTITY", "1.500 ha", "1500 hectare")]),
+    ("Les réserves sont de 2,5 Tcf.", [("QUANTITY", "2,5 Tcf", "2500000000000 pied cube")]),
+    # ratings are not counts
+    ("Le groupe ouvrira deux hôtels 5 étoiles à Agadir.", [("QUANTITY", "deux hôtels", "2 hôtel")]),
+    # the N first months are a QUANTITY
+    ("Les neuf premiers mois de l'exercice ont été bons.",
+     [("QUANTITY", "neuf premiers mois", "9 mois")]),
+    # clock times are not figures
+    ("La réunion a commencé à 11h00 précises.", []),
+    # hyphenated nouns, and an adjective standing as the noun
+    ("Le conseil a élu 9 vice-présidents.", [("QUANTITY", "9 vice-présidents", "9 vice-président")]),
+    ("Au total, 10.000 jeunes seront recrutés.", [("QUANTITY", "10.000 jeunes", "10000 jeune")]),
+    # a line break of hard-wrapped text between a figure and its scale word
+    ("Les recettes ont atteint 9,8\nmilliards de dirhams.",
+     [("MONEY", "9,8\nmilliards de dirhams", "9800000000 MAD")]),
+    ("Il en compte 12\nM. Alami le confirme.", []),
+])
+def test_hard_cases(fr_nlp, text, expected):
+    assert figs(fr_nlp, text) == expected

@@ -1,7 +1,7 @@
 """COUNTRY and LOC mentions on hand-written sentences."""
 import pytest
 
-from pipeline.extraction.geo_finder import find_places, split_loc
+from pipeline.extraction.geo_finder import find_places
 
 
 @pytest.fixture
@@ -73,10 +73,3 @@ def test_official_state_names(found):
                    ("République de Corée", "COUNTRY", "KOR")]
 
 
-def test_split_loc():
-    assert split_loc("Maroc") == ("COUNTRY", "MAR")
-    assert split_loc("Royaume du Maroc") == ("COUNTRY", "MAR")
-    assert split_loc("Emirats Arabes Unis") == ("COUNTRY", "ARE")
-    assert split_loc("République fédérale d’Allemagne") == ("COUNTRY", "DEU")
-    assert split_loc("Afrique de l’Ouest") == ("LOC", "Afrique de l'Ouest")
-    assert split_loc("Tanger") == ("LOC", "Tanger")

@@ -4,24 +4,17 @@ over partitions unchanged (see ``extract_batch``).
 """
 from __future__ import annotations
 
-import bisect
-import hashlib
 import re
 from datetime import date, datetime, timezone
-from functools import lru_cache
-from pathlib import Path
 from typing import Callable, Iterable, Optional
 
 import pyarrow as pa
 
-from .. import __version__
-from ..extraction.mention import Mention
-from .reader import Article, BadInput, read_article, split_pieces
+from ..extraction import rows
+from ..extraction.rows import entity_id  # noqa: F401  (importers of the id helper)
+from .reader import Article, BadInput, article_id, read_article, split_pieces
 from .schemas import ARTICLES, MENTIONS, ROLES
-from pipeline.data import DATA_DIR
-
-PACKAGE = Path(__file__).resolve().parent.parent
-PATTERNS = DATA_DIR
+from ..extraction.version import pipeline_version  # noqa: F401  (runner reads it from here)
 
 # Longest stretch of text spaCy sees as one document: longer articles are cut
 # at paragraph boundaries (an ordinary article, a few thousand characters, is
@@ -33,25 +26,6 @@ PIECE_CHARS = 50_000
 # articles; a piece holds at most PIECE_TOKENS.
 PIECE_TOKENS = 12_000
 BATCH_TOKENS = 24_000
-
-
-@lru_cache(maxsize=1)
-def pipeline_version() -> str:
-    """Package version + a digest of the code and pattern data that shape the output,
-    so a change of rules or data makes a re-run reprocess what it changes."""
-    h = hashlib.sha256()
-    for path in sorted(list(PACKAGE.rglob("*.py")) + list(PATTERNS.rglob("*"))):
-        if path.is_file() and "__pycache__" not in path.parts:
-            h.update(path.name.encode())
-            h.update(path.read_bytes())
-    return f"{__version__}+{h.hexdigest()[:10]}"
-
-
-def entity_id(label: str, norm: Optional[str]) -> Optional[str]:
-    if norm is None:
-        return None
-    digest = hashlib.sha1(f"{label}\x1f{norm}".encode()).hexdigest()[:16]
-    return f"{label}:{digest}"
 
 
 def published_fields(published: Optional[str]) -> dict:
@@ -86,46 +60,18 @@ def _article_row(meta: dict, art: Optional[Article], error: Optional[str], n_men
     return row
 
 
-def _mention_rows(meta: dict, doc, mentions: list[Mention], text: Optional[str] = None,
+def _mention_rows(meta: dict, doc, mentions: list, text: Optional[str] = None,
                   offset: int = 0, sent_base: int = 0) -> list[dict]:
-    """Rows of `mentions` of `doc`, a piece starting at `offset` of the article
-    whose text as read is `text` (default: the doc's own).
-
-    The row's `text` is the slice of the text as read, not of the prose the
-    model saw: they differ where a mention spans a blanked character (a NUL
-    inside a name), and the table promises the former."""
-    if text is None:
-        text = doc.text
-    sents = list(doc.sents)
-    sent_starts = [s.start_char for s in sents]
-    rows = []
-    for m in mentions:
-        si = max(0, bisect.bisect_right(sent_starts, m.start) - 1)
-        sentence = sents[si].text.strip() if sents else ""
-        start, end = m.start + offset, m.end + offset
-        rows.append({
-            "article_id": meta["article_id"], "drop": meta["drop"],
-            "mention_id": f"{meta['article_id']}:{start}-{end}",
-            "start": start, "end": end, "label": m.label, "text": text[start:end],
-            "norm": m.norm, "entity_id": entity_id(m.label, m.norm), "sentence_id": sent_base + si,
-            "sentence": sentence[:1000],
-            "country": m.country, "date_value": m.date_value, "date_start": m.date_start,
-            "date_end": m.date_end, "amount": m.amount, "currency": m.currency,
-            "value": m.value, "unit": m.unit,
-        })
-    return rows
+    """Rows of `mentions` of `doc`, a piece starting at `offset` of the article whose
+    text as read is `text` (see extraction/rows.py), with the article's columns."""
+    return [{"article_id": meta["article_id"], "drop": meta["drop"],
+             "mention_id": f"{meta['article_id']}:{r['start']}-{r['end']}", **r}
+            for r in rows.mention_rows(doc, mentions, text, offset, sent_base)]
 
 
 def _role_rows(meta: dict, roles: list[dict], offset: int = 0) -> list[dict]:
-    rows = []
-    for r in roles:
-        rows.append({
-            "article_id": meta["article_id"], "drop": meta["drop"], "person": r["person"],
-            "person_id": entity_id("PERSON", r["person"]), "title": r["title"], "org": r["org"],
-            "org_id": entity_id(r["org_label"], r["org"]) if r["org"] else None,
-            "country": r["country"], "start": r["start"] + offset, "end": r["end"] + offset,
-        })
-    return rows
+    return [{"article_id": meta["article_id"], "drop": meta["drop"], **r}
+            for r in rows.role_rows(roles, offset)]
 
 
 def extract_batch(nlp, items: Iterable[tuple[bytes | str, dict]],
@@ -133,8 +79,9 @@ def extract_batch(nlp, items: Iterable[tuple[bytes | str, dict]],
     """Extract a batch of articles.
 
     `items`: (content, meta) pairs; content is the file's bytes (decoded here) or
-    already-decoded text; meta has `article_id`, `drop`, `source` and optionally
-    `n_bytes` and `error` (a failure found before reading, e.g. a symlink).
+    already-decoded text; meta may have `article_id` (else the hash of the bytes),
+    `drop`, `source` (else empty), `n_bytes` and `error` (a failure found before
+    reading, e.g. a symlink).
     Returns record batches for `articles`, `mentions` and `roles`.
     `on_article`, if given, is called once per article as it is done (progress bars).
 
@@ -149,6 +96,7 @@ def extract_batch(nlp, items: Iterable[tuple[bytes | str, dict]],
     arts, ment_rows, role_rows = [], [], []
     good: list[tuple[dict, Article]] = []
     for content, meta in items:
+        meta = _full_meta(content, meta)
         if meta.get("error"):
             arts.append(_article_row(meta, None, meta["error"], 0, version, when))
             on_article and on_article()
@@ -202,6 +150,17 @@ def extract_batch(nlp, items: Iterable[tuple[bytes | str, dict]],
         "mentions": pa.RecordBatch.from_pylist(ment_rows, schema=MENTIONS),
         "roles": pa.RecordBatch.from_pylist(role_rows, schema=ROLES),
     }
+
+
+def _full_meta(content: bytes | str, meta: Optional[dict]) -> dict:
+    """Metadata with every key a row needs: the id from the bytes, an empty drop and source."""
+    meta = dict(meta or {})
+    if not meta.get("article_id"):
+        data = content.encode("utf-8", "surrogatepass") if isinstance(content, str) else content
+        meta["article_id"] = article_id(data)
+    meta.setdefault("drop", "")
+    meta.setdefault("source", "")
+    return meta
 
 
 # What the tokenizer will roughly make of a text: words, punctuation, line breaks.

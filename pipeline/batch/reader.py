@@ -14,7 +14,8 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional
-from pipeline.data import DATA_DIR
+from pipeline.data import DATA_DIR, at, read_rows
+from pipeline.extraction.normalize.text import clean
 
 PATTERNS_DIR = DATA_DIR
 
@@ -181,27 +182,20 @@ def parse_header(text: str) -> tuple[Optional[str], Optional[tuple[int, int]], O
 @lru_cache(maxsize=1)
 def _boilerplate_patterns() -> list[tuple[str, re.Pattern]]:
     out = []
-    for line in (PATTERNS_DIR / "boilerplate.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        kind, rx = line.split("\t", 1)
-        out.append((kind, re.compile(rx, re.I)))
+    for row in read_rows("boilerplate.tsv", ("kind", "regex")):
+        kind, rx = row
+        with at(row):
+            out.append((kind, re.compile(rx, re.I)))
     return out
 
 
 @lru_cache(maxsize=1)
 def _outlets() -> dict[str, str]:
-    out = {}
-    for line in (PATTERNS_DIR / "outlets.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        name, outlet = line.split("\t")
-        out[_fold(name)] = outlet
-    return out
+    return {_fold(name): outlet for name, outlet in read_rows("outlets.tsv", ("name", "outlet"))}
 
 
 def _fold(s: str) -> str:
-    return re.sub(r"\s+", " ", s.replace("’", "'").replace("\u00a0", " ")).strip().lower()
+    return clean(s).lower()
 
 
 # A line of prose, even a headline, has function words; a line of tags or a

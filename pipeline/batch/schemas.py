@@ -54,6 +54,7 @@ MENTIONS = pa.schema([
     _f("date_value", pa.string(), "DATE: ISO 8601 / TIMEX3 value at the precision written (`2024`, `2024-12`, `2024-12-05`, `2024-Q1`, `XXXX-11-26`, `20`).", "2024-12"),
     _f("date_start", pa.date32(), "DATE: first day of the period, where known.", "2024-12-01"),
     _f("date_end", pa.date32(), "DATE: last day of the period, where known.", "2024-12-31"),
+    _f("date_precision", pa.string(), "DATE: how fine the expression is, whether or not its value is known: `century`, `decade`, `year`, `half`, `quarter`, `season`, `month`, `week`, `day`, or `span` (several years, `2019/2020`); null for periods with no calendar value (`Ramadan`). Plot by `date_start` only at the precision you need: a `year` mention starts on 1 January.", "month"),
     _f("amount", pa.float64(), "MONEY: amount in units of the currency.", "157000000000.0"),
     _f("currency", pa.string(), "MONEY: ISO 4217 currency code.", "MAD"),
     _f("value", pa.float64(), "PERCENT: the number before the sign; QUANTITY: the number counted.", "148.0"),

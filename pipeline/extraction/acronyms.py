@@ -9,12 +9,11 @@ from __future__ import annotations
 import difflib
 import re
 from functools import lru_cache
-import unicodedata
 from typing import Iterable, Optional
 
 from pipeline.extraction.mention import Mention
+from pipeline.extraction.normalize.text import clean, fold_word
 
-APOSTROPHES = "’‘`´ʼ"
 # Small words skipped when reading initials (French and English).
 FUNCTION_WORDS = {
     "de", "des", "du", "d", "la", "le", "les", "l", "et", "pour", "sur", "au", "aux", "en",
@@ -24,15 +23,9 @@ ACRONYM_RE = re.compile(r"^(?=.*[A-Z].*[A-Z])[A-Z][A-Za-z0-9&]{1,7}$")
 WORD_RE = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
 
 
-def norm_apostrophes(s: str) -> str:
-    """Apostrophes as ``'`` and whitespace runs as one space (the ORG/EVENT norm form)."""
-    for a in APOSTROPHES:
-        s = s.replace(a, "'")
-    return " ".join(s.split())
-
-
-def _fold(s: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", s) if unicodedata.category(c) != "Mn").lower()
+# apostrophes as ``'`` and whitespace runs as one space (the ORG/EVENT norm form)
+norm_apostrophes = clean
+_fold = fold_word
 
 
 def looks_like_acronym(s: str) -> bool:

@@ -26,6 +26,9 @@ _EVENT_VERBS = {"ouvrir", "tenir", "débuter", "commencer", "démarrer", "entame
                 "publier", "dévoiler", "présenter", "rendre", "effectuer", "tenir", "procéder",
                 "entretenir", "visiter", "arriver", "partir", "voter", "adopter", "examiner",
                 "indiquer", "déclarer", "affirmer", "souligner", "expliquer", "confirmer"}
+# Capitalised at the start of a sentence before `Ramadan` without making it a name.
+_LEAD_WORDS = {"le", "du", "au", "pendant", "durant", "depuis", "avant", "apres", "des", "en",
+               "ce", "mois", "fin", "debut", "jusqu'au", "lors"}
 _SENT_PUNCT = set(".!?\n«»\"“”:;")
 
 
@@ -99,12 +102,28 @@ def _places_event_today(doc: Doc, c: Candidate) -> bool:
     return verb.lemma_ in _EVENT_VERBS
 
 
+def _starts_with_period_noun(surface: str) -> bool:
+    return any(surface.startswith(fold(n) + " ") for n in lexicon()["period_nouns"])
+
+
 def _keep(doc: Doc, c: Candidate) -> bool:
     text = doc_text(doc)
     surface = fold(text[c.start:c.end])
     prev = _prev_word(text, c.start)
-    if c.form == "year" and c.parts.modifier is None and not re.match(r"an", surface):
+    if c.form == "year" and c.parts.modifier is None and not _starts_with_period_noun(surface):
         return not _is_amount_year(doc, c)
+    if c.form == "month_num":
+        # `loi n° 12/2019`, `2/2018 des voix`: an identifier or a fraction, not a month
+        return prev not in {fold(w) for w in lexicon()["id_words"]} and not re.match(
+            r"[ \u00a0\u202f]*(?:%|de[ \u00a0\u202f]|d['’])", text[c.end:c.end + 4])
+    if c.form == "named_period":
+        # `Tariq Ramadan`, `Ramadan Ali`: a name, not the month of fasting
+        before = text[max(0, c.start - 30):c.start]
+        pw = re.search(r"(\w+)[ \u00a0\u202f]+\Z", before)
+        nw = re.match(r"[ \u00a0\u202f]+(\w+)", text[c.end:c.end + 30])
+        name_before = pw and pw.group(1)[:1].isupper() and not (
+            _sentence_start(text, pw.start()) and fold(pw.group(1)) in _LEAD_WORDS)
+        return not (name_before or (nw and nw.group(1)[:1].isupper()))
     if c.form == "rel_day":
         if surface.startswith("aujourd"):
             return _places_event_today(doc, c)
@@ -123,12 +142,9 @@ def _keep(doc: Doc, c: Candidate) -> bool:
     return True
 
 
-def _trim(doc: Doc, c: Candidate) -> Candidate:
-    """`une année 2016 placée sous le signe de`: `année` is the predicate, the date is `2016`."""
-    m = re.match(r"(?:année|annee|an)[\s\u00a0\u202f]+", doc_text(doc)[c.start:c.end], re.I)
-    if c.form == "year" and m and _prev_word(doc_text(doc), c.start) in ("une", "un"):
-        return Candidate(c.start + m.end(), c.end, c.parts, c.form)
-    return c
+def _sentence_start(text: str, pos: int) -> bool:
+    before = text[:pos].rstrip()
+    return not before or before[-1] in _SENT_PUNCT
 
 
 def find_dates(doc: Doc, published: Optional[str] = None) -> list[Mention]:
@@ -140,9 +156,9 @@ def find_dates(doc: Doc, published: Optional[str] = None) -> list[Mention]:
     for c in scan(doc_text(doc)):
         if not _keep(doc, c):
             continue
-        c = _trim(doc, c)
         v = resolve(c.parts, published)
         out.append(Mention(start=c.start, end=c.end, label="DATE", text=doc_text(doc)[c.start:c.end],
                            norm=v.value, date_value=v.value, date_start=v.start,
-                           date_end=v.end, source=f"date_finder.{c.form}"))
+                           date_end=v.end, date_precision=v.precision,
+                           source=f"date_finder.{c.form}"))
     return out

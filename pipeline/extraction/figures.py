@@ -21,7 +21,7 @@ from pipeline.extraction.normalize.numbers import (
     APPROX_RE, DIGITS_RE, NUMBER_WORDS_RE, clean_float, format_number, parse_approx, parse_digits,
     parse_words, scale,
 )
-from pipeline.data import DATA_DIR
+from pipeline.data import DATA_DIR, at, read_rows
 
 PATTERNS = DATA_DIR
 SP = "[ \u00a0\u2009\u202f]"           # one space of any typographic width
@@ -50,6 +50,8 @@ INNER_ADJ = {"premier", "premiers", "première", "premières", "dernier", "derni
              "grandes", "petit", "petits", "petite", "petites", "principaux", "principales",
              "seul", "seuls", "seule", "seules", "gros", "grosses", "jeunes", "vieux", "vieilles",
              "longues", "longs", "bonnes", "bons", "millions", "milliers"}
+# Adjectives of INNER_ADJ that also stand as the noun counted ("10.000 jeunes").
+NOMINAL_ADJ = {"jeunes", "grands", "petits", "nouveaux", "nouvelles", "vieux"}
 # A spelled-out number after these points back at things already named ("les deux pays").
 ANAPHORIC_DETS = {"les", "des", "ces"}
 TIME_WINDOW_ADJ = {"premiers", "premières", "derniers", "dernières", "prochains", "prochaines"}
@@ -57,10 +59,28 @@ TIME_WINDOW_ADJ = {"premiers", "premières", "derniers", "dernières", "prochain
 LABEL_WORDS = {"article", "articles", "n°", "no", "numéro", "chapitre", "page", "pages", "route",
                "rn", "alinéa", "titre", "tome", "version", "niveau", "phase", "lot", "zone",
                "salle", "porte", "terminal", "catégorie", "classe", "groupe", "poule", "lors"}
-SCALE_RE = re.compile(
-    SP + r"*(milliards?|millions?|billions?|mille|Mds?|Mrds?|Md|MM|M|k)(?![\w€$'’])")
-PERCENT_RE = re.compile(SP + r"?(%|pour" + SP + r"?cent(?!\w)|pour-cent(?!\w)|pourcent(?!\w))",
-                        re.IGNORECASE)
+# A scale word may be glued to a currency sign ("10K$", "25k€"); "M€" and "M$" are currencies of
+# their own (currencies.tsv) and are read before the scale.
+SCALE_RE = re.compile(   # one line break may fall inside ("9,8\nmilliards" in hard-wrapped text)
+    r"(?:" + SP + r"*\n" + SP + r"*(?=[mb]illi)|" + SP + r"*)"
+    r"(milliards?|millions?|billions?|mille|Mds?|Mrds?|Md|MM|M|k|K)(?![\w'’])")
+# "%", "pour cent", "pour-cent", "pourcent(s)", and the news agencies' "pc" / "p.c."
+PERCENT_RE = re.compile(SP + r"?(%|pour(?:" + SP + r"?|-)cents?(?!\w)|(?-i:pc)(?!\w|\.\w)"
+                        r"|(?-i:p\.c\.))", re.IGNORECASE)
+# Cents after an amount in currency units: "15 dollars 50", "1 USD et 23 centimes"
+CENTS_WORDS = r"(?:centimes?|cents?|cts|pence|penny|pennies)"
+CENTS_RE = re.compile(r"(?:" + SP + r"+et)?" + SP + r"+(\d{1,2})(?!\d|[.,]\d)(?:" + SP + r"*("
+                      + CENTS_WORDS + r")(?!\w))?", re.IGNORECASE)
+# What may follow bare cents ("15 dollars 50"): the end of the phrase, not a count ("30 jours").
+CENTS_END_RE = re.compile(r"\s*(?:$|[.;:!?)»\n]|,(?!\d))|" + SP
+                          + r"+(?:à|au|hors|HT|TTC|le|la|les|l['’]|pièce|chacun|pour|par|le)\b")
+# An amount after a currency sign or code, glued or not: "$10k", "€5M", "USD1,23", "CHF 12,40"
+PREFIXED_RE = re.compile(
+    r"(?<![\w$€£])(?P<cur>US\$|C\$|A\$|\$|€|£|[A-Z]{3})" + SP + r"?"
+    r"(?P<num>\d{1,3}(?:(?:" + SP + r"|\.)\d{3})+(?!\d)(?:,\d+)?|\d+(?:[.,]\d+)?)(?!\d)")
+PLUS_RE = re.compile(r"(?<![\w+])\+" + SP + r"?\Z")
+RATE_DENOMINATORS = r"(?:an|jour|j|mois|semaine|heure)"
+NOT_COUNTED: set[str] = set()   # filled from units.tsv (`not_counted` rows)
 DE_RE = re.compile(SP + r"+(?:de" + SP + r"+|d" + APOS + SP + r"*)", re.IGNORECASE)
 
 
@@ -98,38 +118,51 @@ def _form_regex(form: str) -> str:
 def _currencies():
     """[(regex, code, multiplier, overrides)], longest form first."""
     rows = []
-    for line in (PATTERNS / "currencies.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.split("\t")
-        form, code, mult, case = cols[:4]
+    for row in read_rows("currencies.tsv", ("form", "code", "multiplier", "case", "overrides", "needs")):
+        form, code, mult, case, cues, required = row
         overrides = []
-        if len(cols) > 4 and cols[4].strip():
-            for item in cols[4].split(","):
+        if cues.strip():
+            for item in cues.split(","):
                 c, _, cue = item.partition("=")
                 overrides.append((c.strip(), cue.strip().lower()))
+        needs = [c.strip().lower() for c in required.split(",")] if required else []
         flags = re.IGNORECASE if case == "i" else 0
-        rx = re.compile(_form_regex(form) + r"(?![\w])", flags)
-        rows.append((len(form), rx, code, float(mult), overrides, form))
+        with at(row):
+            rx = re.compile(_form_regex(form) + r"(?![\w])", flags)
+            rows.append((len(form), rx, code, float(mult), overrides, form, needs))
     rows.sort(key=lambda r: -r[0])
     return rows
 
 
 @lru_cache(maxsize=1)
+def prefix_codes() -> dict[str, str]:
+    """Signs and ISO codes that may stand before an amount, with their code."""
+    codes = {"US$": "USD", "C$": "CAD", "A$": "AUD", "$": "USD", "€": "EUR", "£": "GBP"}
+    for row in _currencies():
+        form, code = row[5], row[2]
+        if re.fullmatch(r"[A-Z]{3}", form) and form == code:
+            codes[form] = code
+    return codes
+
+
+@lru_cache(maxsize=1)
 def _units():
     abbr, compound, money = [], [], {}
-    for line in (PATTERNS / "units.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        form, unit, mult, kind = line.split("\t")[:4]
+    for row in read_rows("units.tsv", ("form", "unit", "multiplier", "kind")):
+        form, unit, mult, kind = row
+        with at(row):
+            float(mult)
         if kind == "abbr":
-            rx = re.compile(_form_regex(form) + r"(?![\w'’/])")
+            # a rate's "/an", "/jour" is out of the span and the unit (ENTITIES.md hard cases)
+            rx = re.compile(_form_regex(form) + r"(?![\w'’]|/(?!" + RATE_DENOMINATORS + r"(?!\w)))")
             abbr.append((len(form), rx, unit, float(mult)))
         elif kind == "compound":
             rx = re.compile(_form_regex(form) + r"(?![\w])", re.IGNORECASE)
             compound.append((len(form), rx, unit, float(mult)))
         elif kind == "money":
             money[form.lower().replace("’", "'")] = unit
+        elif kind == "not_counted":
+            NOT_COUNTED.add(form.lower())
     abbr.sort(key=lambda r: -r[0])
     compound.sort(key=lambda r: -r[0])
     return abbr, compound, money
@@ -145,13 +178,20 @@ def _pick_code(code: str, overrides, lower_text: str) -> str:
     return best
 
 
-def match_currency(text: str, pos: int, lower_text: Optional[str] = None):
-    """Currency form starting at ``pos``: (end, code, multiplier) or None."""
-    for _, rx, code, mult, overrides, _form in _currencies():
+def match_currency(text: str, pos: int, lower_text: Optional[str] = None, scaled: bool = False):
+    """Currency form starting at ``pos``: (end, code, multiplier) or None.
+
+    A form with cues (plain ``livres``) is a currency only after a scale word (``scaled``),
+    before cents, or in an article that has one of its cues."""
+    for _, rx, code, mult, overrides, _form, needs in _currencies():
         m = rx.match(text, pos)
         if m:
+            low = lower_text or text.lower()
+            if needs and not scaled and not CENTS_RE.match(text, m.end()) \
+                    and not any(c in low for c in needs):
+                continue
             if overrides:
-                code = _pick_code(code, overrides, lower_text or text.lower())
+                code = _pick_code(code, overrides, low)
             return m.end(), code, mult
     return None
 
@@ -213,10 +253,12 @@ def unit_of(token) -> str:
 
 
 def _is_counted_noun(tok) -> bool:
-    if tok is None or not tok.is_alpha:
+    # hyphenated nouns count too ("vice-présidents")
+    if tok is None or not tok.text.replace("-", "").isalpha() or tok.text.startswith("-"):
         return False
     low = tok.text.lower()
-    if low in NOT_UNITS or low in _FUNCTION_WORDS:
+    _units()    # fills NOT_COUNTED
+    if low in NOT_UNITS or low in _FUNCTION_WORDS or low in NOT_COUNTED:
         return False
     if tok.pos_ in ("NOUN", "PROPN"):
         return True
@@ -250,6 +292,9 @@ def _candidates(text: str):
         v = parse_words(m.group(0))
         if v is not None:
             out.append((m.start(), m.end(), v, "words"))
+    for m in PREFIXED_RE.finditer(text):
+        if m.group("cur") in prefix_codes():
+            out.append((m.start(), m.end(), 0.0, "prefixed"))
     out.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     return out
 
@@ -270,18 +315,20 @@ def _read_tail(doc, toks: _Tokens, text: str, lower: str, start: int, end: int, 
             return None
         if re.match(r"(?:e|è|ème|eme|ème|er|ère|re|ᵉ|ᵉʳ|nd|nde)(?!\w)", after):
             return None
+    if kind == "prefixed":
+        return _prefixed(text, start, end)
+    fig = _Fig(start, end, value, words=(kind != "digits"))
+    # Percent right after the figure ("un pour cent" too).
+    m = PERCENT_RE.match(text, end)
+    if m and kind != "approx":
+        fig.label, fig.end, fig.source = "PERCENT", m.end(), "figures.percent"
+        return fig
     if kind == "words" and value == 1 and not SCALE_RE.match(text, end):
         return None  # "un"/"une" alone is an article
-    fig = _Fig(start, end, value, words=(kind != "digits"))
     raw = text[start:end]
     fig.year = kind == "digits" and re.fullmatch(r"(19|20)\d\d|2100", raw) is not None
 
     pos = end
-    # Percent right after the figure.
-    m = PERCENT_RE.match(text, pos)
-    if m and kind != "approx":
-        fig.label, fig.end, fig.source = "PERCENT", m.end(), "figures.percent"
-        return fig
     # Currency glued to the figure, or after one space ("60 MDH", "5€", "2.500 dirhams").
     cur = match_currency(text, pos, lower) or (
         match_currency(text, pos + 1, lower) if re.match(SP, text[pos:pos + 1]) else None)
@@ -289,6 +336,8 @@ def _read_tail(doc, toks: _Tokens, text: str, lower: str, start: int, end: int, 
         cend, code, cmult = cur
         fig.label, fig.end, fig.currency = "MONEY", cend, code
         fig.value, fig.mult, fig.source = value * cmult, cmult, "figures.money"
+        if cmult == 1.0 and value == int(value):
+            _add_cents(fig, text)
         return fig
     # Scale word ("milliards", "M", "k").
     sm = SCALE_RE.match(text, pos)
@@ -298,12 +347,13 @@ def _read_tail(doc, toks: _Tokens, text: str, lower: str, start: int, end: int, 
         # "M" and "k" glued to an ordinary word are not scales; require a boundary (regex did).
         pos = sm.end()
         fig.mult, fig.value, fig.end = mult, value * mult, pos
-        cur = match_currency(text, pos, lower) or (
-            match_currency(text, pos + 1, lower) if re.match(SP, text[pos:pos + 1]) else None)
+        cur = match_currency(text, pos, lower, scaled=True) or (
+            match_currency(text, pos + 1, lower, scaled=True)
+            if re.match(SP, text[pos:pos + 1]) else None)
         if not cur:
             dm = DE_RE.match(text, pos)
             if dm:
-                cur = match_currency(text, dm.end(), lower)
+                cur = match_currency(text, dm.end(), lower, scaled=True)
         if cur:
             cend, code, cmult = cur
             fig.label, fig.end, fig.currency = "MONEY", cend, code
@@ -321,6 +371,9 @@ def _read_tail(doc, toks: _Tokens, text: str, lower: str, start: int, end: int, 
         fig.start = start - (len(text[max(0, start - 5):start]) - pm.start())
         fig.source = "figures.money_prefix"
         return fig
+
+    if toks is None:
+        return fig  # read without a parse (``read_amount``): counts need the tagger
 
     # ---- QUANTITY: the noun of what is counted.
     needs_de = mult != 1.0 or kind == "approx"
@@ -354,12 +407,17 @@ def _read_tail(doc, toks: _Tokens, text: str, lower: str, start: int, end: int, 
                     and t2.text.endswith("s"):
                 skipped = [t for t in doc[tok.i:t2.i]]
                 tok = t2
+        nominal = False
         # "15 prochaines années"
         while tok is not None and len(skipped) < 2 and tok.text.lower() in INNER_ADJ:
             if tok.text.lower() in ("millions", "milliers"):
                 break
             skipped.append(tok)
             tok = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if skipped and (tok is None or tok.pos_ in ("AUX", "VERB", "PUNCT", "ADP", "CCONJ")) \
+                and skipped[-1].text.lower() in NOMINAL_ADJ and skipped[-1].pos_ in ("NOUN", "ADJ"):
+            # "10.000 jeunes seront enrôlés": the adjective is the noun counted
+            tok, nominal = skipped.pop(), True
         if tok is not None and tok.idx - (skipped[-1].idx + len(skipped[-1]) if skipped
                                           else npos + sp) > 2:
             tok = None  # a line break or gap: not the same phrase
@@ -369,7 +427,7 @@ def _read_tail(doc, toks: _Tokens, text: str, lower: str, start: int, end: int, 
             fig.unit = money[low]
             fig.extra["money_noun"] = True
             return fig
-        if tok is not None and _is_counted_noun(tok) and not (mult == 1 and kind == "digits"
+        if tok is not None and (nominal or _is_counted_noun(tok)) and not (mult == 1 and kind == "digits"
                                                               and tok.text[0].isupper()
                                                               and tok.pos_ == "PROPN"
                                                               and not skipped):
@@ -389,6 +447,37 @@ def _read_tail(doc, toks: _Tokens, text: str, lower: str, start: int, end: int, 
             fig.after, fig.end = "autres", skipped[-1].idx + len(skipped[-1])
             return fig
     return fig  # bare: resolved from context in the second pass, or dropped
+
+
+def _add_cents(fig: _Fig, text: str) -> None:
+    """"15 dollars 50", "1 USD et 23 centimes": the cents join the amount and the span."""
+    m = CENTS_RE.match(text, fig.end)
+    if not m:
+        return
+    if not m.group(2):
+        # bare cents: two digits after a currency written as a word, at the end of the phrase
+        if len(m.group(1)) != 2 or re.search(r"[A-Z$€£]", text[fig.start:fig.end]) \
+                or "et" in m.group(0).split() or not CENTS_END_RE.match(text, m.end()):
+            return
+    fig.value += int(m.group(1)) / 100
+    fig.end = m.end()
+
+
+def _prefixed(text: str, start: int, end: int) -> Optional[_Fig]:
+    """A MONEY figure written after its sign or code, with a scale word after it."""
+    m = PREFIXED_RE.match(text, start)
+    if m is None or m.end() != end:
+        return None
+    code = prefix_codes().get(m.group("cur"))
+    value = parse_digits(m.group("num"))
+    if code is None or value is None:
+        return None
+    fig = _Fig(start, end, value, label="MONEY", currency=code, source="figures.money_prefix")
+    sm = SCALE_RE.match(text, end)
+    if sm:
+        mult = scale(sm.group(1)) or 1.0
+        fig.mult, fig.value, fig.end = mult, value * mult, sm.end()
+    return fig
 
 
 def _quantity(fig: _Fig, end: int, unit: str, umult: float, skipped=()) -> _Fig:
@@ -516,13 +605,42 @@ def _resolve_one(figs, i, text, toks):
             return
         ref = _nearest(figs, i, lambda g: g.label in ("MONEY", "QUANTITY") and g.mult >= 1e6
                        and g.after != "money_elided", window=400)
+        if nxt is not None and nxt.label == "MONEY" and re.fullmatch(SP + "*/" + SP + "*", gap):
+            # "220,8 milliards / 19,6 milliards d'euros": one amount in two currencies, so the
+            # first is in the other currency of the article's pairs
+            other = _nearest(figs, i, lambda g: g.label == "MONEY" and g.currency != nxt.currency
+                             and g.mult >= 1e6, window=400)
+            ref = other or ref
         if ref is not None:
             f.label, f.currency, f.unit = ref.label, ref.currency, ref.unit
             f.source = "figures.elided"
     return figs
 
 
-# ---------------------------------------------------------------- entry point
+# ---------------------------------------------------------------- entry points
+
+def read_amount(s: str) -> Optional[tuple[str, float, Optional[str]]]:
+    """Pure reading of one written figure as a whole: ``("MONEY", amount, currency)`` or
+    ``("PERCENT", value, None)``; None when ``s`` is not exactly one such figure.
+
+    ``read_amount("16,4 millions de $ CAD")`` → ``("MONEY", 16400000.0, "CAD")``;
+    ``read_amount("vingt pourcents")`` → ``("PERCENT", 20.0, None)``.  The currency cues of an
+    article are those of ``s`` itself.
+    """
+    text = s.strip()
+    lower = text.lower()
+    for start, end, value, kind in _candidates(text):
+        if start > 1:
+            break
+        fig = _read_tail(None, None, text, lower, start, end, value, kind)
+        if fig is None or fig.label not in ("MONEY", "PERCENT"):
+            continue
+        plus = PLUS_RE.search(text, 0, fig.start)
+        if (plus.start() if plus else fig.start) != 0 or fig.end != len(text):
+            continue
+        return fig.label, clean_float(fig.value), fig.currency
+    return None
+
 
 def find_figures(doc) -> list[Mention]:
     """MONEY, PERCENT and QUANTITY mentions of a spaCy ``Doc``."""
@@ -548,6 +666,10 @@ def find_figures(doc) -> list[Mention]:
     for f in figs:
         if f.label is None:
             continue
+        # a "+" sign before a figure is part of it, as "-" is ("+19,5%", "+5,99 MMDH")
+        plus = PLUS_RE.search(text, max(0, f.start - 3), f.start)
+        if plus and f.words is False:
+            f.start = plus.start()
         value = clean_float(f.value)
         if f.label == "MONEY":
             norm = f"{format_number(value)} {f.currency}"

@@ -22,6 +22,7 @@ from typing import Iterable
 
 from pipeline.extraction.normalize.gazetteer import Entry, demonyms, entries, fold, key, lookup
 from pipeline.extraction.mention import Mention
+from pipeline.extraction.overlaps import longest_first
 from pipeline.extraction.nlp import doc_text
 
 SOURCE = "geo_gazetteer"
@@ -160,11 +161,7 @@ def find_spans(text: str, person_spans: Iterable[tuple[int, int]] = ()) -> list[
             cands.append((s, e, entry))
             break
     # longest first, then leftmost
-    cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
-    chosen: list[tuple[int, int, Entry]] = []
-    for c in cands:
-        if all(c[1] <= o[0] or o[1] <= c[0] for o in chosen):
-            chosen.append(c)
+    chosen = longest_first(cands, span=lambda c: (c[0], c[1]))
     chosen.sort(key=lambda c: c[0])
     chosen = [c for c in chosen if not _glued(text, c, chosen)]
     # "Royaume" stands for Morocco only where the article is about Morocco
@@ -213,26 +210,3 @@ def find_places(doc) -> list[Mention]:
     persons = [(ent.start_char, ent.end_char) for ent in doc.ents
                if ent.label_ in ("PER", "PERSON") and len(ent) >= 2]
     return [_mention(doc_text(doc), s, e, entry) for s, e, entry in find_spans(doc_text(doc), persons)]
-
-
-_DET = re.compile(r"^(?:le|la|les|l['’]|du|des|de la|de l['’]|de|d['’]|en|au|aux)\s*", re.I)
-
-
-def split_loc(text: str) -> tuple[str, str]:
-    """Label a place name found by the NER model: ("COUNTRY", alpha3) for a
-    sovereign state (any known or official form), else ("LOC", name with ' apostrophes).
-    Demonyms come back as LOC: check gazetteer.demonym_country first to drop them."""
-    name = text.strip()
-    bare = _DET.sub("", name, count=1) if _DET.match(name) and len(_DET.sub("", name, count=1)) > 2 else name
-    for cand in (name, bare):
-        e = lookup(cand)
-        if e and e.label == "COUNTRY" and (cand[:1].isupper() or key(cand) not in LOWER_STOP):
-            return ("COUNTRY", e.code)
-    fb = key(bare)
-    m = re.match(r"(?:republique|royaume|sultanat|etat|emirat|principaute|grand duche|federation)"
-                 r"(?: [a-z]+){0,3} (?:de la |de l'|de |du |d'|des )(.+)$", fb)
-    if m:
-        e = entries().get(m.group(1))
-        if e and e.label == "COUNTRY":
-            return ("COUNTRY", e.code)
-    return ("LOC", _norm_loc(bare))

@@ -13,6 +13,11 @@ from typing import Optional
 LABELS = ("PERSON", "MINISTRY", "ORG", "COUNTRY", "LOC", "EVENT",
           "DATE", "MONEY", "PERCENT", "QUANTITY")
 
+# The normalized values a mention carries (columns of the mentions table, and the
+# span extensions span._.norm, span._.country, …).
+VALUE_FIELDS = ("norm", "country", "date_value", "date_start", "date_end", "date_precision",
+                "amount", "currency", "value", "unit")
+
 
 @dataclass
 class Mention:
@@ -26,6 +31,7 @@ class Mention:
     date_value: Optional[str] = None     # ISO/TIMEX3 string as in ENTITIES.md (DATE)
     date_start: Optional[date] = None    # first day of the period (DATE)
     date_end: Optional[date] = None      # last day of the period (DATE)
+    date_precision: Optional[str] = None  # century … day, span (DATE; see dates.precision)
     amount: Optional[float] = None       # MONEY
     currency: Optional[str] = None       # ISO 4217 (MONEY)
     value: Optional[float] = None        # PERCENT, QUANTITY

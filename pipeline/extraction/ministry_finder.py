@@ -11,12 +11,15 @@ rule carries to unseen outlets.
 """
 from __future__ import annotations
 
-import unicodedata
 from typing import List, Optional
 
 from pipeline.extraction.mention import Mention
+from pipeline.extraction.normalize.text import fold_word, unify_apostrophes
+from pipeline.data import read_rows
+from pipeline.extraction.defaults import FUZZY_THRESHOLD, HOME_COUNTRY
+from pipeline.extraction.normalize.gazetteer import demonym_country
+from pipeline.extraction.normalize.ministries import mend_typos, normalize_ministry
 from pipeline.extraction.nlp import doc_text
-from pipeline.extraction.normalize.ministries import demonym_stem, mend_typos, normalize_ministry
 
 LABEL = "MINISTRY"
 
@@ -32,108 +35,56 @@ _PREP_DE = {"de", "d'"}                          # may take la / l' after it
 _PREP_A_FULL = {"au", "aux"}
 _ARTICLES = {"la", "l'", "les", "le"}
 
+
+def _load_words() -> dict[str, frozenset]:
+    """The word lists below, by kind, from pipeline/data/ministry_words.tsv."""
+    words: dict[str, set] = {}
+    for word, kind in read_rows("ministry_words.tsv", ("word", "kind")):
+        words.setdefault(kind.strip(), set()).add(word.strip())
+    return {k: frozenset(v) for k, v in words.items()}
+
+
+_WORDS = _load_words()
+
 # Lowercase nouns that can open a portfolio component (many outlets write
 # ``des finances``, ``de l'économie verte``); capitalized words need no list.
 # Folded: accents stripped, lower case.
-_DOMAIN = set("""
-affaires interieur justice economie finances budget agriculture peche peches developpement
-eaux forets elevage education enseignement formation recherche innovation sante protection
-equipement eau transport transports logistique amenagement urbanisme habitat logement ville
-villes politique politiques industrie commerce investissement investissements tourisme
-artisanat transition energie energies mines environnement emploi travail insertion inclusion
-solidarite famille femme femmes enfance jeunesse sport sports culture communication numerique
-reforme administration fonction defense armees cooperation integration relations diaspora
-droits habous planification plan postes telecommunications hydraulique infrastructures travaux
-ressources mer securite information sciences technologies logement collectivites
-decentralisation gouvernance prospective statistique competitivite exportations commerce
-souverainete europe patrimoine population action humanitaire reconciliation communautes
-competences entreprise entreprises prescolaire petite moyenne modernisation promotion
-mobilite evaluation convergence economie digitalisation digital cultes religieuses islamiques
-marocains enfants personnes handicapees handicap travailleurs fonctionnaires anciens
-combattants parlement mines hydrocarbures petrole gaz telecoms medias presse audiovisuel
-territoire
-""".split())
+_DOMAIN = _WORDS["domain"]
 
 # Lowercase nouns after an attached ``de`` that point outside the portfolio
 # (``de l'époque``, ``du gouvernement``); other nouns there extend it
 # (``Aménagement du territoire``, ``Politique de la ville``).
-_ATTACHED_STOP = set("""
-epoque gouvernement pays royaume republique tutelle etat continent region ville-hote
-moment periode annee jour semaine mois cabinet president ministre ministere secteur
-""".split())
+_ATTACHED_STOP = _WORDS["attached_stop"]
 
 # Adjectives that qualify the office, not the portfolio (dropped by the norm).
-_OFFICE_ADJ = {"sortant", "sortante", "actuel", "actuelle", "intérimaire", "délégué",
-               "déléguée", "nouveau", "nouvelle", "plénipotentiaire"}
+_OFFICE_ADJ = _WORDS["office_adj"]
 
 # Capitalized words that never open a portfolio (``ministre d'État`` is a rank).
-_NOT_PORTFOLIO = {"etat", "royaume", "republique", "roi", "gouvernement", "pays", "majeste",
-                  # heads of other organizations: ``et de l'Agence marocaine …`` ends the span
-                  "agence", "office", "federation", "association", "groupe", "banque", "conseil",
-                  "universite", "societe", "chambre", "caisse", "fonds", "institut", "centre",
-                  "commission", "direction", "autorite", "organisation", "union", "ministere",
-                  "ministre", "secretariat", "secretaire", "haut-commissariat", "fondation",
-                  "confederation", "comite", "observatoire", "ecole", "academie", "tribunal",
-                  "cour", "assemblee", "senat", "parlement", "president", "presidence", "wilaya",
-                  "region", "province", "prefecture", "commune", "ville", "ambassade", "consulat",
-                  "programme", "plan", "projet", "forum", "salon", "conference", "sommet"}
+_NOT_PORTFOLIO = _WORDS["not_portfolio"]
 
 # Adjective participles that end a span rather than extend it (``le ministère concerné``).
-_TRAILING_ADJ_STOP = {"concerné", "concernée", "concernés", "précité", "précitée",
-                      "susmentionné", "susmentionnée", "compétent", "compétente"}
+_TRAILING_ADJ_STOP = _WORDS["trailing_adj"]
 
 # Participles that continue a component when a place phrase follows
 # (``des Marocains résidant à l'étranger``).
-_RESIDENT = {"résidant", "résidants", "résident", "résidents", "établis", "installés"}
-_ABROAD = {"étranger", "extérieur", "etranger", "exterieur"}
+_RESIDENT = _WORDS["resident"]
+_ABROAD = _WORDS["abroad"]
 
 # Endings of adjectives that some outlets capitalise inside a portfolio
 # (``Enseignement Supérieur``, ``Recherche Scientifique``, ``Economie Verte``); the model
 # tags such words NOUN or PROPN, so the ending decides. Folded (no accents).
-_CAP_ADJ_ENDINGS = ("al", "ale", "aux", "ales", "el", "elle", "els", "elles", "ique", "iques",
-                    "ieur", "ieure", "ieurs", "ieures", "aire", "aires", "if", "ive", "ifs",
-                    "ives", "able", "ables", "ible", "ibles", "erte", "ert", "urbain", "urbaine",
-                    "rural", "rurale")
+_CAP_ADJ_ENDINGS = tuple(_WORDS["cap_adj_ending"])
 
-# Masculine singular demonyms (feminine/plural forms fold to these via demonym_stem).
-DEMONYMS = set("""
-marocain algérien tunisien libyen égyptien mauritanien sénégalais malien nigérien burkinabè
-burkinabé ivoirien guinéen ghanéen togolais béninois nigérian camerounais gabonais congolais
-tchadien centrafricain soudanais éthiopien kényan rwandais burundais ougandais tanzanien
-djiboutien somalien érythréen angolais zambien zimbabwéen mozambicain malgache mauricien
-sud-africain namibien botswanais libérien sierra-léonais gambien cap-verdien équato-guinéen
-comorien seychellois sahraoui français belge suisse luxembourgeois allemand autrichien
-italien espagnol portugais britannique anglais irlandais néerlandais danois suédois norvégien
-finlandais islandais polonais tchèque slovaque hongrois roumain bulgare grec turc chypriote
-maltais croate serbe slovène bosnien albanais macédonien monténégrin ukrainien russe biélorusse
-estonien letton lituanien moldave géorgien arménien azerbaïdjanais kazakh ouzbek américain
-canadien mexicain brésilien argentin chilien colombien péruvien vénézuélien cubain haïtien
-bolivien équatorien uruguayen paraguayen chinois japonais coréen sud-coréen nord-coréen indien
-pakistanais bangladais afghan iranien irakien syrien libanais jordanien palestinien israélien
-saoudien émirati qatari qatarien koweïtien bahreïni bahreïnien omanais yéménite indonésien
-malaisien thaïlandais vietnamien philippin singapourien australien néo-zélandais azéri
-""".split())
-
-
-def _fold(s: str) -> str:
-    s = s.replace("\u2019", "'").replace("`", "'").replace("\u2018", "'").lower()
-    return "".join(c for c in unicodedata.normalize("NFD", s) if unicodedata.category(c) != "Mn")
+_fold = fold_word
 
 
 def _low(tok) -> str:
-    return tok.lower_.replace("\u2019", "'").replace("`", "'").replace("\u2018", "'")
+    return unify_apostrophes(tok.lower_)
 
 
 def is_demonym(word: str) -> bool:
-    return bool(_gaz_demonym(word)) or demonym_stem(word) in DEMONYMS or word.lower() in DEMONYMS
-
-
-def _gaz_demonym(word: str) -> Optional[str]:
-    try:
-        from pipeline.extraction.normalize.gazetteer import demonym_country
-        return demonym_country(word)
-    except Exception:           # shared gazetteer absent: the local list still works
-        return None
+    """A nationality adjective (any inflection): the gazetteer's demonyms, the one list."""
+    return demonym_country(word) is not None
 
 
 def _is_place(doc, i: int) -> bool:
@@ -363,7 +314,9 @@ def _match_at(doc, i: int):
     return end, country_adj
 
 
-def find_ministries(doc) -> List[Mention]:
+def find_ministries(doc, home: str = HOME_COUNTRY, threshold: float = FUZZY_THRESHOLD) -> List[Mention]:
+    """MINISTRY mentions of ``doc``; ``home`` is the state of a ministry named without a
+    nationality adjective, ``threshold`` the registry's fuzzy-match score (0-100)."""
     out: List[Mention] = []
     i = 0
     n = len(doc)
@@ -377,13 +330,13 @@ def find_ministries(doc) -> List[Mention]:
         end_c = doc[end - 1].idx + len(doc[end - 1].text)
         text = doc_text(doc)[start_c:end_c]
         mention = Mention(start=start_c, end=end_c, label=LABEL, text=text,
-                          norm=normalize_ministry(text, adj), source="ministry_finder")
+                          norm=normalize_ministry(text, adj, home, threshold), source="ministry_finder")
         # a text cut mid-word (``de l'E``): the article's full form may complete it
         if doc[end - 1].is_alpha and _at_doc_end(doc, end - 1):
             mention.extra["cut"] = True
         if adj:
             mention.extra["country_adj"] = adj
-            code = _gaz_demonym(adj)
+            code = demonym_country(adj)
             if code:
                 mention.extra["country"] = code
         out.append(mention)

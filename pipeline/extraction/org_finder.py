@@ -2,12 +2,12 @@
 
 Rules, each a small function returning candidate ``Mention``s (the longest wins an overlap):
   * head names   ``Agence marocaine de développement des investissements et des exportations``:
-                 a capitalized head noun (models/patterns/org_heads.tsv, event_heads.tsv) and its
+                 a capitalized head noun (pipeline/data/org_heads.tsv, event_heads.tsv) and its
                  adjectives and de/des/du/pour/sur/au complements, up to where the name ends;
   * English runs ``Automotive meetings Tangier-Med``, ``AME Trade Ltd``, ``Kosmos Energy``:
                  capitalized words holding an event word or a company suffix;
   * triggers     ``le groupe Renault`` -> ``Renault``;
-  * known names  models/patterns/known_orgs.tsv (``Banque mondiale``, ``Royal Air Maroc``);
+  * known names  pipeline/data/known_orgs.tsv (``Banque mondiale``, ``Royal Air Maroc``);
   * acronyms     all-capital words that are not units, titles, codes or plans;
   * long forms in lower case given by a bracketed acronym (``centre régional
                  d'investissement (CRI)``).
@@ -24,8 +24,9 @@ from pipeline.extraction.acronyms import (backtrack_long_form, canonical_name, c
                                find_paren_acronyms, link_acronyms, looks_like_acronym,
                                norm_apostrophes, _fold)
 from pipeline.extraction.mention import Mention
+from pipeline.extraction.overlaps import longest_first
+from pipeline.data import DATA_DIR, read_rows
 from pipeline.extraction.nlp import doc_text
-from pipeline.data import DATA_DIR
 
 PATTERNS = DATA_DIR
 
@@ -70,10 +71,12 @@ class Patterns:
     known_names: dict = field(default_factory=dict)       # folded name -> (canonical, label)
 
 
+_COLUMNS = {"org_heads.tsv": ("word", "kind", "label"), "event_heads.tsv": ("word", "kind"),
+            "known_orgs.tsv": ("acronym", "long_form", "label")}
+
+
 def _rows(name: str):
-    for line in (PATTERNS / name).read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            yield line.split("\t")
+    return read_rows(name, _COLUMNS[name])
 
 
 @lru_cache(maxsize=1)
@@ -400,10 +403,7 @@ def _paren_long_forms(doc, pats: Patterns, found: list[Mention]) -> tuple[list[M
 # ---------------------------------------------------------------- assembly
 def _resolve(cands: list[Mention]) -> list[Mention]:
     """Longest first, then priority; no overlaps."""
-    chosen: list[Mention] = []
-    for m in sorted(cands, key=lambda m: (-(m.end - m.start), -m.priority, m.start)):
-        if m.end > m.start and not any(m.overlaps(c) for c in chosen):
-            chosen.append(m)
+    chosen = longest_first(cands, rank=lambda m: (-(m.end - m.start), -m.priority, m.start))
     return sorted(chosen, key=lambda m: m.start)
 
 

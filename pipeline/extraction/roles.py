@@ -16,9 +16,14 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
+from .defaults import HOME_COUNTRY
 from .mention import Mention
+from .normalize.text import clean as clean_norm
+from .titles import _titles_rx, is_title, title_norm as _title_norm
+from pipeline.data import read_rows
+
+from .wordlists import data_lines as _data_lines
 from .nlp import doc_text
-from .resolver import PATTERNS, clean_norm
 
 _GOV_TITLES = {"ministre", "ministre délégué", "ministre déléguée", "secrétaire d'état",
                "chef du gouvernement", "premier ministre", "roi", "reine", "garde des sceaux",
@@ -28,75 +33,6 @@ _GOV_TITLES = {"ministre", "ministre délégué", "ministre déléguée", "secr�
                "président de la transition", "chef de l'état", "chef de l'etat", "porte-parole du gouvernement",
                "député", "députée", "sénateur", "sénatrice", "ministre d'etat", "conseiller du roi",
                "conseillère du roi"}
-
-
-def _data_lines(name: str):
-    for line in (PATTERNS / name).read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            yield line.strip()
-
-
-@lru_cache(maxsize=1)
-def _titles_rx() -> re.Pattern:
-    titles = sorted(_data_lines("titles.txt"), key=len, reverse=True)
-    alts = "|".join(re.escape(t).replace("'", "['’]").replace(r"\ ", r"\s+")
-                    .replace(r"du\s+", r"(?:du|de\s+son)\s+").replace(r"de\s+la\s+", r"(?:de\s+la|de\s+sa)\s+")
-                    .replace("état", "[ée]tat")  # `ministre d'Etat` as often as `ministre d'État`
-                    for t in titles)
-    # `l'ex-Premier ministre`: a title may follow the prefix `ex-`
-    return re.compile(rf"(?:(?<![\w-])|(?<=\bex-))(?P<title>{alts})(?![\w-])", re.I)
-
-
-@lru_cache(maxsize=1)
-def _title_vocab() -> frozenset:
-    """Words that are lower case in a normalized title; others keep their case."""
-    return frozenset(w for t in _data_lines("titles.txt") for w in re.split(r"[\s']+", t) if w.islower())
-
-
-def is_title(text: str) -> bool:
-    """The whole text is a title of office (`Garde des Sceaux`, `Directeur Général`)."""
-    t = re.sub(r"\s+", " ", text.replace("’", "'")).strip()
-    return bool(_titles_rx().fullmatch(t))
-
-
-@lru_cache(maxsize=1)
-def title_words() -> frozenset:
-    """Lower-case content words of the titles of office (`directeur`, `général`, `ministre`)."""
-    return frozenset(w.lower() for t in _data_lines("titles.txt")
-                     for w in re.split(r"[\s']+", t) if len(w) > 3)
-
-
-def titles_pattern() -> str:
-    """The regex source of every title of office (group `title`)."""
-    return _titles_rx().pattern
-
-
-def title_end(text: str, start: int, end: int) -> Optional[int]:
-    """End offset of a title of office that opens text[start:end], else None."""
-    m = _titles_rx().match(text, start, end)
-    return m.end() if m else None
-
-
-def _title_norm(raw: str) -> str:
-    raw = re.sub(r"\s+", " ", raw.replace("’", "'")).strip()
-    # `le chef de son gouvernement` holds the office `chef du gouvernement`
-    raw = re.sub(r"\bde son\b", "du", re.sub(r"\bde sa\b", "de la", raw))
-    # the state goes to `country`: `vice-président de la République` is a vice-president
-    raw = re.sub(r"\s+de\s+la\s+République$", "", raw, flags=re.I)
-    # `secrétaire d'État` keeps État's case as written (the contract's examples do)
-    m = re.match(r"(secrétaire d')(état|etat)", raw, re.I)
-    if m:
-        return "secrétaire d'" + m.group(2)
-    vocab = _title_vocab()
-    out = []
-    for i, w in enumerate(raw.split(" ")):
-        if w.isupper() and len(w) > 1:
-            out.append(w)  # acronyms: PDG, DG, CEO
-        elif i == 0 or w.lower() in vocab or "-" in w and w.lower().split("-")[0] in vocab:
-            out.append(w.lower())
-        else:
-            out.append(w)  # proper nouns inside a title: `de la République`, `Sceaux`
-    return " ".join(out)
 
 
 def _ministry_title(text: str) -> str:
@@ -156,16 +92,15 @@ def _place_countries(ms: list[Mention]) -> Counter:
 
 @lru_cache(maxsize=1)
 def _public_heads() -> tuple:
-    return tuple(sorted(_data_lines("public_heads.txt"), key=len, reverse=True))
+    return tuple(sorted(_data_lines("public_heads.tsv"), key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
 def _org_kinds() -> dict:
     """name → (kind, state or None)."""
     out = {}
-    for line in _data_lines("org_kinds.tsv"):
-        cols = line.split("\t")
-        out[cols[0].lower()] = (cols[1], cols[2] if len(cols) > 2 else None)
+    for name, kind, state in read_rows("org_kinds.tsv", ("name", "kind", "state")):
+        out[name.strip().lower()] = (kind.strip(), state.strip() or None)
     return out
 
 
@@ -207,18 +142,18 @@ def _generic_org(ms: list[Mention], head: str, before: int) -> Optional[Mention]
 
 @lru_cache(maxsize=1)
 def _title_countries() -> dict:
-    return {t.lower(): c for t, c in (line.split("\t") for line in _data_lines("title_countries.tsv"))}
+    return {t.strip().lower(): c.strip() for t, c in read_rows("title_countries.tsv", ("title", "alpha3"))}
 
 
 @lru_cache(maxsize=1)
 def _international_words() -> frozenset:
-    return frozenset(_data_lines("international_words.txt"))
+    return frozenset(_data_lines("international_words.tsv"))
 
 
 @lru_cache(maxsize=1)
 def _hon() -> str:
     """Honorifics that may stand between a title and the name (`son directeur général Mme X`)."""
-    words = [w for w in _data_lines("honorifics.txt")
+    words = [w for w in _data_lines("honorifics.tsv")
              if w not in ("son", "sa", "se") and not is_title(w)]
     words.sort(key=len, reverse=True)
     alts = "|".join(re.escape(w) for w in words)
@@ -241,21 +176,21 @@ _LINK = r"(?:de\s+la|de\s+l['’]|du|des|de|d['’])"
 class _Roles:
     """Collects roles for one document; `add` fills the country the text implies."""
 
-    def __init__(self, doc: Doc, mentions: list[Mention]):
+    def __init__(self, doc: Doc, mentions: list[Mention], home: str = HOME_COUNTRY):
         self.text = doc_text(doc)
         self.ms = sorted(mentions, key=lambda m: m.start)
         mentioned = Counter(m.norm for m in self.ms if m.label == "COUNTRY" and m.norm)
-        # the state an office belongs to when the text implies it: Morocco for the
-        # Moroccan press that this pipeline reads, else the article's main country, read
-        # off its countries, nationality adjectives and known places alike
+        # the state an office belongs to when the text implies it: the home country
+        # (Morocco for the Moroccan press this pipeline reads), else the article's main
+        # country, read off its countries, nationality adjectives and known places alike
         countries = mentioned + _demonym_countries(self.text)
         places = _place_countries(self.ms)
-        if "MAR" in countries or "MAR" in places:
-            self.home = "MAR"
+        if home in countries or home in places:
+            self.home = home
         else:
             # a lone foreign place (`la Convention de La Haye`) does not make a home
             places = Counter({c: n for c, n in places.items() if n >= 2})
-            self.home = (countries or places or Counter({"MAR": 1})).most_common(1)[0][0]
+            self.home = (countries or places or Counter({home: 1})).most_common(1)[0][0]
         # a national body in an article about one country only belongs to that country
         self.single = next(iter(mentioned)) if len(mentioned) == 1 else None
         self.roles: list[dict] = []
@@ -450,8 +385,8 @@ def _appositions(R: _Roles, i: int) -> list:
     return out
 
 
-def find_roles(doc: Doc, mentions: list[Mention]) -> list[dict]:
-    R = _Roles(doc, mentions)
+def find_roles(doc: Doc, mentions: list[Mention], home: str = HOME_COUNTRY) -> list[dict]:
+    R = _Roles(doc, mentions, home)
     for i, p in enumerate(R.ms):
         if p.label != "PERSON":
             continue
@@ -613,13 +548,13 @@ _JURISDICTION_TITLES = {"maire", "prince héritier", "princesse héritière", "�
 
 @lru_cache(maxsize=1)
 def _appointment_verbs() -> frozenset:
-    return frozenset(_data_lines("appointment_verbs.txt"))
+    return frozenset(_data_lines("appointment_verbs.tsv"))
 
 
 @lru_cache(maxsize=1)
 def _ranks() -> frozenset:
     """Honorifics and ranks that are no office (`M.`, `général`, `cheikh`, `prince`)."""
-    from .resolver import honorifics
+    from .wordlists import honorifics
     return frozenset(w.rstrip(".") for w in honorifics() if not is_title(w)) | {"cheikh", "prince", "sar",
                                                                                 "lieutenant-colonel"}
 

@@ -28,6 +28,7 @@ import pyarrow.dataset as ds
 from . import svgchart
 from ..batch.schemas import PARTITIONED, TABLES
 from ..extraction.mention import LABELS
+from ..extraction.overlaps import leftmost_first
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -305,12 +306,7 @@ def article_text(drop_dir: Optional[Path], source: str, article_id: str) -> Opti
 
 
 def _non_overlapping(spans: list[dict]) -> list[dict]:
-    out, end = [], -1
-    for s in sorted(spans, key=lambda s: (s["start"], -s["end"])):
-        if s["start"] >= end:
-            out.append(s)
-            end = s["end"]
-    return out
+    return leftmost_first(spans, span=lambda s: (s["start"], s["end"]))
 
 
 def _displacy(text: str, spans: list[dict]) -> str:

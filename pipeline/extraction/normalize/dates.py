@@ -1,7 +1,7 @@
 """French calendar expressions: finding them in a string and normalizing them.
 
 Pure functions, no spaCy.  ``scan`` finds candidate expressions in a text with
-regular expressions built from ``models/patterns/dates_fr.json``; ``resolve``
+regular expressions built from ``pipeline/data/dates_fr.json``; ``resolve``
 turns the parts of one expression into the ISO/TIMEX3 value of ENTITIES.md,
 using the article's publication date (``YYYY-MM-DD``, ``YYYY-MM`` or None)
 for what the text leaves out.
@@ -11,14 +11,15 @@ from __future__ import annotations
 import calendar
 import json
 import re
-import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from pipeline.data import DATA_DIR
+from pipeline.data import DATA_DIR, read_json
+from .text import fold_word
+from ..overlaps import longest_first
 
 LEXICON_PATH = DATA_DIR / "dates_fr.json"
 
@@ -46,6 +47,9 @@ class DateParts:
     implicit_year: bool = False         # `début d'année`: the current year, unnamed
     direction: int = 0                  # -1 `dernier`, +1 `prochain`: where a missing year lies
     modifier: Optional[str] = None      # START / MID / END (`début`, `mi-`, `fin`); same precision
+    nth_day: Optional[int] = None       # 1 / -1: first / last day of the month named
+    named_period: Optional[str] = None  # `Ramadan`: a period with no fixed calendar value
+    weekend: bool = False               # `week-end dernier`: a week's end, valued null
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,7 @@ class DateValue:
     value: Optional[str]
     start: Optional[date] = None
     end: Optional[date] = None
+    precision: Optional[str] = None     # see ``precision``
 
 
 @dataclass(frozen=True)
@@ -66,16 +71,12 @@ class Candidate:
 
 # ---------------------------------------------------------------- lexicon
 
-def fold(s: str) -> str:
-    """Lower case without accents, apostrophes unified: for dictionary look-ups."""
-    s = unicodedata.normalize("NFD", s.lower())
-    s = "".join(c for c in s if unicodedata.category(c) != "Mn")
-    return re.sub(r"['’`ʼ]", "'", s)
+fold = fold_word  # lower case, no accents, apostrophes unified (text.py)
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict:
-    data = json.loads(LEXICON_PATH.read_text(encoding="utf-8"))
+    data = read_json(LEXICON_PATH.name)
     return {k: v for k, v in data.items() if not k.startswith("_")}
 
 
@@ -127,18 +128,38 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
     this = _alt(lx["this_determiners"])
     mois_de = "(?:mois" + _SP + "(?:de" + _SP + "|d" + APOS + "))"
     nouns = _alt(lx["year_nouns"] + lx["month_nouns"] + lx["week_nouns"])
+    period_noun = "(?:(?P<anne>" + _alt(lx["period_nouns"]) + ")" + _SP + ")"
+    # a year after the month: `mars 2019`, `mars de 2019`
+    of_year = "(?:" + _SP + "de)?" + _SP + "(?P<year>" + year + ")"
+    # `Mardi 3 Mars, 2015`: a comma before the year, but not before a count (`12 mai, 2000 personnes`)
+    comma_year = ("," + _SP + "(?P<year_c>" + year + r")(?![ \u00a0\u202f]*[\d%])"
+                  + r"(?![ \u00a0\u202f]+(?!(?:à|a|au)\b)[a-zà-ÿ])")
+    year_sep = r"[ \u00a0\u202f]*[/\-–—][ \u00a0\u202f]*"
 
     forms = {
         # jeudi 1er août 2024, 26 novembre, 2 octobre 2024 à ...
-        "day_month": (_B + "(?:(?P<wd>" + weekday + ")" + _SP + ")?(?P<day>" + day + ")"
-                      + _SP + "(?P<mon>" + month_any + ")(?:" + _SP + "(?P<year>" + year + "))?"
+        "day_month": (_B + "(?:(?P<wd>" + weekday + ")," + "?" + _SP + ")?(?P<day>" + day + ")"
+                      + _SP + "(?P<mon>" + month_any + ")(?:" + of_year + "|" + comma_year + ")?"
                       + tod + r"(?!\w)"
-                      # `dernier` after a day is read for the year but left out of the span
+                      # `dernier` after a day is in the span (ENTITIES.md) and places the year
                       + "(?:" + _SP + "(?P<rel>" + _alt(lx["past_words"] + lx["future_words"])
                       + ")" + _E + ")?"),
-        # fin juillet 2023, mois de juillet 2022, mi-juin 2024
-        "month_year": (_B + mod + "?" + mois_de + "?(?P<mon>" + month_any + ")" + _SP
-                       + "(?P<year>" + year + ")"),
+        # fin juillet 2023, mois de juillet 2022, mi-juin 2024, novembre de 2016
+        "month_year": (_B + mod + "?" + mois_de + "?(?P<mon>" + month_any + ")" + of_year),
+        # premier jour de mars 2018, dernier jour d'octobre 2015, dernier jour de l'année 2019
+        "nth_day": (_B + "(?P<nth>" + _alt(lx["nth_day"]) + ")" + _SP + "jour" + _SP
+                    + "(?:(?:du|de" + _SP + "ce)" + _SP + "mois" + _SP + ")?"
+                    + "(?:de" + _SP + "l" + APOS + "(?P<yn>année|annee|an)"
+                    + "|(?:de" + _SP + "|d" + APOS + ")(?P<mon>" + month + "))" + _E
+                    + "(?:" + of_year + ")?"),
+        # 11/2019, 03.2015: a month and its year in digits
+        "month_num": (r"(?<![\w/.,-])(?:(?P<mnum>0?[1-9]|1[0-2])/|(?P<mnum2>0[1-9]|1[0-2])\.)"
+                      r"(?P<year>(?:19|20)\d\d)(?![\d/]|[.,]\d)"),
+        # week-end dernier, ce week-end, le week-end
+        "weekend": (_B + "(?:(?P<this>" + this + ")" + _SP + ")?(?P<we>" + _alt(lx["weekend_nouns"])
+                    + ")" + _E + "(?:" + _SP + "(?P<rel>" + rel + ")" + _E + ")?"),
+        # Ramadan: a religious period, DATE with no fixed value
+        "named_period": _B + "(?P<np>" + _alt(lx["religious_periods"]) + ")" + _E,
         # fin juillet 20<end of text>: a year cut off
         "month_cut": (_B + mod + "?" + mois_de + "?(?P<mon>" + month + ")" + _SP
                       + r"(?P<ypart>\d{1,3})\s*\Z"),
@@ -146,14 +167,17 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         "month": (_B + mod + "?" + mois_de + "?(?P<mon>" + month + ")" + _E
                   + "(?:" + _SP + "(?P<rel>" + rel + ")" + _E + ")?"),
         # 2019/2020, 2019-2020, 2019/20
-        "year_span": (_B + mod + "?(?P<year>" + year + r")\s*[/-]\s*(?P<y2>" + year
-                      + r"|\d\d(?!\d))"),
-        # 2024, année 2024, fin 2024, fin de l'année 2024, mi-2024
-        "year": (_B + mod + "?(?:(?P<anne>année|annee|an)" + _SP + ")?(?P<year>" + year + ")"),
+        "year_span": (_B + mod + "?" + period_noun + "?(?P<year>" + year + ")" + year_sep
+                      + "(?P<y2>" + year + r"|\d\d(?!\d))"),
+        # 2024, année 2024, exercice 2023, fin 2024, fin de l'année 2024, mi-2024
+        "year": (_B + mod + "?" + period_noun + "?(?P<year>" + year + ")"),
         # premier trimestre 2013, deuxième trimestre, T1 2024, S1-2024
         "period": (_B + mod + "?(?P<ord>" + ordinal + ")" + _SP + "(?P<per>" + period + ")"
                    + _E + "(?:" + _SP + "(?:de" + _SP + "(?:l" + APOS + "année" + _SP + ")?)?"
                    + "(?P<year>" + year + "))?"),
+        # 2024 S1, 2023 T4: the period after its year
+        "period_abbr_after": (r"(?<![\w-])(?P<year>" + year + r")(?:\s*-\s*|" + _SP
+                              + r")(?P<pabbr>[TQSH])(?P<n>[1-4])(?![\w-])"),
         "period_abbr": (r"(?<![\w-])(?P<pabbr>[TQSH])(?P<n>[1-4])(?:\s*-\s*|" + _SP + ")(?P<year>"
                         + year + ")"),
         # été 2024, été dernier, cet été
@@ -176,8 +200,9 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         "rel_day": _B + "(?P<rd>" + _alt(lx["relative_days"]) + ")" + _E + tod,
         # 28/04/2024, 28-04-2024, 28.04.2024
         "numeric": (r"(?<![\d/.-])(?P<day>[0-3]?\d)(?P<sep>[/.-])(?P<mnum>[01]?\d)(?P=sep)"
-                    r"(?P<year>(?:19|20)\d\d)(?![\d/.-])"),
-        "iso": r"(?<![\d/.-])(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)(?![\d/-])",
+                    r"(?P<year>(?:19|20)\d\d)(?![\d/-]|[.,]\d)"),
+        "iso": (r"(?<![\d/.-])(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)"
+                r"(?![\d/-]|[.,]\d)"),
     }
     return [(name, re.compile(p, re.IGNORECASE)) for name, p in forms.items()]
 
@@ -217,13 +242,32 @@ def _parts(form: str, m: re.Match) -> Optional[DateParts]:
     lx, g = lexicon(), m.groupdict()
     months = {**lx["months"], **lx["months_abbr"]}
     mod = _mod(m)
-    year = int(g["year"]) if g.get("year") else None
+    y = g.get("year") or g.get("year_c")
+    year = int(y) if y else None
+    if form in ("day_month", "month_year") and year is None and fold(g["mon"]) in {
+            fold(a) for a in lx["months_abbr_with_year_only"]}:
+        return None          # `3 sept`, `8 mar` alone are a count or a word, not a date
     if form == "day_month":
         d = g["day"].lower()
         day = 1 if not d.isdigit() else int(d)
         wd = _lookup(lx["weekdays"], g["wd"]) if g.get("wd") else None
         return DateParts(year=year, month=_lookup(months, g["mon"]), day=day, weekday=wd,
                          direction=_direction(g.get("rel")))
+    if form == "nth_day":
+        nth = _lookup(lx["nth_day"], g["nth"])
+        if g.get("yn"):
+            return DateParts(year=year, month=1 if nth == 1 else 12, nth_day=nth,
+                             implicit_year=year is None)
+        return DateParts(year=year, month=_lookup(months, g["mon"]), nth_day=nth)
+    if form == "month_num":
+        return DateParts(year=year, month=int(g.get("mnum") or g["mnum2"]))
+    if form == "named_period":
+        return DateParts(named_period=fold(g["np"]))
+    if form == "weekend":
+        if not (g.get("this") or g.get("rel")
+                or re.search(r"(?<!\w)le" + _SP + r"\Z", m.string[max(0, m.start() - 4):m.start()])):
+            return None      # `les week-ends`, `un week-end`: no date
+        return DateParts(weekend=True, direction=_direction(g.get("rel")))
     if form == "month_year":
         return DateParts(year=year, month=_lookup(months, g["mon"]), modifier=mod)
     if form == "month_cut":
@@ -246,7 +290,7 @@ def _parts(form: str, m: re.Match) -> Optional[DateParts]:
             return None
         key = "quarter" if per["code"] == "Q" else "half"
         return DateParts(year=year, modifier=mod, implicit_year=year is None, **{key: n})
-    if form == "period_abbr":
+    if form in ("period_abbr", "period_abbr_after"):
         code = lx["period_abbr"][g["pabbr"].upper()]
         n = int(g["n"])
         if code == "H" and n > 2:
@@ -313,16 +357,13 @@ def scan(text: str) -> list[Candidate]:
             parts = _parts(form, m)
             if parts is None:
                 continue
-            end = m.end()
-            if form == "day_month" and m.group("rel"):
-                end = len(text[:m.start("rel")].rstrip())
+            start, end = m.start(), m.end()
+            if form in ("season", "weekend") and m.group("this"):
+                start = m.start("season" if form == "season" else "we")  # `cet été` → `été`
             # overlaps go to the longest match, trailing words included
-            found.append((m.end() - m.start(), Candidate(m.start(), end, parts, form)))
-    found.sort(key=lambda lc: (-lc[0], lc[1].start))
-    chosen: list[Candidate] = []
-    for _, c in found:
-        if all(c.end <= o.start or o.end <= c.start for o in chosen):
-            chosen.append(c)
+            found.append((m.end() - m.start(), Candidate(start, end, parts, form)))
+    chosen = [c for _, c in longest_first(found, span=lambda lc: (lc[1].start, lc[1].end),
+                                          rank=lambda lc: (-lc[0], lc[1].start))]
     chosen.sort(key=lambda c: c.start)
     return _share_month_year(text, chosen)
 
@@ -347,11 +388,18 @@ def _share_month_year(text: str, cands: list[Candidate]) -> list[Candidate]:
                 break
             d = num.group(1)
             day = 1 if not d.isdigit() else int(d)
-            if any(o.start < link.start() and num.start() < o.end for o in out):
+            start, wd = num.start(), None
+            # `les dimanche 30 et lundi 31 janvier`: the weekday before the day joins it
+            before = next((o for o in out if o.form == "weekday" and o.end <= start
+                           and not text[o.end:start].strip()), None)
+            if before is not None:
+                out.remove(before)
+                start, wd = before.start, before.parts.weekday
+            if any(o.start < link.start() and start < o.end for o in out):
                 break
-            out.append(Candidate(num.start(), num.end(),
-                                 replace(c.parts, day=day, weekday=None), "day_list"))
-            pos = num.start()
+            out.append(Candidate(start, num.end(),
+                                 replace(c.parts, day=day, weekday=wd), "day_list"))
+            pos = start
     # a day-month without a year followed by one with a year: `du 28 février au 3 mars 2024`
     out.sort(key=lambda c: c.start)
     for i, c in enumerate(out[:-1]):
@@ -360,6 +408,12 @@ def _share_month_year(text: str, cands: list[Candidate]) -> list[Candidate]:
                 and nxt.form == "day_month" and nxt.parts.year is not None
                 and _LIST_LINK.search(text, c.end, nxt.start)
                 and len(text[c.end:nxt.start]) <= 8):
+            out[i] = replace(c, parts=replace(c.parts, year=nxt.parts.year))
+        # `entre janvier et juin 2019`, `de mars à mai 2020`: a month takes its partner's year
+        elif (c.form == "month" and c.parts.year is None and c.parts.direction == 0
+              and nxt.form == "month_year" and nxt.parts.year is not None
+              and _LIST_LINK.search(text, c.end, nxt.start)
+              and len(text[c.end:nxt.start]) <= 8):
             out[i] = replace(c, parts=replace(c.parts, year=nxt.parts.year))
     # the day list gets the year too, once its month-day has one
     for i, c in enumerate(out):
@@ -413,6 +467,13 @@ def _span(p: DateParts, y: int) -> tuple[date, date]:
     return date(y, 1, 1), date(y, 12, 31)
 
 
+def _weekday_of(y: int, m: int, d: int) -> Optional[int]:
+    try:
+        return date(y, m, d).weekday()
+    except ValueError:
+        return None
+
+
 def _pick_year(p: DateParts, py: int, pm: Optional[int], pd: Optional[int]) -> Optional[int]:
     """The year that puts p nearest the publication date, before it where in doubt.
 
@@ -421,7 +482,12 @@ def _pick_year(p: DateParts, py: int, pm: Optional[int], pd: Optional[int]) -> O
     months.
     """
     best = None
-    for y in (py - 1, py, py + 1):
+    years = (py - 1, py, py + 1)
+    if p.weekday is not None and p.day and p.month:
+        # `mercredi 6 mars`: the weekday tells the year when only one nearby year fits
+        fit = [y for y in years if _weekday_of(y, p.month, p.day) == p.weekday]
+        years = tuple(fit) or years
+    for y in years:
         try:
             s, e = _span(p, y)
         except ValueError:
@@ -465,14 +531,86 @@ def _fmt(y: str, p: DateParts) -> str:
     return y
 
 
+def _weekend(p: DateParts, published: Optional[str]) -> DateValue:
+    """TIMEX3 `YYYY-Www-WE` against a day-precise header: `dernier` the weekend before the
+    publication day, `prochain` the one after; alone, the weekend of that week from Friday on,
+    else the one before."""
+    py, pm, pd = parse_published(published)
+    if not (py and pm and pd):
+        return DateValue(None)
+    pub = date(py, pm, pd)
+    sat = pub + timedelta(days=5 - pub.weekday())          # Saturday of the publication week
+    if p.direction < 0 or (p.direction == 0 and pub.weekday() < 4):
+        sat -= timedelta(days=7)
+    elif p.direction > 0 and pub.weekday() >= 5:
+        sat += timedelta(days=7)
+    iy, iw, _ = sat.isocalendar()
+    return DateValue(f"{iy}-W{iw:02d}-WE", sat, sat + timedelta(days=1))
+
+
+def parse_date(s: str, published: Optional[str] = None) -> Optional[DateValue]:
+    """Pure reading of one written date as a whole (``"15 fév 2013"`` → ``2013-02-15``, day);
+    None when ``s`` is not exactly one date expression."""
+    text = s.strip()
+    cands = scan(text)
+    if len(cands) != 1 or cands[0].start != 0 or cands[0].end != len(text):
+        return None
+    return resolve(cands[0].parts, published)
+
+
+def precision(p: DateParts) -> Optional[str]:
+    """How fine the expression is, whatever the value: ``century``, ``decade``, ``span``
+    (several years), ``year``, ``half``, ``quarter``, ``season``, ``month``, ``week``, ``day``;
+    None for a period with no calendar value (`Ramadan`)."""
+    if p.named_period:
+        return None
+    if p.century:
+        return "century"
+    if p.decade:
+        return "decade"
+    if p.year_end is not None:
+        return "span"
+    if p.day or p.nth_day or p.weekday is not None or p.rel_day is not None:
+        return "day"
+    if p.rel_week is not None or p.weekend:
+        return "week"
+    if p.month or p.rel_month is not None:
+        return "month"
+    if p.season:
+        return "season"
+    if p.quarter:
+        return "quarter"
+    if p.half:
+        return "half"
+    return "year"
+
+
 def resolve(parts: DateParts, published: Optional[str] = None) -> DateValue:
     """The normalized value of a date expression (ENTITIES.md, DATE).
 
     ``published`` is the header's date (``YYYY-MM-DD``, ``YYYY-MM``) or None.
-    Returns the value at the precision written and the first/last day of the
-    period where they can be known.
+    Returns the value at the precision written, the first/last day of the
+    period where they can be known, and the precision (``precision``).
     """
+    return replace(_resolve(parts, published), precision=precision(parts))
+
+
+def _resolve(parts: DateParts, published: Optional[str]) -> DateValue:
     p = parts
+    if p.named_period:
+        return DateValue(None)
+    if p.weekend:
+        return _weekend(p, published)
+    if p.nth_day and p.month:
+        # the month (or year) first, then its first or last day
+        whole_year = p.implicit_year and p.year is None   # `dernier jour de l'année`
+        base = _resolve(replace(p, nth_day=None, month=None) if whole_year
+                        else replace(p, nth_day=None), published)
+        if base.start is None:
+            return base
+        y = base.start.year
+        d = date(y, p.month, 1 if p.nth_day > 0 else calendar.monthrange(y, p.month)[1])
+        return DateValue(d.isoformat(), d, d)
     py, pm, pd = parse_published(published)
     pub_day = date(py, pm, pd) if py and pm and pd else None
 
@@ -522,8 +660,10 @@ def resolve(parts: DateParts, published: Optional[str] = None) -> DateValue:
     if p.year is not None:
         y = p.year
     elif p.year_prefix is not None:
-        ystr = (p.year_prefix + "XXXX")[:4]
-        return DateValue(_fmt(ystr, p))
+        # `fin juillet 20` cut off: the header's year when it begins with the digits written
+        y = _pick_year(p, py, pm, pd) if py else None
+        if y is None or not str(y).startswith(p.year_prefix):
+            return DateValue(_fmt((p.year_prefix + "XXXX")[:4], p))
     elif py and (p.implicit_year and _period_months(p) is None):
         y = py
     elif py:

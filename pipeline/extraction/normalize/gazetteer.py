@@ -1,57 +1,22 @@
 """Country, place and demonym gazetteers (pure Python, no spaCy).
 
-Data lives in ``models/patterns/``: ``countries.tsv`` (generated from CLDR),
-``country_aliases.tsv``, ``places.tsv`` and ``demonyms.txt`` (curated). Every
+Data lives in ``pipeline/data/``: ``countries.tsv`` (generated from CLDR),
+``country_aliases.tsv``, ``places.tsv`` and ``demonyms.tsv`` (generated). Every
 lookup goes through :func:`key`, so ``Etats-Unis``, ``États Unis`` and
 ``ETATS-UNIS`` are one entry, as are ``Côte d'Ivoire`` and ``Côte d’Ivoire``.
 """
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional
-from pipeline.data import DATA_DIR
+from pipeline.data import DATA_DIR, read_rows
 
 PATTERNS = DATA_DIR
 
-APOSTROPHES = "'\u2019\u2018`\u00b4\u02bc\u2032"
-HYPHENS = "-\u2010\u2011\u2012\u2013"
-SPACES = " \t\u00a0\u202f\u2009"
-
-
-def fold_char(c: str) -> str:
-    """One character -> one character: lower case, no accent, ' for every
-    apostrophe, - for every hyphen, ' ' for every inline space. Length-preserving
-    so that offsets in folded text are offsets in the original."""
-    if c in APOSTROPHES:
-        return "'"
-    if c in HYPHENS:
-        return "-"
-    if c in SPACES:
-        return " "
-    base = unicodedata.normalize("NFD", c)[0]
-    low = base.lower()
-    return low if len(low) == 1 else base
-
-
-def fold(s: str) -> str:
-    """Length-preserving normalization used for every lookup."""
-    return "".join(fold_char(c) for c in s)
-
-
-def key(name: str) -> str:
-    """Lookup key of a name: folded, hyphens and runs of spaces as one space,
-    no space after an apostrophe (``d' Ivoire`` = ``d'Ivoire``)."""
-    out = []
-    for c in fold(name.strip()):
-        if c in " -":
-            if out and out[-1] not in " '":
-                out.append(" ")
-        else:
-            out.append(c)
-    return "".join(out).strip()
+# folding lives in text.py; re-exported for the finders that read it from here
+from .text import APOSTROPHES, HYPHENS, SPACES, fold, fold_char, key  # noqa: E402,F401
 
 
 @dataclass(frozen=True)
@@ -63,18 +28,12 @@ class Entry:
     case_exact: bool     # acronyms (RDC, USA) only match written the same way
 
 
+_COLUMNS = {"country_aliases.tsv": ("name", "alpha3"), "countries.tsv": ("name", "alpha3", "source"),
+            "places.tsv": ("name", "kind", "country"), "demonyms.tsv": ("demonym", "alpha3")}
+
+
 def _rows(fname: str):
-    with open(PATTERNS / fname, encoding="utf-8") as f:
-        header = None
-        for line in f:
-            line = line.rstrip("\n")
-            if not line.strip() or line.startswith("#"):
-                continue
-            cols = line.split("\t")
-            if header is None and fname.endswith(".tsv"):
-                header = cols
-                continue
-            yield cols
+    return read_rows(fname, _COLUMNS[fname])
 
 
 def _is_acronym(name: str) -> bool:
@@ -109,7 +68,7 @@ def entries() -> dict[str, Entry]:
 @lru_cache(maxsize=1)
 def demonyms() -> dict[str, str]:
     """folded demonym form -> alpha-3."""
-    return {key(w): a3 for w, a3 in _rows("demonyms.txt")}
+    return {key(w): a3 for w, a3 in _rows("demonyms.tsv")}
 
 
 def lookup(name: str) -> Optional[Entry]:

@@ -4,28 +4,21 @@
 (``ministre djiboutien des Affaires étrangères``, ``secrétaire d’Etat chargé de …``)
 into the institution's name (``ministère …`` / ``secrétariat d'Etat …``), so that
 the office and the institution join in one norm. A curated registry
-(``models/patterns/ministries.jsonl``) then maps a close variant to its canonical
+(``pipeline/data/ministries.jsonl``) then maps a close variant to its canonical
 spelling; unmatched names keep the general rule's output.
 """
 from __future__ import annotations
 
-import json
 import re
-import unicodedata
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional
-from pipeline.data import DATA_DIR
+from pipeline.data import DATA_DIR, read_jsonl
+from pipeline.extraction.defaults import FUZZY_THRESHOLD, HOME_COUNTRY
+from .text import clean as clean_text, strip_accents, unify_apostrophes
 
 REGISTRY_PATH = DATA_DIR / "ministries.jsonl"
 
-# Registry match threshold on folded keys (rapidfuzz ratio, 0-100). Case, accents
-# and apostrophes are folded before, so this only absorbs a letter or two of typo.
-FUZZY_THRESHOLD = 95.0
-
-_APOSTROPHES = "\u2019\u2018\u02bc\u00b4`\u2032"
-_APOS_RE = re.compile("[" + re.escape(_APOSTROPHES) + "]")
-_SPACE_RE = re.compile(r"\s+")
 # OCR/typing slip: a lowercase letter doubled by its capital at a word start
 # (``cCompétences``): the stray lowercase letter goes.
 _DOUBLED_INITIAL_RE = re.compile(r"\b([a-zà-ÿ])(?=([A-ZÀ-Ý])[a-zà-ÿ])")
@@ -61,8 +54,7 @@ _PORTFOLIO_WORD_RE = re.compile(_PORTFOLIO_OPENING + r"([a-zàâäéèêëîïô
 _PORTFOLIO_ANY_RE = re.compile(_PORTFOLIO_OPENING + r"([^\W\d_])")
 
 
-def fold_apostrophes(text: str) -> str:
-    return _APOS_RE.sub("'", text)
+fold_apostrophes = unify_apostrophes
 
 
 def mend_typos(text: str) -> str:
@@ -73,12 +65,7 @@ def mend_typos(text: str) -> str:
 
 
 def clean(text: str) -> str:
-    return mend_typos(_SPACE_RE.sub(" ", fold_apostrophes(text)).strip())
-
-
-def strip_accents(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", text)
-                   if unicodedata.category(c) != "Mn")
+    return mend_typos(clean_text(text))
 
 
 def fold_key(text: str) -> str:
@@ -150,23 +137,13 @@ def capitalize_portfolios(name: str) -> str:
     return head + _PORTFOLIO_WORD_RE.sub(lambda g: g.group(1) + g.group(2).upper(), rest)
 
 
-def adj_country(country_adj: Optional[str]) -> Optional[str]:
-    """Alpha-3 a nationality adjective points to; no adjective reads as Morocco
-    (the registry's home country), an unknown one as None."""
+def adj_country(country_adj: Optional[str], home: str = HOME_COUNTRY) -> Optional[str]:
+    """Alpha-3 a nationality adjective points to (the gazetteer's demonyms: the one
+    nationality list); no adjective reads as the home country, an unknown one as None."""
     if not country_adj:
-        return "MAR"
-    try:
-        from pipeline.extraction.normalize.gazetteer import demonym_country
-        code = demonym_country(country_adj)
-    except Exception:       # gazetteer data missing: fall back to the registry's demonyms
-        code = None
-    if code:
-        return code
-    stem = demonym_stem(country_adj)
-    for rec in _registry_records():
-        if stem in {demonym_stem(d) for d in rec.get("demonyms", [])}:
-            return rec.get("country")
-    return "MAR" if stem == "marocain" else None
+        return home
+    from pipeline.extraction.normalize.gazetteer import demonym_country
+    return demonym_country(country_adj)
 
 
 @lru_cache(maxsize=1)
@@ -174,15 +151,7 @@ def _registry_records() -> tuple:
     p = REGISTRY_PATH
     if not p.exists():
         return tuple()
-    recs = []
-    for line in p.read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        rec = json.loads(line)
-        if "_comment" not in rec:
-            recs.append(rec)
-    return tuple(recs)
+    return tuple(rec for rec in read_jsonl(p.name) if "_comment" not in rec)
 
 
 @lru_cache(maxsize=1)
@@ -209,18 +178,19 @@ def _keep_writer_capital_accents(canonical: str, written: str) -> str:
     return " ".join(out)
 
 
-def registry_match(name: str, country_adj: Optional[str] = None) -> Optional[str]:
+def registry_match(name: str, country_adj: Optional[str] = None, home: str = HOME_COUNTRY,
+                   threshold: float = FUZZY_THRESHOLD) -> Optional[str]:
     """Canonical name for ``name`` (already institution form), or None."""
-    code = adj_country(country_adj)
+    code = adj_country(country_adj, home)
     if code is None:
         return None
-    found = _registry_lookup(fold_key(name), code)
+    found = _registry_lookup(fold_key(name), code, threshold)
     if found is None and _EN_CHARGE_RE.search(name):
-        found = _registry_lookup(fold_key(_EN_CHARGE_RE.sub("chargé", name)), code)
+        found = _registry_lookup(fold_key(_EN_CHARGE_RE.sub("chargé", name)), code, threshold)
     return _keep_writer_capital_accents(found, name) if found else None
 
 
-def _registry_lookup(key: str, code: str) -> Optional[str]:
+def _registry_lookup(key: str, code: str, threshold: float = FUZZY_THRESHOLD) -> Optional[str]:
     """Canonical name of the closest registry entry of country ``code`` to folded ``key``."""
     from rapidfuzz import fuzz
 
@@ -234,18 +204,19 @@ def _registry_lookup(key: str, code: str) -> Optional[str]:
         score = fuzz.ratio(key, ckey)
         if score > best_score:
             best, best_score = canonical, score
-    if best is not None and best_score >= FUZZY_THRESHOLD:
+    if best is not None and best_score >= threshold:
         return best
     return None
 
 
-def normalize_ministry(text: str, country_adj: Optional[str] = None) -> str:
+def normalize_ministry(text: str, country_adj: Optional[str] = None, home: str = HOME_COUNTRY,
+                       threshold: float = FUZZY_THRESHOLD) -> str:
     """Institution name of a MINISTRY mention, registry spelling where one fits."""
     name = institution_name(text)
-    return registry_match(name, country_adj) or name
+    return registry_match(name, country_adj, home, threshold) or name
 
 
-def resolve_in_article(mentions: Iterable) -> None:
+def resolve_in_article(mentions: Iterable, home: str = HOME_COUNTRY) -> None:
     """Give a short form the fuller norm of the same ministry named in the same article.
 
     A MINISTRY whose norm is a word-bounded prefix of exactly one longer norm from a
@@ -257,7 +228,7 @@ def resolve_in_article(mentions: Iterable) -> None:
     ms = [m for m in mentions if getattr(m, "label", None) == "MINISTRY" and m.norm]
     def adj_key(m):
         adj = m.extra.get("country_adj")
-        return (adj_country(adj) or demonym_stem(adj)) if adj else None
+        return (adj_country(adj, home) or demonym_stem(adj)) if adj else None
 
     by_adj: dict = {}
     for m in ms:

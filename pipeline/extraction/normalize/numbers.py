@@ -20,7 +20,7 @@ _SPACE_CLASS = "[ \u00a0\u2009\u202f]"
 # A figure written in digits: grouped thousands ("1.300", "1 300", "6 614,8") or plain ("4075",
 # "3,7262"); a leading minus sign belongs to the figure, "+" does not (ENTITIES.md keeps "-9,6%").
 DIGITS_RE = re.compile(
-    r"(?<![\w.,\-−/])"
+    r"(?<![\w.,\-−])(?<!\S/)"   # a slash glued to what precedes ("28/04") is a date or code
     r"[-−]?"
     r"(?:\d{1,3}(?:(?:" + _SPACE_CLASS + r"|\.)\d{3})+(?![\d])(?:,\d+)?"  # grouped thousands
     r"|\d+(?:[.,]\d+)?)"                                                       # plain / decimal

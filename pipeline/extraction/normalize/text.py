@@ -1,0 +1,69 @@
+"""Text folding: the one place that says which characters are the same for a lookup.
+
+Pure functions, no spaCy.  ``fold`` keeps the length (offsets in folded text are
+offsets in the original); ``key`` is a lookup key; ``clean`` is the display form
+norms use (apostrophes unified, spaces squashed).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+APOSTROPHES = "'\u2019\u2018`\u00b4\u02bc\u2032"
+HYPHENS = "-\u2010\u2011\u2012\u2013"
+SPACES = " \t\u00a0\u202f\u2009"
+
+_APOS_TABLE = str.maketrans({c: "'" for c in APOSTROPHES})
+_SPACE_RE = re.compile(r"\s+")
+
+
+def unify_apostrophes(s: str) -> str:
+    """Every apostrophe as ``'``."""
+    return s.translate(_APOS_TABLE)
+
+
+def strip_accents(s: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", s) if unicodedata.category(c) != "Mn")
+
+
+def clean(s: str) -> str:
+    """Apostrophes as ``'``, runs of whitespace as one space, no space at the ends."""
+    return _SPACE_RE.sub(" ", unify_apostrophes(s)).strip()
+
+
+def fold_word(s: str) -> str:
+    """Lower case, no accents, apostrophes unified: for word look-ups."""
+    return unify_apostrophes(strip_accents(s.lower()))
+
+
+def fold_char(c: str) -> str:
+    """One character -> one character: lower case, no accent, ' for every
+    apostrophe, - for every hyphen, ' ' for every inline space. Length-preserving
+    so that offsets in folded text are offsets in the original."""
+    if c in APOSTROPHES:
+        return "'"
+    if c in HYPHENS:
+        return "-"
+    if c in SPACES:
+        return " "
+    base = unicodedata.normalize("NFD", c)[0]
+    low = base.lower()
+    return low if len(low) == 1 else base
+
+
+def fold(s: str) -> str:
+    """Length-preserving normalization used for every gazetteer lookup."""
+    return "".join(fold_char(c) for c in s)
+
+
+def key(name: str) -> str:
+    """Lookup key of a name: folded, hyphens and runs of spaces as one space,
+    no space after an apostrophe (``d' Ivoire`` = ``d'Ivoire``)."""
+    out = []
+    for c in fold(name.strip()):
+        if c in " -":
+            if out and out[-1] not in " '":
+                out.append(" ")
+        else:
+            out.append(c)
+    return "".join(out).strip()

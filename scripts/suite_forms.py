@@ -1,0 +1,71 @@
+"""Hit rate on tests/data/suite_forms_fr.tsv: money, percentages and absolute dates in the forms
+other parsers' public test suites use (our own French examples in their style).
+
+`python scripts/suite_forms.py [-v]` prints the hit rate per label (and the misses with -v).
+A hit is a mention of the row's label with exactly the expected span and value, found by the
+whole pipeline on the row's text read as an article body with no header.
+"""
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+TABLE = Path(__file__).resolve().parent.parent / "tests" / "data" / "suite_forms_fr.tsv"
+
+
+def load_rows(path: Path = TABLE) -> list[tuple[str, str, str, str]]:
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            label, text, span, value = line.split("\t")
+            rows.append((label, text, span, value))
+    return rows
+
+
+def mention_value(m) -> str:
+    from pipeline.extraction.normalize.numbers import format_number
+    if m.label == "MONEY":
+        return f"{format_number(m.amount)} {m.currency}"
+    if m.label == "PERCENT":
+        return format_number(m.value)
+    return m.date_value if m.label == "DATE" else (m.norm or "")
+
+
+def run(nlp, rows):
+    """[(row, hit, found)] where found lists the mentions of the row's label."""
+    from pipeline.extraction.nlp import make_doc
+    from pipeline.extraction.normalize.numbers import format_number, parse_digits
+
+    out = []
+    for label, text, span, value in rows:
+        doc = nlp(make_doc(nlp, text, None))
+        found = [(m.text, mention_value(m)) for m in doc._.mentions or [] if m.label == label]
+        want = value if label == "DATE" else (
+            format_number(parse_digits(value)) if label == "PERCENT" else value)
+        out.append(((label, text, span, value), (span, want) in found, found))
+    return out
+
+
+def rates(results) -> dict[str, tuple[int, int]]:
+    n, ok = Counter(), Counter()
+    for (label, *_), hit, _ in results:
+        n[label] += 1
+        ok[label] += hit
+    return {lab: (ok[lab], n[lab]) for lab in n}
+
+
+def main(argv: list[str]) -> int:
+    from pipeline.extraction.nlp import load
+    results = run(load(), load_rows())
+    for lab, (ok, n) in sorted(rates(results).items()):
+        print(f"{lab:<8} {ok:>3}/{n:<3} {ok / n:.2f}")
+    if "-v" in argv:
+        for (label, text, span, value), hit, found in results:
+            if not hit:
+                print(f"MISS {label:<8} {span!r} -> {value!r}   found {found}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
