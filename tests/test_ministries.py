@@ -51,6 +51,20 @@ def spans(nlp, text):
     ("Avec le soutien du ministère de l’Industrie et du Commerce et de l’Agence marocaine de "
      "développement des investissements.",
      ["ministère de l’Industrie et du Commerce"]),
+    # capitalised adjectives and a capitalised prenominal adjective stay in the portfolio
+    ("Le ministre de l'Agriculture Durable, de la Petite Pêche et de la Recherche Agronomique "
+     "a ouvert le salon.",
+     ["ministre de l'Agriculture Durable, de la Petite Pêche et de la Recherche Agronomique"]),
+    ("La ministre de l'Énergie Verte et Numérique a signé la convention.",
+     ["ministre de l'Énergie Verte et Numérique"]),
+    # ``en charge de`` and an à-portfolio after ``délégué``
+    ("Le ministre délégué en charge des finances publiques a répondu aux députés.",
+     ["ministre délégué en charge des finances publiques"]),
+    ("Le nouveau ministre délégué aux Sports a pris ses fonctions.",
+     ["ministre délégué aux Sports"]),
+    # an acronym after the comma names another body
+    ("Le ministère de la Santé, de l'OMS et des ONG ont coordonné la riposte.",
+     ["ministère de la Santé"]),
     # text cut mid-word at the end of the file
     ("Le texte a été signé par le ministre de l’Éducation nationale, de la formation professionnelle, de l’ensei",
      ["ministre de l’Éducation nationale, de la formation professionnelle, de l’ensei"]),
@@ -100,9 +114,21 @@ def test_country_adj_and_offsets(fr_nlp):
      "ministère de l'Inclusion économique, de la Petite entreprise, de l'Emploi et des Compétences"),
     # registry: case variant mapped to the canonical spelling
     ("ministre de l'industrie et du commerce", "ministère de l'Industrie et du Commerce"),
-    # an unknown portfolio keeps the general rule, not a near registry entry
+    # an unknown portfolio keeps the general rule, not a near registry entry; where the
+    # writer capitalised the first portfolio word, the writer's case stands
     ("ministre de l'Industrie, du commerce, de l'économie verte et numérique",
      "ministère de l'Industrie, du commerce, de l'économie verte et numérique"),
+    # a portfolio written all in lower case takes a capital on each portfolio's first word
+    ("ministre tchadien des affaires étrangères", "ministère des Affaires étrangères"),
+    ("ministre de l'élevage, des pêches et de la politique de la ville",
+     "ministère de l'Élevage, des Pêches et de la Politique de la ville"),
+    ("secrétaire d'État espagnol au tourisme", "secrétariat d'État au Tourisme"),
+    ("Ministère du commerce extérieur", "ministère du Commerce extérieur"),
+    # the institution is masculine whoever holds the office
+    ("ministre chargée des Relations avec les institutions",
+     "ministère chargé des Relations avec les institutions"),
+    ("ministre déléguée chargée de la Transition numérique",
+     "ministère délégué chargé de la Transition numérique"),
 ])
 def test_normalize(text, norm):
     assert normalize_ministry(text) == norm
@@ -114,6 +140,13 @@ def test_registry_by_country():
                               "djiboutien") == \
         "ministère des Affaires étrangères et de la Coopération internationale"
     assert registry_match("ministère des Affaires étrangères", "djiboutien") is None
+
+
+def test_en_charge_joins_registry_form():
+    # ``en charge du`` is the registry's ``chargé du``; an unknown one keeps the writer's words
+    assert normalize_ministry("ministre délégué en charge du budget") == "ministère délégué chargé du Budget"
+    assert normalize_ministry("ministre délégué en charge des Cultes", "tchadien") == \
+        "ministère délégué en charge des Cultes"
 
 
 def test_mend_typos_leaves_acronyms():
@@ -136,6 +169,20 @@ def test_resolve_in_article():
     resolve_in_article([short, full, moroccan])
     assert short.norm == full.norm
     assert moroccan.norm.endswith("à l'étranger")
+
+
+def test_resolve_cut_mention(fr_nlp):
+    # the text stops mid-word: the full form named earlier in the article completes it
+    text = ("Le ministre français de l'Agriculture et de l'Alimentation a signé. "
+            "Le texte a été paraphé par le ministre français de l'Agri")
+    ms = find_ministries(fr_nlp(text))
+    assert [m.extra.get("cut", False) for m in ms] == [False, True]
+    resolve_in_article(ms)
+    assert ms[1].norm == ms[0].norm == "ministère de l'Agriculture et de l'Alimentation"
+    # without the cut, a longer word is not a prefix match
+    whole = _m("ministère de l'Agri")
+    resolve_in_article([whole, _m("ministère de l'Agriculture")])
+    assert whole.norm == "ministère de l'Agri"
 
 
 def test_resolve_needs_one_candidate():

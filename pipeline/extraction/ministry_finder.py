@@ -70,6 +70,11 @@ _TRAILING_ADJ_STOP = _WORDS["trailing_adj"]
 _RESIDENT = _WORDS["resident"]
 _ABROAD = _WORDS["abroad"]
 
+# Endings of adjectives that some outlets capitalise inside a portfolio
+# (``Enseignement Supérieur``, ``Recherche Scientifique``, ``Economie Verte``); the model
+# tags such words NOUN or PROPN, so the ending decides. Folded (no accents).
+_CAP_ADJ_ENDINGS = tuple(_WORDS["cap_adj_ending"])
+
 _fold = fold_word
 
 
@@ -113,6 +118,9 @@ def _valid_head(doc, i: int) -> bool:
         return False
     if f in _NOT_PORTFOLIO and tok.text[:1].isupper():
         return False
+    # an acronym names an organization (``de la CAA``), not a portfolio
+    if tok.is_upper and len(tok.text) > 1:
+        return False
     if f in _DOMAIN:
         return True
     if _is_upper_word(tok):
@@ -150,7 +158,8 @@ def _component_end(doc, h: int) -> int:
     n = len(doc)
     k = h + 1
     # a prenominal adjective heads the component: ``de la Petite entreprise``
-    if doc[h].pos_ == "ADJ" and k < n and doc[k].pos_ == "NOUN" and doc[k].is_lower:
+    if doc[h].pos_ == "ADJ" and k < n and doc[k].pos_ == "NOUN" and doc[k].is_alpha \
+            and (doc[k].is_lower or doc[h].text[:1].isupper()):
         k += 1
     while k < n:
         tok = doc[k]
@@ -163,10 +172,10 @@ def _component_end(doc, h: int) -> int:
                 k = j + 1
                 continue
             break
-        if _is_adj(tok):
+        if _is_adj(tok) or _is_cap_adj(tok):
             k += 1
             continue
-        if low == "et" and k + 1 < n and (_is_adj(doc[k + 1])
+        if low == "et" and k + 1 < n and (_is_adj(doc[k + 1]) or _is_cap_adj(doc[k + 1])
                                           or (_fold(doc[k + 1].text) in _DOMAIN
                                               and _is_upper_word(doc[k + 1]))):
             k += 2
@@ -189,6 +198,16 @@ def _is_adj(tok) -> bool:
     if "Part" in tok.morph.get("VerbForm"):
         return False
     return True
+
+
+def _is_cap_adj(tok) -> bool:
+    """A capitalised adjective inside a portfolio (``Supérieur``, ``Verte``), not a name."""
+    if not _is_upper_word(tok) or tok.is_upper or tok.ent_type_ == "PER":
+        return False
+    f = _fold(tok.text)
+    if f in _DOMAIN or f in _NOT_PORTFOLIO or is_demonym(tok.text):
+        return False
+    return f.endswith(_CAP_ADJ_ENDINGS)
 
 
 def _attached_common_noun(doc, i: int) -> Optional[int]:
@@ -283,9 +302,13 @@ def _match_at(doc, i: int):
             j = k
         else:
             return None
+    delegate = any(_low(t) in _DELEGUE for t in doc[i + 1:j])
     if _low(doc[j]) in _CHARGE:
         j += 1
-    end = _portfolio_end(doc, j, allow_a=low in _HEADS_SEC)
+    elif _low(doc[j]) == "en" and j + 1 < n and _low(doc[j + 1]) == "charge":
+        j += 2
+    # à-portfolios open a state secretariat and a delegate office (``délégué au Budget``)
+    end = _portfolio_end(doc, j, allow_a=low in _HEADS_SEC or delegate)
     if end is None:
         return None
     return end, country_adj
@@ -308,6 +331,9 @@ def find_ministries(doc, home: str = HOME_COUNTRY, threshold: float = FUZZY_THRE
         text = doc_text(doc)[start_c:end_c]
         mention = Mention(start=start_c, end=end_c, label=LABEL, text=text,
                           norm=normalize_ministry(text, adj, home, threshold), source="ministry_finder")
+        # a text cut mid-word (``de l'E``): the article's full form may complete it
+        if doc[end - 1].is_alpha and _at_doc_end(doc, end - 1):
+            mention.extra["cut"] = True
         if adj:
             mention.extra["country_adj"] = adj
             code = demonym_country(adj)

@@ -32,12 +32,26 @@ _DELEGUE_RE = re.compile(r"^\s*(d[ée]l[ée]gu[ée]e?s?)\b", re.IGNORECASE)
 # Words that open the portfolio: anything standing before them after the head
 # (a nationality or other adjective: ``marocain``, ``sortant``) is dropped.
 _PORTFOLIO_START_RE = re.compile(
-    r"^\s*(?:de\b|du\b|des\b|d'|aux?\b|à\b|charg[ée]e?s?\b|aupr[èe]s\b)", re.IGNORECASE)
+    r"^\s*(?:de\b|du\b|des\b|d'|aux?\b|à\b|charg[ée]e?s?\b|en\s+charge\b|aupr[èe]s\b)", re.IGNORECASE)
 _ADJ_RE = re.compile(r"^\s*([a-zà-ÿ][a-zà-ÿ-]*)\b")
 # ``auprès du X, chargé de Y``: the attachment clause is dropped when a ``chargé``
 # portfolio follows, so that long and short official forms join.
 _AUPRES_CHARGE_RE = re.compile(
     r"^\s*aupr[èe]s\b.*?,?\s+(?=charg[ée]e?s?\s+(?:de|du|des|d')\b)", re.IGNORECASE)
+# The institution is masculine (ministère, secrétariat): ``ministre chargée de`` and
+# ``ministre déléguée`` name the same office as their masculine forms.
+_CHARGE_RE = re.compile(r"(?<!\ben )\bcharg[ée]e?s?(?=\s+(?:de|du|des|d'|aux?|à)\b)", re.IGNORECASE)
+# ``en charge de`` and ``chargé de`` are the same office: the registry is asked for both.
+_EN_CHARGE_RE = re.compile(r"\ben charge(?=\s+(?:de|du|des|d')\b)", re.IGNORECASE)
+# First word of a portfolio: after the preposition that opens the portfolio (right after
+# the head or after ``chargé``) or one that follows ``,`` / ``et`` in an enumeration.
+# ``de`` attached to a portfolio word (``Politique de la ville``) is not matched.
+_PORTFOLIO_OPENING = (
+    r"(?:^|(?<=,)|(?<=\bet)|(?<=\bcharg[ée])|(?<=\ben charge)|(?<=\bd[ée]l[ée]gu[ée]))"
+    r"(\s*(?:de la |de l'|à la |à l'|du |des |de (?!la |l')|d'|aux |au ))")
+_PORTFOLIO_WORD_RE = re.compile(_PORTFOLIO_OPENING + r"([a-zàâäéèêëîïôöùûüç])")
+# The same openings before any letter: where the first portfolio word stands.
+_PORTFOLIO_ANY_RE = re.compile(_PORTFOLIO_OPENING + r"([^\W\d_])")
 
 
 fold_apostrophes = unify_apostrophes
@@ -100,7 +114,27 @@ def institution_name(text: str) -> str:
             break
         rest = rest[a.end():]
     rest = _AUPRES_CHARGE_RE.sub(" ", rest, count=1)
-    return (out + " " + rest.strip()).strip()
+    rest = _CHARGE_RE.sub("chargé", rest)
+    return capitalize_portfolios((out + " " + rest.strip()).strip())
+
+
+def capitalize_portfolios(name: str) -> str:
+    """Official capitals for a portfolio written all in lower case: the first word of each
+    portfolio takes a capital (``ministère de l'équipement, du transport`` → ``ministère de
+    l'Équipement, du Transport``). Where the writer capitalised the first portfolio word, the
+    writer's case stands (``de l'Économie et des finances``); other words are never changed."""
+    m = _HEAD_RE.match(name)
+    if not m:
+        return name
+    head = name[:m.end()]
+    rest = name[m.end():]
+    if rest.startswith(" délégué"):
+        head, rest = head + " délégué", rest[len(" délégué"):]
+    first = _PORTFOLIO_ANY_RE.search(rest)
+    if first is None or not first.group(2).islower():
+        # the first portfolio word is not lower case: the writer gave the capitals
+        return name
+    return head + _PORTFOLIO_WORD_RE.sub(lambda g: g.group(1) + g.group(2).upper(), rest)
 
 
 def adj_country(country_adj: Optional[str], home: str = HOME_COUNTRY) -> Optional[str]:
@@ -147,12 +181,19 @@ def _keep_writer_capital_accents(canonical: str, written: str) -> str:
 def registry_match(name: str, country_adj: Optional[str] = None, home: str = HOME_COUNTRY,
                    threshold: float = FUZZY_THRESHOLD) -> Optional[str]:
     """Canonical name for ``name`` (already institution form), or None."""
-    from rapidfuzz import fuzz
-
     code = adj_country(country_adj, home)
     if code is None:
         return None
-    key = fold_key(name)
+    found = _registry_lookup(fold_key(name), code, threshold)
+    if found is None and _EN_CHARGE_RE.search(name):
+        found = _registry_lookup(fold_key(_EN_CHARGE_RE.sub("chargé", name)), code, threshold)
+    return _keep_writer_capital_accents(found, name) if found else None
+
+
+def _registry_lookup(key: str, code: str, threshold: float = FUZZY_THRESHOLD) -> Optional[str]:
+    """Canonical name of the closest registry entry of country ``code`` to folded ``key``."""
+    from rapidfuzz import fuzz
+
     best, best_score = None, 0.0
     for country, canonical, ckey in load_registry():
         if country != code:
@@ -164,7 +205,7 @@ def registry_match(name: str, country_adj: Optional[str] = None, home: str = HOM
         if score > best_score:
             best, best_score = canonical, score
     if best is not None and best_score >= threshold:
-        return _keep_writer_capital_accents(best, name)
+        return best
     return None
 
 
@@ -181,7 +222,8 @@ def resolve_in_article(mentions: Iterable, home: str = HOME_COUNTRY) -> None:
     A MINISTRY whose norm is a word-bounded prefix of exactly one longer norm from a
     mention with the same country adjective takes that norm (``ministre djiboutien des
     Affaires étrangères`` → ``ministère des Affaires étrangères et de la Coopération
-    internationale`` when the article names it so).
+    internationale`` when the article names it so). A mention cut mid-word by the end of
+    the text (``extra["cut"]``) may end inside a word of the longer norm.
     """
     ms = [m for m in mentions if getattr(m, "label", None) == "MINISTRY" and m.norm]
     def adj_key(m):
@@ -193,8 +235,10 @@ def resolve_in_article(mentions: Iterable, home: str = HOME_COUNTRY) -> None:
         by_adj.setdefault(adj_key(m), set()).add(m.norm)
     for m in ms:
         norms = by_adj[adj_key(m)]
+        # a mention cut by the end of the text may stop mid-word
+        cut = m.extra.get("cut", False)
         longer = {n for n in norms
                   if len(n) > len(m.norm) and n.startswith(m.norm)
-                  and n[len(m.norm)] in " ,"}
+                  and (cut or n[len(m.norm)] in " ,")}
         if len(longer) == 1:
             m.norm = next(iter(longer))
