@@ -19,11 +19,12 @@ def _examples() -> list[tuple[str, str]]:
     return pairs
 
 
-def test_readme_has_four_queries():
+def test_readme_has_five_queries():
     codes = [c for c, _ in _examples()]
-    assert len(codes) == 4
+    assert len(codes) == 5
     assert "pd.read_parquet" in codes[0] and "duckdb" in codes[1] and "filters=" in codes[2]
     assert "published_date" in codes[3] and "published_precision" in codes[3]
+    assert "date_precision" in codes[4] and "date_start" in codes[4]
 
 
 def test_readme_queries_print_what_the_readme_shows(sample_tables, tmp_path, monkeypatch):
