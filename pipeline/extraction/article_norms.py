@@ -17,7 +17,9 @@ from .normalize.text import clean as clean_norm, unify_apostrophes
 def normalize_article(doc: Doc, mentions: list[Mention], home: str = HOME_COUNTRY) -> None:
     """Norms that need the whole article: full names, acronyms, ministries."""
     _people(mentions)
-    link_acronyms(doc_text(doc), mentions)
+    # the one place acronyms meet their long forms: every label is chosen by now
+    from .org_finder import load_patterns
+    link_acronyms(doc_text(doc), mentions, known=load_patterns().known_acronyms)
     resolve_in_article(mentions, home)
 
 

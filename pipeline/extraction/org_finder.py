@@ -11,7 +11,8 @@ Rules, each a small function returning candidate ``Mention``s (the longest wins 
   * acronyms     all-capital words that are not units, titles, codes or plans;
   * long forms in lower case given by a bracketed acronym (``centre régional
                  d'investissement (CRI)``).
-Then pipeline.acronyms links acronyms and long forms. Ministries are someone else's.
+Acronyms are linked to long forms later, over the article (article_norms.py). Ministries are
+someone else's.
 """
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.extraction.acronyms import (backtrack_long_form, canonical_name, complete_norms,
-                               find_paren_acronyms, link_acronyms, looks_like_acronym,
+                               find_paren_acronyms, looks_like_acronym,
                                norm_apostrophes, _fold)
 from pipeline.extraction.mention import Mention
 from pipeline.extraction.overlaps import longest_first
@@ -408,14 +409,14 @@ def _resolve(cands: list[Mention]) -> list[Mention]:
 
 
 def find_orgs_events(doc) -> list[Mention]:
-    """ORG and EVENT mentions of ``doc`` (a ``fr_core_news_md`` Doc), norms linked."""
+    """ORG and EVENT mentions of ``doc`` (a ``fr_core_news_md`` Doc)."""
     pats = load_patterns()
     cands = _head_names(doc, pats) + _english_runs(doc, pats) + _trigger_names(doc, pats) \
         + _known_names(doc, pats)
     longs, banned = _paren_long_forms(doc, pats, cands)
     cands += longs + _acronyms(doc, pats, banned)
     mentions = _resolve(cands)
-    link_acronyms(doc_text(doc), mentions, known=pats.known_acronyms)
+    # acronyms are linked to long forms once, over the whole article (article_norms.py)
     complete_norms(mentions)
     return sorted(mentions, key=lambda m: m.start)
 
