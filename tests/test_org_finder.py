@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.extraction.org_finder import filter_model_orgs, find_orgs_events
+from pipeline.extraction.model_entities import model_orgs
+from pipeline.extraction.org_finder import find_orgs_events
 
 
 @pytest.fixture(scope="module")
@@ -103,8 +104,8 @@ def test_non_org_acronym_defined_in_text(run):
     assert "FEC" not in _texts(res)
 
 
-def test_filter_model_orgs_drops_portfolios(fr_nlp):
+def test_model_orgs_drops_portfolios(fr_nlp):
     doc = fr_nlp("Le ministre de la Justice a rencontré les dirigeants de Renault à Paris.")
     ours = find_orgs_events(doc)
-    extra = [m.text for m in filter_model_orgs(doc, ours)]
+    extra = [m.text for m in model_orgs(doc, ours)]
     assert "Justice" not in extra

@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from .article_norms import normalize_article
 from .defaults import HOME_COUNTRY, RULE_PRIORITY
 from .mention import Mention
-from .model_entities import model_mentions
+from .model_entities import model_mentions, model_orgs
 from .normalize.text import clean as clean_norm
 from .overlaps import longest_first
 from .titles import names_after_titles
@@ -59,9 +59,8 @@ def resolve(doc: Doc, home: str = HOME_COUNTRY) -> list[Mention]:
     # the model's names, except known places it reads as people (`Béni Amir`, `Washington`)
     _select(chosen, [m for m in model if m.label == "PERSON" and not _known_place(m.text)])
     _select(chosen, names_after_titles(doc))                       # `le président Xi Jinping`
-    from .org_finder import filter_model_orgs
     # the model's ORG only where no rule covers it and it is not a title, portfolio or head noun
-    _select(chosen, filter_model_orgs(doc, chosen))
+    _select(chosen, model_orgs(doc, chosen))
     _select(chosen, [m for m in cands if m.priority < RULE_PRIORITY])   # gazetteer places
     _select(chosen, [m for m in model if m.label in ("COUNTRY", "LOC")])
     chosen.sort(key=lambda m: m.start)
