@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from .mention import Mention
 from .nlp import doc_text
 from .normalize.text import clean as clean_norm, unify_apostrophes
-from .wordlists import LEAD_WORDS as _LEAD_WORDS, NAME_PARTICLES, generic_words, honorifics
+from .wordlists import LEAD_WORDS as _LEAD_WORDS, NAME_PARTICLES, generic_words, honorifics, word_set
 
 
 def trim_span(doc: Doc, start: int, end: int, label: str) -> tuple[int, int] | None:
@@ -116,8 +116,7 @@ def _named_after_title(doc: Doc, ent) -> int | None:
     return None
 
 
-MODEL_DROP_START = {"ministère", "ministre", "secrétaire", "secrétariat", "vice-président",
-                    "président", "the", "crédit", "posted", "suivez-nous"}
+MODEL_DROP_START = word_set("model_org_drop_start.tsv")
 
 
 def model_orgs(doc: Doc, ours: list[Mention]) -> list[Mention]:

@@ -26,6 +26,7 @@ from pipeline.extraction.acronyms import (backtrack_long_form, canonical_name, c
                                norm_apostrophes, _fold)
 from pipeline.extraction.mention import Mention
 from pipeline.extraction.overlaps import longest_first
+from pipeline.extraction.wordlists import word_set
 from pipeline.data import DATA_DIR, read_rows
 from pipeline.extraction.nlp import doc_text
 
@@ -34,28 +35,12 @@ PATTERNS = DATA_DIR
 PREPS = {"de", "des", "du", "d'", "d’", "pour", "sur", "au", "aux"}
 DETS = {"la", "le", "l'", "l’", "les"}
 # Nouns after a preposition that mean the name is over (time, circumstance, people, ministries).
-STOP_NOUNS = {
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-    "octobre", "novembre", "décembre", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
-    "samedi", "dimanche", "année", "an", "mois", "semaine", "jour", "période", "trimestre",
-    "semestre", "marge", "cadre", "occasion", "partenariat", "part", "lors", "présence",
-    "titre", "cours", "fin", "début", "côté", "nom", "compte", "président", "présidente",
-    "directeur", "directrice", "ministre", "ministère", "gouvernement", "secrétaire", "chef",
-    "ambassadeur", "travaux", "édition", "session", "séance", "réunion", "signature", "sein",
-    "membre", "membres", "ensemble", "total", "moins", "plus",
-}
+STOP_NOUNS = word_set("org_stop_nouns.tsv")
 # Lowercase participles that belong to names (``Nations unies``).
-NAME_PARTICIPLES = {"unies", "unis", "réunies", "associés", "associées", "intégré", "intégrée"}
+NAME_PARTICIPLES = word_set("name_participles.tsv")
 # All-capital words that are not organizations: units, currencies, titles, economic terms,
 # plans and laws, country codes, roman numerals.
-NOT_ORG_ACRONYMS = set("""
-PIB PNB TVA IR IS PME PMI TPE PDG DG DGA ADG CEO CFO COO CTO SG MRE BTP TIC IA AI ONG RSE
-ESG ESS ODD EBITDA EBIT CA RN HT TTC MDH MMDH DH MAD USD EUR FCFA CFA XOF XAF DTS GBP JPY CNY
-KM KG MW GW KW KWH MWH GWH TWH MT MMT TEP CO2 GNL GPL LNG TSP DAP NPK UTC GMT TV SMS PDF URL
-HTML COVID SIDA VIH PLF PLFR LFI LF PND BAC BTS CNI RIB TGV LGV JO NB PS OK FAQ VS
-USA US UK RDC RCA EAU UAE KSA FR MA DZ TN SN CI UE27 AM PM HD GPS
-I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX XXI XXII
-""".split())
+NOT_ORG_ACRONYMS = word_set("not_org_acronyms.tsv")
 
 
 @dataclass
