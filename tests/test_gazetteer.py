@@ -38,3 +38,18 @@ def test_demonyms():
     assert demonym_country("sénégalais") == "SEN"
     assert demonym_country("ivoiriens") == "CIV"
     assert demonym_country("Maroc") is None
+
+
+def test_bulk_place_names_that_are_french_words_are_left_out():
+    from pipeline.extraction.normalize.gazetteer import plausible_place_name
+    assert not plausible_place_name("Centre")      # a Burkina region, and a French noun
+    assert not plausible_place_name("Plateau")
+    assert not plausible_place_name("RBA")         # an airport code
+    assert plausible_place_name("Hauts-Bassins")
+    assert plausible_place_name("Tamallalt")
+
+
+def test_bulk_places_do_not_make_a_name_doubtful():
+    from pipeline.extraction.normalize.gazetteer import lookup
+    assert lookup("Tamallalt") is None              # curated lookups only by default
+    assert lookup("Tamallalt", weak=True).label == "LOC"

@@ -73,3 +73,19 @@ def test_official_state_names(found):
                    ("République de Corée", "COUNTRY", "KOR")]
 
 
+def test_towns_from_geonames_where_the_text_places_something(found):
+    out = found("Le convoi est parti de Tamallalt vers Ouarzazate, puis a rejoint la préfecture "
+                "de Kindia en Guinée et la ville de Tobrouk.")
+    locs = [o[0] for o in out if o[1] == "LOC"]
+    assert {"Tamallalt", "Kindia", "Tobrouk"} <= set(locs)
+
+
+def test_geonames_names_that_are_also_people_are_not_places_without_a_locative(found):
+    out = found("Le directeur Aziz a reçu Léon et Paul, puis Olivier de Souza a pris la parole.")
+    assert not [o for o in out if o[1] == "LOC"]
+
+
+def test_iso_subdivisions_in_french(found):
+    out = found("Les pluies ont touché la région de Hauts-Bassins et la province de Figuig.")
+    locs = [o[0] for o in out if o[1] == "LOC"]
+    assert "Hauts-Bassins" in locs and "Figuig" in locs

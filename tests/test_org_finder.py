@@ -109,3 +109,54 @@ def test_model_orgs_drops_portfolios(fr_nlp):
     ours = find_orgs_events(doc)
     extra = [m.text for m in model_orgs(doc, ours)]
     assert "Justice" not in extra
+
+
+def test_honorifics_and_legal_forms_in_capitals_are_not_organizations(run):
+    res = run("SAR le Prince Moulay Hassan et SE l'ambassadeur ont visité la société Atlas Bois SCA "
+              "avec le DR Karim Tazi.")
+    orgs = _texts(res, "ORG")
+    assert not {"SAR", "SE", "SCA", "DR"} & set(orgs)
+
+
+def test_french_words_in_capitals_as_page_furniture_are_not_organizations(run):
+    res = run("Le Conseil économique a publié son rapport annuel.\nA LIRE AUSSI : VIDEO. "
+              "La CGEM élit son président\nPHOTOS Les images de la cérémonie.")
+    orgs = _texts(res, "ORG")
+    assert not {"LIRE", "AUSSI", "VIDEO", "PHOTOS"} & set(orgs)
+    assert "CGEM" in orgs
+
+
+def test_company_in_capitals_in_running_prose_stays(run):
+    res = run("Les ventes de COLAS ont progressé de 5 % en 2024.")
+    assert "COLAS" in _texts(res, "ORG")
+
+
+def test_acronym_defined_after_it_is_written_stays_even_if_a_word(run):
+    res = run("Selon le BIT (Bureau international du travail), le chômage recule.")
+    assert "BIT" in _texts(res, "ORG")
+
+
+def test_event_keeps_its_year_and_event_acronyms_their_edition(run):
+    res = run("Le pays accueillera la CAN 2025, puis la Coupe du monde 2030 et la COP29, "
+              "tandis que la COP 31 se tiendra ailleurs. Le PND 2018-2027 reste un plan.")
+    events = _texts(res, "EVENT")
+    assert {"CAN 2025", "Coupe du monde 2030", "COP29", "COP 31"} <= set(events)
+    assert not any(t.startswith("PND") for t, _, _ in res)
+
+
+def test_summit_of_a_named_body_is_one_event_without_its_ordinal(run):
+    res = run("Le 37e sommet de l'Union africaine (UA) s'ouvre à Addis-Abeba ; l'UA y élira "
+              "son président.")
+    assert "sommet de l'Union africaine" in _texts(res, "EVENT")
+    assert [n for t, lab, n in res if t == "UA"] == ["Union africaine", "Union africaine"]
+    assert all(lab == "ORG" for t, lab, _ in res if t == "UA")
+
+
+def test_hyphenated_adjective_inside_an_event_name(run):
+    res = run("Le Forum sur la coopération euro-africaine (FCEA) a réuni quarante délégations.")
+    assert "Forum sur la coopération euro-africaine" in _texts(res, "EVENT")
+
+
+def test_company_name_after_a_trigger_keeps_hyphenated_capitals(run):
+    res = run("La société chinoise NOVA Power-Tech construira une usine à Kénitra.")
+    assert "NOVA Power-Tech" in _texts(res, "ORG")

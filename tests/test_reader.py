@@ -116,3 +116,29 @@ def test_masthead_line_gives_the_outlet():
     assert art.outlet == "Cridem"
     assert art.title == "Nouakchott accueille le forum minier"
     assert "Cridem" not in art.prose and "16:45" not in art.prose
+
+
+@pytest.mark.parametrize("line", [
+    "→ A LIRE AUSSI : VIDEO. Un festival de théâtre rouvre ses portes à Ouagadougou",
+    "À lire également - Le port de Dakhla Atlantique en chantier",
+    "Lire aussi- SÉNÉGAL : la Sonatel investit dans la fibre",
+    "» Voir aussi : les chiffres du tourisme en 2024",
+    "LIRE ENCORE >> Les exportations d'agrumes reculent",
+    "Sur le même sujet : la BAD prête 100 millions de dollars au Niger",
+    "SUIVEZ-NOUS",
+])
+def test_related_link_and_follow_lines_in_any_dress_are_boilerplate(line):
+    assert boilerplate_kind(line) is not None
+
+
+def test_a_sentence_that_talks_about_reading_is_prose():
+    assert boilerplate_kind("Il faut lire aussi le rapport de la Cour des comptes, publié lundi.") is None
+    assert boilerplate_kind("Les élèves apprennent à lire aussi bien qu'à compter.") is None
+
+
+def test_backtick_and_acute_apostrophes_read_as_typographic_ones():
+    text = "Le Conseil de sécurité de l`ONU a reçu l´ambassadeur de Côte d`Ivoire.\n"
+    art = read_article(text.encode("utf-8"))
+    assert len(art.prose) == len(text)
+    assert "l’ONU" in art.prose and "l’ambassadeur" in art.prose and "d’Ivoire" in art.prose
+    assert art.text == text, "the text as read is untouched"

@@ -68,13 +68,26 @@ class Article:
 
     @property
     def prose(self) -> str:
-        """The text with masked ranges blanked (same length, same offsets)."""
-        chars = list(self.text)
+        """The text with masked ranges blanked and apostrophe look-alikes as ``’``
+        (same length, same offsets)."""
+        chars = list(fold_apostrophes(self.text))
         for s, e in self.masked:
             for i in range(s, e):
                 if chars[i] not in "\n\r":
                     chars[i] = " "
         return "".join(chars)
+
+
+# Characters typed for an apostrophe: backtick, acute accent, modifier letter apostrophe,
+# prime, left single quote.  Between two letters (`l`ONU`, `d´Ivoire`) they are one, and
+# every rule downstream (and spaCy's tokenizer, which splits `l’` but not `l`) reads ``’``.
+_APOSTROPHE_LOOKALIKE = re.compile(r"(?<=[^\W\d_])[`\u00b4\u02bc\u2032\u2018](?=[^\W\d_])")
+
+
+def fold_apostrophes(text: str) -> str:
+    """``l`ONU`` → ``l’ONU``: look-alikes between letters as the typographic apostrophe,
+    one character for one, so offsets are unchanged."""
+    return _APOSTROPHE_LOOKALIKE.sub("\u2019", text)
 
 
 def article_id(data: bytes) -> str:

