@@ -14,6 +14,7 @@ read-only mid-run, another run holds the output, unknown option).
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from collections import Counter
@@ -74,8 +75,9 @@ def _root(version: Annotated[bool, typer.Option(
 
 @app.command(epilog=RUN_EPILOG)
 def run(
-    drops: Annotated[Optional[list[Path]], typer.Argument(
-        help="Drop folders; a drop's articles are the *.txt files below it.",
+    drops: Annotated[Optional[list[str]], typer.Argument(
+        help="Drop folders; a drop's articles are the *.txt files below it. "
+             "With --engine spark also hdfs://… or s3a://… URIs.",
         show_default="every folder under data/raw/")] = None,
     out: Annotated[Path, typer.Option(help="Output folder of the tables.")] = Path("data/processed"),
     drop_name: Annotated[Optional[str], typer.Option(
@@ -83,6 +85,15 @@ def run(
     reprocess: Annotated[bool, typer.Option("--reprocess", help="Redo articles already processed by this version.")] = False,
     no_report: Annotated[bool, typer.Option("--no-report", help="Do not write OUT/report.html.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", help="No progress bar and no loading message.")] = False,
+    workers: Annotated[int, typer.Option(
+        help="Worker processes, each loading the model once.", show_default="the number of cores")
+    ] = int(os.environ.get("PIPELINE_WORKERS") or 0) or os.cpu_count() or 1,
+    engine: Annotated[str, typer.Option(
+        help="local: worker processes on this machine; spark: Apache Spark (needs the spark extra).")
+    ] = "local",
+    master: Annotated[Optional[str], typer.Option(
+        help="Spark master with --engine spark: local[2], spark://host:7077, yarn.",
+        show_default="spark-submit's, else local[*]")] = None,
     as_json: Annotated[bool, typer.Option(
         "--json", help="Print the run summary as one JSON object on stdout (messages stay on stderr).")] = False,
 ) -> None:
@@ -116,34 +127,30 @@ def _progress(enabled: bool):
                     console=console, disable=not (enabled and console.is_terminal))
 
 
-def _load_model(quiet: bool):
-    from .extraction.nlp import load
-    console = _err()
-    if quiet:
-        return load()
-    if console.is_terminal:
-        with console.status("loading model…"):
-            nlp = load()
-    else:
-        console.print("loading model…", markup=False)
-        nlp = load()
-    return nlp
+def _is_uri(drop) -> bool:
+    """A drop given as hdfs://…, s3a://… (Spark finds it; pathlib would mangle it)."""
+    return "://" in str(drop)
 
 
-def _resolve_drops(args) -> tuple[list[Path], list[str]] | str:
-    """(folders, names), or the usage error as a string."""
-    drops = list(args.drops or [])
+def _resolve_drops(args) -> tuple[list, list[str]] | str:
+    """(folders, names), or the usage error as a string.  Folders are Paths, except the
+    URIs that the Spark engine reads, kept as strings."""
+    drops = [d if _is_uri(d) else Path(d) for d in (args.drops or [])]
     if not drops:
         raw = Path("data/raw")
         drops = sorted(p for p in raw.iterdir() if p.is_dir()) if raw.is_dir() else []
         if not drops:
             return "no drop folders given and none under data/raw/"
+    spark = getattr(args, "engine", "local") == "spark"
     for d in drops:
-        if not d.is_dir():
+        if _is_uri(d) and not spark:
+            return f"{d}: a URI is read by --engine spark only"
+        if not _is_uri(d) and not d.is_dir():
             return f"no such drop folder: {d}"
     if args.drop_name and len(drops) > 1:
         return "--drop names one folder; several were given"
-    names = [args.drop_name or d.resolve().name for d in drops]
+    names = [args.drop_name or (d.rstrip("/").rsplit("/", 1)[-1] if _is_uri(d) else d.resolve().name)
+             for d in drops]
     for n in names:
         if not n or "/" in n or n.startswith((".", "_")):
             return f"invalid drop name {n!r}"
@@ -163,26 +170,42 @@ def cmd_run(args) -> int:
         store.check_writable(out)
     except store.StoreError as exc:
         return _error(str(exc), args.as_json)
+    if args.engine not in ("local", "spark"):
+        return _error(f"--engine is local or spark, not {args.engine!r}", args.as_json)
+    if args.master and args.engine != "spark":
+        return _error("--master goes with --engine spark", args.as_json)
     warnings = []
     for d in drops:
-        if next(discover(d), None) is None:
+        if not _is_uri(d) and next(discover(d), None) is None:
             warnings.append(f"drop folder {d} holds no *.txt file: nothing to process there")
             _warn(warnings[-1])
 
+    if args.workers < 1:
+        return _error("--workers must be at least 1", args.as_json)
     t0 = time.perf_counter()
-    nlp = _load_model(args.quiet)
+    from .batch.runner import Extractor
+    # the model is loaded on first use (here or in each worker): a run with nothing
+    # new never loads it
+    extractor = Extractor(args.workers, on_load=None if args.quiet else
+                          lambda: _err().print("loading model…", markup=False))
     results = []
     run_id = new_run_id()
     try:
         with store.locked(out), _progress(not (args.quiet or args.as_json)) as progress:
-            bar = _Bar(progress)
-            for d, name in zip(drops, names):
-                started = datetime.now(timezone.utc)
-                res = run_drop(nlp, d, name, out, reprocess=args.reprocess, progress=bar)
-                write_run_row(out, run_id, res, started)
-                results.append(res)
-            from .outputs.entities import rebuild
-            rebuild(out)
+            if args.engine == "spark":
+                results = _run_spark(args, drops, names, out, run_id)
+                if isinstance(results, str):
+                    return _error(results, args.as_json)
+            else:
+                bar = _Bar(progress)
+                for d, name in zip(drops, names):
+                    started = datetime.now(timezone.utc)
+                    res = run_drop(extractor, d, name, out, reprocess=args.reprocess, progress=bar)
+                    write_run_row(out, run_id, res, started)
+                    results.append(res)
+            if any(r.n_new for r in results) or not (out / "entities").exists():
+                from .outputs.entities import rebuild
+                rebuild(out)
     except store.StoreError as exc:
         return _error(str(exc), args.as_json)
     except OSError as exc:
@@ -194,12 +217,14 @@ def cmd_run(args) -> int:
         return _error(f"cannot write the tables under {out}: {exc.strerror or exc}{where}; "
                       "they keep what was committed before: run again once the output is "
                       "writable", args.as_json)
+    finally:
+        extractor.close()
     report_path = None
     if not args.no_report:
         from .outputs.report import write_report
         try:
             report_path = write_report(out, out / "report.html",
-                                       drops={n: d for n, d in zip(names, drops)})
+                                       drops={n: d for n, d in zip(names, drops) if not _is_uri(d)})
         except Exception as exc:  # noqa: BLE001 - the tables are written: say why the page is not
             warnings.append(f"report not written: {type(exc).__name__}: {exc}")
             _warn(warnings[-1])
@@ -210,6 +235,21 @@ def cmd_run(args) -> int:
     else:
         _print_summary(summary)
     return code
+
+
+def _run_spark(args, drops, names, out: Path, run_id: str):
+    """The Spark engine (batch/spark.py) on the drops: the results, or a usage error
+    (pyspark missing, a drop Spark cannot find) as a string."""
+    try:
+        from .batch import spark
+        session = spark.session(args.master, quiet=args.quiet or args.as_json)
+    except ImportError:
+        return "--engine spark needs pyspark: pip install '.[spark]'"
+    try:
+        return spark.run_drops(session, [(str(d), n) for d, n in zip(drops, names)], out,
+                               run_id, reprocess=args.reprocess)
+    except spark.SparkUsageError as exc:
+        return str(exc)
 
 
 def run_summary(results, seconds: float, out: Path, report_path, run_id: str,

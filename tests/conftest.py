@@ -1,7 +1,13 @@
 """Shared fixtures: the spaCy model is loaded once per test session."""
 from __future__ import annotations
 
+import os
+
 import pytest
+
+# runs in tests use one worker, in this process, with the model loaded once per session;
+# tests that mean several workers say so (--workers 2)
+os.environ.setdefault("PIPELINE_WORKERS", "1")
 
 
 @pytest.fixture(scope="session")

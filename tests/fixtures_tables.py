@@ -24,7 +24,7 @@ def sample_tables(tmp_path_factory) -> Path:
         from pipeline.cli import main
 
         out = tmp_path_factory.mktemp("sample_tables")
-        rc = main(["run", str(SAMPLES), "--out", str(out), "--no-report", "--quiet"])
+        rc = main(["run", str(SAMPLES), "--out", str(out), "--workers", "1", "--no-report", "--quiet"])
         assert rc == 0, f"pipeline run on the sample drop exited with {rc}"
         _cache["out"] = out
     return _cache["out"]

@@ -24,7 +24,9 @@ SAMPLES = ROOT / "data" / "raw" / "samples"
 
 
 def run_cli(*args) -> int:
-    return cli_main(["run", *map(str, args), "--no-report", "--quiet"])
+    """In-process, one worker: the model loaded once for the session serves every run."""
+    workers = [] if "--workers" in args else ["--workers", "1"]
+    return cli_main(["run", *map(str, args), *workers, "--no-report", "--quiet"])
 
 
 def read(out: Path, table: str) -> pd.DataFrame:
@@ -46,9 +48,9 @@ def test_every_table_has_its_declared_schema(sample_out):
             assert pq.read_schema(f).remove_metadata().equals(
                 store.file_schema(table).remove_metadata()), f
         df = read(sample_out, table)
-        expected = ([c for c in schema.names if c != "drop"] + ["drop"]
-                    if table in schemas.PARTITIONED else schema.names)
-        assert list(df.columns) == expected, table
+        assert list(df.columns) == schema.names, table
+        if "drop" in df.columns:
+            assert pd.api.types.is_string_dtype(df["drop"]), table
 
 
 def test_articles_rows_for_the_sample_drop(sample_out):
@@ -93,7 +95,7 @@ def test_typed_values_on_real_text(sample_out):
 
 def test_rerun_writes_nothing_and_tables_stay_equal(sample_out):
     before = {t: read(sample_out, t) for t in ("articles", "mentions", "roles", "entities")}
-    files = {p: p.stat().st_mtime_ns for p in sample_out.rglob("part-0.parquet")
+    files = {p: p.stat().st_mtime_ns for p in sample_out.rglob("part-*.parquet")
              if "entities" not in p.parts}
     assert run_cli(SAMPLES, "--out", sample_out) == 0
     for t, df in before.items():
@@ -112,8 +114,7 @@ def test_same_bytes_in_another_drop_are_skipped(sample_out, tmp_path):
 
 def test_reprocess_redoes_without_doubling(sample_out):
     n = len(read(sample_out, "mentions"))
-    assert cli_main(["run", str(SAMPLES), "--out", str(sample_out), "--reprocess",
-                     "--no-report", "--quiet"]) == 0
+    assert run_cli(SAMPLES, "--out", sample_out, "--reprocess") == 0
     assert len(read(sample_out, "mentions")) == n
     assert len(read(sample_out, "articles")) == 5
 
@@ -136,25 +137,26 @@ def test_killed_run_is_finished_by_the_next_with_nothing_lost_or_doubled(tmp_pat
     proc = subprocess.Popen([sys.executable, "-m", "pipeline", "run", str(drop), "--out", str(out),
                              "--no-report", "--quiet"], cwd=ROOT, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    part = out / "articles" / "drop=big" / "part-0.parquet"
+    parts = out / "articles" / "big"
     try:
         deadline = time.time() + 900
-        while time.time() < deadline and not part.exists() and proc.poll() is None:
+        while time.time() < deadline and not (parts.is_dir() and any(parts.glob("part-*"))) \
+                and proc.poll() is None:
             time.sleep(0.02)
-        assert part.exists(), "the first commit never came"
+        assert any(parts.glob("part-*")), "the first commit never came"
     finally:
         proc.send_signal(signal.SIGKILL)
         proc.wait()
     # readable, and nothing half-done is visible
     done = read(out, "articles")
     assert 0 < len(done) < 60
-    assert not [p for p in out.rglob("*.parquet") if p.name != "part-0.parquet"
+    assert not [p for p in out.rglob("*.parquet") if not p.name.startswith("part-")
                 and not p.name.startswith(("run-",)) and not any(
                     s.startswith((".", "_")) for s in p.relative_to(out).parts)]
     mentions = read(out, "mentions")
     assert set(done.article_id) <= set(mentions.article_id) | set(done.article_id[done.n_mentions == 0])
     # the next run finishes the work
-    assert cli_main(["run", str(drop), "--out", str(out), "--no-report", "--quiet"]) == 0
+    assert run_cli(drop, "--out", out) == 0
     arts = read(out, "articles")
     assert len(arts) == 60 and arts.article_id.is_unique
     m = read(out, "mentions")
@@ -219,3 +221,55 @@ def test_usage_errors_exit_2(tmp_path):
     f = tmp_path / "file"
     f.write_text("x")
     assert run_cli(SAMPLES, "--out", f) == 2
+
+
+def _sorted(df: pd.DataFrame) -> pd.DataFrame:
+    keys = [c for c in ("article_id", "mention_id", "start", "person") if c in df.columns]
+    return df.drop(columns=["processed_at"], errors="ignore").sort_values(keys, ignore_index=True)
+
+
+def test_one_worker_and_two_workers_write_equal_tables(tmp_path, monkeypatch):
+    from pipeline.batch import runner as run
+    drop = tmp_path / "w"
+    _make_drop(drop, 8)
+    # one worker, committing every 3 articles: a partition made of several files
+    monkeypatch.setattr(run, "COMMIT_EVERY", 3)
+    monkeypatch.setattr(run, "EXTRACT_CHUNK", 2)
+    assert cli_main(["run", str(drop), "--out", str(tmp_path / "o1"), "--workers", "1",
+                     "--no-report", "--quiet"]) == 0
+    assert len(store.part_files(tmp_path / "o1", "articles", "w")) == 3
+    # two worker processes, each handed chunks of 2 articles
+    monkeypatch.setattr(run, "COMMIT_EVERY", 2000)
+    assert cli_main(["run", str(drop), "--out", str(tmp_path / "o2"), "--workers", "2",
+                     "--no-report", "--quiet"]) == 0
+    for t in ("articles", "mentions", "roles", "entities"):
+        pd.testing.assert_frame_equal(_sorted(read(tmp_path / "o1", t)), _sorted(read(tmp_path / "o2", t)))
+    import duckdb
+    n = duckdb.sql(f"SELECT count(DISTINCT article_id) FROM "
+                   f"read_parquet('{tmp_path}/o1/mentions/*/*.parquet')").fetchall()
+    assert n == [(8,)]
+
+
+def test_a_numeric_drop_name_stays_a_string_and_the_readme_filter_works(tmp_path):
+    out = tmp_path / "out"
+    assert cli_main(["run", str(SAMPLES), "--drop", "202405", "--out", str(out), "--workers", "1",
+                     "--no-report", "--quiet"]) == 0
+    figures = pd.read_parquet(out / "mentions", filters=[("drop", "==", "202405"),
+                                                         ("label", "in", ["MONEY", "PERCENT"])])
+    assert set(figures.label) == {"MONEY", "PERCENT"} and set(figures["drop"]) == {"202405"}
+    import duckdb
+    rows = duckdb.sql(f"SELECT DISTINCT typeof(drop), drop FROM "
+                      f"read_parquet('{out}/articles/*/*.parquet')").fetchall()
+    assert rows == [("VARCHAR", "202405")]
+
+
+def test_a_path_that_failed_and_later_reads_keeps_one_row(tmp_path):
+    drop = tmp_path / "d"
+    drop.mkdir()
+    (drop / "a.txt").write_bytes(b"")
+    out = tmp_path / "out"
+    assert run_cli(drop, "--out", out, "--workers", "1") == 1
+    (drop / "a.txt").write_text("Le Maroc et la France ont signé un accord à Rabat.\n", encoding="utf-8")
+    assert run_cli(drop, "--out", out, "--workers", "1") == 0
+    arts = read(out, "articles")
+    assert list(arts.source) == ["a.txt"] and list(arts.status) == ["ok"]

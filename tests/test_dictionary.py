@@ -24,7 +24,7 @@ def test_every_table_and_column_is_documented():
 
 def test_partitioning_and_types_are_stated():
     text = dictionary.render()
-    assert "`mentions/drop=<name>/part-0.parquet`, partitioned by `drop`" in text
+    assert "`mentions/<drop>/part-<commit>.parquet`, one folder per drop" in text
     assert "| `processed_at` | timestamp[us, UTC] | no |" in text
     assert "| `aliases` | list<string> | yes |" in text
 

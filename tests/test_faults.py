@@ -238,23 +238,22 @@ def test_full_disk_mid_run_is_one_line_and_the_next_run_completes(tmp_path, monk
         (drop / f"a{i}.txt").write_text(BODY.replace("trois", str(i + 2)), encoding="utf-8")
     out = tmp_path / "out"
     monkeypatch.setattr(run_mod, "COMMIT_EVERY", 2)
-    real = store.atomic_write
+    real = store._place          # every data file of a commit is moved in through it
     calls = []
 
-    def filling(path, batches, schema):
-        calls.append(path)
+    def filling(staged, target, out_dir):
+        calls.append(target)
         if len(calls) == 5:  # the second commit's `roles`: mid-run, tables half written
-            list(batches)
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
-        return real(path, batches, schema)
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(target))
+        return real(staged, target, out_dir)
 
-    monkeypatch.setattr(store, "atomic_write", filling)
+    monkeypatch.setattr(store, "_place", filling)
     assert run_cli(drop, "--out", out) == 2
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and "No space left on device" in err
     assert "Traceback" not in err
     assert len(read(out, "articles")) == 2                  # the first commit stands
-    monkeypatch.setattr(store, "atomic_write", real)
+    monkeypatch.setattr(store, "_place", real)
     assert run_cli(drop, "--out", out) == 0
     arts = read(out, "articles")
     assert len(arts) == 6 and arts.article_id.is_unique

@@ -43,6 +43,8 @@ def _m(aid, label, text, norm, **typed):
 
 
 def _write(out: Path, table: str, rows: list[dict], drop: str | None = None) -> None:
+    if drop is not None:
+        rows = [dict(r, drop=drop) for r in rows]
     keys = {k for r in rows for k in r}          # from_pylist reads the keys of row 0 only
     batch = store.conform(table, pa.Table.from_pylist([{k: r.get(k) for k in keys} for r in rows]))
     if drop is None:

@@ -5,7 +5,6 @@ import errno
 import hashlib
 import os
 import stat
-import shutil
 import time
 import uuid
 from collections import Counter
@@ -15,6 +14,7 @@ from pathlib import Path
 from typing import Iterator, Optional
 
 import pyarrow as pa
+import pyarrow.ipc  # noqa: F401 - pa.ipc
 
 from . import store
 from .extract import extract_batch, pipeline_version
@@ -119,6 +119,16 @@ def _unlisted(root: Path, exc: OSError) -> tuple[str, Path, str]:
     return source_name(folder) + "/", path, f"cannot list folder: {exc.strerror or exc}"
 
 
+def too_large(size: int) -> str:
+    return f"file too large: {size:,} bytes (limit {MAX_BYTES:,})"
+
+
+def failed_id(drop: str, source: str) -> str:
+    """Id of a file that has no bytes to hash: derived from where it was, so the
+    failure is still one stable row."""
+    return "x" + hashlib.sha256(f"{drop}/{source}".encode()).hexdigest()[:31]
+
+
 def _read(path: Path, source: str, drop: str, error: Optional[str]) -> tuple[bytes, dict]:
     meta = {"drop": drop, "source": source, "n_bytes": 0}
     data = b""
@@ -134,7 +144,7 @@ def _read(path: Path, source: str, drop: str, error: Optional[str]) -> tuple[byt
                 if kind:
                     error = f"{kind}, not a regular file: not read"
                 elif st.st_size > MAX_BYTES:
-                    error = f"file too large: {st.st_size:,} bytes (limit {MAX_BYTES:,})"
+                    error = too_large(st.st_size)
                 else:
                     with os.fdopen(fd, "rb", closefd=False) as fh:
                         data = fh.read(MAX_BYTES + 1)
@@ -149,9 +159,7 @@ def _read(path: Path, source: str, drop: str, error: Optional[str]) -> tuple[byt
     if error is None:
         meta["article_id"] = article_id(data)
     else:
-        # no bytes to hash: the id is derived from where the file was, so the
-        # failure is still one stable row
-        meta["article_id"] = "x" + hashlib.sha256(f"{drop}/{source}".encode()).hexdigest()[:31]
+        meta["article_id"] = failed_id(drop, source)
         meta["error"] = error
     return data, meta
 
@@ -170,12 +178,115 @@ def _chunks(pending: list, drop: str) -> Iterator[list[tuple[bytes, dict]]]:
         yield items
 
 
-def run_drop(nlp, root: Path, drop: str, out: Path, reprocess: bool = False,
+class Extractor:
+    """Runs `extract_batch` on chunks of files, in this process (one worker) or in
+    worker processes that each load the model once and send back Arrow batches (not
+    spaCy Docs, whose pickling costs more than the work).  The model is loaded on
+    first use only, so a run with nothing new never loads it.  Results come back in
+    the order of the chunks, so the tables are the same whatever the number of
+    workers."""
+
+    def __init__(self, workers: int = 1, nlp=None, on_load=None):
+        self.workers = max(1, workers)
+        self._nlp = nlp
+        self._pool = None
+        self._on_load = on_load
+
+    def _local_nlp(self):
+        if self._nlp is None:
+            if self._on_load:
+                self._on_load()
+            from ..extraction.nlp import load
+            self._nlp = load()
+        return self._nlp
+
+    def map(self, chunks: Iterator[list], on_article=None) -> Iterator[dict[str, pa.RecordBatch]]:
+        """Batches of each chunk of (bytes, meta) items, in order; `on_article()` is called
+        once per article done.  The parent reads the files: workers get bytes, so a chunk
+        is bounded in bytes as well as in count (see `_chunks`)."""
+        if self.workers == 1:
+            for items in chunks:
+                yield extract_batch(self._local_nlp(), items, on_article=on_article)
+            return
+        if self._pool is None:
+            if self._on_load:
+                self._on_load()
+            import multiprocessing as mp
+            from concurrent.futures import ProcessPoolExecutor
+            # spawn: the workers share nothing with this process's threads (pyarrow, tqdm)
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=mp.get_context("spawn"),
+                                             initializer=_worker_init, initargs=(os.getpid(),))
+        # a bounded look-ahead keeps memory to a few chunks per worker
+        def done(fut):
+            batches = _from_ipc(fut.result())
+            if on_article is not None:
+                for _ in range(batches["articles"].num_rows):
+                    on_article()
+            return batches
+
+        ahead: list = []
+        for chunk in chunks:
+            ahead.append(self._pool.submit(_worker_extract, chunk))
+            if len(ahead) >= 2 * self.workers:
+                yield done(ahead.pop(0))
+        for fut in ahead:
+            yield done(fut)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+
+
+def _worker_init(parent: int) -> None:
+    """Load the model once per worker, and end the worker if the parent dies (a
+    SIGKILLed run must not leave workers holding a model each)."""
+    import threading
+
+    def watch():
+        while True:
+            if os.getppid() != parent:
+                os._exit(1)
+            time.sleep(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+    from ..extraction.nlp import load
+    load()
+
+
+def _worker_extract(items: list) -> dict[str, bytes]:
+    from ..extraction.nlp import load
+    batches = extract_batch(load(), items)
+    return {t: _to_ipc(b) for t, b in batches.items()}
+
+
+def _to_ipc(batch: pa.RecordBatch) -> bytes:
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, batch.schema) as w:
+        w.write_batch(batch)
+    return sink.getvalue().to_pybytes()
+
+
+def _from_ipc(data: dict[str, bytes]) -> dict[str, pa.RecordBatch]:
+    out = {}
+    for t, buf in data.items():
+        table = pa.ipc.open_stream(buf).read_all().combine_chunks()
+        out[t] = (table.to_batches()[0] if table.num_rows
+                  else pa.RecordBatch.from_pylist([], schema=table.schema))
+    return out
+
+
+def run_drop(extractor, root: Path, drop: str, out: Path, reprocess: bool = False,
              progress=None) -> DropResult:
+    """Process one drop folder.  `extractor`: an `Extractor`, or a loaded spaCy
+    pipeline (run in this process)."""
+    if not isinstance(extractor, Extractor):
+        extractor = Extractor(1, nlp=extractor)
     res = DropResult(drop=drop, path=str(Path(root).resolve()))
     t0 = time.perf_counter()
     version = pipeline_version()
-    index = store.processed_index(out)
+    cat = store.catalog(out)
+    index = cat.version
     files = list(discover(root))
     res.n_seen = len(files)
     if progress is not None:
@@ -195,45 +306,63 @@ def run_drop(nlp, root: Path, drop: str, out: Path, reprocess: bool = False,
         seen_ids.add(aid)
         todo.append((path, source, error, aid))
 
-    pending: list = []
-
-    def flush():
-        if not pending:
-            return
-        staging = out / store.STAGING / uuid.uuid4().hex
-        writers = {t: store.StagedWriter(staging, t) for t in PARTITIONED}
+    for start in range(0, len(todo), COMMIT_EVERY):
+        pending = todo[start:start + COMMIT_EVERY]
+        commit = store.StagedCommit(out, drop)
         ids: set[str] = set()
+        keys: set[tuple[str, str]] = set()
         try:
             tick = (lambda: progress.update(1)) if progress is not None else None
-            for items in _chunks(pending, drop):
-                batches = extract_batch(nlp, items, on_article=tick)
+            arts_rows = []
+            for batches in extractor.map(_chunks(pending, drop), on_article=tick):
                 for t in PARTITIONED:
-                    writers[t].write(batches[t])
-                arts = batches["articles"].to_pylist()
-                for a in arts:
-                    ids.add(a["article_id"])
-                    if a["status"] == "failed":
-                        res.n_failed += 1
-                        res.failures.append((a["source"], a["error"]))
-                for lab in batches["mentions"].column("label").to_pylist():
-                    res.labels[lab] += 1
-                res.n_new += len(items)
-            for w in writers.values():
-                w.close()
-            # articles last: it is the record of what is done
-            for t in ("mentions", "roles", "articles"):
-                store.commit_partition(out, t, drop, writers[t].path, ids)
+                    commit.write(t, batches[t])
+                tally(res, batches, arts_rows, ids, keys)
+            name = commit.commit()
         finally:
-            shutil.rmtree(staging, ignore_errors=True)
-        pending.clear()
-
-    for item in todo:
-        pending.append(item)
-        if len(pending) >= COMMIT_EVERY:
-            flush()
-    flush()
+            commit.discard()
+        cat = record_commit(out, cat, drop, name, arts_rows, ids, keys)
     res.seconds = time.perf_counter() - t0
     return res
+
+
+def tally(res: DropResult, batches: dict[str, pa.RecordBatch], arts_rows: list,
+          ids: set, keys: set) -> int:
+    """Count an extraction batch into `res` (new, failed, labels) and note its articles
+    for `record_commit`.  Returns the number of articles in the batch."""
+    arts = []
+    if "articles" in batches:
+        arts = batches["articles"].select(
+            ["article_id", "pipeline_version", "drop", "source", "status", "error"]).to_pylist()
+    arts_rows.extend(arts)
+    for a in arts:
+        ids.add(a["article_id"])
+        keys.add((a["drop"], a["source"]))
+        if a["status"] == "failed":
+            res.n_failed += 1
+            res.failures.append((a["source"], a["error"]))
+    if "mentions" in batches:
+        for lab in batches["mentions"].column("label").to_pylist():
+            res.labels[lab] += 1
+    res.n_new += len(arts)
+    return len(arts)
+
+
+def record_commit(out: Path, cat: store.Catalog, drop: str, name: str, arts_rows: list,
+                  ids: set, keys: set) -> store.Catalog:
+    """After commit `name` is in place: add it to the catalog, purge the older rows of
+    the articles just written (reprocessed, or a path that failed before), compact the
+    partition when it holds many small files.  Returns the catalog, up to date."""
+    new_file = store.partition_dir(out, "articles", drop) / name
+    cat.add(new_file, *([a[c] for a in arts_rows] for c in
+                        ("article_id", "pipeline_version", "drop", "source", "status")))
+    stale = cat.stale(ids, keys)
+    if stale:
+        store.purge(out, stale)
+        cat.forget(stale)
+    if store.compact(out, drop):
+        cat = store.catalog(out)
+    return cat
 
 
 def write_run_row(out: Path, run_id: str, res: DropResult, started: datetime) -> None:

@@ -18,7 +18,7 @@ TS = pa.timestamp("us", tz="UTC")
 
 ARTICLES = pa.schema([
     _f("article_id", pa.string(), "Stable id of the article: first 32 hex digits of the SHA-256 of the file's bytes.", "9f3c…", False),
-    _f("drop", pa.string(), "Name of the drop the file came in (the drop folder's name unless `--drop` says otherwise). Partition column.", "samples", False),
+    _f("drop", pa.string(), "Name of the drop the file came in (the drop folder's name unless `--drop` says otherwise). One folder per drop; stored in the files, always a string.", "samples", False),
     _f("source", pa.string(), "Path of the file relative to the drop folder, `/`-separated. Bytes of a file name that are not UTF-8 are written as backslash escapes (`bad\\xffname.txt` for the byte 0xFF); a folder that could not be listed ends with `/`.", "000_42b851008468ec3e.txt", False),
     _f("published", pa.string(), "Publication date as the ` date` header writes it: `YYYY-MM-DD` (a day) or `YYYY-MM` (a month only); null without a valid header. For typed work use `published_date`.", "2026-02-05"),
     _f("published_date", pa.date32(), "`published` as a date: the day, or the first day of the month when only the month is known (see `published_precision`); null with `published`.", "2026-02-05"),
@@ -40,7 +40,7 @@ ARTICLES = pa.schema([
 
 MENTIONS = pa.schema([
     _f("article_id", pa.string(), "Article the mention is in (joins `articles.article_id`).", "9f3c…", False),
-    _f("drop", pa.string(), "Drop of the article. Partition column.", "samples", False),
+    _f("drop", pa.string(), "Drop of the article. One folder per drop; stored in the files, always a string.", "samples", False),
     _f("mention_id", pa.string(), "Id of the mention: `<article_id>:<start>-<end>`.", "9f3c…:215-222", False),
     _f("start", pa.int64(), "Start offset (characters) into the decoded file text, inclusive.", "215", False),
     _f("end", pa.int64(), "End offset (characters), exclusive: `text[start:end]` is the mention.", "222", False),
@@ -63,7 +63,7 @@ MENTIONS = pa.schema([
 
 ROLES = pa.schema([
     _f("article_id", pa.string(), "Article the role is stated in (joins `articles.article_id`; with `person_id`, joins the person's rows of `mentions` on (`article_id`, `entity_id`)).", "9f3c…", False),
-    _f("drop", pa.string(), "Drop of the article. Partition column.", "samples", False),
+    _f("drop", pa.string(), "Drop of the article. One folder per drop; stored in the files, always a string.", "samples", False),
     _f("person", pa.string(), "The person, normalized (fullest form of the name in the article).", "Leila Benali", False),
     _f("person_id", pa.string(), "`entity_id` of the person.", "PERSON:41ac…", False),
     _f("title", pa.string(), "The office, lower case except acronyms, apostrophes as `'`.", "ministre", False),
@@ -107,7 +107,7 @@ TABLES: dict[str, pa.Schema] = {
     "entities": ENTITIES,
     "runs": RUNS,
 }
-# Tables written as one dataset per drop (hive partition `drop=<name>`).
+# Tables written as one folder per drop, `drop` stored in the files (see store.py).
 PARTITIONED = ("articles", "mentions", "roles")
 
 

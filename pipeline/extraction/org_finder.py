@@ -308,6 +308,12 @@ def _trigger_names(doc, pats: Patterns) -> list[Mention]:
 
 
 # ---------------------------------------------------------------- known names
+@lru_cache(maxsize=None)
+def _name_rx(needle: str) -> re.Pattern:
+    """A known name as a whole word, compiled once (more names than re's own cache)."""
+    return re.compile(r"(?<![\w-])" + re.escape(needle) + r"(?![\w-])")
+
+
 def _known_names(doc, pats: Patterns) -> list[Mention]:
     out = []
     text = norm_apostrophes(doc_text(doc)) if len(norm_apostrophes(doc_text(doc))) == len(doc_text(doc)) else doc_text(doc)
@@ -316,7 +322,9 @@ def _known_names(doc, pats: Patterns) -> list[Mention]:
         if " " not in canon and not canon[:1].isupper():
             continue
         needle = canon.lower()
-        for m in re.finditer(r"(?<![\w-])" + re.escape(needle) + r"(?![\w-])", low):
+        if needle not in low:  # cheap test first: most names are in no article
+            continue
+        for m in _name_rx(needle).finditer(low):
             surface = doc_text(doc)[m.start():m.end()]
             if not surface[:1].isupper() and " " not in surface:
                 continue

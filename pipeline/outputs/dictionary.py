@@ -27,11 +27,13 @@ _INTRO = """\
      change the schema module and regenerate; tests/test_dictionary.py fails when they disagree. -->
 
 The pipeline writes five Parquet tables under its output folder (`OUT_DIR`, by default
-`data/processed`). `articles`, `mentions` and `roles` are hive-partitioned by drop:
-`OUT_DIR/<table>/drop=<name>/part-0.parquet`. The `drop` column of those three tables is
-**not stored in the files**: it comes from the folder name, so read them as a dataset
-(`pd.read_parquet("OUT_DIR/mentions")`, or in DuckDB
-`read_parquet('OUT_DIR/mentions/*/*.parquet', hive_partitioning=true)`) to get it.
+`data/processed`). `articles`, `mentions` and `roles` have one folder per drop, holding one
+file per commit: `OUT_DIR/<table>/<drop>/part-<commit>.parquet` (small files are merged as
+they pile up). `drop` is a string column **stored in the files**; the folder is deliberately
+not named `drop=<name>`, because hive partition discovery would type a drop named `202405`
+as an integer. Read a table as a folder (`pd.read_parquet("OUT_DIR/mentions")`, in DuckDB
+`read_parquet('OUT_DIR/mentions/*/*.parquet')`, in Polars
+`pl.read_parquet("OUT_DIR/mentions/*/*.parquet")`, in Spark `spark.read.parquet("OUT_DIR/mentions")`).
 
 Offsets (`start`, `end`, `body_start`, `body_end`) are character offsets into the decoded
 text of the article file, so `text[start:end]` is the mention. Joins: `mentions.article_id`
@@ -81,15 +83,13 @@ def _meta(field: pa.Field, key: str) -> str:
 def render_table(name: str, schema: pa.Schema) -> str:
     lines = [f"## `{name}`", ""]
     if name in PARTITIONED:
-        lines.append(f"Location: `{name}/drop=<name>/part-0.parquet`, partitioned by `drop`.")
+        lines.append(f"Location: `{name}/<drop>/part-<commit>.parquet`, one folder per drop.")
     else:
         lines.append(f"Location: {_LAYOUT.get(name, f'`{name}/`')}.")
     lines += ["", "| column | type | nullable | meaning | example |",
               "|---|---|---|---|---|"]
     for f in schema:
         doc = _meta(f, "doc")
-        if name in PARTITIONED and f.name == "drop":
-            doc += " Not stored in the files: read from the `drop=<name>` folder."
         example = _meta(f, "example")
         lines.append("| `{}` | {} | {} | {} | {} |".format(
             f.name, type_name(f.type), "yes" if f.nullable else "no", _cell(doc),

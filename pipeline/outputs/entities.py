@@ -15,7 +15,7 @@ from ..batch.schemas import ENTITIES
 
 def _published(out: Path) -> dict[str, str]:
     pub = {}
-    for part in (out / "articles").glob("drop=*/" + store.PART):
+    for part in store.part_files(out, "articles"):
         t = pq.read_table(part, columns=["article_id", "published"])
         for aid, p in zip(t.column(0).to_pylist(), t.column(1).to_pylist()):
             if p:
@@ -31,6 +31,12 @@ def _country_name(alpha3: str):
     return Locale("fr").territories.get(c.alpha_2) if c else None
 
 
+def _ranked(forms: Counter) -> list[str]:
+    """Written forms, most frequent first; ties in alphabetical order, so the table does
+    not depend on the order of the files (engines and worker counts commit differently)."""
+    return [f for f, _ in sorted(forms.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
 def _display_name(label: str, norm: str, forms: Counter) -> str:
     if label == "COUNTRY":
         name = _country_name(norm)
@@ -38,7 +44,7 @@ def _display_name(label: str, norm: str, forms: Counter) -> str:
             return name
     if label in ("PERSON", "ORG", "EVENT", "MINISTRY", "LOC"):
         return norm
-    return forms.most_common(1)[0][0]
+    return _ranked(forms)[0]
 
 
 def rebuild(out: Path) -> int:
@@ -47,7 +53,7 @@ def rebuild(out: Path) -> int:
     meta: dict[str, tuple[str, str]] = {}
     n_mentions: Counter = Counter()
     articles: dict[str, set] = defaultdict(set)
-    for part in sorted((out / "mentions").glob("drop=*/" + store.PART)):
+    for part in store.part_files(out, "mentions"):
         pf = pq.ParquetFile(part)
         for i in range(pf.num_row_groups):
             t = pf.read_row_group(i, columns=["entity_id", "label", "norm", "text", "article_id"])
@@ -64,7 +70,7 @@ def rebuild(out: Path) -> int:
         rows.append({
             "entity_id": eid, "label": lab, "norm": norm,
             "name": _display_name(lab, norm, forms[eid]),
-            "aliases": [f for f, _ in forms[eid].most_common()],
+            "aliases": _ranked(forms[eid]),
             "n_mentions": n_mentions[eid], "n_articles": len(articles[eid]),
             "first_published": dates[0] if dates else None,
             "last_published": dates[-1] if dates else None,

@@ -26,7 +26,7 @@ import pyarrow as pa
 import pyarrow.dataset as ds
 
 from . import svgchart
-from ..batch.schemas import PARTITIONED, TABLES
+from ..batch.schemas import TABLES
 from ..extraction.mention import LABELS
 from ..extraction.overlaps import leftmost_first
 
@@ -73,8 +73,8 @@ class Tables:
 
 def read_table(out_dir: Path, table: str, drop: Optional[str] = None,
                columns: Optional[list[str]] = None) -> pd.DataFrame:
-    """One table as a DataFrame, with `drop` from the partition folder (always a string,
-    even for a drop named `2024`); empty with the right columns when absent."""
+    """One table as a DataFrame (`drop` always a string, even for a drop named `2024`);
+    empty with the right columns when absent."""
     schema = TABLES[table]
     path = Path(out_dir) / table
     files = sorted(p for p in path.rglob("*.parquet") if not p.name.startswith((".", "_"))) \
@@ -82,12 +82,8 @@ def read_table(out_dir: Path, table: str, drop: Optional[str] = None,
     if not files:
         t = schema.empty_table()
         return (t.select(columns) if columns else t).to_pandas()
-    if table in PARTITIONED:
-        part = ds.partitioning(pa.schema([("drop", pa.string())]), flavor="hive")
-        dataset = ds.dataset([str(f) for f in files], schema=schema, format="parquet",
-                             partitioning=part, partition_base_dir=str(path))
-    else:
-        dataset = ds.dataset([str(f) for f in files], schema=schema, format="parquet")
+    # `drop` is a column of the files (store.py): no partition folder to parse
+    dataset = ds.dataset([str(f) for f in files], schema=schema, format="parquet")
     flt = (ds.field("drop") == drop) if drop is not None and "drop" in schema.names else None
     return dataset.to_table(columns=columns, filter=flt).to_pandas()
 
