@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.extraction.org_finder import filter_model_orgs, find_orgs_events
+from pipeline.extraction.model_entities import model_orgs
+from pipeline.extraction.org_finder import find_orgs_events
 
 
 @pytest.fixture(scope="module")
@@ -36,10 +37,15 @@ def test_name_ends_before_second_entity(run):
     assert "Agence française de développement" in orgs
 
 
-def test_paren_acronym_and_later_reuse(run):
+def test_paren_acronym_and_later_reuse(fr_nlp):
+    # the acronym is linked once, over the article (article_norms.normalize_article)
+    from pipeline.extraction.article_norms import normalize_article
     text = ("La Confédération générale des entreprises du Maroc (CGEM) a réuni ses membres. "
             "Le président de la CGEM a salué la croissance.")
-    res = run(text)
+    doc = fr_nlp(text)
+    mentions = find_orgs_events(doc)
+    normalize_article(doc, mentions)
+    res = [(m.text, m.label, m.norm) for m in mentions]
     cgem = [r for r in res if r[0] == "CGEM"]
     assert len(cgem) == 2
     assert all(r[1] == "ORG" and r[2] == "Confédération générale des entreprises du Maroc" for r in cgem)
@@ -98,10 +104,10 @@ def test_non_org_acronym_defined_in_text(run):
     assert "FEC" not in _texts(res)
 
 
-def test_filter_model_orgs_drops_portfolios(fr_nlp):
+def test_model_orgs_drops_portfolios(fr_nlp):
     doc = fr_nlp("Le ministre de la Justice a rencontré les dirigeants de Renault à Paris.")
     ours = find_orgs_events(doc)
-    extra = [m.text for m in filter_model_orgs(doc, ours)]
+    extra = [m.text for m in model_orgs(doc, ours)]
     assert "Justice" not in extra
 
 
@@ -138,9 +144,14 @@ def test_event_keeps_its_year_and_event_acronyms_their_edition(run):
     assert not any(t.startswith("PND") for t, _, _ in res)
 
 
-def test_summit_of_a_named_body_is_one_event_without_its_ordinal(run):
-    res = run("Le 37e sommet de l'Union africaine (UA) s'ouvre à Addis-Abeba ; l'UA y élira "
+def test_summit_of_a_named_body_is_one_event_without_its_ordinal(fr_nlp):
+    # the acronym is linked over the article (article_norms.normalize_article)
+    from pipeline.extraction.article_norms import normalize_article
+    doc = fr_nlp("Le 37e sommet de l'Union africaine (UA) s'ouvre à Addis-Abeba ; l'UA y élira "
               "son président.")
+    mentions = find_orgs_events(doc)
+    normalize_article(doc, mentions)
+    res = [(m.text, m.label, m.norm) for m in mentions]
     assert "sommet de l'Union africaine" in _texts(res, "EVENT")
     assert [n for t, lab, n in res if t == "UA"] == ["Union africaine", "Union africaine"]
     assert all(lab == "ORG" for t, lab, _ in res if t == "UA")

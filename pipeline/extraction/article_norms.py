@@ -19,7 +19,9 @@ def normalize_article(doc: Doc, mentions: list[Mention], home: str = HOME_COUNTR
     """Norms that need the whole article: full names, acronyms, ministries."""
     _people(mentions)
     mend_norms(doc_text(doc), mentions)                              # `Moharnmed` → `Mohammed`
-    link_acronyms(doc_text(doc), mentions)
+    # the one place acronyms meet their long forms: every label is chosen by now
+    from .org_finder import load_patterns
+    link_acronyms(doc_text(doc), mentions, known=load_patterns().known_acronyms)
     resolve_in_article(mentions, home)
 
 

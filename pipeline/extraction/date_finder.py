@@ -15,17 +15,12 @@ from spacy.tokens import Doc
 from pipeline.extraction.normalize.dates import Candidate, fold, lexicon, resolve, scan
 from pipeline.extraction.mention import Mention
 from pipeline.extraction.nlp import doc_text
+from pipeline.extraction.wordlists import word_set
 
 # Words before a 4-digit number that make it an identifier, not a year.
-_ID_BEFORE = {"n°", "no", "nº", "numéro", "numero", "art", "article", "page", "p", "tél",
-              "tel", "code", "bp", "vol", "ligne", "lot", "réf", "ref", "+"}
+_ID_BEFORE = word_set("id_words_before_year.tsv")
 # Verbs that, in the present tense, still place an event on the day with `aujourd'hui`.
-_EVENT_VERBS = {"ouvrir", "tenir", "débuter", "commencer", "démarrer", "entamer", "accueillir",
-                "signer", "lancer", "inaugurer", "célébrer", "recevoir", "organiser", "annoncer",
-                "présider", "réunir", "rencontrer", "clôturer", "achever", "prendre", "entrer",
-                "publier", "dévoiler", "présenter", "rendre", "effectuer", "tenir", "procéder",
-                "entretenir", "visiter", "arriver", "partir", "voter", "adopter", "examiner",
-                "indiquer", "déclarer", "affirmer", "souligner", "expliquer", "confirmer"}
+_EVENT_VERBS = word_set("event_verbs.tsv")
 # Capitalised at the start of a sentence before `Ramadan` without making it a name.
 _LEAD_WORDS = {"le", "du", "au", "pendant", "durant", "depuis", "avant", "apres", "des", "en",
                "ce", "mois", "fin", "debut", "jusqu'au", "lors"}

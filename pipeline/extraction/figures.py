@@ -17,6 +17,7 @@ from typing import Optional
 
 from pipeline.extraction.mention import Mention
 from pipeline.extraction.nlp import doc_text
+from pipeline.extraction.wordlists import word_set
 from pipeline.extraction.normalize.numbers import (
     APPROX_RE, DIGITS_RE, NUMBER_WORDS_RE, clean_float, format_number, parse_approx, parse_digits,
     parse_words, scale,
@@ -36,29 +37,18 @@ NOT_UNITS = {"fois", "%", "h", "heure"} | MONTHS | {
     "hours", "hour", "minutes", "minute", "days", "day", "weeks", "months", "years", "ago",
     "comments", "comment", "views", "view", "shares", "likes", "replies", "mins", "secs"}
 # Plural nouns that are their own singular (the lemmatizer sometimes strips their "s").
-INVARIABLE = {"pays", "mois", "fois", "temps", "prix", "poids", "cours", "corps", "discours",
-              "succès", "procès", "progrès", "accès", "taux", "choix", "voix", "croix", "fils",
-              "gaz", "bus", "virus", "campus", "avis", "colis", "souris", "kilos", "bras",
-              "repas", "jus", "tours", "concours", "recours", "secours", "parcours", "rébus",
-              "héros", "processus", "consensus", "bois", "fonds", "index", "puits", "rabais"}
+INVARIABLE = word_set("invariable_plurals.tsv")
 IRREGULAR_PLURALS = {"travaux": "travail", "yeux": "œil", "cieux": "ciel", "aïeux": "aïeul",
                      "vitraux": "vitrail", "coraux": "corail", "émaux": "émail", "bétails": "bétail"}
 # Adjectives that may stand between a number and its noun ("15 prochaines années").
-INNER_ADJ = {"premier", "premiers", "première", "premières", "dernier", "derniers", "dernière",
-             "dernières", "prochain", "prochains", "prochaine", "prochaines", "autre", "autres",
-             "nouveau", "nouveaux", "nouvelle", "nouvelles", "grand", "grands", "grande",
-             "grandes", "petit", "petits", "petite", "petites", "principaux", "principales",
-             "seul", "seuls", "seule", "seules", "gros", "grosses", "jeunes", "vieux", "vieilles",
-             "longues", "longs", "bonnes", "bons", "millions", "milliers"}
+INNER_ADJ = word_set("inner_adjectives.tsv")
 # Adjectives of INNER_ADJ that also stand as the noun counted ("10.000 jeunes").
 NOMINAL_ADJ = {"jeunes", "grands", "petits", "nouveaux", "nouvelles", "vieux"}
 # A spelled-out number after these points back at things already named ("les deux pays").
 ANAPHORIC_DETS = {"les", "des", "ces"}
 TIME_WINDOW_ADJ = {"premiers", "premières", "derniers", "dernières", "prochains", "prochaines"}
 # Words before a number that make it a label, not a count ("article 5", "n° 3").
-LABEL_WORDS = {"article", "articles", "n°", "no", "numéro", "chapitre", "page", "pages", "route",
-               "rn", "alinéa", "titre", "tome", "version", "niveau", "phase", "lot", "zone",
-               "salle", "porte", "terminal", "catégorie", "classe", "groupe", "poule", "lors"}
+LABEL_WORDS = word_set("label_words.tsv")
 # A scale word may be glued to a currency sign ("10K$", "25k€"); "M€" and "M$" are currencies of
 # their own (currencies.tsv) and are read before the scale.
 SCALE_RE = re.compile(   # one line break may fall inside ("9,8\nmilliards" in hard-wrapped text)

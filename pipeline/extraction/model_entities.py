@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from .mention import Mention
 from .nlp import doc_text
 from .normalize.text import clean as clean_norm, unify_apostrophes
-from .wordlists import LEAD_WORDS as _LEAD_WORDS, NAME_PARTICLES, generic_words, honorifics
+from .wordlists import LEAD_WORDS as _LEAD_WORDS, NAME_PARTICLES, generic_words, honorifics, word_set
 
 
 def trim_span(doc: Doc, start: int, end: int, label: str) -> tuple[int, int] | None:
@@ -96,8 +96,8 @@ def model_mentions(doc: Doc) -> list[Mention]:
         elif label == "PERSON":
             out.append(Mention(span.start_char, span.end_char, label, text, norm=clean_norm(text),
                                source="model", priority=2))
-        # the model's organizations (ORG, acronyms read as MISC or LOC) are read in one
-        # place, org_finder.filter_model_orgs, against the rule-based ones
+        # the model's organizations (ORG, acronyms read as MISC or LOC) are read by
+        # model_orgs below, against the rule-based ones
     return out
 
 
@@ -114,3 +114,60 @@ def _named_after_title(doc: Doc, ent) -> int | None:
                                    for t in rest):
         return rest[0].i
     return None
+
+
+MODEL_DROP_START = word_set("model_org_drop_start.tsv")
+
+
+def model_orgs(doc: Doc, ours: list[Mention]) -> list[Mention]:
+    """The model's ORG entities worth adding to ours: determiners trimmed, not overlapping ours,
+    not a ministry or a ministry's portfolio (`ministre de la Justice` -> `Justice`), not a head
+    noun alone (`le Groupe`, `Congrès`), not lower case."""
+    from .acronyms import looks_like_acronym, norm_apostrophes
+    from .org_finder import DETS, NOT_ORG_ACRONYMS, PREPS, load_patterns
+    pats = load_patterns()
+    out = []
+    for e in doc.ents:
+        if e.label_ != "ORG":
+            continue
+        toks = list(e)
+        while toks and (toks[0].lower_ in DETS | PREPS or toks[0].pos_ in ("DET", "ADP")):
+            toks = toks[1:]
+        while toks and toks[-1].is_punct:
+            toks = toks[:-1]
+        if not toks:
+            continue
+        s, t = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        text = doc_text(doc)[s:t]
+        first = toks[0]
+        prev = doc[first.i - 1] if first.i > 0 else None
+        prev2 = doc[first.i - 2] if first.i > 1 else None
+        if not text[:1].isupper() or "\n" in text:
+            continue
+        if first.lower_ in MODEL_DROP_START or "|" in text:
+            continue
+        # our acronym rules already decided on capitals (`DH`, `PND 2018`, `CEO`)
+        if any(looks_like_acronym(x.text) for x in toks) and not (len(toks) > 1 and any(
+                x.pos_ == "PROPN" and not x.is_upper for x in toks)):
+            continue
+        if any(x.text in NOT_ORG_ACRONYMS for x in toks):
+            continue
+        # a capitalized common noun (`Coopération africaine`, `Plan vert`, `Offre Maroc`): real
+        # names of that shape start with a head noun, which our rules cover
+        if first.pos_ in ("NOUN", "ADJ", "VERB") and not first.is_oov:
+            continue
+        if len(toks) == 1 and (first.text in pats.org_heads or first.text in pats.event_heads
+                               or first.pos_ != "PROPN" and not looks_like_acronym(first.text)):
+            continue
+        # portfolio of a ministry: `ministre de la Justice`, `ministère des Affaires étrangères`
+        window = doc[max(0, first.i - 4):first.i].text.lower()
+        if re.search(r"(minist|secr[ée]tai?r)\w*\b", window):
+            continue
+        if prev is not None and prev.lower_ in ("et",) and prev2 is not None and prev2.is_alpha \
+                and re.search(r"minist", doc[max(0, first.i - 12):first.i].text.lower()):
+            continue
+        if any(s < m.end and m.start < t for m in ours):
+            continue
+        out.append(Mention(s, t, "ORG", text=text, norm=norm_apostrophes(text),
+                           source="model_org", priority=0))
+    return out

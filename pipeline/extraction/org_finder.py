@@ -11,7 +11,8 @@ Rules, each a small function returning candidate ``Mention``s (the longest wins 
   * acronyms     all-capital words that are not units, titles, codes or plans;
   * long forms in lower case given by a bracketed acronym (``centre régional
                  d'investissement (CRI)``).
-Then pipeline.acronyms links acronyms and long forms. Ministries are someone else's.
+Acronyms are linked to long forms later, over the article (article_norms.py). Ministries are
+someone else's.
 """
 from __future__ import annotations
 
@@ -21,10 +22,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.extraction.acronyms import (backtrack_long_form, canonical_name, complete_norms,
-                               find_paren_acronyms, link_acronyms, looks_like_acronym,
+                               find_paren_acronyms, looks_like_acronym,
                                norm_apostrophes, _fold)
 from pipeline.extraction.mention import Mention
 from pipeline.extraction.overlaps import longest_first
+from pipeline.extraction.wordlists import word_set
 from pipeline.data import DATA_DIR, read_rows
 from pipeline.extraction.nlp import doc_text
 
@@ -33,28 +35,12 @@ PATTERNS = DATA_DIR
 PREPS = {"de", "des", "du", "d'", "d’", "pour", "sur", "au", "aux"}
 DETS = {"la", "le", "l'", "l’", "les"}
 # Nouns after a preposition that mean the name is over (time, circumstance, people, ministries).
-STOP_NOUNS = {
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-    "octobre", "novembre", "décembre", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
-    "samedi", "dimanche", "année", "an", "mois", "semaine", "jour", "période", "trimestre",
-    "semestre", "marge", "cadre", "occasion", "partenariat", "part", "lors", "présence",
-    "titre", "cours", "fin", "début", "côté", "nom", "compte", "président", "présidente",
-    "directeur", "directrice", "ministre", "ministère", "gouvernement", "secrétaire", "chef",
-    "ambassadeur", "travaux", "édition", "session", "séance", "réunion", "signature", "sein",
-    "membre", "membres", "ensemble", "total", "moins", "plus",
-}
+STOP_NOUNS = word_set("org_stop_nouns.tsv")
 # Lowercase participles that belong to names (``Nations unies``).
-NAME_PARTICIPLES = {"unies", "unis", "réunies", "associés", "associées", "intégré", "intégrée"}
+NAME_PARTICIPLES = word_set("name_participles.tsv")
 # All-capital words that are not organizations: units, currencies, titles, economic terms,
 # plans and laws, country codes, roman numerals.
-NOT_ORG_ACRONYMS = set("""
-PIB PNB TVA IR IS PME PMI TPE PDG DG DGA ADG CEO CFO COO CTO SG MRE BTP TIC IA AI ONG RSE
-ESG ESS ODD EBITDA EBIT CA RN HT TTC MDH MMDH DH MAD USD EUR FCFA CFA XOF XAF DTS GBP JPY CNY
-KM KG MW GW KW KWH MWH GWH TWH MT MMT TEP CO2 GNL GPL LNG TSP DAP NPK UTC GMT TV SMS PDF URL
-HTML COVID SIDA VIH PLF PLFR LFI LF PND BAC BTS CNI RIB TGV LGV JO NB PS OK FAQ VS
-USA US UK RDC RCA EAU UAE KSA FR MA DZ TN SN CI UE27 AM PM HD GPS
-I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX XXI XXII
-""".split())
+NOT_ORG_ACRONYMS = word_set("not_org_acronyms.tsv")
 
 
 @dataclass
@@ -515,8 +501,8 @@ _BODY_EVENT = re.compile(
 def _body_events(doc, mentions: list[Mention]) -> None:
     """`sommet de l'Union africaine`, `session ordinaire des chefs d'Etat … de l'UA`: a summit or
     session of a named body is one EVENT from the noun to the body's name (ENTITIES.md); an
-    ordinal before it stays out. The body's mention becomes the event's (after acronyms are
-    linked, so that `(UA)` after it stays the body's)."""
+    ordinal before it stays out. The body's mention becomes the event's (article_norms links
+    the acronyms later; `(UA)` after it stays the body's, see acronyms.link_acronyms)."""
     text = doc_text(doc)
     for m in mentions:
         if m.label != "ORG" or looks_like_acronym(m.text):
@@ -535,7 +521,7 @@ def _body_events(doc, mentions: list[Mention]) -> None:
 
 
 def find_orgs_events(doc) -> list[Mention]:
-    """ORG and EVENT mentions of ``doc`` (a ``fr_core_news_md`` Doc), norms linked."""
+    """ORG and EVENT mentions of ``doc`` (a ``fr_core_news_md`` Doc)."""
     pats = load_patterns()
     cands = _head_names(doc, pats) + _english_runs(doc, pats) + _trigger_names(doc, pats) \
         + _known_names(doc, pats)
@@ -543,64 +529,7 @@ def find_orgs_events(doc) -> list[Mention]:
     cands += longs + _acronyms(doc, pats, banned)
     mentions = _resolve(cands)
     _event_numbers(doc, pats, mentions)
-    link_acronyms(doc_text(doc), mentions, known=pats.known_acronyms)
+    # acronyms are linked to long forms once, over the whole article (article_norms.py)
     _body_events(doc, mentions)
     complete_norms(mentions)
     return sorted(mentions, key=lambda m: m.start)
-
-
-# ---------------------------------------------------------------- the model's ORG entities
-MODEL_DROP_START = {"ministère", "ministre", "secrétaire", "secrétariat", "vice-président",
-                    "président", "the", "crédit", "posted", "suivez-nous"}
-
-
-def filter_model_orgs(doc, ours: list[Mention]) -> list[Mention]:
-    """The model's ORG entities worth adding to ours: determiners trimmed, not overlapping ours,
-    not a ministry or a ministry's portfolio (`ministre de la Justice` -> `Justice`), not a head
-    noun alone (`le Groupe`, `Congrès`), not lower case."""
-    pats = load_patterns()
-    out = []
-    for e in doc.ents:
-        if e.label_ != "ORG":
-            continue
-        toks = list(e)
-        while toks and (toks[0].lower_ in DETS | PREPS or toks[0].pos_ in ("DET", "ADP")):
-            toks = toks[1:]
-        while toks and toks[-1].is_punct:
-            toks = toks[:-1]
-        if not toks:
-            continue
-        s, t = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-        text = doc_text(doc)[s:t]
-        first = toks[0]
-        prev = doc[first.i - 1] if first.i > 0 else None
-        prev2 = doc[first.i - 2] if first.i > 1 else None
-        if not text[:1].isupper() or "\n" in text:
-            continue
-        if first.lower_ in MODEL_DROP_START or "|" in text:
-            continue
-        # our acronym rules already decided on capitals (`DH`, `PND 2018`, `CEO`)
-        if any(looks_like_acronym(x.text) for x in toks) and not (len(toks) > 1 and any(
-                x.pos_ == "PROPN" and not x.is_upper for x in toks)):
-            continue
-        if any(x.text in NOT_ORG_ACRONYMS for x in toks):
-            continue
-        # a capitalized common noun (`Coopération africaine`, `Plan vert`, `Offre Maroc`): real
-        # names of that shape start with a head noun, which our rules cover
-        if first.pos_ in ("NOUN", "ADJ", "VERB") and not first.is_oov:
-            continue
-        if len(toks) == 1 and (first.text in pats.org_heads or first.text in pats.event_heads
-                               or first.pos_ != "PROPN" and not looks_like_acronym(first.text)):
-            continue
-        # portfolio of a ministry: `ministre de la Justice`, `ministère des Affaires étrangères`
-        window = doc[max(0, first.i - 4):first.i].text.lower()
-        if re.search(r"(minist|secr[ée]tai?r)\w*\b", window):
-            continue
-        if prev is not None and prev.lower_ in ("et",) and prev2 is not None and prev2.is_alpha \
-                and re.search(r"minist", doc[max(0, first.i - 12):first.i].text.lower()):
-            continue
-        if any(s < m.end and m.start < t for m in ours):
-            continue
-        out.append(Mention(s, t, "ORG", text=text, norm=norm_apostrophes(text),
-                           source="model_org", priority=0))
-    return out

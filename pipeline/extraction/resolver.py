@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from .article_norms import normalize_article
 from .defaults import HOME_COUNTRY, RULE_PRIORITY
 from .mention import Mention
-from .model_entities import model_mentions
+from .model_entities import model_mentions, model_orgs
 from .normalize.text import clean as clean_norm
 from .overlaps import longest_first
 from .titles import names_after_titles
@@ -70,9 +70,8 @@ def resolve(doc: Doc, home: str = HOME_COUNTRY) -> list[Mention]:
     _select(chosen, [m for m in model if m.label == "PERSON" and not _known_place(m.text)
                      and not in_rank(m, gulf)])
     _select(chosen, [m for m in names_after_titles(doc) if m.label not in model_only])  # `le président Xi Jinping`
-    from .org_finder import filter_model_orgs
     # the model's ORG only where no rule covers it and it is not a title, portfolio or head noun
-    _select(chosen, [m for m in filter_model_orgs(doc, chosen) if m.label not in model_only])
+    _select(chosen, [m for m in model_orgs(doc, chosen) if m.label not in model_only])
     _select(chosen, [m for m in cands if m.priority < RULE_PRIORITY])   # gazetteer places
     _select(chosen, [m for m in model if m.label in ("COUNTRY", "LOC")])
     _select(chosen, learned_last)

@@ -19,20 +19,14 @@ from spacy.tokens import Doc
 from .defaults import HOME_COUNTRY
 from .mention import Mention
 from .normalize.text import clean as clean_norm
+from .wordlists import word_set
 from .titles import _titles_rx, is_title, title_norm as _title_norm
 from pipeline.data import read_rows
 
 from .wordlists import data_lines as _data_lines
 from .nlp import doc_text
 
-_GOV_TITLES = {"ministre", "ministre délégué", "ministre déléguée", "secrétaire d'état",
-               "chef du gouvernement", "premier ministre", "roi", "reine", "garde des sceaux",
-               "ministre d'état", "président", "vice-président", "ambassadeur", "ambassadrice",
-               "président de la république", "vice-président de la république", "prince héritier",
-               "princesse héritière", "émir", "vice-premier ministre", "président de transition",
-               "président de la transition", "chef de l'état", "chef de l'etat", "porte-parole du gouvernement",
-               "député", "députée", "sénateur", "sénatrice", "ministre d'etat", "conseiller du roi",
-               "conseillère du roi"}
+_GOV_TITLES = word_set("gov_titles.tsv")
 
 
 def _ministry_title(text: str) -> str:
@@ -542,8 +536,7 @@ def _enumerations(R: _Roles) -> None:
 
 _NAME_DEPS = ("appos", "nmod", "flat:name", "flat", "conj", "dep", "compound")
 # offices whose place is part of the office, not a posting (`maire de Fès`)
-_JURISDICTION_TITLES = {"maire", "prince héritier", "princesse héritière", "émir", "gouverneur",
-                        "gouverneure", "wali"}
+_JURISDICTION_TITLES = word_set("jurisdiction_titles.tsv")
 
 
 @lru_cache(maxsize=1)

@@ -30,3 +30,8 @@ def generic_words() -> frozenset:
 NAME_PARTICLES = _wordlist("name_particles.tsv")
 # function words that open a model entity and stay out of the mention (`la`, `du`, `selon`)
 LEAD_WORDS = _wordlist("lead_words.tsv")
+
+
+def word_set(name: str) -> frozenset:
+    """The words of a one-column data file, as written (no folding)."""
+    return frozenset(read_words(name))
