@@ -162,6 +162,14 @@ def _international(org: Mention) -> bool:
     return bool(words & _international_words())
 
 
+@lru_cache(maxsize=1)
+def _kind_link() -> str:
+    """An optional kind noun, with its adjective, between `de` and an organization's name
+    (`président du groupe Sunrise`, `PDG de la compagnie aérienne X`)."""
+    words = "|".join(re.escape(w) for w in sorted(_data_lines("org_kind_nouns.tsv"), key=len, reverse=True))
+    return rf"(?:(?:{words})(?-i:\s+[a-zéèêàç-]+)?\s+)?"
+
+
 _CORPORATE = re.compile(r"(directeur|directrice|PDG|DG|CEO|administrat|président-directeur)", re.I)
 _QUALIFIER = re.compile(r"\s+((?:chargée?s?|en\s+charge|pour|responsable)\b[^.;:!?«»()\n]*?)\s*,\s*$", re.I)
 _LINK = r"(?:de\s+la|de\s+l['’]|du|des|de|d['’])"
@@ -172,6 +180,7 @@ class _Roles:
 
     def __init__(self, doc: Doc, mentions: list[Mention], home: str = HOME_COUNTRY):
         self.text = doc_text(doc)
+        self.doc = doc
         self.ms = sorted(mentions, key=lambda m: m.start)
         mentioned = Counter(m.norm for m in self.ms if m.label == "COUNTRY" and m.norm)
         # the state an office belongs to when the text implies it: the home country
@@ -303,14 +312,81 @@ def _after_name(R: _Roles, at: int) -> bool:
     return prev is not None and prev.label == "PERSON" and re.fullmatch(r"\s*,\s*", R.text[prev.end:at]) is not None
 
 
+def _jurisdiction(text: str, title: str, place: Mention) -> str:
+    """`maire de Fès`, `prince héritier d'Abou Dhabi`: a title with the place it governs."""
+    link = "d'" if text[place.start - 1] in "'’" else "de "
+    return f"{_title_norm(title)} {link}{place.norm or place.text}"
+
+
+def _place_state(place: Mention) -> Optional[str]:
+    from .normalize.gazetteer import lookup
+    e = lookup(place.norm or place.text)
+    return e.code if e is not None and e.code else None
+
+
+def _adjective(R: _Roles, start: int, end: int) -> bool:
+    """text[start:end] is one lower-case adjective in the parse."""
+    span = R.doc.char_span(start, end)
+    return span is not None and len(span) == 1 and span[0].pos_ == "ADJ" and span[0].text.islower()
+
+
 def _title_of_org(R: _Roles, org: Mention):
     """`TITLE [adj] [(ACR)] de` right before an organization: (title, country, start)."""
     left = R.text[max(0, org.start - 120):org.start]
     m = re.search(_titles_rx().pattern + r"(?P<adj>(?:\s+[\w-]+)?)(?:\s*\([A-Z]{2,6}\))?\s+"
-                  + _LINK + r"\s*$", left, re.I)
+                  + _LINK + r"\s*" + _kind_link() + "$", left, re.I)
     if not m:
         return None
     return _title_norm(m.group("title")), _country_of_adj(m.group("adj")), org.start - (len(left) - m.start())
+
+
+def _office_at(R: _Roles, after: int, qualifier: str = "", ends=r"[,.;:)»\]]|et\b|$"):
+    """The office written from `after`: `TITLE [demonym|qualifier] [de ORG|COUNTRY|LOC]` or a
+    ministry named by its minister. Returns (title, org, country, end) or None; a bare title
+    must be followed by one of `ends` (`X, le chef de l'État a rassuré …` starts a clause)."""
+    text = R.text
+    nxt = R.after(after)
+    if nxt is not None and nxt.start == after and nxt.label == "MINISTRY" \
+            and re.match(r"(ministre|secrétaire)", nxt.text, re.I):
+        end = nxt.end
+        country = None
+        mc = re.match(r"\s+" + _LINK + r"\s*", text[end:end + 12])
+        nxt2 = R.after(end)
+        if mc and nxt2 is not None and nxt2.label == "COUNTRY" and nxt2.start == end + mc.end():
+            country, end = nxt2.norm, nxt2.end
+        return qualifier + _ministry_title(nxt.text), nxt, country, end
+    mt = _titles_rx().match(text, after)
+    if not mt:
+        return None
+    rest_start = mt.end()
+    nxt2 = R.after(rest_start)
+    between = text[rest_start:nxt2.start] if nxt2 else ""
+    mb = re.fullmatch(r"(?P<more>(?:\s+[\w-]+){0,6}?)\s+" + _LINK + r"\s*" + _kind_link(), between)
+    if nxt2 is not None and nxt2.label in ("ORG", "MINISTRY", "EVENT") and mb:
+        # `ministre délégué auprès du ministre de X`: the office is the delegate's, of X
+        more = re.sub(r"\s+auprès(?:\s+du\s+ministre|\s+de\s+la\s+ministre)?$", "", mb.group("more"))
+        country = _country_of_adj(more)
+        title = mt.group("title") + ("" if country else more)
+        return qualifier + _title_norm(title), nxt2, country, nxt2.end
+    if nxt2 is not None and nxt2.label == "COUNTRY" and re.fullmatch(r"\s+(de|d['’]|du)\s*", between):
+        return qualifier + _title_norm(mt.group("title")), None, nxt2.norm, nxt2.end
+    if nxt2 is not None and nxt2.label == "LOC" and re.fullmatch(r"\s+(de|d['’])\s*", between) \
+            and _title_norm(mt.group("title")).lower() in _JURISDICTION_TITLES:
+        # `X, maire de Fès`, `X, prince héritier d'Abou Dhabi`: the place is part of the office
+        return qualifier + _jurisdiction(text, mt.group("title"), nxt2), None, _place_state(nxt2) or R.home, nxt2.end
+    adj = re.match(r"\s+([\w-]+)", text[rest_start:rest_start + 30])
+    country = _country_of_adj(adj.group(1)) if adj else None
+    end = rest_start + (adj.end() if adj and country else 0)
+    title = mt.group("title")
+    if adj and not country and _adjective(R, rest_start + adj.start(1), rest_start + adj.end(1)) \
+            and re.match(r"\s*[,.;:)»]", text[rest_start + adj.end():rest_start + adj.end() + 3]):
+        # `X, chef de la junte militaire,`: a qualifier stays in the title
+        title, end = text[after:rest_start + adj.end()], rest_start + adj.end()
+        if _title_norm(mt.group("title")).lower() in _GOV_TITLES:
+            country = R.home  # the office of a government, as without the qualifier
+    if not re.match(r"\s*(?:" + ends + ")", text[end:end + 5]):
+        return None
+    return qualifier + _title_norm(title), None, country, end
 
 
 def _appositions(R: _Roles, i: int) -> list:
@@ -324,46 +400,12 @@ def _appositions(R: _Roles, i: int) -> list:
                      r"actuel|actuelle)\s+)?", text[pos:pos + 30], re.I)
         if not m:
             break
-        after = pos + m.end()
         qualifier = m.group("q").lower() + " " if m.group("q") else "ex-" if m.group("ex") else ""
-        nxt = R.after(after)
-        if nxt is not None and nxt.start == after and nxt.label == "MINISTRY" \
-                and re.match(r"(ministre|secrétaire)", nxt.text, re.I):
-            end = nxt.end
-            country = None
-            mc = re.match(r"\s+" + _LINK + r"\s*", text[end:end + 12])
-            nxt2 = R.after(end)
-            if mc and nxt2 is not None and nxt2.label == "COUNTRY" and nxt2.start == end + mc.end():
-                country, end = nxt2.norm, nxt2.end
-            out.append([qualifier + _ministry_title(nxt.text), nxt, country, p.start, end])
-            pos = end
-            continue
-        mt = _titles_rx().match(text, after)
-        if not mt:
+        found = _office_at(R, pos + m.end(), qualifier)
+        if found is None:
             break
-        rest_start = mt.end()
-        nxt2 = R.after(rest_start)
-        between = text[rest_start:nxt2.start] if nxt2 else ""
-        mb = re.fullmatch(r"(?P<more>(?:\s+[\w-]+){0,6}?)\s+" + _LINK + r"\s*", between)
-        if nxt2 is not None and nxt2.label in ("ORG", "MINISTRY", "EVENT") and mb:
-            more = mb.group("more")
-            country = _country_of_adj(more)
-            title = mt.group("title") + ("" if country else more)
-            end = nxt2.end
-            out.append([qualifier + _title_norm(title), nxt2, country, p.start, end])
-            pos = end
-        elif nxt2 is not None and nxt2.label == "COUNTRY" and re.fullmatch(r"\s+(de|d['’]|du)\s*", between):
-            out.append([qualifier + _title_norm(mt.group("title")), None, nxt2.norm, p.start, nxt2.end])
-            pos = nxt2.end
-        else:
-            adj = re.match(r"\s+([\w-]+)", text[rest_start:rest_start + 30])
-            country = _country_of_adj(adj.group(1)) if adj else None
-            end = rest_start + (adj.end() if adj and country else 0)
-            # an apposition ends there; `X, le chef de l'État a rassuré …` starts a clause
-            if not re.match(r"\s*(?:[,.;:)»\]]|et\b|$)", text[end:end + 5]):
-                break
-            out.append([qualifier + _title_norm(mt.group("title")), None, country, p.start, end])
-            pos = end
+        title, org, country, pos = found
+        out.append([title, org, country, p.start, pos])
         # `X, le directeur de la BAD, Y`: a title followed by another name is that name's
         nxt3 = next((x for x in ms if x.start >= pos and x.label == "PERSON"), None)
         if nxt3 is not None and m.group(0).strip(" ,") and (
