@@ -267,3 +267,65 @@ def test_head_of_delegation_and_adviser_to_the_king(analyse):
     found = roles(doc)
     assert ("Omar Kabbaj", "conseiller du roi", None, "MAR") in found
     assert ("Youssef Amrani", "chef de la délégation", None, "MAR") in found
+
+
+def test_apposition_with_the_place_an_office_governs(analyse):
+    doc = analyse("La délégation a été accueillie à la gare par Karim Bennani, maire de Meknès, "
+                  "et par le wali de la région.")
+    # a mayor is an office of the state the city belongs to (ENTITIES.md, Roles)
+    assert ("Karim Bennani", "maire de Meknès", None, "MAR") in roles(doc)
+
+
+def test_qualifier_after_the_title_stays_in_it(analyse):
+    doc = analyse("Au Niger, le décret a été signé par le général Amadou Tiani, chef de la junte militaire, "
+                  "samedi à Niamey.")
+    assert ("Amadou Tiani", "chef de la junte militaire", None, "NER") in roles(doc)
+
+
+def test_kind_noun_between_the_title_and_the_organization(analyse):
+    doc = analyse("Le ministre a reçu à Tanger Wang Lin, président du groupe Huayou, "
+                  "et Sara Bennis, directrice générale de la société Tesla.")
+    found = roles(doc)
+    assert ("Wang Lin", "président", "Huayou", None) in found
+    assert ("Sara Bennis", "directrice générale", "Tesla", None) in found
+
+
+def test_delegate_minister_is_tied_to_the_ministry_after_aupres(analyse):
+    doc = analyse("Au Cameroun, la lettre a été remise par Jean Mbarga, ministre délégué auprès "
+                  "du ministre de la Santé, au représentant de la banque.")
+    found = roles(doc)
+    assert ("Jean Mbarga", "ministre délégué", "ministère de la Santé", "CMR") in found
+    assert not any(t.endswith("auprès") for _, t, _, _ in found)
+
+
+def test_department_inside_the_ministry_stays_in_the_title(analyse):
+    doc = analyse("Salma Idrissi, directrice des études au ministère de l'Économie, a présenté "
+                  "le rapport à Rabat.")
+    assert ("Salma Idrissi", "directrice des études", "ministère de l'Économie", "MAR") in roles(doc)
+
+
+def test_offices_after_an_appointment_verb(analyse):
+    doc = analyse("Omar Tazi, du parti de l'Istiqlal (PI), a été élu, mardi 3 mars, président du "
+                  "Conseil régional de l'Oriental. La cérémonie a réuni Rachid Benmoussa, nommé depuis 2019 "
+                  "ministre de la Culture. Karim Bennis a été nommé par le roi à Rabat.")
+    found = roles(doc)
+    assert ("Omar Tazi", "président", "Conseil régional de l'Oriental", "MAR") in found
+    assert ("Rachid Benmoussa", "ministre", "ministère de la Culture", "MAR") in found
+    assert not any(p == "Karim Bennis" for p, _, _, _ in found)
+
+
+def test_appointment_under_a_fronted_ministry(analyse):
+    doc = analyse("Au ministère de l'Équipement et de l'Eau, Samir Alaoui a été nommé directeur des "
+                  "routes. Au niveau de l'Office national des pêches, Leila Idrissi a été nommée "
+                  "directrice de la stratégie.")
+    found = roles(doc)
+    assert ("Samir Alaoui", "directeur des routes", "ministère de l'Équipement et de l'Eau", "MAR") in found
+    assert ("Leila Idrissi", "directrice de la stratégie", "Office national des pêches", "MAR") in found
+
+
+def test_name_inside_an_incise_is_not_the_appointee(analyse):
+    doc = analyse("Au Mali, Moussa Keita, ancien conseiller de l'ex-président Amadou Touré, est nommé "
+                  "ministre d'État chargé de la Réconciliation nationale.")
+    found = roles(doc)
+    assert not any(p == "Amadou Touré" and t.startswith("ministre") for p, t, _, _ in found)
+    assert any(p == "Moussa Keita" and t == "ministre d'État" for p, t, _, _ in found)

@@ -34,9 +34,9 @@ def _ministry_title(text: str) -> str:
     m = re.match(r"(secrétaire d'(?:État|Etat|état|etat))", t, re.I)
     if m:
         return _title_norm(m.group(1))
-    m = re.match(r"(ministres?(?: délégué(?:e)?)?)", t, re.I)
+    m = re.match(r"(ministres?(?: délégué(?:e)?| d'(?:État|Etat|état|etat))?)", t, re.I)
     if m:
-        return m.group(1).lower().replace("ministres", "ministre")
+        return _title_norm(m.group(1).replace("ministres", "ministre").replace("Ministre", "ministre"))
     return "ministre"
 
 
@@ -368,6 +368,10 @@ def _office_at(R: _Roles, after: int, qualifier: str = "", ends=r"[,.;:)»\]]|et
         country = _country_of_adj(more)
         title = mt.group("title") + ("" if country else more)
         return qualifier + _title_norm(title), nxt2, country, nxt2.end
+    mu = re.fullmatch(r"(?P<unit>\s+" + _LINK + r"\s*[^,;.()«»]{2,60}?)\s+(?:au|à\s+la|à\s+l['’])\s*", between)
+    if nxt2 is not None and nxt2.label in ("ORG", "MINISTRY") and mu and not mb:
+        # `directeur général de la Monétique au ministère des Finances`: the unit is part of the office
+        return qualifier + _title_norm(mt.group("title") + mu.group("unit")), nxt2, None, nxt2.end
     if nxt2 is not None and nxt2.label == "COUNTRY" and re.fullmatch(r"\s+(de|d['’]|du)\s*", between):
         return qualifier + _title_norm(mt.group("title")), None, nxt2.norm, nxt2.end
     if nxt2 is not None and nxt2.label == "LOC" and re.fullmatch(r"\s+(de|d['’])\s*", between) \
@@ -437,6 +441,7 @@ def find_roles(doc: Doc, mentions: list[Mention], home: str = HOME_COUNTRY) -> l
             _before_person(R, i, R.ms[i - 1] if i > 0 else None)
         for title, org, country, start, end in _appositions(R, i):
             R.add(p, title, org, country, start, end)
+        _appointed(R, doc, i)
         if R.calls == calls:
             _parsed(R, doc, p)
     _respectively(R)
@@ -447,6 +452,77 @@ def find_roles(doc: Doc, mentions: list[Mention], home: str = HOME_COUNTRY) -> l
     full = {(r["person"], r["title"]) for r in R.roles if r["org"]}
     return [{k: v for k, v in r.items() if not k.startswith("_")} for r in R.roles
             if r["org"] or (r["person"], r["title"]) not in full]
+
+
+# `X a été nommé`, `X, nommé`, `X, 86 ans, nommé`, `X est devenu`: from the name to the verb,
+# without or with an incise between commas
+_AUX = r"\s*(?:(?:a|ont|avait|avaient|aura|auront)\s+été\s+|(?:est|sont|sera|seront|a|ont|avait)\s+|vient\s+d['’]être\s+)?"
+_TO_VERB = (re.compile(r"\s*,?" + _AUX), re.compile(r"\s*,[^,.;:«»\n]{1,100},?" + _AUX))
+# a name governed by a preposition is no subject (`… de l'ex-président X, est nommé`)
+_GOVERNED = re.compile(r"\b(?:de|du|des|d['’]|à|au|aux|par|avec|pour|sur|chez|contre)\s+"
+                       r"(?:(?:l['’]|le\s+|la\s+|les\s+)?[\w’'-]+\s+)?$", re.I)
+# from the verb to the office: an incise (`élu, lundi 20 septembre, président`), a time
+# (`nommé depuis 2012 ministre`), a determiner and `nouveau`
+_TO_OFFICE = re.compile(r"(?:\s*,[^,.;:()«»]{1,40},)?\s+(?:(?:depuis|en|dès)\s+\d{4}\s+)?"
+                        r"(?:(?:le|la|l['’])\s*)?(?:(?:nouveau|nouvelle|nouvel)\s+)?")
+# `Au ministère de X, NAME a été nommé …`: the body a list of appointments is grouped under
+_FRONTED = re.compile(r"(?:^|[.\n]\s*)(?:au|à\s+la|à\s+l['’]|au\s+niveau\s+d[eu](?:\s+la|\s+l['’])?|"
+                      r"au\s+sein\s+d[eu](?:\s+la|\s+l['’])?)\s*$", re.I)
+
+
+def _appointed(R: _Roles, doc: Doc, i: int) -> None:
+    """`X a été nommé TITLE de Y`, `X, élu lundi président de Y`: the office after an
+    appointment verb (appointment_verbs.tsv, by the parse's lemma) whose subject is the name."""
+    text, p = R.text, R.ms[i]
+    tok = None
+    for rx in _TO_VERB:
+        mv = rx.match(text, p.end)
+        t = _token_at(doc, mv.end()) if mv else None
+        if t is not None and t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in _appointment_verbs():
+            line = max(text.rfind("\n", 0, p.start), text.rfind(".", 0, p.start), p.start - 40) + 1
+            if re.search(r"\w\s*$", mv.group(0)) and _GOVERNED.search(text, max(0, line), p.start):
+                return  # a finite verb whose subject is not this name
+            tok = t
+            break
+    if tok is None:
+        return
+    mo = _TO_OFFICE.match(text, tok.idx + len(tok.text))
+    if not mo:
+        return
+    # a participle agrees with its subject (`nommés` for two names is not this one's)
+    if tok.text.lower().endswith("s") and re.search(r"\bet\s*$", text[max(0, p.start - 8):p.start]):
+        return
+    found = _office_at(R, mo.end(), ends=r"[,.;:)»\]]|et\b|$|(?:à|au|lors|pour|par|en|depuis)\b")
+    fronted = _fronted_body(R, p)
+    if found is None and fronted is not None:
+        # `Au ministère de X, Y a été nommé directeur du Patrimoine culturel`: the title keeps its complement
+        mt = _titles_rx().match(text, mo.end())
+        tail = re.match(r"(?:\s+" + _LINK + r"\s*[^,;.()«»\n]{2,60}?)?(?=\s*(?:[,;.()\n]|$))", text[mt.end():]) if mt else None
+        if mt and tail:
+            found = _title_norm(mt.group("title") + tail.group(0)), fronted, None, mt.end() + tail.end()
+    if found is None:
+        return
+    title, org, country, end = found
+    if org is None and fronted is not None:
+        org = fronted
+    R.add(p, title, org, country, p.start, end)
+
+
+def _token_at(doc: Doc, idx: int):
+    """The token that starts at character idx, else None."""
+    span = doc.char_span(idx, idx + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) and span[0].idx == idx else None
+
+
+def _fronted_body(R: _Roles, p: Mention) -> Optional[Mention]:
+    """The ministry or organization a sentence opens with (`Au ministère de X, NAME …`)."""
+    for x in reversed(R.ms):
+        if x.end > p.start:
+            continue
+        if x.label not in ("ORG", "MINISTRY") or not re.fullmatch(r"[^.;:\n]{0,80}?,\s*", R.text[x.end:p.start]):
+            return None
+        return x if _FRONTED.search(R.text, max(0, x.start - 40), x.start) else None
+    return None
 
 
 def _before_person(R: _Roles, i: int, prev: Optional[Mention]) -> bool:
