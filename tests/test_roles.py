@@ -329,3 +329,17 @@ def test_name_inside_an_incise_is_not_the_appointee(analyse):
     found = roles(doc)
     assert not any(p == "Amadou Touré" and t.startswith("ministre") for p, t, _, _ in found)
     assert any(p == "Moussa Keita" and t == "ministre d'État" for p, t, _, _ in found)
+
+
+def test_home_country_from_demonyms_and_places_not_a_neighbour_named_once(analyse):
+    doc = analyse("Les planteurs ivoiriens attendent la récolte à Abidjan, alors que le Ghana voisin "
+                  "maintient son prix. Selon Yves Kouamé, directeur général de l'Agence nationale du "
+                  "cacao, la prime sera versée en mars.")
+    assert ("Yves Kouamé", "directeur général", "Agence nationale du cacao", "CIV") in roles(doc)
+
+
+def test_capitalised_demonym_in_an_organization_names_its_state(analyse):
+    doc = analyse("Mme Salma Bennis, Présidente de l'Autorité Marocaine des Assurances, a reçu une "
+                  "délégation de l'autorité française des marchés. M. Karim Tazi, Directeur de l'Office "
+                  "national des ports, était présent.")
+    assert ("Karim Tazi", "directeur", "Office national des ports", "MAR") in roles(doc)

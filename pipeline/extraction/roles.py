@@ -72,6 +72,15 @@ def _demonym_countries(text: str) -> Counter:
                    if c)
 
 
+def _org_demonyms(ms: list[Mention]) -> Counter:
+    """States named by a capitalised demonym inside an organization's name (lower-case
+    ones are counted with the text's)."""
+    from .normalize.gazetteer import demonym_country
+    return Counter(c for m in ms if m.label in ("ORG", "EVENT")
+                   for c in (demonym_country(w.lower()) for w in re.findall(r"\w+", m.text) if w[:1].isupper())
+                   if c)
+
+
 def _place_countries(ms: list[Mention]) -> Counter:
     """States of the known places an article names (`Rabat` → MAR)."""
     from .normalize.gazetteer import lookup
@@ -186,16 +195,21 @@ class _Roles:
         # the state an office belongs to when the text implies it: the home country
         # (Morocco for the Moroccan press this pipeline reads), else the article's main
         # country, read off its countries, nationality adjectives and known places alike
-        countries = mentioned + _demonym_countries(self.text)
+        # (`l'Autorité Marocaine des Marchés de Capitaux` names its state too)
+        countries = mentioned + _demonym_countries(self.text) + _org_demonyms(self.ms)
         places = _place_countries(self.ms)
         if home in countries or home in places:
             self.home = home
+        elif countries:
+            # known places break a tie (`le Ghana voisin` once in an article on Côte d'Ivoire,
+            # its demonym and Abidjan); they are venues too often to outvote names
+            self.home = max(countries, key=lambda c: (countries[c], places[c]))
         else:
             # a lone foreign place (`la Convention de La Haye`) does not make a home
             places = Counter({c: n for c, n in places.items() if n >= 2})
-            self.home = (countries or places or Counter({home: 1})).most_common(1)[0][0]
+            self.home = (places or Counter({home: 1})).most_common(1)[0][0]
         # a national body in an article about one country only belongs to that country
-        self.single = next(iter(mentioned)) if len(mentioned) == 1 else None
+        self.single = next(iter(mentioned)) if len(mentioned) == 1 and self.home in mentioned else None
         self.roles: list[dict] = []
         self.seen: dict = {}
         self.calls = 0
