@@ -343,3 +343,18 @@ def test_capitalised_demonym_in_an_organization_names_its_state(analyse):
                   "délégation de l'autorité française des marchés. M. Karim Tazi, Directeur de l'Office "
                   "national des ports, était présent.")
     assert ("Karim Tazi", "directeur", "Office national des ports", "MAR") in roles(doc)
+
+
+def test_adjective_between_a_government_office_and_the_name(analyse):
+    doc = analyse("En France, la sénatrice écologiste Claire Dumont a interpellé le gouvernement. "
+                  "Le directeur technique Karim Alaoui a quitté le club.")
+    found = roles(doc)
+    assert ("Claire Dumont", "sénatrice", None, "FRA") in found
+    # a company office with an adjective names no organization: no role
+    assert not any(p == "Karim Alaoui" for p, _, _, _ in found)
+
+
+def test_ministry_led_by_a_person(analyse):
+    doc = analyse("Au Cameroun, le ministère des Finances, dirigé par Louis Paul Motaze, a publié "
+                  "le budget.")
+    assert ("Louis Paul Motaze", "ministre", "ministère des Finances", "CMR") in roles(doc)

@@ -459,6 +459,7 @@ def find_roles(doc: Doc, mentions: list[Mention], home: str = HOME_COUNTRY) -> l
         if R.calls == calls:
             _parsed(R, doc, p)
     _respectively(R)
+    _led_by(R)
     _counterparts(R)
     _enumerations(R)
     # `le ministre ivoirien X` after `X, ministre des Affaires étrangères`: the bare title
@@ -579,10 +580,25 @@ def _before_person(R: _Roles, i: int, prev: Optional[Mention]) -> bool:
     if m and "\n" not in left[m.start():]:
         adj = m.group("adj")
         country = _country_of_adj(adj)
-        if not adj.strip() or country:
+        # `la députée conservatrice X`: an adjective on a government office describes the holder
+        described = bool(adj.strip()) and _title_norm(m.group("title")).lower() in _GOV_TITLES and all(
+            _adjective(R, left_start + m.start("adj") + w.start(), left_start + m.start("adj") + w.end())
+            for w in re.finditer(r"[\w-]+", adj)) and not re.search(r",", left[m.end("title"):])
+        if not adj.strip() or country or described:
             R.add(p, _title_norm(m.group("title")), None, country, left_start + m.start(), p.end)
             return True
     return False
+
+
+def _led_by(R: _Roles) -> None:
+    """`le ministère de X, dirigé par Y`: Y is the minister of X."""
+    for i, x in enumerate(R.ms):
+        if x.label != "MINISTRY" or not x.text.lower().startswith("ministère") or i + 1 >= len(R.ms):
+            continue
+        p = R.ms[i + 1]
+        if p.label == "PERSON" and re.fullmatch(r"\s*,?\s*(?:dirigée?|conduite?|piloté|présidée?)\s+par\s+"
+                                                + _hon(), R.text[x.end:p.start], re.I):
+            R.add(p, "ministre", x, None, x.start, p.end)
 
 
 def _respectively(R: _Roles) -> None:
