@@ -460,6 +460,7 @@ def find_roles(doc: Doc, mentions: list[Mention], home: str = HOME_COUNTRY) -> l
             _parsed(R, doc, p)
     _respectively(R)
     _led_by(R)
+    _enumerated(R)
     _counterparts(R)
     _enumerations(R)
     # `le ministre ivoirien X` after `X, ministre des Affaires étrangères`: the bare title
@@ -588,6 +589,72 @@ def _before_person(R: _Roles, i: int, prev: Optional[Mention]) -> bool:
             R.add(p, _title_norm(m.group("title")), None, country, left_start + m.start(), p.end)
             return True
     return False
+
+
+def _plural_word(w: str) -> str:
+    if w.isupper() or re.search(r"[sxz]$", w):
+        return w
+    if w.endswith("al"):
+        return w[:-2] + "aux"
+    return w + "s"
+
+
+@lru_cache(maxsize=1)
+def _plural_titles() -> dict:
+    """Plural → singular of the titles of office (`directeurs généraux` → `directeur général`):
+    the words before a complement take the plural."""
+    out = {}
+    for t in _data_lines("titles.tsv", "title"):
+        head = re.split(r"\s+(?:de|du|des|d')\b", t)[0]
+        plural = " ".join("-".join(_plural_word(x) for x in w.split("-")) for w in head.split(" "))
+        if plural != head:
+            out[plural + t[len(head):]] = t
+    return out
+
+
+@lru_cache(maxsize=1)
+def _plural_rx() -> re.Pattern:
+    alts = "|".join(re.escape(t).replace("'", "['’]").replace(r"\ ", r"\s+")
+                    for t in sorted(_plural_titles(), key=len, reverse=True))
+    return re.compile(r"\b(?:les|des|ses|leurs|deux|trois|quatre)\s+(?:(?P<q>anciens|anciennes|ex)[\s-]+)?"
+                      rf"(?P<title>{alts})(?![\w-])(?P<adj>\s+[a-zéèï-]+)?", re.I)
+
+
+def _enumerated(R: _Roles) -> None:
+    """`les anciens présidents de la Chambre de commerce (CCI), X et Y`, `les ministres marocain
+    et espagnol … ` no: one office in the plural, then the names it applies to, coordinated."""
+    text, ms = R.text, R.ms
+    for m in _plural_rx().finditer(text):
+        title = _plural_titles().get(re.sub(r"\s+", " ", m.group("title").replace("’", "'")).lower())
+        if title is None:
+            continue
+        country = _country_of_adj(m.group("adj") or "")
+        pos = m.end() if country else m.end("title")
+        org = None
+        nxt = R.after(pos)
+        if nxt is not None and nxt.label in ("ORG", "MINISTRY", "EVENT") \
+                and re.fullmatch(r"\s+" + _LINK + r"\s*" + _kind_link(), text[pos:nxt.start], re.I):
+            org, pos = nxt, nxt.end
+            acr = re.match(r"\s*\([^()\n]{1,20}\)", text[pos:])
+            pos += acr.end() if acr else 0
+        lead = re.match(r"\s*,?\s*(?:(?:à\s+savoir|en\s+l['’]occurrence|notamment)\s*,?\s*)?", text[pos:])
+        pos += lead.end()
+        names = []
+        for x in ms:
+            if x.start < pos:
+                continue
+            if x.label != "PERSON" or not re.fullmatch(r"(?:\s*(?:,|\bet\b)\s*)?" + _hon(), text[pos:x.start], re.I):
+                break
+            if names and not re.search(r",|\bet\b", text[pos:x.start]):
+                break
+            names.append(x)
+            pos = x.end
+        if len(names) < 2 or org is None and country is None:
+            continue  # `les deux présidents X et Y`: offices of two states
+        q = (m.group("q") or "").lower()
+        prefix = {"anciens": "ancien ", "anciennes": "ancienne ", "ex": "ex-"}.get(q, "")
+        for x in names:
+            R.add(x, prefix + _title_norm(title), org, country, m.start(), x.end)
 
 
 def _led_by(R: _Roles) -> None:
