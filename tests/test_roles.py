@@ -369,3 +369,19 @@ def test_one_office_in_the_plural_for_coordinated_names(analyse):
     assert ("Omar Lazrak", "ancien président", "Fédération marocaine de football", None) in found
     # heads of two states named by one plural: no country to give either
     assert not any(p in ("Emmanuel Macron", "Joe Biden") for p, _, _, _ in found)
+
+
+def test_name_after_an_office_of_the_king_holds_the_inner_office(analyse):
+    doc = analyse("Fouad Ali El Himma, conseiller du roi Mohammed VI, a reçu les dirigeants des partis.")
+    found = roles(doc)
+    assert ("Fouad Ali El Himma", "conseiller du roi", None, "MAR") in found
+    assert ("Mohammed VI", "roi", None, "MAR") in found
+    assert ("Mohammed VI", "conseiller du roi", None, "MAR") not in found
+
+
+def test_ministry_and_a_second_title_before_the_name(analyse):
+    doc = analyse("Le Conseil a adopté le projet, a indiqué le ministre délégué chargé du Budget, "
+                  "porte-parole du gouvernement, Karim Lahlou, lors d'un point de presse à Rabat.")
+    found = roles(doc)
+    assert ("Karim Lahlou", "ministre délégué", "ministère délégué chargé du Budget", "MAR") in found
+    assert ("Karim Lahlou", "porte-parole du gouvernement", None, "MAR") in found

@@ -453,6 +453,7 @@ def find_roles(doc: Doc, mentions: list[Mention], home: str = HOME_COUNTRY) -> l
             R.add(p, title, org, country, start, p.end)
         else:
             _before_person(R, i, R.ms[i - 1] if i > 0 else None)
+            _chained_before(R, i)
         for title, org, country, start, end in _appositions(R, i):
             R.add(p, title, org, country, start, end)
         _appointed(R, doc, i)
@@ -586,7 +587,12 @@ def _before_person(R: _Roles, i: int, prev: Optional[Mention]) -> bool:
             _adjective(R, left_start + m.start("adj") + w.start(), left_start + m.start("adj") + w.end())
             for w in re.finditer(r"[\w-]+", adj)) and not re.search(r",", left[m.end("title"):])
         if not adj.strip() or country or described:
-            R.add(p, _title_norm(m.group("title")), None, country, left_start + m.start(), p.end)
+            title, start = m.group("title"), left_start + m.start()
+            inner = re.search(r"\s(?:du|de\s+la)\s+(?P<inner>\S.*)$", title)
+            if inner and is_title(inner.group("inner")) and not adj.strip():
+                # `conseiller du roi Mohammed VI`: the name is the inner office's
+                title, start = inner.group("inner"), left_start + m.start() + inner.start("inner")
+            R.add(p, _title_norm(title), None, country, start, p.end)
             return True
     return False
 
@@ -655,6 +661,19 @@ def _enumerated(R: _Roles) -> None:
         prefix = {"anciens": "ancien ", "anciennes": "ancienne ", "ex": "ex-"}.get(q, "")
         for x in names:
             R.add(x, prefix + _title_norm(title), org, country, m.start(), x.end)
+
+
+def _chained_before(R: _Roles, i: int) -> None:
+    """`le ministre délégué chargé de X, porte-parole du gouvernement, NAME`: a ministry's office
+    and a second title in apposition both before the name."""
+    if i < 1:
+        return
+    p, x = R.ms[i], R.ms[i - 1]
+    if x.label != "MINISTRY" or not re.match(r"(ministre|secrétaire)", x.text, re.I):
+        return
+    g = re.fullmatch(r"\s*,\s*(?P<t>[^,;.()\n]{3,60}?)\s*,\s*" + _hon(), R.text[x.end:p.start], re.I)
+    if g and _titles_rx().match(g.group("t")) and not _after_name(R, x.start):
+        R.add(p, _ministry_title(x.text), x, None, x.start, p.end)
 
 
 def _led_by(R: _Roles) -> None:
