@@ -385,3 +385,9 @@ def test_ministry_and_a_second_title_before_the_name(analyse):
     found = roles(doc)
     assert ("Karim Lahlou", "ministre délégué", "ministère délégué chargé du Budget", "MAR") in found
     assert ("Karim Lahlou", "porte-parole du gouvernement", None, "MAR") in found
+
+
+def test_protocol_styles_between_the_office_and_the_name(analyse):
+    doc = analyse("Le Conseil des ministres sénégalais s'est tenu mercredi à Dakar sous la présidence "
+                  "du Chef de l'Etat, Son Excellence, Monsieur Macky Diallo.")
+    assert ("Macky Diallo", "chef de l'Etat", None, "SEN") in roles(doc)

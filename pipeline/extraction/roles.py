@@ -160,7 +160,10 @@ def _hon() -> str:
              if w not in ("son", "sa", "se") and not is_title(w)]
     words.sort(key=len, reverse=True)
     alts = "|".join(re.escape(w) for w in words)
-    return rf"(?:(?:{alts})(?<=\.)\s*|(?:{alts})\s+)*"
+    # protocol forms (`le Chef de l'Etat, Son Excellence, Monsieur X`, `SA Cheikh X`): `son`/`sa`
+    # only before a style, `SA`/`SE` in capitals
+    styles = r"(?:(?:son|sa)\s+(?:excellence|altesse|majesté)|(?-i:S\.?A|S\.?E|S\.?M)\.?|cheikh|sheikh)"
+    return rf"(?:(?:{alts})(?<=\.)\s*,?\s*|(?:{alts}|{styles})\s*,?\s+)*"
 
 
 def _international(org: Mention) -> bool:
@@ -575,7 +578,7 @@ def _before_person(R: _Roles, i: int, prev: Optional[Mention]) -> bool:
         lc = text[max(0, c.start - 60):c.start]
         mc = re.search(_titles_rx().pattern + r"\s+(?:de|d['’]|du)\s*$", lc, re.I)
         tail = text[c.end:p.start]
-        if mc and re.fullmatch(r"(\s+(?:au|en|à|aux|auprès\s+de(?:\s+la|\s+l['’])?)\s*[\w’'-]+)?\s*,?\s*", tail):
+        if mc and re.fullmatch(r"(\s+(?:au|en|à|aux|auprès\s+de(?:\s+la|\s+l['’])?)\s*[\w’'-]+)?\s*,?\s*" + hon, tail, re.I):
             R.add(p, _title_norm(mc.group("title")), None, c.norm, c.start - (len(lc) - mc.start()), p.end)
             return True
     m = re.search(_titles_rx().pattern + r"(?P<adj>(?:\s+[\w-]+){0,2}?)\s*,?\s*" + hon + r"$", left, re.I)
