@@ -391,3 +391,9 @@ def test_protocol_styles_between_the_office_and_the_name(analyse):
     doc = analyse("Le Conseil des ministres sénégalais s'est tenu mercredi à Dakar sous la présidence "
                   "du Chef de l'Etat, Son Excellence, Monsieur Macky Diallo.")
     assert ("Macky Diallo", "chef de l'Etat", None, "SEN") in roles(doc)
+
+
+def test_title_in_an_adverbial_phrase_is_not_the_next_subjects(analyse):
+    doc = analyse("Le wali de Bank Al-Maghrib a été reçu par le Roi à Fès. Dans son discours devant "
+                  "le Roi, Karim Hassani a souligné la croissance de l'économie.")
+    assert not any(p == "Karim Hassani" and t == "roi" for p, t, _, _ in roles(doc))

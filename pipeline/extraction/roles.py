@@ -589,6 +589,11 @@ def _before_person(R: _Roles, i: int, prev: Optional[Mention]) -> bool:
         described = bool(adj.strip()) and _title_norm(m.group("title")).lower() in _GOV_TITLES and all(
             _adjective(R, left_start + m.start("adj") + w.start(), left_start + m.start("adj") + w.end())
             for w in re.finditer(r"[\w-]+", adj)) and not re.search(r",", left[m.end("title"):])
+        if "," in left[m.end("title"):] and re.search(
+                r"\b(?:devant|selon|pour|avec|après|avant|chez|contre|sans)\s+(?:le|la|l['’])\s*$",
+                text[max(0, left_start + m.start() - 20):left_start + m.start()], re.I) \
+                and _subject_after_comma(R, p):
+            return False  # `Dans son allocution devant le Roi, X a souligné`: X opens the clause
         if not adj.strip() or country or described:
             title, start = m.group("title"), left_start + m.start()
             inner = re.search(r"\s(?:du|de\s+la)\s+(?P<inner>\S.*)$", title)
@@ -664,6 +669,12 @@ def _enumerated(R: _Roles) -> None:
         prefix = {"anciens": "ancien ", "anciennes": "ancienne ", "ex": "ex-"}.get(q, "")
         for x in names:
             R.add(x, prefix + _title_norm(title), org, country, m.start(), x.end)
+
+
+def _subject_after_comma(R: _Roles, p: Mention) -> bool:
+    """The name is the subject of a verb that follows it, not an apposition to what precedes."""
+    a, span = _anchor(R.doc, p)
+    return a is not None and a.dep_.startswith("nsubj") and a.head.i >= span.end
 
 
 def _chained_before(R: _Roles, i: int) -> None:
