@@ -397,3 +397,13 @@ def test_title_in_an_adverbial_phrase_is_not_the_next_subjects(analyse):
     doc = analyse("Le wali de Bank Al-Maghrib a été reçu par le Roi à Fès. Dans son discours devant "
                   "le Roi, Karim Hassani a souligné la croissance de l'économie.")
     assert not any(p == "Karim Hassani" and t == "roi" for p, t, _, _ in roles(doc))
+
+
+def test_office_of_the_object_of_an_active_appointment(analyse):
+    doc = analyse("Le roi Mohammed VI a nommé Nadia Fettah ministre de l'Économie et des Finances. "
+                  "Le président Karim Tazi a nommé Omar Alami directeur de l'Agence nationale des ports.")
+    found = roles(doc)
+    assert ("Nadia Fettah", "ministre", "ministère de l'Économie et des Finances", "MAR") in found
+    assert ("Omar Alami", "directeur", "Agence nationale des ports", "MAR") in found
+    # the one who appoints does not take the office
+    assert not any(p == "Karim Tazi" and t == "directeur" for p, t, _, _ in found)

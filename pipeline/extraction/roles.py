@@ -475,8 +475,8 @@ def find_roles(doc: Doc, mentions: list[Mention], home: str = HOME_COUNTRY) -> l
 
 
 # `X a été nommé`, `X, nommé`, `X, 86 ans, nommé`, `X est devenu`: from the name to the verb,
-# without or with an incise between commas
-_AUX = r"\s*(?:(?:a|ont|avait|avaient|aura|auront)\s+été\s+|(?:est|sont|sera|seront|a|ont|avait)\s+|vient\s+d['’]être\s+)?"
+# without or with an incise between commas; not the active `X a nommé Y …`
+_AUX = r"\s*(?:(?:a|ont|avait|avaient|aura|auront)\s+été\s+|(?:est|sont|sera|seront|était|étaient)\s+|vient\s+d['’]être\s+)?"
 _TO_VERB = (re.compile(r"\s*,?" + _AUX), re.compile(r"\s*,[^,.;:«»\n]{1,100},?" + _AUX))
 # a name governed by a preposition is no subject (`… de l'ex-président X, est nommé`)
 _GOVERNED = re.compile(r"\b(?:de|du|des|d['’]|à|au|aux|par|avec|pour|sur|chez|contre)\s+"
@@ -494,6 +494,16 @@ def _appointed(R: _Roles, doc: Doc, i: int) -> None:
     """`X a été nommé TITLE de Y`, `X, élu lundi président de Y`: the office after an
     appointment verb (appointment_verbs.tsv, by the parse's lemma) whose subject is the name."""
     text, p = R.text, R.ms[i]
+    # `Le roi a nommé X ambassadeur au Japon`: the object of the verb, the office right after it
+    mb = re.search(r"(?P<v>[\w-]+)\s+" + _hon() + r"$", text[max(0, p.start - 40):p.start], re.I)
+    v = _token_at(doc, p.start - 40 + mb.start("v") if p.start >= 40 else mb.start("v")) if mb else None
+    if v is not None and v.pos_ == "VERB" and v.lemma_.lower() in _appointment_verbs() \
+            and re.match(r"\s+\S", text[p.end:p.end + 3]):
+        found = _office_at(R, p.end + 1, ends=r"[,.;:)»\]]|et\b|$|(?:à|au|lors|pour|par|en)\b")
+        if found is not None:
+            title, org, country, end = found
+            R.add(p, title, org, country, p.start, end)
+            return
     tok = None
     for rx in _TO_VERB:
         mv = rx.match(text, p.end)
