@@ -407,3 +407,13 @@ def test_office_of_the_object_of_an_active_appointment(analyse):
     assert ("Omar Alami", "directeur", "Agence nationale des ports", "MAR") in found
     # the one who appoints does not take the office
     assert not any(p == "Karim Tazi" and t == "directeur" for p, t, _, _ in found)
+
+
+def test_parenthesis_after_the_name_and_an_organization_named_after_its_description(analyse):
+    doc = analyse("Omar Fassi (PAM), président de la Fédération marocaine de football, a voté contre. "
+                  "Le ministre sera remplacé par Karim Zidane (photo), le patron de la compagnie "
+                  "pétrolière nationale, Sonatrach.")
+    found = roles(doc)
+    assert ("Omar Fassi", "président", "Fédération marocaine de football", None) in found
+    # a company's officers take no country (ENTITIES.md, Roles)
+    assert ("Karim Zidane", "patron", "Sonatrach", None) in found

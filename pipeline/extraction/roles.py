@@ -178,8 +178,12 @@ def _international(org: Mention) -> bool:
 def _kind_link() -> str:
     """An optional kind noun, with its adjective, between `de` and an organization's name
     (`président du groupe Sunrise`, `PDG de la compagnie aérienne X`)."""
-    words = "|".join(re.escape(w) for w in sorted(_data_lines("org_kind_nouns.tsv"), key=len, reverse=True))
-    return rf"(?:(?:{words})(?-i:\s+[a-zéèêàç-]+)?\s+)?"
+    return rf"(?:(?:{_kind_words()})(?-i:\s+[a-zéèêàç-]+)?\s+)?"
+
+
+@lru_cache(maxsize=1)
+def _kind_words() -> str:
+    return "|".join(re.escape(w) for w in sorted(_data_lines("org_kind_nouns.tsv"), key=len, reverse=True))
 
 
 _CORPORATE = re.compile(r"(directeur|directrice|PDG|DG|CEO|administrat|président-directeur)", re.I)
@@ -379,6 +383,11 @@ def _office_at(R: _Roles, after: int, qualifier: str = "", ends=r"[,.;:)»\]]|et
     nxt2 = R.after(rest_start)
     between = text[rest_start:nxt2.start] if nxt2 else ""
     mb = re.fullmatch(r"(?P<more>(?:\s+[\w-]+){0,6}?)\s+" + _LINK + r"\s*" + _kind_link(), between)
+    if mb is None and nxt2 is not None and nxt2.label == "ORG":
+        # `le patron de la société publique d'électricité et de gaz, Sonelgaz`: the kind noun,
+        # described, then the name in apposition
+        mb = re.fullmatch(r"(?P<more>)\s+" + _LINK + r"\s*(?:" + _kind_words() + r")\b[^,;.()«»\n]{0,60},\s*",
+                          between)
     if nxt2 is not None and nxt2.label in ("ORG", "MINISTRY", "EVENT") and mb:
         # `ministre délégué auprès du ministre de X`: the office is the delegate's, of X
         more = re.sub(r"\s+auprès(?:\s+du\s+ministre|\s+de\s+la\s+ministre)?$", "", mb.group("more"))
@@ -417,7 +426,8 @@ def _appositions(R: _Roles, i: int) -> list:
     out = []
     pos = p.end
     while True:
-        m = re.match(r"\s*,\s*(?:l['’]|le\s+|la\s+)?(?:(?P<q>ancienn?e?)\s+|(?P<ex>ex)-|(?:nouveau|nouvelle|"
+        # `X (photo), le patron de …`, `X (PAM), président de …`: a short parenthesis first
+        m = re.match(r"(?:\s*\([^()\n]{1,20}\))?\s*,\s*(?:l['’]|le\s+|la\s+)?(?:(?P<q>ancienn?e?)\s+|(?P<ex>ex)-|(?:nouveau|nouvelle|"
                      r"actuel|actuelle)\s+)?", text[pos:pos + 30], re.I)
         if not m:
             break
