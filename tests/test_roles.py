@@ -417,3 +417,9 @@ def test_parenthesis_after_the_name_and_an_organization_named_after_its_descript
     assert ("Omar Fassi", "président", "Fédération marocaine de football", None) in found
     # a company's officers take no country (ENTITIES.md, Roles)
     assert ("Karim Zidane", "patron", "Sonatrach", None) in found
+
+
+def test_rank_with_its_article_between_the_office_and_the_name(analyse):
+    doc = analyse("Lors de la visite du président de la Transition, le général Brice Oligui, "
+                  "le Gabon a mobilisé 739 milliards de FCFA.")
+    assert ("Brice Oligui", "président de la transition", None, "GAB") in roles(doc)

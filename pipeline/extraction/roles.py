@@ -601,7 +601,9 @@ def _before_person(R: _Roles, i: int, prev: Optional[Mention]) -> bool:
         if mc and re.fullmatch(r"(\s+(?:au|en|à|aux|auprès\s+de(?:\s+la|\s+l['’])?)\s*[\w’'-]+)?\s*,?\s*" + hon, tail, re.I):
             R.add(p, _title_norm(mc.group("title")), None, c.norm, c.start - (len(lc) - mc.start()), p.end)
             return True
-    m = re.search(_titles_rx().pattern + r"(?P<adj>(?:\s+[\w-]+){0,2}?)\s*,?\s*" + hon + r"$", left, re.I)
+    # `le président de la Transition, le général X`: a rank with its article before the name
+    m = re.search(_titles_rx().pattern + r"(?P<adj>(?:\s+[\w-]+){0,2}?)\s*,?\s*(?:(?:le|la)\s+(?=\S+\s))?" + hon + r"$",
+                  left, re.I)
     if m and "\n" not in left[m.start():]:
         adj = m.group("adj")
         country = _country_of_adj(adj)
