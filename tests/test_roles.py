@@ -423,3 +423,9 @@ def test_rank_with_its_article_between_the_office_and_the_name(analyse):
     doc = analyse("Lors de la visite du président de la Transition, le général Brice Oligui, "
                   "le Gabon a mobilisé 739 milliards de FCFA.")
     assert ("Brice Oligui", "président de la transition", None, "GAB") in roles(doc)
+
+
+def test_years_of_a_past_office_between_the_office_and_the_name(analyse):
+    doc = analyse("Il s'agit de l'ancien ministre de l'Intérieur (1999-2002) Ahmed Midaoui, 70 ans, "
+                  "nommé conseiller.")
+    assert ("Ahmed Midaoui", "ancien ministre", "ministère de l'Intérieur", "MAR") in roles(doc)

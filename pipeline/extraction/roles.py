@@ -282,11 +282,18 @@ def _org_before_person(R: _Roles, i: int):
     j = i - 1
     gap_end = p.start
     place = None
+    dated = None
     while j >= 0:
         q = ms[j]
         gap = text[q.end:gap_end]
         # `le ministre de l'Intérieur, M. X`, `le Premier ministre, le général X`: honorifics
         # and ranks stand between the office and the name
+        if q.label == "DATE" and re.fullmatch(r"\s*\)\s*", gap) and re.search(r"\(\s*$", text[max(0, q.start - 3):q.start]):
+            # the years of a past office: `l'ancien ministre de X (1988-1991) Y`
+            gap_end = text.rindex("(", 0, q.start)
+            j -= 1
+            dated = j
+            continue
         if not re.fullmatch(r"[\s,()«»\"]*(?:(?:de|d['’])\s*)?(?:(?:le|la)\s+)?(?:(?:professeur|docteur)\s+)?" + _hon(),
                             gap, re.I):
             break
@@ -312,7 +319,7 @@ def _org_before_person(R: _Roles, i: int):
                 return found[0], o, q.norm, found[2]
             break
         if q.label in ("ORG", "EVENT", "MINISTRY"):
-            if q.label == "MINISTRY" and j == i - 1 and re.match(r"(ministre|secrétaire)", q.text, re.I):
+            if q.label == "MINISTRY" and j in (i - 1, dated) and re.match(r"(ministre|secrétaire)", q.text, re.I):
                 return _ministry_title(q.text), q, None, q.start
             found = _title_of_org(R, q)
             if found:
