@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from .lexicon import is_french_word
+from .normalize.gazetteer import lookup
 from .wordlists import LEAD_WORDS
 
 
@@ -26,10 +27,22 @@ def _common_words_only(span: Span) -> bool:
     return all(t.lower_ in LEAD_WORDS or is_french_word(t.text) for t in words)
 
 
+def _bare_place(doc: Doc, span: Span) -> bool:
+    """One word right after a bare `à`/`de` (`le terminal de Montoir`): places take no article,
+    offices and common nouns do (`à la Primature`, `de l'Hydraulique`)."""
+    return len(span) == 1 and span.start > 0 and doc[span.start - 1].lower_ in ("à", "de", "d'", "d’")
+
+
+def _name_word(t) -> bool:
+    return t.is_alpha and t.text[:1].isupper() and len(t) > 2 and not is_french_word(t.text) \
+        and lookup(t.text, weak=True) is None
+
+
 def _person_words(doc: Doc) -> frozenset:
-    """Capitalized words of the people the model names in the article (two words or more)."""
+    """Words of the people the model names in the article (two words or more), places and
+    common words aside (`Maroc`, `République` in `président de la République X`)."""
     return frozenset(t.text for e in doc.ents if e.label_ == "PER" and len(e) >= 2
-                     for t in e if t.is_alpha and t.text[:1].isupper() and len(t) > 2)
+                     for t in e if _name_word(t))
 
 
 def judge_model_place(doc: Doc, span: Span) -> str | None:
@@ -39,10 +52,9 @@ def judge_model_place(doc: Doc, span: Span) -> str | None:
     if "\n" in span.text:
         return None  # a headline word and the next line's first word
     if _common_words_only(span):
-        return None
+        return "LOC" if _bare_place(doc, span) else None
     names = _person_words(doc)
     caps = [t for t in span if t.is_alpha and t.text[:1].isupper()]
-    if any(t.text in names for t in caps) and all(
-            t.text in names or not is_french_word(t.text) for t in caps):
+    if any(t.text in names for t in caps) and all(t.text in names or _name_word(t) for t in caps):
         return "PERSON"
     return "LOC"
