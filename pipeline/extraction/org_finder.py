@@ -54,6 +54,8 @@ class Patterns:
     english_events: set = field(default_factory=set)
     legal_forms: set = field(default_factory=set)         # `SCA`, `SARL`: company legal forms
     lower_heads: list = field(default_factory=list)       # (lowercase phrase, label), longest first
+    local_heads: set = field(default_factory=set)         # `conseil communal`: ORG with a place only
+    bodies: set = field(default_factory=set)              # `Conseil`, `Direction`: bodies inside orgs
     known_acronyms: dict = field(default_factory=dict)    # acronym -> (long form, label)
     known_names: dict = field(default_factory=dict)       # folded name -> (canonical, label)
 
@@ -74,8 +76,12 @@ def load_patterns() -> Patterns:
          "suffix": p.suffixes, "legal": p.legal_forms}.get(kind, set()).add(word)
         if kind == "suffix" and word.replace(".", "").isupper():
             p.legal_forms.add(word.replace(".", ""))
-        if kind == "lower":
+        if kind in ("lower", "local"):
             p.lower_heads.append((norm_apostrophes(word).lower(), "ORG"))
+        if kind == "local":
+            p.local_heads.add(norm_apostrophes(word).lower())
+        if kind == "body":
+            p.bodies.add(word)
         if kind == "generic":
             p.generic.append(_fold(norm_apostrophes(word)))
     for word, kind in _rows("event_heads.tsv"):
@@ -190,6 +196,34 @@ def _extend_name(doc, i: int, allow_caps: bool = True) -> int:
     return end
 
 
+def _inner_org(doc, i: int, end: int, pats: Patterns) -> int | None:
+    """Bodies inside an organization (ENTITIES.md: `Conseil d'administration de la BCT` -> `BCT`):
+    a body head with a complement of its own (`des administrateurs`, `de politique monétaire`),
+    then `de [la]` and an organization (a head noun, an acronym, or a capitalized word that is
+    neither a place nor a common word: `Direction de la supervision bancaire de Bank
+    Al-Maghrib`). The token index where that organization starts, else None.
+    `Commission de l'Union africaine` has no complement of its own and stays whole."""
+    from pipeline.extraction.lexicon import is_french_word
+    from pipeline.extraction.normalize.gazetteer import lookup
+    own = False  # the body's own complement seen (`des administrateurs`)
+    for j in range(i + 1, end - 1):
+        if doc[j].lower_ not in ("de", "du", "des", "d'", "d’"):
+            continue
+        if not own:
+            own = True
+            continue
+        k = j + 1
+        if doc[k].lower_ in DETS and k + 1 < end:
+            k += 1
+        w = doc[k]
+        if not _is_cap(w) or not w.is_alpha and not looks_like_acronym(w.text):
+            continue
+        if w.text in pats.org_heads or (looks_like_acronym(w.text) and w.text.isupper()) or (
+                lookup(w.text, weak=True) is None and not is_french_word(w.text)):
+            return k
+    return None
+
+
 def _head_names(doc, pats: Patterns) -> list[Mention]:
     out = []
     n = len(doc)
@@ -220,7 +254,14 @@ def _head_names(doc, pats: Patterns) -> list[Mention]:
         if i > 0 and doc[i - 1].text in pats.pre:
             start = i - 1
         end = _extend_name(doc, i + head_len - 1)
+        inner = _inner_org(doc, i, end, pats) if t.text in pats.bodies else None
+        if inner is not None:
+            i = inner  # a body inside an organization gives only the organization
+            continue
         if head_len > 1 and end == i + head_len:
+            if norm_apostrophes(doc[i:end].text).lower() in pats.local_heads:
+                i = end
+                continue  # `le conseil communal` alone: which one, the text said before
             end = i + head_len  # the lowercase phrase itself is the name
         elif end == i + 1 and start == i:
             i += 1
