@@ -56,6 +56,7 @@ class Patterns:
     lower_heads: list = field(default_factory=list)       # (lowercase phrase, label), longest first
     local_heads: set = field(default_factory=set)         # `conseil communal`: ORG with a place only
     bodies: set = field(default_factory=set)              # `Conseil`, `Direction`: bodies inside orgs
+    wrappers: set = field(default_factory=set)            # `Groupe` in `Groupe OCP`
     known_acronyms: dict = field(default_factory=dict)    # acronym -> (long form, label)
     known_names: dict = field(default_factory=dict)       # folded name -> (canonical, label)
 
@@ -82,6 +83,8 @@ def load_patterns() -> Patterns:
             p.local_heads.add(norm_apostrophes(word).lower())
         if kind == "body":
             p.bodies.add(word)
+        if kind == "wrapper":
+            p.wrappers.add(word)
         if kind == "generic":
             p.generic.append(_fold(norm_apostrophes(word)))
     for word, kind in _rows("event_heads.tsv"):
@@ -172,8 +175,12 @@ def _extend_name(doc, i: int, allow_caps: bool = True) -> int:
             if k >= n:
                 break
             w = doc[k]
-            if coord and (w.text in load_patterns().org_heads or (had_det and _is_cap(w))):
-                break  # `X et l'Agence ...`: a second entity starts
+            # `X et l'Agence ...`: a second entity starts; `Parti de l'Authenticité et de la
+            # Modernité`: `et de la` + a capital is a second complement of the same name
+            parallel = coord and doc[j + 1].lower_ in PREPS
+            if coord and (w.text in load_patterns().org_heads or (had_det and _is_cap(w)
+                                                                  and not parallel)):
+                break
             if coord and not had_det and not (_is_noun(w) or _is_adj(w)):
                 break
             if not _is_noun(w) or _is_verb(w):
@@ -185,6 +192,7 @@ def _extend_name(doc, i: int, allow_caps: bool = True) -> int:
                 m = k + 1
                 while m < n and _is_cap(doc[m]) and doc[m].is_alpha and doc[m].lower_ not in STOP_NOUNS:
                     m += 1
+                m = _place_run(doc, k, m)
                 while m < n and (_is_adj(doc[m]) or (m < n and doc[m].text.startswith("-"))):
                     m += 1
                 end = j = m
@@ -224,6 +232,21 @@ def _inner_org(doc, i: int, end: int, pats: Patterns) -> int | None:
     return None
 
 
+def _place_run(doc, k: int, m: int) -> int:
+    """End of a place name that goes on past its first capitals with `d'`/`de l'` + a capital
+    (`Côte d'Ivoire`, `Afrique de l'Ouest`): the gazetteer must know the longer name."""
+    from pipeline.extraction.normalize.gazetteer import lookup
+    text, n = doc_text(doc), len(doc)
+    while m + 1 < n and doc[m].lower_ in ("d'", "d’", "de", "du"):
+        x = m + 1
+        if doc[x].lower_ in ("l'", "l’", "la") and x + 1 < n:
+            x += 1
+        if not _is_cap(doc[x]) or lookup(text[doc[k].idx:doc[x].idx + len(doc[x])]) is None:
+            break
+        m = x + 1
+    return m
+
+
 def _head_names(doc, pats: Patterns) -> list[Mention]:
     out = []
     n = len(doc)
@@ -250,6 +273,17 @@ def _head_names(doc, pats: Patterns) -> list[Mention]:
         if label is None:
             i += 1
             continue
+        if t.text in pats.wrappers and i + 1 < n and not _is_adj(doc[i + 1]):
+            nxt = doc[i + 2] if doc[i + 1].text in ("-", "–") and i + 2 < n else doc[i + 1]
+            if _is_cap(nxt) and nxt.text not in pats.org_heads and (
+                    nxt.pos_ == "PROPN" or looks_like_acronym(nxt.text)):
+                # `Groupe OCP`, `Groupe Sonelgaz`: the company's own name is the mention
+                k = nxt.i + 1
+                while k < n and _is_cap(doc[k]) and doc[k].is_alpha and doc[k].text not in pats.org_heads:
+                    k += 1
+                out.append(_mention(doc, nxt.i, k, "ORG", "org_trigger"))
+                i = k
+                continue
         start = i
         if i > 0 and doc[i - 1].text in pats.pre:
             start = i - 1
