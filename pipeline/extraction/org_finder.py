@@ -275,6 +275,9 @@ def _head_names(doc, pats: Patterns) -> list[Mention]:
             continue
         if t.text in pats.wrappers and i + 1 < n and not _is_adj(doc[i + 1]):
             nxt = doc[i + 2] if doc[i + 1].text in ("-", "–") and i + 2 < n else doc[i + 1]
+            if nxt.text in NOT_ORG_ACRONYMS:
+                i += 1
+                continue  # `Part du Groupe-RNPG`: a financial term
             if _is_cap(nxt) and nxt.text not in pats.org_heads and (
                     nxt.pos_ == "PROPN" or looks_like_acronym(nxt.text)):
                 # `Groupe OCP`, `Groupe Sonelgaz`: the company's own name is the mention
@@ -483,6 +486,30 @@ def _acronyms(doc, pats: Patterns, banned: set) -> list[Mention]:
             continue  # `60 MDH`, `4 MT`: units
         label = pats.known_acronyms.get(s, ("", "ORG"))[1]
         out.append(Mention(t.idx, t.idx + len(s), label, text=s, norm=s, source="org_acronym"))
+    return _glue_acronyms(doc_text(doc), out)
+
+
+_GLUED_ACRONYM = re.compile(r"-([A-Z][A-Za-z]*[A-Z]|[A-Z][a-z]?)(?![\w-])")
+
+
+def _glue_acronyms(text: str, found: list[Mention]) -> list[Mention]:
+    """`BOA-BMCE`, `SGEB-UGTT`, `CCC-CI`: acronyms joined by a hyphen with no space name one
+    organization (a merger, a union's branch, a body and its country code)."""
+    out = []
+    for m in found:
+        if out and out[-1].label == "ORG" and m.label == "ORG" and text[out[-1].end:m.start] == "-" \
+                and text[m.end:m.end + 1] != "-" and "-" not in out[-1].text \
+                and text[out[-1].start - 1:out[-1].start] != "-":  # `PAM-PI-RNI`: a list
+            prev = out[-1]
+            prev.end, prev.text = m.end, text[prev.start:m.end]
+            prev.norm = prev.text
+            continue
+        g = _GLUED_ACRONYM.match(text, m.end)
+        if m.label == "ORG" and g and g.group(1).isupper() and text[g.end():g.end() + 1] != "-" \
+                and text[m.start - 1:m.start] != "-":
+            m.end, m.text = g.end(), text[m.start:g.end()]
+            m.norm = m.text
+        out.append(m)
     return out
 
 
