@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.extraction.acronyms import (backtrack_long_form, canonical_name, complete_norms,
+from pipeline.extraction.acronyms import (acronym_matches, backtrack_long_form, canonical_name, complete_norms,
                                find_paren_acronyms, looks_like_acronym,
                                norm_apostrophes, _fold)
 from pipeline.extraction.mention import Mention
@@ -328,6 +328,8 @@ def _cap_runs(doc):
             return _is_cap(doc[j + 1])
         if t.is_punct:
             return False
+        if t.text in ("of", "and") and j + 1 < n and _is_cap(doc[j + 1]):
+            return True  # `Bank of Africa`, `Procter and Gamble`: English names
         return _is_cap(t) or t.lower_ in pats.english_events or (
             doc[j - 1].text in ("-", "–") and not doc[j - 1].whitespace_)
 
@@ -553,6 +555,24 @@ def _paren_long_forms(doc, pats: Patterns, found: list[Mention]) -> tuple[list[M
     return out, banned
 
 
+_TITLE_ACRONYM = re.compile(r"[ \u00a0]*\(([A-Z][a-z]{2,7}(?:-[A-Z][a-z]{1,3})?)\)")
+
+
+def _title_case_acronyms(doc, found: list[Mention]) -> list[Mention]:
+    """`Office national de l'électricité et de l'eau potable (Onee)`, `(Cci-Ci)`: some outlets
+    write acronyms in title case; in brackets after a long form whose initials it spells it is
+    that organization's acronym (the model reads such words as places)."""
+    text, out = doc_text(doc), []
+    for m in found:
+        if m.label != "ORG" or looks_like_acronym(m.text) or " " not in m.text:
+            continue
+        a = _TITLE_ACRONYM.match(text, m.end)
+        if a and acronym_matches(a.group(1).upper(), m.text):
+            out.append(Mention(a.start(1), a.end(1), "ORG", text=a.group(1), norm=m.norm,
+                               source="org_acronym", priority=1))
+    return out
+
+
 # ---------------------------------------------------------------- assembly
 def _resolve(cands: list[Mention]) -> list[Mention]:
     """Longest first, then priority; no overlaps."""
@@ -630,6 +650,7 @@ def find_orgs_events(doc) -> list[Mention]:
     longs, banned = _paren_long_forms(doc, pats, cands)
     cands += longs + _acronyms(doc, pats, banned)
     mentions = _resolve(cands)
+    mentions = _resolve(mentions + _title_case_acronyms(doc, mentions))
     _event_numbers(doc, pats, mentions)
     # acronyms are linked to long forms once, over the whole article (article_norms.py)
     _body_events(doc, mentions)
