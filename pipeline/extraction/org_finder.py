@@ -232,6 +232,11 @@ def _inner_org(doc, i: int, end: int, pats: Patterns) -> int | None:
     return None
 
 
+def _common_word(t) -> bool:
+    from pipeline.extraction.lexicon import is_french_word
+    return is_french_word(t.text)
+
+
 def _place_run(doc, k: int, m: int) -> int:
     """End of a place name that goes on past its first capitals with `d'`/`de l'` + a capital
     (`Côte d'Ivoire`, `Afrique de l'Ouest`): the gazetteer must know the longer name."""
@@ -279,7 +284,7 @@ def _head_names(doc, pats: Patterns) -> list[Mention]:
                 i += 1
                 continue  # `Part du Groupe-RNPG`: a financial term
             if _is_cap(nxt) and nxt.text not in pats.org_heads and (
-                    nxt.pos_ == "PROPN" or looks_like_acronym(nxt.text)):
+                    nxt.pos_ == "PROPN" or looks_like_acronym(nxt.text) or not _common_word(nxt)):
                 # `Groupe OCP`, `Groupe Sonelgaz`: the company's own name is the mention
                 k = nxt.i + 1
                 while k < n and _is_cap(doc[k]) and doc[k].is_alpha and doc[k].text not in pats.org_heads:
@@ -353,7 +358,8 @@ def _english_runs(doc, pats: Patterns) -> list[Mention]:
             continue
         if any(w.lower() in pats.english_events for w in words[1:]) and _is_cap(doc[i]):
             out.append(_mention(doc, i, j, "EVENT", "event_english"))
-        elif any(w in pats.suffixes for w in words[1:]):
+        elif any(w in pats.suffixes for w in words[1:]) or (words[0] in pats.suffixes
+                                                             and words[1] == "of"):  # `Bank of Kigali`
             out.append(_mention(doc, i, j, "ORG", "org_company"))
     return out
 
