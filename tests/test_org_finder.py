@@ -205,6 +205,9 @@ ORG_CASES = [
     ("L'Office national des aéroports (Onda) a publié son trafic.", ["Onda"], []),
     # English company names with `of`
     ("La Bank of Kigali a ouvert un bureau à Rabat.", ["Bank of Kigali"], []),
+    # a person's name right after a name in lower-case words is not part of it
+    ("Le directeur de l'Agence nationale de la sécurité routière Ahmed Tazi a signé hier.",
+     ["Agence nationale de la sécurité routière"], ["Agence nationale de la sécurité routière Ahmed Tazi"]),
     # financial terms in capitals are not organizations
     ("Le Résultat net part du Groupe-RNPG progresse de 4%.", [], ["RNPG", "Groupe-RNPG"]),
 ]

@@ -154,6 +154,8 @@ def _extend_name(doc, i: int, allow_caps: bool = True) -> int:
                 and _is_cap(doc[j + 1]):
             end = j = j + 2  # `Tangier-Med`, `Internationale-Afrique` split by the tokenizer
             continue
+        if t.ent_type_ == "PER" and t.ent_iob_ == "B" and doc[j - 1].is_lower and j - i > 2:
+            break  # `… des investissements et des exportations Ali Seddiki`: a person follows
         if allow_caps and _is_cap(t) and t.is_alpha is not None and t.pos_ != "VERB" \
                 and t.lower_ not in DETS and not t.like_num and t.text not in ("L", "Le", "La", "Les") \
                 and t.lower_ not in STOP_NOUNS and re.match(r"^[^\W\d_][\w&.-]*$", t.text):
