@@ -551,6 +551,11 @@ def _place_only(name: str) -> bool:
     return bool(parts) and all(lookup(p) is not None for p in parts)
 
 
+def _religious(word: str) -> bool:
+    from pipeline.extraction.normalize.dates import fold, lexicon
+    return any(fold(p).split()[0] == fold(word) for p in lexicon()["religious_periods"])
+
+
 def _event_triggers(doc, pats: Patterns) -> list[Mention]:
     """A generic event noun in lower case names the event written right after it, quoted
     or capitalized, which alone is the EVENT (`le salon GITEX Africa`, `l'opération Marhaba
@@ -564,7 +569,8 @@ def _event_triggers(doc, pats: Patterns) -> list[Mention]:
     for i, t in enumerate(doc):
         if t.text in pats.feasts and i + 2 < n and doc[i + 1].lower_ in PREPS:
             k = i + 2 + (doc[i + 2].lower_ in DETS)
-            if k < n and _is_cap(doc[k]) and doc[k].is_alpha and doc[k].lower_ not in STOP_NOUNS:
+            if k < n and _is_cap(doc[k]) and doc[k].is_alpha and doc[k].lower_ not in STOP_NOUNS \
+                    and not _religious(doc[k].text):  # `la fête de l'Aïd` is a DATE (ENTITIES.md)
                 out.append(_mention(doc, i, _extend_name(doc, i), "EVENT", "event_feast"))
             continue
         if t.text not in pats.event_triggers or i == 0 or doc[i - 1].pos_ not in ("DET", "ADP"):
