@@ -238,7 +238,7 @@ def _head_names(doc, pats: Patterns) -> list[Mention]:
         if i > 0 and doc[i - 1].text in pats.pre:
             start = i - 1
         end = _extend_name(doc, i + head_len - 1)
-        if head_len > 1 and end == i + head_len and phrase not in pats.lower_whole:
+        if head_len > 1 and end == i + head_len and label == "EVENT" and phrase not in pats.lower_whole:
             i += 1
             continue  # `la session de la commission mixte`: the short form alone names nothing
         if end == i + 1 and start == i and not (label == "EVENT" and _YEAR_AFTER.match(doc_text(doc), t.idx + len(t))):
