@@ -54,6 +54,7 @@ class Patterns:
     english_events: set = field(default_factory=set)
     legal_forms: set = field(default_factory=set)         # `SCA`, `SARL`: company legal forms
     lower_heads: list = field(default_factory=list)       # (lowercase phrase, label), longest first
+    heads_by_initial: dict = field(default_factory=dict)  # first letter -> lower_heads starting so
     known_acronyms: dict = field(default_factory=dict)    # acronym -> (long form, label)
     known_names: dict = field(default_factory=dict)       # folded name -> (canonical, label)
 
@@ -86,6 +87,8 @@ def load_patterns() -> Patterns:
         elif kind == "lower":
             p.lower_heads.append((norm_apostrophes(word).lower(), "EVENT"))
     p.lower_heads.sort(key=lambda x: len(x[0]), reverse=True)
+    for phrase, lab in p.lower_heads:      # in the same order: the first match wins
+        p.heads_by_initial.setdefault(phrase[:1], []).append((phrase, lab))
     for acr, long_form, label in _rows("known_orgs.tsv"):
         if acr:
             p.known_acronyms[acr] = (long_form, label)
@@ -203,9 +206,7 @@ def _head_names(doc, pats: Patterns) -> list[Mention]:
         elif t.text in pats.event_heads:
             label = "EVENT"
         else:
-            for phrase, lab in pats.lower_heads:
-                if not t.text[:1].lower() == phrase[:1]:
-                    continue
+            for phrase, lab in pats.heads_by_initial.get(t.text[:1].lower(), ()):
                 here = norm_apostrophes(doc_text(doc)[t.idx:t.idx + len(phrase) + 5]).lower()
                 if here.startswith(phrase):
                     stop = t.idx + len(phrase)
