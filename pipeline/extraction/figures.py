@@ -127,6 +127,15 @@ def _currencies():
 
 
 @lru_cache(maxsize=1)
+def _any_currency() -> re.Pattern:
+    """Matches where at least one currency form of ``_currencies`` matches (an alternation
+    of them all, each with its own case flag): one C-level test rules out the usual
+    position with no currency before the forms are tried one by one in order."""
+    return re.compile("|".join(f"(?{'i' if rx.flags & re.IGNORECASE else ''}:{rx.pattern})"
+                               for _, rx, *_ in _currencies()))
+
+
+@lru_cache(maxsize=1)
 def prefix_codes() -> dict[str, str]:
     """Signs and ISO codes that may stand before an amount, with their code."""
     codes = {"US$": "USD", "C$": "CAD", "A$": "AUD", "$": "USD", "€": "EUR", "£": "GBP"}
@@ -175,6 +184,8 @@ def match_currency(text: str, pos: int, lower_text: Optional[str] = None, scaled
 
     A form with cues (plain ``livres``) is a currency only after a scale word (``scaled``),
     before cents, or in an article that has one of its cues."""
+    if not _any_currency().match(text, pos):
+        return None
     for _, rx, code, mult, overrides, _form, needs in _currencies():
         m = rx.match(text, pos)
         if m:

@@ -109,8 +109,9 @@ def _first_capital_kept(raw: str, name: str) -> bool:
     return True
 
 
-def _is_word_start(text: str, i: int) -> bool:
-    return text[i].isalnum() and (i == 0 or not text[i - 1].isalnum())
+# Word starts (an alphanumeric character after none), in one pass: `[^\W_]` is exactly
+# str.isalnum (re's \w is isalnum plus the underscore).
+_WORD_START = re.compile(r"(?<![^\W_])[^\W_]")
 
 
 def _personish(text: str, s: int, e: int) -> bool:
@@ -161,9 +162,8 @@ def find_spans(text: str, person_spans: Iterable[tuple[int, int]] = ()) -> list[
     ft = fold(text)
     persons = list(person_spans)
     cands: list[tuple[int, int, Entry]] = []
-    for i in range(len(text)):
-        if not _is_word_start(text, i):
-            continue
+    for w in _WORD_START.finditer(text):
+        i = w.start()
         for e, entry in reversed(_walk(ft, i)):
             if e < len(text) and text[e].isalnum():
                 continue

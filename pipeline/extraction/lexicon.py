@@ -20,15 +20,34 @@ def fold(s: str) -> str:
                    if unicodedata.category(c) != "Mn").lower()
 
 
+# The lookups of a loaded fr_core_news_md lemmatizer (the same file as below), when a
+# pipeline lends them (share_tables): a second copy in memory cost ~100 MB per worker.
+_shared = None
+
+
+def share_tables(nlp) -> None:
+    """Read the word tables from ``nlp``'s lemmatizer instead of loading them again, if it
+    is fr_core_news_md's (same tables) and this process has not read them yet."""
+    global _shared
+    if _shared is not None or _tables.cache_info().currsize or nlp.meta.get("name") != MODEL[3:] \
+            or nlp.meta.get("lang") != MODEL[:2] or "lemmatizer" not in nlp.pipe_names:
+        return
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is not None and all(lookups.has_table(t) for t in ("lemma_index", "lemma_lookup")):
+        _shared = lookups
+
+
 @lru_cache(maxsize=1)
 def _tables():
-    import spacy.util
-    from spacy.lookups import Lookups
-    base = spacy.util.get_package_path(MODEL)
-    found = sorted(base.glob("*/lemmatizer/lookups"))
-    if not found:
-        return frozenset(), None
-    lookups = Lookups().from_disk(found[0])
+    lookups = _shared
+    if lookups is None:
+        import spacy.util
+        from spacy.lookups import Lookups
+        base = spacy.util.get_package_path(MODEL)
+        found = sorted(base.glob("*/lemmatizer/lookups"))
+        if not found:
+            return frozenset(), None
+        lookups = Lookups().from_disk(found[0])
     index = lookups.get_table("lemma_index")
     lemmas = frozenset(fold(w) for pos in _POS for w in index.get(pos, []))
     return lemmas, lookups.get_table("lemma_lookup")

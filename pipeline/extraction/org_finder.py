@@ -58,6 +58,7 @@ class Patterns:
     event_triggers: set = field(default_factory=set)      # `le salon GITEX Africa`: generic event nouns
     feasts: set = field(default_factory=set)              # `la fête du Trône`
     standing: set = field(default_factory=set)            # `Conférence permanente …` is a body
+    heads_by_initial: dict = field(default_factory=dict)  # first letter -> lower_heads starting so
     local_heads: set = field(default_factory=set)         # `conseil communal`: ORG with a place only
     bodies: set = field(default_factory=set)              # `Conseil`, `Direction`: bodies inside orgs
     wrappers: set = field(default_factory=set)            # `Groupe` in `Groupe OCP`
@@ -107,6 +108,8 @@ def load_patterns() -> Patterns:
         elif kind == "standing":
             p.standing.add(word)
     p.lower_heads.sort(key=lambda x: len(x[0]), reverse=True)
+    for phrase, lab in p.lower_heads:      # in the same order: the first match wins
+        p.heads_by_initial.setdefault(phrase[:1], []).append((phrase, lab))
     for acr, long_form, label in _rows("known_orgs.tsv"):
         if acr:
             p.known_acronyms[acr] = (long_form, label)
@@ -284,9 +287,7 @@ def _head_names(doc, pats: Patterns) -> list[Mention]:
         elif t.text in pats.event_heads:
             label = "EVENT"
         else:
-            for phrase, lab in pats.lower_heads:
-                if not t.text[:1].lower() == phrase[:1]:
-                    continue
+            for phrase, lab in pats.heads_by_initial.get(t.text[:1].lower(), ()):
                 here = norm_apostrophes(doc_text(doc)[t.idx:t.idx + len(phrase) + 5]).lower()
                 if here.startswith(phrase):
                     stop = t.idx + len(phrase)

@@ -27,14 +27,19 @@ def mention_rows(doc, mentions: Optional[list] = None, text: Optional[str] = Non
     of sentences before the piece.  A row's ``text`` is the slice of the text as read, not
     of the prose the model saw: they differ where a mention spans a blanked character (a
     NUL inside a name), and the table promises the former."""
+    from .nlp import doc_text
+    full = doc_text(doc)
     if text is None:
-        text = doc.text
-    sents = list(doc.sents)
-    sent_starts = [s.start_char for s in sents]
+        text = full
+    sents = [(s.start_char, s.end_char) for s in doc.sents]
+    sent_starts = [s for s, _ in sents]
+    sentences: dict[int, str] = {}     # a sentence's text, built once (Span.text joins tokens)
     out = []
     for m in (doc._.mentions or []) if mentions is None else mentions:
         si = max(0, bisect.bisect_right(sent_starts, m.start) - 1)
-        sentence = sents[si].text.strip() if sents else ""
+        sentence = sentences.get(si)
+        if sentence is None:
+            sentence = sentences[si] = full[sents[si][0]:sents[si][1]].strip() if sents else ""
         start, end = m.start + offset, m.end + offset
         row = {"start": start, "end": end, "label": m.label, "text": text[start:end],
                "entity_id": entity_id(m.label, m.norm), "sentence_id": sent_base + si,

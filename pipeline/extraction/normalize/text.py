@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 APOSTROPHES = "'\u2019\u2018`\u00b4\u02bc\u2032"
 HYPHENS = "-\u2010\u2011\u2012\u2013"
@@ -23,6 +24,8 @@ def unify_apostrophes(s: str) -> str:
 
 
 def strip_accents(s: str) -> str:
+    if s.isascii():          # nothing to decompose: most words of a French text
+        return s
     return "".join(c for c in unicodedata.normalize("NFD", s) if unicodedata.category(c) != "Mn")
 
 
@@ -31,6 +34,12 @@ def clean(s: str) -> str:
     return _SPACE_RE.sub(" ", unify_apostrophes(s)).strip()
 
 
+# Lookups fold the same words over and over (every token, every candidate): the
+# pure string functions below are memoized, in caches of bounded size.
+_CACHE = 1 << 16
+
+
+@lru_cache(maxsize=_CACHE)
 def fold_word(s: str) -> str:
     """Lower case, no accents, apostrophes unified: for word look-ups."""
     return unify_apostrophes(strip_accents(s.lower()))
@@ -51,11 +60,24 @@ def fold_char(c: str) -> str:
     return low if len(low) == 1 else base
 
 
+class _FoldTable(dict):
+    """``str.translate`` table of fold_char, filled on first sight of a character:
+    folding a string is then one C call instead of a Python call per character."""
+
+    def __missing__(self, code: int) -> str:
+        out = self[code] = fold_char(chr(code))
+        return out
+
+
+_FOLD = _FoldTable()
+
+
 def fold(s: str) -> str:
     """Length-preserving normalization used for every gazetteer lookup."""
-    return "".join(fold_char(c) for c in s)
+    return s.translate(_FOLD)
 
 
+@lru_cache(maxsize=_CACHE)
 def key(name: str) -> str:
     """Lookup key of a name: folded, hyphens and runs of spaces as one space,
     no space after an apostrophe (``d' Ivoire`` = ``d'Ivoire``)."""
