@@ -106,3 +106,26 @@ def test_a_country_the_gazetteer_cannot_code_is_dropped(fr_nlp, modes):
     doc._.learned = [(3, 8, "COUNTRY"), (15, 24, "COUNTRY")]
     first, _, _ = learned.split_learned(doc, [])
     assert [(m.text, m.norm, m.country) for m in first] == [("Maroc", "MAR", "MAR")]
+
+
+def test_instead_of_the_stock_ner_it_sets_the_entities_the_rules_read(fr_nlp):
+    """In place of the stock ner, doc.ents carry the stock names (COUNTRY -> LOC,
+    PERSON -> PER) that model_entities and the rules' ent_type_ checks read, and
+    doc._.learned the gold labels."""
+    comp = learned.LearnedSpans(fr_nlp, "news_learned", None, replace_ner=True)
+    doc = fr_nlp.make_doc("Le ministre marocain Nasser Bourita a reçu son homologue à Rabat, "
+                          "a annoncé le Maroc.")
+    comp(doc)
+    ents = {(e.text, e.label_) for e in doc.ents}
+    found = {(doc.text[s:e], lab) for s, e, lab in doc._.learned}
+    assert ("Nasser Bourita", "PER") in ents and ("Nasser Bourita", "PERSON") in found
+    assert ("Maroc", "LOC") in ents and ("Maroc", "COUNTRY") in found
+    assert [t.ent_type_ for t in doc if t.text == "Nasser"] == ["PER"]
+    assert {e.label_ for e in doc.ents} <= {"PER", "ORG", "LOC", "MISC"}
+
+
+def test_a_nationality_before_a_name_is_not_part_of_it(fr_nlp):
+    from pipeline.extraction.model_entities import trim_span
+    doc = fr_nlp.make_doc("Selon le Sénégalais Mamadou Lamine Diallo, le vote est reporté.")
+    s, e = trim_span(doc, 2, 6, "PERSON")
+    assert doc[s:e].text == "Mamadou Lamine Diallo"

@@ -13,6 +13,11 @@ from .normalize.text import clean as clean_norm, unify_apostrophes
 from .wordlists import LEAD_WORDS as _LEAD_WORDS, NAME_PARTICLES, generic_words, honorifics, word_set
 
 
+def _demonym(word: str) -> bool:
+    from .normalize.gazetteer import demonym_country
+    return demonym_country(word) is not None
+
+
 def trim_span(doc: Doc, start: int, end: int, label: str) -> tuple[int, int] | None:
     """Token bounds of the minimal span: leading function words, honorifics and
     titles out, trailing punctuation out.  None when nothing is left."""
@@ -24,6 +29,9 @@ def trim_span(doc: Doc, start: int, end: int, label: str) -> tuple[int, int] | N
             start += 1
         elif label == "PERSON" and (low.rstrip(".") in hon or low in hon or
                                     (t.is_lower and t.is_alpha)):
+            start += 1
+        elif label == "PERSON" and end - start > 2 and _demonym(t.text):
+            # `le Nigérien Bakary Yaou Sangaré`: a nationality before the name, not part of it
             start += 1
         else:
             break
@@ -62,6 +70,8 @@ def model_mentions(doc: Doc) -> list[Mention]:
         bounds = trim_span(doc, start, ent.end, label)
         if bounds is None:
             continue
+        if label == "PERSON":
+            bounds = (_hyphen_start(doc, bounds[0]), bounds[1])
         span = doc[bounds[0]:bounds[1]]
         text = span.text
         low = unify_apostrophes(text.lower())
@@ -99,6 +109,16 @@ def model_mentions(doc: Doc) -> list[Mention]:
         # the model's organizations (ORG, acronyms read as MISC or LOC) are read by
         # model_orgs below, against the rule-based ones
     return out
+
+
+def _hyphen_start(doc: Doc, start: int) -> int:
+    """A name does not start inside a hyphenated word: `Dya-Eddine Saïd …` read from
+    `Eddine` takes `Dya-` back."""
+    while (start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_
+           and not doc[start - 2].whitespace_ and doc[start - 2].is_alpha
+           and doc[start - 2].text[:1].isupper()):
+        start -= 2
+    return start
 
 
 def _named_after_title(doc: Doc, ent) -> int | None:

@@ -2,6 +2,7 @@
 
 Order, and why:
   tok2vec … ner          stock fr_core_news_md: POS, lemmas, parse, sentences, PER/ORG/LOC/MISC
+                         (the ner is replaced by news_learned when combine.json says so)
   news_learned           spans learned from the gold (models/ner, learned.py), kept aside in
                          doc._.learned for the resolver to combine label by label; beside
                          the stock ner, or in its place (combine.json's replaces_stock_ner)
@@ -51,14 +52,15 @@ def _load_default(model: str) -> Language:
     return _assemble(model, None)
 
 
-def _assemble(model: str, config: Optional[dict], learned: Optional[dict] = None) -> Language:
+def _assemble(model: str, config: Optional[dict], learned=None) -> Language:
     """``learned``: settings of the learned recognizer (``learned.add_to``'s keywords);
-    None puts the shipped one as combine.json says, when anything reads it."""
+    None puts the shipped one as combine.json says, when anything reads it; False
+    leaves it out (the stock ner alone)."""
     nlp = spacy.load(model)
     from . import learned as lrn
-    if learned is not None:
+    if isinstance(learned, dict):
         lrn.add_to(nlp, **learned)
-    elif lrn.model_available() and lrn.needed():
+    elif learned is None and lrn.model_available() and lrn.needed():
         lrn.add_to(nlp)
     for name in COMPONENTS:
         nlp.add_pipe(name, config=(config or {}).get(name, {}))
