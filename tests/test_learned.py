@@ -68,7 +68,6 @@ def test_shipped_component_labels_a_sentence(analyse):
     found = {(doc.text[s:e], lab) for s, e, lab in doc._.learned}
     assert ("Hamid Bentahar", "PERSON") in found
     assert ("Casablanca", "LOC") in found
-    # the stock ner's entities are left for the rules (they are reset by the resolver)
     assert all(lab in learned.settings()["train_labels"] for _, _, lab in doc._.learned)
 
 
@@ -129,3 +128,13 @@ def test_a_nationality_before_a_name_is_not_part_of_it(fr_nlp):
     doc = fr_nlp.make_doc("Selon le Sénégalais Mamadou Lamine Diallo, le vote est reporté.")
     s, e = trim_span(doc, 2, 6, "PERSON")
     assert doc[s:e].text == "Mamadou Lamine Diallo"
+
+
+def test_a_name_does_not_start_inside_a_hyphenated_first_name(fr_nlp):
+    from pipeline.extraction.model_entities import _hyphen_start
+    doc = fr_nlp.make_doc("Le conseiller Nour-Eddine Lahlou et le duo Alami-Bennis-Tazi ont parlé.")
+    words = [t.text for t in doc]
+    assert doc[_hyphen_start(doc, words.index("Eddine")):words.index("Lahlou") + 1].text \
+        == "Nour-Eddine Lahlou"
+    # a chain of three is a list of names, not one first name
+    assert _hyphen_start(doc, words.index("Bennis")) == words.index("Bennis")

@@ -112,12 +112,14 @@ def model_mentions(doc: Doc) -> list[Mention]:
 
 
 def _hyphen_start(doc: Doc, start: int) -> int:
-    """A name does not start inside a hyphenated word: `Dya-Eddine Saïd …` read from
-    `Eddine` takes `Dya-` back."""
-    while (start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_
-           and not doc[start - 2].whitespace_ and doc[start - 2].is_alpha
-           and doc[start - 2].text[:1].isupper()):
-        start -= 2
+    """A name does not start inside a hyphenated first name: `Dya-Eddine Saïd …` read
+    from `Eddine` takes `Dya-` back.  Longer chains are lists (`le trio Mayara-Lebbar-Zoumi`)."""
+    def joined(i: int) -> bool:   # doc[i] is a hyphen glued to the words on both sides
+        return i >= 1 and doc[i].text == "-" and not doc[i].whitespace_ and not doc[i - 1].whitespace_
+    if (start >= 2 and joined(start - 1) and doc[start - 2].is_alpha
+            and doc[start - 2].text[:1].isupper() and not joined(start - 3)
+            and not (start + 1 < len(doc) and joined(start + 1))):
+        return start - 2
     return start
 
 
