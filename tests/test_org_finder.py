@@ -165,3 +165,69 @@ def test_hyphenated_adjective_inside_an_event_name(run):
 def test_company_name_after_a_trigger_keeps_hyphenated_capitals(run):
     res = run("La société chinoise NOVA Power-Tech construira une usine à Kénitra.")
     assert "NOVA Power-Tech" in _texts(res, "ORG")
+
+
+# Organization classes of French news from any outlet (sentences written for these tests):
+# (sentence, mentions that must be ORG, texts that must not be ORG mentions)
+ORG_CASES = [
+    # a board inside an organization gives only the organization (ENTITIES.md)
+    ("Le Conseil d'administration de la Caisse de dépôt et de gestion a approuvé les comptes.",
+     ["Caisse de dépôt et de gestion"], ["Conseil d'administration de la Caisse de dépôt et de gestion"]),
+    ("La Direction des études économiques de la Banque centrale de Tunisie publie sa note.",
+     ["Banque centrale de Tunisie"], ["Direction des études économiques de la Banque centrale de Tunisie"]),
+    ("Le Comité de politique monétaire de la BCT se réunira mardi.",
+     ["BCT"], ["Comité de politique monétaire de la BCT"]),
+    # a named body with no complement of its own stays whole
+    ("La Commission de l'Union africaine a salué l'accord.",
+     ["Commission de l'Union africaine"], []),
+    # named standing bodies of a government
+    ("Le Conseil de gouvernement a adopté jeudi un projet de décret.", ["Conseil de gouvernement"], []),
+    ("Le Conseil des ministres s'est tenu au palais présidentiel.", ["Conseil des ministres"], []),
+    # a local council with its place; alone it names none
+    ("Le conseil communal de Safi a voté le budget.", ["conseil communal de Safi"], []),
+    ("Le conseil communal a voté le budget.", [], ["conseil communal"]),
+    # `et de la` + capital: a second complement of one name
+    ("Le Rassemblement pour la Démocratie et pour le Progrès a tenu son congrès.",
+     ["Rassemblement pour la Démocratie et pour le Progrès"], ["Progrès"]),
+    # a country name with an apostrophe inside a complement
+    ("La Chambre nationale des métiers de Côte d'Ivoire a signé la convention.",
+     ["Chambre nationale des métiers de Côte d'Ivoire"], ["Chambre nationale des métiers de Côte"]),
+    ("La Banque de développement des Etats de l'Afrique de l'Ouest a financé le Niger.",
+     ["Banque de développement des Etats de l'Afrique de l'Ouest"], []),
+    # `Groupe X`: the company's own name
+    ("Le Groupe Holmarcom a racheté une compagnie d'assurance.", ["Holmarcom"], ["Groupe Holmarcom"]),
+    ("Le Groupe consultatif africain des minerais se réunit.",
+     ["Groupe consultatif africain des minerais"], []),
+    # acronyms joined by a hyphen: one organization; a list of three stays apart
+    ("La fusion CIH-CDG a été annoncée hier.", ["CIH-CDG"], ["CIH", "CDG"]),
+    ("L'alliance USFP-PPS-MP gouverne la commune.", ["USFP", "PPS", "MP"], ["USFP-PPS"]),
+    # an acronym in title case, in brackets after its long form
+    ("L'Office national des aéroports (Onda) a publié son trafic.", ["Onda"], []),
+    # English company names with `of`
+    ("La Bank of Kigali a ouvert un bureau à Rabat.", ["Bank of Kigali"], []),
+    # a person's name right after a name in lower-case words is not part of it
+    ("Le directeur de l'Agence nationale de la sécurité routière Ahmed Tazi a signé hier.",
+     ["Agence nationale de la sécurité routière"], ["Agence nationale de la sécurité routière Ahmed Tazi"]),
+    # financial terms in capitals are not organizations
+    ("Le Résultat net part du Groupe-RNPG progresse de 4%.", [], ["RNPG", "Groupe-RNPG"]),
+]
+
+
+@pytest.mark.parametrize("text, orgs, not_orgs", ORG_CASES)
+def test_organization_classes(run, text, orgs, not_orgs):
+    found = _texts(run(text), "ORG")
+    for o in orgs:
+        assert o in found, (o, found)
+    for o in not_orgs:
+        assert o not in found, (o, found)
+
+
+def test_title_case_acronym_takes_its_long_form(run):
+    res = run("L'Agence nationale des ports (Anp) investit à Agadir.")
+    assert ("Anp", "ORG", "Agence nationale des ports") in res
+
+
+def test_hyphenated_acronym_in_brackets_spells_its_long_form():
+    from pipeline.extraction.acronyms import acronym_matches
+    assert acronym_matches("CCI-BF", "Chambre de commerce et d'industrie du Burkina Faso")
+    assert not acronym_matches("XYZ-CI", "Chambre de commerce de Côte d'Ivoire")

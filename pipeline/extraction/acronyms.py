@@ -43,6 +43,9 @@ def acronym_matches(acronym: str, long_form: str) -> bool:
     ``IMC`` / ``Congrès international des mines``), and a word may give two letters
     (``ONHYM`` / ``Office national des hydrocarbures et des mines``: HY).
     """
+    head, hyphen, _ = acronym.partition("-")
+    if hyphen and len(head) >= 2 and acronym_matches(head, long_form):
+        return True  # `CCC-CI`, `SGEB-UGTT`: the body's acronym, then its country's or parent's
     acr = _fold(re.sub(r"[^A-Za-z]", "", acronym))
     if len(acr) < 2:
         return False
@@ -89,9 +92,10 @@ def find_paren_acronyms(text: str) -> list[tuple[int, int, int]]:
     """``(ACR)`` or ``« ACR »`` or ``«ACR»``: (open_pos, acr_start, acr_end) for each acronym
     written in brackets/guillemets."""
     out = []
-    for m in re.finditer(r"(\(|«\s*|\"\s*)([A-Z][A-Za-z0-9&]{1,7}(?: [A-Z][A-Za-z]+)?)\s*(\)|»|\")", text):
+    # `(CCC-CI)`, `(SGEB-UGTT)`: an acronym may carry its country's or parent's after a hyphen
+    for m in re.finditer(r"(\(|«\s*|\"\s*)([A-Z][A-Za-z0-9&]{1,7}(?:-[A-Z]{2,6})?(?: [A-Z][A-Za-z]+)?)\s*(\)|»|\")", text):
         acr = m.group(2)
-        first = acr.split(" ")[0]
+        first = acr.split(" ")[0].split("-")[0]
         if looks_like_acronym(first):
             out.append((m.start(), m.start(2), m.end(2)))
     return out

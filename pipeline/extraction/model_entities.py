@@ -53,7 +53,8 @@ def trim_span(doc: Doc, start: int, end: int, label: str) -> tuple[int, int] | N
 
 def model_mentions(doc: Doc) -> list[Mention]:
     """The model's people and places (COUNTRY where the gazetteer knows the name)."""
-    from .normalize.gazetteer import country_code, demonym_country
+    from .normalize.gazetteer import country_code, demonym_country, lookup
+    from .model_places import judge_model_place
 
     out = []
     generic = generic_words()
@@ -100,6 +101,9 @@ def model_mentions(doc: Doc) -> list[Mention]:
                 label = "LOC"
             if len(span) == 1 and (span[0].is_stop or span[0].is_upper and len(text) <= 3):
                 continue
+        if label == "LOC" and lookup(text, weak=True) is None:
+            # unknown to the gazetteer: maybe a person, an office or a common word (model_places)
+            label = judge_model_place(doc, span) or "drop"
         if label == "LOC" and not (text.isupper() and len(text) >= 2):  # acronyms are never places
             out.append(Mention(span.start_char, span.end_char, "LOC", text,
                                norm=clean_norm(text), source="model", priority=0))

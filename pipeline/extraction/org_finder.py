@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.extraction.acronyms import (backtrack_long_form, canonical_name, complete_norms,
+from pipeline.extraction.acronyms import (acronym_matches, backtrack_long_form, canonical_name, complete_norms,
                                find_paren_acronyms, looks_like_acronym,
                                norm_apostrophes, _fold)
 from pipeline.extraction.mention import Mention
@@ -54,6 +54,9 @@ class Patterns:
     english_events: set = field(default_factory=set)
     legal_forms: set = field(default_factory=set)         # `SCA`, `SARL`: company legal forms
     lower_heads: list = field(default_factory=list)       # (lowercase phrase, label), longest first
+    local_heads: set = field(default_factory=set)         # `conseil communal`: ORG with a place only
+    bodies: set = field(default_factory=set)              # `Conseil`, `Direction`: bodies inside orgs
+    wrappers: set = field(default_factory=set)            # `Groupe` in `Groupe OCP`
     known_acronyms: dict = field(default_factory=dict)    # acronym -> (long form, label)
     known_names: dict = field(default_factory=dict)       # folded name -> (canonical, label)
 
@@ -74,8 +77,14 @@ def load_patterns() -> Patterns:
          "suffix": p.suffixes, "legal": p.legal_forms}.get(kind, set()).add(word)
         if kind == "suffix" and word.replace(".", "").isupper():
             p.legal_forms.add(word.replace(".", ""))
-        if kind == "lower":
+        if kind in ("lower", "local"):
             p.lower_heads.append((norm_apostrophes(word).lower(), "ORG"))
+        if kind == "local":
+            p.local_heads.add(norm_apostrophes(word).lower())
+        if kind == "body":
+            p.bodies.add(word)
+        if kind == "wrapper":
+            p.wrappers.add(word)
         if kind == "generic":
             p.generic.append(_fold(norm_apostrophes(word)))
     for word, kind in _rows("event_heads.tsv"):
@@ -145,6 +154,8 @@ def _extend_name(doc, i: int, allow_caps: bool = True) -> int:
                 and _is_cap(doc[j + 1]):
             end = j = j + 2  # `Tangier-Med`, `Internationale-Afrique` split by the tokenizer
             continue
+        if t.ent_type_ == "PER" and t.ent_iob_ == "B" and doc[j - 1].is_lower and j - i > 2:
+            break  # `… des investissements et des exportations Ali Seddiki`: a person follows
         if allow_caps and _is_cap(t) and t.is_alpha is not None and t.pos_ != "VERB" \
                 and t.lower_ not in DETS and not t.like_num and t.text not in ("L", "Le", "La", "Les") \
                 and t.lower_ not in STOP_NOUNS and re.match(r"^[^\W\d_][\w&.-]*$", t.text):
@@ -166,8 +177,12 @@ def _extend_name(doc, i: int, allow_caps: bool = True) -> int:
             if k >= n:
                 break
             w = doc[k]
-            if coord and (w.text in load_patterns().org_heads or (had_det and _is_cap(w))):
-                break  # `X et l'Agence ...`: a second entity starts
+            # `X et l'Agence ...`: a second entity starts; `Parti de l'Authenticité et de la
+            # Modernité`: `et de la` + a capital is a second complement of the same name
+            parallel = coord and doc[j + 1].lower_ in PREPS
+            if coord and (w.text in load_patterns().org_heads or (had_det and _is_cap(w)
+                                                                  and not parallel)):
+                break
             if coord and not had_det and not (_is_noun(w) or _is_adj(w)):
                 break
             if not _is_noun(w) or _is_verb(w):
@@ -179,6 +194,7 @@ def _extend_name(doc, i: int, allow_caps: bool = True) -> int:
                 m = k + 1
                 while m < n and _is_cap(doc[m]) and doc[m].is_alpha and doc[m].lower_ not in STOP_NOUNS:
                     m += 1
+                m = _place_run(doc, k, m)
                 while m < n and (_is_adj(doc[m]) or (m < n and doc[m].text.startswith("-"))):
                     m += 1
                 end = j = m
@@ -188,6 +204,54 @@ def _extend_name(doc, i: int, allow_caps: bool = True) -> int:
             continue
         break
     return end
+
+
+def _inner_org(doc, i: int, end: int, pats: Patterns) -> int | None:
+    """Bodies inside an organization (ENTITIES.md: `Conseil d'administration de la BCT` -> `BCT`):
+    a body head with a complement of its own (`des administrateurs`, `de politique monétaire`),
+    then `de [la]` and an organization (a head noun, an acronym, or a capitalized word that is
+    neither a place nor a common word: `Direction de la supervision bancaire de Bank
+    Al-Maghrib`). The token index where that organization starts, else None.
+    `Commission de l'Union africaine` has no complement of its own and stays whole."""
+    from pipeline.extraction.lexicon import is_french_word
+    from pipeline.extraction.normalize.gazetteer import lookup
+    own = False  # the body's own complement seen (`des administrateurs`)
+    for j in range(i + 1, end - 1):
+        if doc[j].lower_ not in ("de", "du", "des", "d'", "d’"):
+            continue
+        if not own:
+            own = True
+            continue
+        k = j + 1
+        if doc[k].lower_ in DETS and k + 1 < end:
+            k += 1
+        w = doc[k]
+        if not _is_cap(w) or not w.is_alpha and not looks_like_acronym(w.text):
+            continue
+        if w.text in pats.org_heads or (looks_like_acronym(w.text) and w.text.isupper()) or (
+                lookup(w.text, weak=True) is None and not is_french_word(w.text)):
+            return k
+    return None
+
+
+def _common_word(t) -> bool:
+    from pipeline.extraction.lexicon import is_french_word
+    return is_french_word(t.text)
+
+
+def _place_run(doc, k: int, m: int) -> int:
+    """End of a place name that goes on past its first capitals with `d'`/`de l'` + a capital
+    (`Côte d'Ivoire`, `Afrique de l'Ouest`): the gazetteer must know the longer name."""
+    from pipeline.extraction.normalize.gazetteer import lookup
+    text, n = doc_text(doc), len(doc)
+    while m + 1 < n and doc[m].lower_ in ("d'", "d’", "de", "du"):
+        x = m + 1
+        if doc[x].lower_ in ("l'", "l’", "la") and x + 1 < n:
+            x += 1
+        if not _is_cap(doc[x]) or lookup(text[doc[k].idx:doc[x].idx + len(doc[x])]) is None:
+            break
+        m = x + 1
+    return m
 
 
 def _head_names(doc, pats: Patterns) -> list[Mention]:
@@ -216,11 +280,32 @@ def _head_names(doc, pats: Patterns) -> list[Mention]:
         if label is None:
             i += 1
             continue
+        if t.text in pats.wrappers and i + 1 < n and not _is_adj(doc[i + 1]):
+            nxt = doc[i + 2] if doc[i + 1].text in ("-", "–") and i + 2 < n else doc[i + 1]
+            if nxt.text in NOT_ORG_ACRONYMS:
+                i += 1
+                continue  # `Part du Groupe-RNPG`: a financial term
+            if _is_cap(nxt) and nxt.text not in pats.org_heads and (
+                    nxt.pos_ == "PROPN" or looks_like_acronym(nxt.text) or not _common_word(nxt)):
+                # `Groupe OCP`, `Groupe Sonelgaz`: the company's own name is the mention
+                k = nxt.i + 1
+                while k < n and _is_cap(doc[k]) and doc[k].is_alpha and doc[k].text not in pats.org_heads:
+                    k += 1
+                out.append(_mention(doc, nxt.i, k, "ORG", "org_trigger"))
+                i = k
+                continue
         start = i
         if i > 0 and doc[i - 1].text in pats.pre:
             start = i - 1
         end = _extend_name(doc, i + head_len - 1)
+        inner = _inner_org(doc, i, end, pats) if t.text in pats.bodies else None
+        if inner is not None:
+            i = inner  # a body inside an organization gives only the organization
+            continue
         if head_len > 1 and end == i + head_len:
+            if norm_apostrophes(doc[i:end].text).lower() in pats.local_heads:
+                i = end
+                continue  # `le conseil communal` alone: which one, the text said before
             end = i + head_len  # the lowercase phrase itself is the name
         elif end == i + 1 and start == i:
             i += 1
@@ -250,6 +335,8 @@ def _cap_runs(doc):
             return _is_cap(doc[j + 1])
         if t.is_punct:
             return False
+        if t.text in ("of", "and") and j + 1 < n and _is_cap(doc[j + 1]):
+            return True  # `Bank of Africa`, `Procter and Gamble`: English names
         return _is_cap(t) or t.lower_ in pats.english_events or (
             doc[j - 1].text in ("-", "–") and not doc[j - 1].whitespace_)
 
@@ -273,7 +360,8 @@ def _english_runs(doc, pats: Patterns) -> list[Mention]:
             continue
         if any(w.lower() in pats.english_events for w in words[1:]) and _is_cap(doc[i]):
             out.append(_mention(doc, i, j, "EVENT", "event_english"))
-        elif any(w in pats.suffixes for w in words[1:]):
+        elif any(w in pats.suffixes for w in words[1:]) or (words[0] in pats.suffixes
+                                                             and words[1] == "of"):  # `Bank of Kigali`
             out.append(_mention(doc, i, j, "ORG", "org_company"))
     return out
 
@@ -408,6 +496,30 @@ def _acronyms(doc, pats: Patterns, banned: set) -> list[Mention]:
             continue  # `60 MDH`, `4 MT`: units
         label = pats.known_acronyms.get(s, ("", "ORG"))[1]
         out.append(Mention(t.idx, t.idx + len(s), label, text=s, norm=s, source="org_acronym"))
+    return _glue_acronyms(doc_text(doc), out)
+
+
+_GLUED_ACRONYM = re.compile(r"-([A-Z][A-Za-z]*[A-Z]|[A-Z][a-z]?)(?![\w-])")
+
+
+def _glue_acronyms(text: str, found: list[Mention]) -> list[Mention]:
+    """`BOA-BMCE`, `SGEB-UGTT`, `CCC-CI`: acronyms joined by a hyphen with no space name one
+    organization (a merger, a union's branch, a body and its country code)."""
+    out = []
+    for m in found:
+        if out and out[-1].label == "ORG" and m.label == "ORG" and text[out[-1].end:m.start] == "-" \
+                and text[m.end:m.end + 1] != "-" and "-" not in out[-1].text \
+                and text[out[-1].start - 1:out[-1].start] != "-":  # `PAM-PI-RNI`: a list
+            prev = out[-1]
+            prev.end, prev.text = m.end, text[prev.start:m.end]
+            prev.norm = prev.text
+            continue
+        g = _GLUED_ACRONYM.match(text, m.end)
+        if m.label == "ORG" and g and g.group(1).isupper() and text[g.end():g.end() + 1] != "-" \
+                and text[m.start - 1:m.start] != "-":
+            m.end, m.text = g.end(), text[m.start:g.end()]
+            m.norm = m.text
+        out.append(m)
     return out
 
 
@@ -449,6 +561,24 @@ def _paren_long_forms(doc, pats: Patterns, found: list[Mention]) -> tuple[list[M
                                                               "avec", "par", "et", "à", "au", "pour")):
                 banned.add(acr)
     return out, banned
+
+
+_TITLE_ACRONYM = re.compile(r"[ \u00a0]*\(([A-Z][a-z]{2,7}(?:-[A-Z][a-z]{1,3})?)\)")
+
+
+def _title_case_acronyms(doc, found: list[Mention]) -> list[Mention]:
+    """`Office national de l'électricité et de l'eau potable (Onee)`, `(Cci-Ci)`: some outlets
+    write acronyms in title case; in brackets after a long form whose initials it spells it is
+    that organization's acronym (the model reads such words as places)."""
+    text, out = doc_text(doc), []
+    for m in found:
+        if m.label != "ORG" or looks_like_acronym(m.text) or " " not in m.text:
+            continue
+        a = _TITLE_ACRONYM.match(text, m.end)
+        if a and acronym_matches(a.group(1).upper(), m.text):
+            out.append(Mention(a.start(1), a.end(1), "ORG", text=a.group(1), norm=m.norm,
+                               source="org_acronym", priority=1))
+    return out
 
 
 # ---------------------------------------------------------------- assembly
@@ -528,6 +658,7 @@ def find_orgs_events(doc) -> list[Mention]:
     longs, banned = _paren_long_forms(doc, pats, cands)
     cands += longs + _acronyms(doc, pats, banned)
     mentions = _resolve(cands)
+    mentions = _resolve(mentions + _title_case_acronyms(doc, mentions))
     _event_numbers(doc, pats, mentions)
     # acronyms are linked to long forms once, over the whole article (article_norms.py)
     _body_events(doc, mentions)

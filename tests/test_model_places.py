@@ -1,0 +1,55 @@
+"""The model's places that no gazetteer knows (model_places.py), on sentences written for these
+tests, through the whole pipeline."""
+from __future__ import annotations
+
+import pytest
+
+
+def _mentions(doc, label):
+    return [m.text for m in doc._.mentions if m.label == label]
+
+
+# (sentence, texts that must not be LOC mentions)
+NOT_PLACES = [
+    # offices and portfolios taken as places after `à la`/`de l'`
+    ("Le général reste à la Défense, son adjoint passe à l'Intérieur.", ["Défense"]),
+    ("Le portefeuille de l'Hydraulique revient à un technocrate.", ["Hydraulique"]),
+    # common words opening a line or a sentence
+    ("Partager :\n\nLe port a traité 3 millions de conteneurs.", ["Partager"]),
+    # a span running over a line break
+    ("Economie\n\nFort d'une levée de fonds, le groupe accélère.", ["Economie\n\nFort"]),
+    # a common noun with its adjective
+    ("Les discussions entre chefs d'Etat africains ont repris.", ["Etat africains"]),
+]
+
+
+@pytest.mark.parametrize("text, not_locs", NOT_PLACES)
+def test_model_places_that_are_not_places(analyse, text, not_locs):
+    locs = _mentions(analyse(text), "LOC")
+    for w in not_locs:
+        assert w not in locs, (w, locs)
+
+
+def _judge(fr_nlp, text, ents):
+    """judge_model_place on each model entity given as (text, label), first occurrence each."""
+    from spacy.tokens import Span
+    from pipeline.extraction.model_places import judge_model_place
+    doc = fr_nlp(text)
+    spans = []
+    for word, label in ents:
+        start = text.index(word, spans[-1].end_char if spans else 0)
+        spans.append(doc.char_span(start, start + len(word), label=label))
+    doc.ents = spans
+    return [judge_model_place(doc, sp) for sp in spans if sp.label_ == "LOC"]
+
+
+def test_a_person_of_the_article_read_as_a_place_is_that_person(fr_nlp):
+    text = ("Karim Lahrichi a quitté l'office. Son poste a été confié à Karim Lahrichi "
+            "junior, puis à Sidi Kacem.")
+    assert _judge(fr_nlp, text, [("Karim Lahrichi", "PER"), ("Karim Lahrichi", "LOC"),
+                                 ("Sidi Kacem", "LOC")]) == ["PERSON", "LOC"]
+
+
+def test_a_common_word_is_a_place_only_after_a_bare_preposition(fr_nlp):
+    text = "Le gaz arrive au terminal de Montoir, puis la Défense en parle."
+    assert _judge(fr_nlp, text, [("Montoir", "LOC"), ("Défense", "LOC")]) == ["LOC", None]
