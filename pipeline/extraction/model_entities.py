@@ -72,7 +72,7 @@ def model_mentions(doc: Doc) -> list[Mention]:
         if bounds is None:
             continue
         if label == "PERSON":
-            bounds = (_hyphen_start(doc, bounds[0]), bounds[1])
+            bounds = (_hyphen_start(doc, bounds[0]), _surname_end(doc, *bounds))
         span = doc[bounds[0]:bounds[1]]
         text = span.text
         low = unify_apostrophes(text.lower())
@@ -125,6 +125,23 @@ def _hyphen_start(doc: Doc, start: int) -> int:
             and not (start + 1 < len(doc) and joined(start + 1))):
         return start - 2
     return start
+
+
+def _surname_end(doc: Doc, start: int, end: int) -> int:
+    """A first name alone takes the proper noun glued after it (`le Béninois Rodrigue
+    Houngbo` read as `Rodrigue`, the tagger taking `Houngbo` for a noun): one capitalized
+    word mid-sentence, not a place,
+    acronym or common word."""
+    from .normalize.gazetteer import country_code
+    if end - start != 1 or end >= len(doc):
+        return end
+    t = doc[end]
+    if (doc[start].whitespace_ and t.is_alpha and t.text[:1].isupper() and not t.is_upper
+            and t.pos_ in ("PROPN", "NOUN") and not t.is_sent_start
+            and t.ent_type_ in ("", "PER")
+            and t.lower_ not in generic_words() and country_code(t.text) is None):
+        return end + 1
+    return end
 
 
 def _named_after_title(doc: Doc, ent) -> int | None:
