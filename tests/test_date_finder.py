@@ -42,6 +42,9 @@ def dates(nlp, text, published=None):
      [("3 avril dernier", "2022-04-03")]),
     ("Le pays s'est doté d'une stratégie énergétique au début des années 2000.", None,
      [("années 2000", "200")]),
+    # a year before a singular noun is no count (counts of a thousand or more are plural)
+    ("Il est depuis 2012 ministre du Commerce.", None, [("2012", "2012")]),
+    ("Le projet créera 2500 emplois.", None, []),
 ])
 def test_spans_and_norms(fr_nlp, text, published, expected):
     assert dates(fr_nlp, text, published) == expected

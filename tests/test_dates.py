@@ -69,6 +69,18 @@ def found(text, published=None):
     # weekday with a date: the date decides
     ("Ils se sont vus le mercredi 6 mars.", None, [("mercredi 6 mars", "XXXX-03-06")]),
     ("Ils se sont vus le mercredi 6 mars.", "2024-03", [("mercredi 6 mars", "2024-03-06")]),
+    # a part of a year and the year it belongs to, named relatively, are one date
+    ("Le chantier reprendra au second semestre de l'année en cours.", "2023-05",
+     [("second semestre de l'année en cours", "2023-H2")]),
+    ("Le chantier reprendra au second semestre de l'année en cours.", None,
+     [("second semestre de l'année en cours", "XXXX-H2")]),
+    ("Le port rouvrira fin du mois de mars de l'année prochaine.", "2023-05",
+     [("fin du mois de mars de l'année prochaine", "2024-03")]),
+    ("Les prix ont flambé en juillet de l'an dernier.", "2023-05",
+     [("juillet de l'an dernier", "2022-07")]),
+    # `de la même année`: the year of the nearest date before it that names one
+    ("Élu en 2019, il a démissionné en mai de la même année.", "2023-05",
+     [("2019", "2019"), ("mai de la même année", "2019-05")]),
 ])
 def test_scan_and_resolve(text, published, expected):
     assert found(text, published) == expected

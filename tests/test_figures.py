@@ -104,7 +104,21 @@ def test_percent(fr_nlp, text, span, norm):
     ("Vingt et un accords ont été signés.", "Vingt et un accords", "21 accord"),
     ("Une vingtaine de journaux ont couvert l'événement.", "Une vingtaine de journaux",
      "20 journal"),
-    ("Nos deux pays partagent une longue histoire.", "deux pays", "2 pays"),
+    # adjectives before the noun counted are in the span, out of the unit
+    ("La banque a accordé deux importants crédits à la région.", "deux importants crédits",
+     "2 crédit"),
+    ("Trois différentes agences régionales ont été créées.", "Trois différentes agences",
+     "3 agence"),
+    # lexicalized compounds are one unit
+    ("Le forum a réuni 250 hommes d'affaires.", "250 hommes d'affaires", "250 homme d'affaires"),
+    ("Les ministres ont signé quatre protocoles d’accord.", "quatre protocoles d’accord",
+     "4 protocole d'accord"),
+    # durations in two parts, and French minutes
+    ("Le chantier a pris une année et demie de retard.", "une année et demie", "1.5 année"),
+    ("Le vol dure désormais 2 heures 40 minutes.", "2 heures 40 minutes", "160 minute"),
+    ("La réunion a duré 45 minutes.", "45 minutes", "45 minute"),
+    # a number repeated in digits, as legal and West African texts write it
+    ("Cinq (5) pays ont ratifié le traité.", "Cinq (5) pays", "5 pays"),
 ])
 def test_quantity(fr_nlp, text, span, norm):
     check(fr_nlp, text, ("QUANTITY", span, norm))
@@ -135,6 +149,8 @@ def test_quantity_range_and_partitive(fr_nlp):
     "Les deux pays ont signé un accord.",
     "Les responsables des deux parties se sont réunis.",
     "Ces quatre pays ont rejoint l'initiative.",
+    "Nos deux pays partagent une longue histoire.",   # like `les deux pays` (ENTITIES.md)
+    "La séance reprendra à 10 heures 30 minutes.",
     "Un accord a été signé hier.",
     "La COP22 s'est tenue à Marrakech.",
     "Le Boeing 787 est arrivé à Casablanca.",

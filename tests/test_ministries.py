@@ -68,6 +68,20 @@ def spans(nlp, text):
     # text cut mid-word at the end of the file
     ("Le texte a été signé par le ministre de l’Éducation nationale, de la formation professionnelle, de l’ensei",
      ["ministre de l’Éducation nationale, de la formation professionnelle, de l’ensei"]),
+    # the department of a portfolio names the ministry (Moroccan press)
+    ("Le département de la Pêche maritime a lancé une étude.", ["département de la Pêche maritime"]),
+    # a party adjective qualifies the office, like a nationality
+    ("L'ancien ministre socialiste de l'Emploi a critiqué la réforme.",
+     ["ministre socialiste de l'Emploi"]),
+    # a second partner of the relations
+    ("Le ministre chargé des Relations avec le Parlement et la société civile a répondu.",
+     ["ministre chargé des Relations avec le Parlement et la société civile"]),
+    # plural ministers of coordinated portfolios: one portfolio each, the first is named
+    ("Le président a nommé deux ministres de la Santé et de l'Éducation.",
+     ["ministres de la Santé"]),
+    # a department inside the ministry just named is no ministry of its own
+    ("Au ministère de l'Agriculture et de la Pêche, département de la Pêche, un directeur a été nommé.",
+     ["ministère de l'Agriculture et de la Pêche"]),
 ])
 def test_spans(fr_nlp, text, expected):
     assert spans(fr_nlp, text) == expected
@@ -79,6 +93,8 @@ def test_spans(fr_nlp, text, expected):
     "Le ministre-conseiller de l'ambassade a pris la parole.",
     "La réunion s'est tenue à l'initiative du Secrétaire d'État américain Antony Blinken.",
     "Le ministère de tutelle suit le dossier de près.",
+    "Le département de Dakar a reçu des fonds.",
+    "Le département des ressources humaines recrute.",
 ])
 def test_not_ministry(fr_nlp, text):
     assert spans(fr_nlp, text) == []
@@ -169,6 +185,16 @@ def test_resolve_in_article():
     resolve_in_article([short, full, moroccan])
     assert short.norm == full.norm
     assert moroccan.norm.endswith("à l'étranger")
+
+
+def test_another_states_ministry_keeps_its_short_name(fr_nlp):
+    text = ("Le ministre des Affaires étrangères, de la Coopération africaine et des Marocains "
+            "résidant à l'étranger a reçu le ministre des affaires étrangères de la République "
+            "du Congo.")
+    ms = find_ministries(fr_nlp(text))
+    resolve_in_article(ms)
+    assert ms[1].norm == "ministère des Affaires étrangères"
+    assert ms[1].extra["country"] == "COG"
 
 
 def test_resolve_cut_mention(fr_nlp):

@@ -167,6 +167,59 @@ def test_company_name_after_a_trigger_keeps_hyphenated_capitals(run):
     assert "NOVA Power-Tech" in _texts(res, "ORG")
 
 
+# Event forms news use, on sentences written for these tests: (sentence, EVENT expected, not EVENT)
+EVENT_FORMS = [
+    # a year right after an event head is enough to name it
+    ("Le Mondial 2030 sera organisé par trois pays.", "Mondial 2030", None),
+    ("La candidature de Riyad à l'Exposition universelle 2030 a été retenue.",
+     "Exposition universelle 2030", None),
+    # heads of commemorations, operations and political dialogues
+    ("Les Marocains célèbrent le 49e anniversaire de la Marche verte.", "Marche verte", None),
+    ("Le Dialogue inter-malien reprendra à Bamako.", "Dialogue inter-malien", None),
+    # a group named by its size inside a summit's name
+    ("Le Sommet du G20 s'est achevé sans déclaration commune.", "Sommet du G20", None),
+    # a lowercase generic event noun names what follows it, quoted or capitalized
+    ("Il a visité le salon Pollutec Maroc à Casablanca.", "Pollutec Maroc", None),
+    ("La réussite de l'opération Marhaba 2022 a été saluée.", "Marhaba 2022", None),
+    ("Ils ont préparé le forum « Afrique, Europe, Méditerranée » de juin.",
+     "Afrique, Europe, Méditerranée", None),
+    # ... but places alone after it stay places, single letters are no name
+    ("Le forum Dakar-Paris a été reporté.", None, "Dakar-Paris"),
+    ("Des rencontres B to B sont prévues.", None, "B"),
+    # a celebration with a capitalized complement is one event
+    ("La fête de l'Indépendance sera célébrée lundi.", "fête de l'Indépendance", None),
+    # diplomatic meeting formats: the whole phrase, the short form of a joint commission is none
+    ("La réunion de haut niveau entre les deux gouvernements aura lieu à Madrid.",
+     "réunion de haut niveau", None),
+    ("Le ministre a rappelé la dernière session de la commission mixte, en 2001.", None,
+     "commission mixte"),
+    # plural annual meetings of a named body
+    ("Les Assemblées annuelles de la Banque africaine de développement se tiennent à Nairobi.",
+     "Assemblées annuelles de la Banque africaine de développement", None),
+]
+
+
+@pytest.mark.parametrize("sentence,event,not_event", EVENT_FORMS)
+def test_event_forms(run, sentence, event, not_event):
+    events = _texts(run(sentence), "EVENT")
+    if event is not None:
+        assert event in events
+    if not_event is not None:
+        assert not_event not in events
+
+
+def test_standing_conference_is_an_organization(run):
+    res = run("La Conférence permanente des chambres de commerce africaines a élu son président.")
+    assert "Conférence permanente des chambres de commerce africaines" in _texts(res, "ORG")
+    assert _texts(res, "EVENT") == []
+
+
+def test_operation_of_a_company_named_elsewhere_is_the_company(run):
+    res = run("Le groupe Sanlam a réussi l'opération Sanlam en Bourse.")
+    assert _texts(res, "EVENT") == []
+    assert _texts(res, "ORG").count("Sanlam") == 2
+
+
 # Organization classes of French news from any outlet (sentences written for these tests):
 # (sentence, mentions that must be ORG, texts that must not be ORG mentions)
 ORG_CASES = [

@@ -98,6 +98,11 @@ def test_boilerplate_lines_are_masked_with_offsets_kept():
     ("Crédit Photo : aip.ci", "credit"),
     ("Le Maroc et la France ont signé, jeudi à Paris, plusieurs accords.", None),
     ("Le 28 avril, le ministre a reçu son homologue.", None),
+    # a decree's dotted number in a line of prose is no page timestamp
+    ("Le Conseil a adopté le décret n° 2.23.515 du 3 juillet 2023 relatif aux marchés publics.", None),
+    ("Le 03.06.2024 à 10h12 (mis à jour à 11h00)", "dateline"),
+    # a line holding only a date is the page's timestamp
+    ("le 4 février 2022", "dateline"),
 ])
 def test_boilerplate_kinds(line, kind):
     assert boilerplate_kind(line) == kind

@@ -30,6 +30,7 @@ def _name_tokens(s: str) -> list[str]:
 
 
 def _people(mentions: list[Mention]) -> None:
+    from .people import name_case
     """A name takes the fullest form of it in the article (`Saadi` → `Lahcen Saadi`)."""
     people = [m for m in mentions if m.label == "PERSON"]
     names = sorted({clean_norm(m.text) for m in people}, key=len, reverse=True)
@@ -46,4 +47,4 @@ def _people(mentions: list[Mention]) -> None:
             if ct[-len(toks):] == toks or ct[:len(toks)] == toks:
                 best = cand
                 break
-        m.norm = best
+        m.norm = name_case(best)

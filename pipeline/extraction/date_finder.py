@@ -64,10 +64,13 @@ def _is_amount_year(doc: Doc, c: Candidate) -> bool:
         if tok.i + 1 < len(doc):
             n = doc[tok.i + 1]
             month_words = {fold(w) for w in lexicon()["months"]}
+            # a count of a thousand or more takes a plural noun: `2000 emplois`, not `depuis
+            # 2012 ministre du Commerce`
             if (n.pos_ == "NOUN" and n.text[:1].islower()
                     and fold(n.text) not in month_words
+                    and (n.text[-1:] in "sxz" or "Plur" in n.morph.get("Number"))
                     and (tok.dep_ == "nummod" or n.head.i == tok.i or tok.head.i == n.i)):
-                return True  # `2000 emplois`
+                return True
     return False
 
 

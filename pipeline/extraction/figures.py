@@ -32,9 +32,10 @@ MONTHS = {"janvier", "février", "fevrier", "mars", "avril", "mai", "juin", "jui
           "aout", "septembre", "octobre", "novembre", "décembre", "decembre", "janv", "févr",
           "fév", "avr", "juil", "sept", "oct", "nov", "déc"}
 # Nouns that follow a number without being what it counts.
-NOT_UNITS = {"fois", "%", "h", "heure"} | MONTHS | {
-    # English web furniture ("3 hours ago", "0 Comments", "7 Views")
-    "hours", "hour", "minutes", "minute", "days", "day", "weeks", "months", "years", "ago",
+NOT_UNITS = {"fois", "%", "h"} | MONTHS | {
+    # English web furniture ("3 hours ago", "0 Comments", "7 Views"); French `minutes` and
+    # `heure` are durations (`à 1 heure` is a clock time, dropped in _read_tail)
+    "hours", "hour", "days", "day", "weeks", "months", "years", "ago",
     "comments", "comment", "views", "view", "shares", "likes", "replies", "mins", "secs"}
 # Plural nouns that are their own singular (the lemmatizer sometimes strips their "s").
 INVARIABLE = word_set("invariable_plurals.tsv")
@@ -45,7 +46,8 @@ INNER_ADJ = word_set("inner_adjectives.tsv")
 # Adjectives of INNER_ADJ that also stand as the noun counted ("10.000 jeunes").
 NOMINAL_ADJ = {"jeunes", "grands", "petits", "nouveaux", "nouvelles", "vieux"}
 # A spelled-out number after these points back at things already named ("les deux pays").
-ANAPHORIC_DETS = {"les", "des", "ces"}
+# `nos deux pays`, `leurs deux pays`: the things already named, as after `les`, `ces`
+ANAPHORIC_DETS = {"les", "des", "ces", "nos", "vos", "leurs"}
 TIME_WINDOW_ADJ = {"premiers", "premières", "derniers", "dernières", "prochains", "prochaines"}
 # Words before a number that make it a label, not a count ("article 5", "n° 3").
 LABEL_WORDS = word_set("label_words.tsv")
@@ -242,6 +244,25 @@ def unit_of(token) -> str:
     return fallback
 
 
+def _plural_word(t) -> bool:
+    return t.is_lower and t.is_alpha and t.lower_.endswith(("s", "x")) and t.pos_ in ("NOUN", "ADJ")
+
+
+def _adjective_before_noun(tok) -> bool:
+    """A plural adjective that stands before the plural noun counted: `importants` in `deux
+    importants prêts`, `fidèles` in `deux fidèles et efficaces exécutants` (coordinated with
+    an adjective before the noun). A noun and its adjective after it (`pays africains`)
+    are not: the first word must be tagged an adjective, or be coordinated with one."""
+    doc = tok.doc
+    if tok is None or not _plural_word(tok) or tok.i + 1 >= len(doc):
+        return False
+    nxt = doc[tok.i + 1]
+    if tok.pos_ == "ADJ" and _plural_word(nxt):
+        return True
+    return nxt.lower_ == "et" and tok.i + 3 < len(doc) and doc[tok.i + 2].pos_ == "ADJ" \
+        and _plural_word(doc[tok.i + 2]) and _plural_word(doc[tok.i + 3])
+
+
 def _is_counted_noun(tok) -> bool:
     # hyphenated nouns count too ("vice-présidents")
     if tok is None or not tok.text.replace("-", "").isalpha() or tok.text.startswith("-"):
@@ -398,9 +419,14 @@ def _read_tail(doc, toks: _Tokens, text: str, lower: str, start: int, end: int, 
                 skipped = [t for t in doc[tok.i:t2.i]]
                 tok = t2
         nominal = False
-        # "15 prochaines années"
-        while tok is not None and len(skipped) < 2 and tok.text.lower() in INNER_ADJ:
-            if tok.text.lower() in ("millions", "milliers"):
+        # "15 prochaines années"; "deux importants prêts", "deux fidèles et efficaces
+        # exécutants": adjectives before a plural noun stand between the count and its noun
+        while tok is not None and len(skipped) < 3:
+            if tok.text.lower() in INNER_ADJ:
+                if tok.text.lower() in ("millions", "milliers"):
+                    break
+            elif not (_adjective_before_noun(tok) or (
+                    tok.lower_ == "et" and skipped and _adjective_before_noun(tok.nbor(1)))):
                 break
             skipped.append(tok)
             tok = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
@@ -632,16 +658,57 @@ def read_amount(s: str) -> Optional[tuple[str, float, Optional[str]]]:
     return None
 
 
+_HALF_RE = re.compile(
+    r"(?<![\w-])(?P<n>\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)" + SP + r"+"
+    r"(?P<u>ans?|années?|heures?|jours?|mois|semaines?|siècles?)" + SP + r"+et" + SP + r"+"
+    r"(?:demie?)(?!\w)", re.IGNORECASE)
+_HOURS_MINUTES_RE = re.compile(
+    r"(?<![\w,.])(?P<h>\d{1,2})" + SP + r"*(?:heures?)" + SP + r"+(?:et" + SP + r"+)?"
+    r"(?P<m>\d{1,2})" + SP + r"*(?:minutes?|min|mn)(?!\w)", re.IGNORECASE)
+
+
+def _durations(text: str, doc) -> list[_Fig]:
+    """Durations written in two parts, one QUANTITY each (ENTITIES.md counts durations):
+    `une année et demie` → 1.5 année, `2 heures 30 minutes` → 150 minute."""
+    out = []
+    for m in _HALF_RE.finditer(text):
+        n = m.group("n").lower()
+        value = float(n) if n.isdigit() else parse_words(n) or (1.0 if n in ("un", "une") else None)
+        if value is None:
+            continue
+        unit = m.group("u").lower()
+        unit = "an" if unit.startswith("an") and not unit.startswith("ann") else singular(unit)
+        out.append(_Fig(m.start(), m.end(), value + 0.5, label="QUANTITY", unit=unit,
+                        words=not n.isdigit(), source="figures.duration"))
+    for m in _HOURS_MINUTES_RE.finditer(text):
+        if re.search(r"(?:à|a|vers|dès)" + SP + r"+\Z", text[max(0, m.start() - 6):m.start()]):
+            # `à 10 heures 30 minutes`: a clock time, no figure at all
+            out.append(_Fig(m.start(), m.end(), 0.0, source="figures.clock"))
+            continue
+        out.append(_Fig(m.start(), m.end(), int(m.group("h")) * 60.0 + int(m.group("m")),
+                        label="QUANTITY", unit="minute", source="figures.duration"))
+    return out
+
+
+_REPEATED_DIGITS_RE = re.compile(r"[ \u00a0]*\((\d{1,4})\)")
+
+
 def find_figures(doc) -> list[Mention]:
     """MONEY, PERCENT and QUANTITY mentions of a spaCy ``Doc``."""
     text = doc_text(doc)
     lower = text.lower()
     toks = _Tokens(doc)
-    figs: list[_Fig] = []
+    figs: list[_Fig] = _durations(text, doc)
+    taken = [(f.start, f.end) for f in figs]
+    figs = [f for f in figs if f.label is not None]
     consumed = 0
     for start, end, value, kind in _candidates(text):
-        if start < consumed:
+        if start < consumed or any(a <= start < b for a, b in taken):
             continue
+        # `huit (8) pays`: the number repeated in digits is part of the figure
+        rep = _REPEATED_DIGITS_RE.match(text, end) if kind == "words" else None
+        if rep and float(rep.group(1)) == value:
+            end = rep.end()
         fig = _read_tail(doc, toks, text, lower, start, end, value, kind)
         if fig is None:
             continue
@@ -651,6 +718,7 @@ def find_figures(doc) -> list[Mention]:
             continue  # a spelled-out number with no noun ("les deux", "l'un")
         figs.append(fig)
         consumed = fig.end
+    figs.sort(key=lambda f: f.start)
     _resolve(figs, text, toks)
     out = []
     for f in figs:

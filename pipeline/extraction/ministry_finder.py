@@ -24,6 +24,10 @@ from pipeline.extraction.nlp import doc_text
 LABEL = "MINISTRY"
 
 _HEADS_MIN = {"ministre", "ministres", "ministère", "ministères", "ministere", "ministeres"}
+# `le département de l'Agriculture`: the Moroccan press names a ministry by its department;
+# only with a capitalized portfolio (`département de Dakar` is a place, `département des
+# ressources humaines` a company's)
+_HEADS_DEPT = {"département", "departement"}
 _HEADS_SEC = {"secrétaire", "secrétaires", "secretaire", "secretaires",
               "secrétariat", "secrétariats", "secretariat"}
 _DELEGUE = {"délégué", "déléguée", "délégués", "déléguées", "delegue", "deleguee"}
@@ -184,6 +188,13 @@ def _component_end(doc, h: int) -> int:
         if low == "avec" and k + 2 < n and _low(doc[k + 1]) in _ARTICLES and _is_upper_word(doc[k + 2]) \
                 and doc[k + 2].ent_type_ not in ("PER", "LOC"):
             k += 3
+            # ``avec le Parlement et la société civile``: a second partner of the relations
+            if k + 2 < n and _low(doc[k]) == "et" and _low(doc[k + 1]) in _ARTICLES \
+                    and doc[k + 2].pos_ in ("NOUN", "PROPN") and doc[k + 2].is_alpha \
+                    and doc[k + 2].ent_type_ not in ("PER", "LOC"):
+                k += 3
+                while k < n and (_is_adj(doc[k]) or _is_cap_adj(doc[k])):
+                    k += 1
             continue
         break
     return k
@@ -225,12 +236,16 @@ def _attached_common_noun(doc, i: int) -> Optional[int]:
     return None
 
 
-def _portfolio_end(doc, i: int, allow_a: bool = False) -> Optional[int]:
-    """Parse the component chain from token i; index just past it, or None if none starts."""
+def _portfolio_end(doc, i: int, allow_a: bool = False, single: bool = False) -> Optional[int]:
+    """Parse the component chain from token i; index just past it, or None if none starts.
+    ``single``: `les ministres de l'Energie et des Finances` are two ministers, one portfolio
+    each; the office named is the first one's."""
     h = _prep_then_head(doc, i, allow_a)
     if h is None:
         return None
     end = _component_end(doc, h)
+    if single:
+        return end
     n = len(doc)
     while end < n:
         low = _low(doc[end])
@@ -260,7 +275,16 @@ def _match_at(doc, i: int):
     n = len(doc)
     tok = doc[i]
     low = _low(tok)
-    if low in _HEADS_MIN:
+    if low in _HEADS_DEPT:
+        h = _prep_then_head(doc, i + 1)
+        if h is None or not _is_upper_word(doc[h]):
+            return None
+        if i > 0 and doc[i - 1].text == "," and any(
+                _low(t) in _HEADS_MIN for t in doc[max(0, i - 20):i - 1]):
+            return None  # `ministère de la Culture et de la Communication, département de la
+            # Culture`: a department inside the ministry just named
+        j = i + 1
+    elif low in _HEADS_MIN:
         if i > 0 and _low(doc[i - 1]) in ("premier", "première", "premiers", "premières"):
             return None
         after = doc_text(doc)[tok.idx + len(tok.text): tok.idx + len(tok.text) + 1]
@@ -308,10 +332,30 @@ def _match_at(doc, i: int):
     elif _low(doc[j]) == "en" and j + 1 < n and _low(doc[j + 1]) == "charge":
         j += 2
     # à-portfolios open a state secretariat and a delegate office (``délégué au Budget``)
-    end = _portfolio_end(doc, j, allow_a=low in _HEADS_SEC or delegate)
+    end = _portfolio_end(doc, j, allow_a=low in _HEADS_SEC or delegate,
+                         single=low == "ministres")
     if end is None:
         return None
     return end, country_adj
+
+
+def _country_after(doc, end: int) -> Optional[str]:
+    """Alpha-3 of a state named right after a portfolio (`de la République arabe d'Egypte`,
+    `du Sénégal`), else None."""
+    from pipeline.extraction.normalize.gazetteer import country_code
+    text = doc_text(doc)
+    pos = doc[end - 1].idx + len(doc[end - 1].text)
+    import re
+    m = re.match(r"\s+(?:de la|de l['’]|du|de|d['’])\s*((?:République|Royaume|Etat|État)?[^,.;:()\n]{0,40})",
+                 text[pos:pos + 60])
+    if not m:
+        return None
+    words = m.group(1).split()
+    for k in range(len(words), 0, -1):
+        code = country_code(" ".join(words[:k]))
+        if code:
+            return code
+    return None
 
 
 def find_ministries(doc, home: str = HOME_COUNTRY, threshold: float = FUZZY_THRESHOLD) -> List[Mention]:
@@ -338,6 +382,12 @@ def find_ministries(doc, home: str = HOME_COUNTRY, threshold: float = FUZZY_THRE
             mention.extra["country_adj"] = adj
             code = demonym_country(adj)
             if code:
+                mention.extra["country"] = code
+        else:
+            code = _country_after(doc, end)
+            if code:
+                # `ministre des affaires étrangères de la République arabe d'Egypte`: another
+                # state's ministry, which no home-country name in the article completes
                 mention.extra["country"] = code
         out.append(mention)
         i = end

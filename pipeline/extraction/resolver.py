@@ -83,6 +83,8 @@ def resolve(doc: Doc, home: str = HOME_COUNTRY) -> list[Mention]:
         chosen.pop()
     _mend_stray_periods(doc_text(doc), chosen)
     chosen = _trim(doc_text(doc), chosen)
+    from .people import mend_people
+    chosen = mend_people(doc_text(doc), chosen)   # organizations and titles read as people
     for m in chosen:
         m.text = doc_text(doc)[m.start:m.end]
     normalize_article(doc, chosen, home)

@@ -365,7 +365,46 @@ def scan(text: str) -> list[Candidate]:
     chosen = [c for _, c in longest_first(found, span=lambda lc: (lc[1].start, lc[1].end),
                                           rank=lambda lc: (-lc[0], lc[1].start))]
     chosen.sort(key=lambda c: c.start)
-    return _share_month_year(text, chosen)
+    return _of_year(text, _share_month_year(text, chosen))
+
+
+# forms that name a part of a year and can take the year after them
+_PART_OF_YEAR = ("month", "period", "season", "day_month", "nth_day")
+
+
+def _of_year(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """A part of a year followed by the year it belongs to, named relatively, is one DATE
+    (`second semestre de l'année en cours`, `fin du mois de décembre de cette année`,
+    `mars de l'année dernière`); `de la même année` takes the year of the nearest date
+    before it that names one (`en avril de la même année` after `en 2021`)."""
+    out: list[Candidate] = []
+    same = "(?:" + _alt(lexicon()["same_year"]) + ")" + _E
+    i = 0
+    while i < len(cands):
+        c = cands[i]
+        if c.form not in _PART_OF_YEAR or c.parts.year is not None or c.parts.direction:
+            out.append(c)
+            i += 1
+            continue
+        nxt = cands[i + 1] if i + 1 < len(cands) else None
+        if (nxt is not None and nxt.form == "rel_noun" and nxt.parts.rel_year is not None
+                and nxt.parts.modifier is None
+                and re.fullmatch(r"[ \u00a0\u202f]+(?:de|d" + APOS + r")[ \u00a0\u202f]*(?:l" + APOS + r")?",
+                                 text[c.end:nxt.start])):
+            out.append(Candidate(c.start, nxt.end, replace(c.parts, rel_year=nxt.parts.rel_year),
+                                 c.form))
+            i += 2
+            continue
+        m = re.compile(_SP + same, re.I).match(text, c.end)
+        if m is not None:
+            year = next((o.parts.year for o in reversed(out) if o.parts.year is not None), None)
+            out.append(Candidate(c.start, m.end(), replace(c.parts, year=year, implicit_year=year is None),
+                                 c.form))
+            i += 1
+            continue
+        out.append(c)
+        i += 1
+    return out
 
 
 _LIST_LINK = re.compile(r"(?:\s*,\s*|\s+(?:et|au|à|a|ou)\s+(?:le\s+)?|\s*-\s*)\Z", re.I)
@@ -649,7 +688,7 @@ def _resolve(parts: DateParts, published: Optional[str]) -> DateValue:
         y, m = divmod(idx, 12)
         s, e = _month_span(y, m + 1, m + 1)
         return DateValue(f"{y}-{m + 1:02d}", s, e)
-    if p.rel_year is not None:
+    if p.rel_year is not None and _period_months(p) is None:
         if not py:
             return DateValue(None)
         y = py + p.rel_year
@@ -659,6 +698,11 @@ def _resolve(parts: DateParts, published: Optional[str]) -> DateValue:
 
     if p.year is not None:
         y = p.year
+    elif p.rel_year is not None:
+        # `second semestre de l'année en cours`: the header's year moved as written
+        if not py:
+            return DateValue(_fmt("XXXX", p))
+        y = py + p.rel_year
     elif p.year_prefix is not None:
         # `fin juillet 20` cut off: the header's year when it begins with the digits written
         y = _pick_year(p, py, pm, pd) if py else None

@@ -24,7 +24,7 @@ REGISTRY_PATH = DATA_DIR / "ministries.jsonl"
 _DOUBLED_INITIAL_RE = re.compile(r"\b([a-zà-ÿ])(?=([A-ZÀ-Ý])[a-zà-ÿ])")
 
 _HEAD_RE = re.compile(
-    r"^(?P<head>minist[eèé]res?|ministres?|secr[ée]taires?\s+d'(?P<etat1>[EÉ]tat)"
+    r"^(?P<head>minist[eèé]res?|ministres?|d[ée]partements?|secr[ée]taires?\s+d'(?P<etat1>[EÉ]tat)"
     r"|secr[ée]tariats?\s+d'(?P<etat2>[EÉ]tat))\b",
     re.IGNORECASE,
 )
@@ -228,7 +228,8 @@ def resolve_in_article(mentions: Iterable, home: str = HOME_COUNTRY) -> None:
     ms = [m for m in mentions if getattr(m, "label", None) == "MINISTRY" and m.norm]
     def adj_key(m):
         adj = m.extra.get("country_adj")
-        return (adj_country(adj, home) or demonym_stem(adj)) if adj else None
+        # a state named after the portfolio keeps the ministry apart, as an adjective does
+        return (adj_country(adj, home) or demonym_stem(adj)) if adj else m.extra.get("country")
 
     by_adj: dict = {}
     for m in ms:

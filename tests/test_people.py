@@ -1,0 +1,82 @@
+"""pipeline.extraction.people: checks on the chosen PERSON mentions, on hand-written text."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extraction.mention import Mention
+from pipeline.extraction.people import mend_people, name_case
+
+
+def _m(text, word, label="PERSON", nth=0, source="model"):
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(word, start + 1)
+    return Mention(start, start + len(word), label, text=word, norm=word, source=source)
+
+
+def _people(out):
+    return [(m.label, m.text) for m in out if m.label in ("PERSON", "ORG")]
+
+
+def test_a_name_that_is_an_organization_elsewhere_is_the_organization():
+    text = "Le groupe Sotrapal a nommé un directeur. Sotrapal vise l'export."
+    out = mend_people(text, [_m(text, "Sotrapal", "ORG", source="org_trigger"),
+                             _m(text, "Sotrapal", nth=1)])
+    assert _people(out) == [("ORG", "Sotrapal"), ("ORG", "Sotrapal")]
+
+
+def test_a_definite_article_before_a_name_marks_no_person():
+    text = "Les cadres de l’Istiqlal et la Koutla ont refusé, selon Driss Alami."
+    out = mend_people(text, [_m(text, "Istiqlal"), _m(text, "Koutla"), _m(text, "Driss Alami")])
+    assert _people(out) == [("ORG", "Istiqlal"), ("ORG", "Koutla"), ("PERSON", "Driss Alami")]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Karim Naciri, le nouveau Directeur Général de Sotrapal, a pris ses fonctions.",
+     "Directeur Général de Sotrapal"),
+    ("Il a été nommé Administrateur Directeur du groupe.", "Administrateur Directeur"),
+    ("Le port a été agrandi. Ph. Bennani", "Bennani"),
+])
+def test_titles_and_photo_credits_are_no_people(text, word):
+    assert _people(mend_people(text, [_m(text, word)])) == []
+
+
+def test_a_name_stops_at_a_line_break():
+    text = "Entretien avec Karim Tazi\n\nMarsa Atlantique poursuit son expansion."
+    s, e = text.index("Karim"), text.index(" poursuit")
+    out = mend_people(text, [Mention(s, e, "PERSON", text=text[s:e], source="model")])
+    assert _people(out) == [("PERSON", "Karim Tazi")]
+
+
+@pytest.mark.parametrize("text, cut, full", [
+    # a Maghrebi particle and the word after it
+    ("Selon Khadija El Alaoui, la réforme avance.", "Khadija", "Khadija El Alaoui"),
+    # a surname in capitals, as official texts write it
+    ("Le Chef de l'Etat, Monsieur Ibrahima FALL, a présidé le conseil.", "Ibrahima",
+     "Ibrahima FALL"),
+    # the rest of a hyphenated name
+    ("Aux Finances, Samir Ould-ahmed a été promu.", "Samir Ould-", "Samir Ould-ahmed"),
+])
+def test_names_the_model_cut_are_completed(text, cut, full):
+    out = mend_people(text, [_m(text, cut)])
+    assert _people(out) == [("PERSON", full)]
+
+
+def test_the_capitals_surname_is_not_an_acronym():
+    text = "Le Chef de l'Etat, Monsieur Ibrahima FALL, a présidé le conseil."
+    out = mend_people(text, [_m(text, "Ibrahima"), _m(text, "FALL", "ORG", source="org_acronym")])
+    assert _people(out) == [("PERSON", "Ibrahima FALL")]
+
+
+def test_a_first_name_takes_the_surname_the_article_gives():
+    text = "Nadia Berrada dirige le fonds. Née en 1970, Nadia Berrada est ingénieure."
+    out = mend_people(text, [_m(text, "Nadia Berrada"), _m(text, "Nadia", nth=1)])
+    assert [m.text for m in out] == ["Nadia Berrada", "Nadia Berrada"]
+
+
+@pytest.mark.parametrize("name, value", [
+    ("Ibrahima FALL", "Ibrahima Fall"), ("Mohammed VI", "Mohammed VI"),
+    ("Louis XIV", "Louis XIV"), ("Khadija El Alaoui", "Khadija El Alaoui"),
+])
+def test_name_case(name, value):
+    assert name_case(name) == value
