@@ -140,9 +140,9 @@ def test_a_name_does_not_start_inside_a_hyphenated_first_name(fr_nlp):
     assert _hyphen_start(doc, words.index("Bennis")) == words.index("Bennis")
 
 
-def test_a_first_name_alone_takes_the_surname_after_it(analyse):
+def test_a_first_name_alone_takes_the_surname_after_it(fr_nlp):
     from pipeline.extraction.model_entities import _surname_end
-    doc = analyse("Le Béninois Rodrigue Houngbo a signé à Cotonou avec Aïcha au Bénin.")
+    doc = fr_nlp("Le Béninois Rodrigue Houngbo a signé à Cotonou avec Aïcha au Bénin.")
     words = [t.text for t in doc]
     i = words.index("Rodrigue")
     assert _surname_end(doc, i, i + 1) == i + 2
