@@ -3,9 +3,13 @@ pipeline.  The gold articles are split in K folds (fixed seed); for each fold th
 learned recognizer is trained on the other K-1 and the full pipeline (rules and
 model, combined as ``models/ner/combine.json`` says) is scored on the held-out fold.
 Counts are pooled over folds for P/R/F1; the mean and spread of per-fold F1 say
-how stable that is.  ``--compare`` scores every combination mode , label by label
+how stable that is.  ``--compare`` scores every combination mode, label by label
 with the others on rules (one training per fold; only the resolver reruns), and
-prints which mode wins per label.
+prints which mode wins per label, for both set-ups of the learned recognizer:
+beside the stock ``ner`` (the rules read the stock one's entities) and instead of
+it (the rules read the learned one's, under stock label names; see ``learned.py``).
+The set-up beside the stock ``ner`` with every label on rules is the pipeline
+without the learned recognizer.
 """
 from __future__ import annotations
 
@@ -35,16 +39,14 @@ def _f1(s: dict, lab: str) -> float:
     return _prf(s["tp"][lab], s["fp"][lab], s["fn"][lab])[2]
 
 
-def _fold_pipeline(model_dir: Path):
-    """The assembled pipeline with ``news_learned`` reading ``model_dir``."""
-    from .extraction.nlp import load
-    nlp = load()
-    cfg = {"model_dir": str(model_dir)}
-    if "news_learned" in nlp.pipe_names:
-        nlp.replace_pipe("news_learned", "news_learned", config=cfg)
-    else:
-        nlp.add_pipe("news_learned", after="ner", config=cfg)
-    return nlp
+SETUPS = {"beside": False, "instead": True}   # set-up -> replace_ner
+
+
+def _fold_pipeline(model_dir: Path, replace_ner: bool):
+    """A fresh pipeline with ``news_learned`` reading ``model_dir``, beside the stock
+    ``ner`` or instead of it."""
+    from .extraction.nlp import MODEL, _assemble
+    return _assemble(MODEL, None, learned={"model_dir": model_dir, "replace_ner": replace_ner})
 
 
 def _analyse(nlp, records: list[dict]) -> list:
@@ -82,10 +84,11 @@ class CrossValidation:
     """Trains one model per fold, keeps the held-out docs analysed, scores them under
     any combination of modes (resolving again is cheap; training is not)."""
 
-    def __init__(self, records: list[dict], k: int, epochs=None, log=print):
+    def __init__(self, records: list[dict], k: int, epochs=None, log=print,
+                 setups: tuple[str, ...] = ("beside",)):
         from .training import split_folds, train_model
-        self.records, self.k = records, k
-        self.folds = []          # (held-out records, analysed docs)
+        self.records, self.k, self.setups = records, k, setups
+        self.folds = []          # (held-out records, {set-up: analysed docs})
         for i, test_idx in enumerate(split_folds(len(records), k)):
             t0 = time.perf_counter()
             held = set(test_idx)
@@ -93,50 +96,42 @@ class CrossValidation:
             train = [r for j, r in enumerate(records) if j not in held]
             with tempfile.TemporaryDirectory() as tmp:
                 model_dir = train_model(train, Path(tmp), epochs=epochs, quiet=True)
-                self.nlp = _fold_pipeline(model_dir)
-                self.folds.append((test, _analyse(self.nlp, test)))
+                analysed = {}
+                for setup in setups:
+                    self.nlp = _fold_pipeline(model_dir, SETUPS[setup])
+                    analysed[setup] = _analyse(self.nlp, test)
+                self.folds.append((test, analysed))
             log(f"fold {i + 1}/{k}: trained on {len(train)}, analysed {len(test)} held-out "
                 f"articles in {time.perf_counter() - t0:.0f} s")
-        _restore_shipped()
 
-    def score(self, use: Optional[dict] = None) -> tuple[dict, list[dict]]:
-        """(counts pooled over folds, per-fold scores) with modes ``use`` (None: the file's)."""
+    def score(self, use: Optional[dict] = None,
+              setup: Optional[str] = None) -> tuple[dict, list[dict]]:
+        """(counts pooled over folds, per-fold scores) with modes ``use`` (None: the file's)
+        in ``setup`` (None: the first)."""
         pooled, per_fold = {}, []
         for test, analysed in self.folds:
-            s = score(test, _resolve_all(self.nlp, analysed, use))
+            s = score(test, _resolve_all(self.nlp, analysed[setup or self.setups[0]], use))
             _add(pooled, s)
             per_fold.append(s)
         return pooled, per_fold
 
-    def compare(self) -> tuple[dict, dict]:
+    def compare(self, setup: Optional[str] = None) -> tuple[dict, dict]:
         """Per label, F1 under each mode with every other label on rules; returns
         ({label: {mode: pooled F1}}, the best mode per label)."""
         from .extraction.learned import MODES
         from .training import train_labels
         labels = train_labels()
         rules = {lab: "rules" for lab in labels}
-        base, _ = self.score(rules)
+        base, _ = self.score(rules, setup)
         table, best = {}, {}
         for lab in labels:
             table[lab] = {"rules": _f1(base, lab)}
             for mode in MODES[1:]:
-                pooled, _ = self.score({**rules, lab: mode})
+                pooled, _ = self.score({**rules, lab: mode}, setup)
                 table[lab][mode] = _f1(pooled, lab)
             # a mode must beat the rules to replace them
             best[lab] = max(MODES, key=lambda m: (round(table[lab][m], 4), m == "rules"))
         return table, best
-
-
-def _restore_shipped() -> None:
-    """Leave the cached pipeline as it was: with the shipped model, if any."""
-    from .extraction.learned import model_available
-    from .extraction.nlp import load
-    nlp = load()
-    if "news_learned" in nlp.pipe_names:
-        if model_available():
-            nlp.replace_pipe("news_learned", "news_learned", config={"model_dir": None})
-        else:
-            nlp.remove_pipe("news_learned")
 
 
 def fold_spread(fold_scores: list[dict]) -> str:
@@ -169,22 +164,29 @@ def main(args, records: list[dict]) -> int:
         print(f"error: --cv needs 2 <= K <= {len(records)} articles", file=sys.stderr)
         return 2
     t0 = time.perf_counter()
-    cv = CrossValidation(records, k, epochs=args.epochs,
+    from .extraction.learned import replaces_stock_ner
+    shipped = "instead" if replaces_stock_ner() else "beside"
+    setups = tuple(SETUPS) if args.compare else (shipped,)
+    cv = CrossValidation(records, k, epochs=args.epochs, setups=setups,
                          log=lambda s: print(s, file=sys.stderr, flush=True))
     n_m = sum(len(r["entities"]) for r in records)
     n_r = sum(len(r.get("roles", [])) for r in records)
-    runs = {"": None}
+    runs = {"": (None, shipped)}
     if args.compare:
         from .training import train_labels
-        table, best = cv.compare()
-        print("F1 per label under each mode, every other label on rules (pooled over folds)")
-        print(compare_table(table, best))
-        print("best per label, for models/ner/combine.json: "
-              + json.dumps({lab: best[lab] for lab in table}))
-        runs = {" — rules only": {lab: "rules" for lab in train_labels()},
-                " — best mode per label": best, " — models/ner/combine.json": None}
-    for head, use in runs.items():
-        pooled, per_fold = cv.score(use)
+        runs = {}
+        for setup in setups:
+            table, best = cv.compare(setup)
+            print(f"\nlearned ner {setup} the stock ner: F1 per label under each mode, every "
+                  "other label on rules (pooled over folds)")
+            print(compare_table(table, best))
+            print("best per label, for models/ner/combine.json: "
+                  + json.dumps({lab: best[lab] for lab in table}))
+            runs[f" — {setup}, rules only"] = ({lab: "rules" for lab in train_labels()}, setup)
+            runs[f" — {setup}, best mode per label"] = (best, setup)
+        runs[f" — models/ner/combine.json ({shipped})"] = (None, shipped)
+    for head, (use, setup) in runs.items():
+        pooled, per_fold = cv.score(use, setup)
         print(f"\n{k}-fold cross-validation over {len(records)} articles, {n_m} gold mentions, "
               f"{n_r} gold roles (counts pooled over folds){head}")
         print(format_table(pooled))

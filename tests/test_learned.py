@@ -68,7 +68,6 @@ def test_shipped_component_labels_a_sentence(analyse):
     found = {(doc.text[s:e], lab) for s, e, lab in doc._.learned}
     assert ("Hamid Bentahar", "PERSON") in found
     assert ("Casablanca", "LOC") in found
-    # the stock ner's entities are left for the rules (they are reset by the resolver)
     assert all(lab in learned.settings()["train_labels"] for _, _, lab in doc._.learned)
 
 
@@ -106,3 +105,46 @@ def test_a_country_the_gazetteer_cannot_code_is_dropped(fr_nlp, modes):
     doc._.learned = [(3, 8, "COUNTRY"), (15, 24, "COUNTRY")]
     first, _, _ = learned.split_learned(doc, [])
     assert [(m.text, m.norm, m.country) for m in first] == [("Maroc", "MAR", "MAR")]
+
+
+def test_instead_of_the_stock_ner_it_sets_the_entities_the_rules_read(fr_nlp):
+    """In place of the stock ner, doc.ents carry the stock names (COUNTRY -> LOC,
+    PERSON -> PER) that model_entities and the rules' ent_type_ checks read, and
+    doc._.learned the gold labels."""
+    comp = learned.LearnedSpans(fr_nlp, "news_learned", None, replace_ner=True)
+    doc = fr_nlp.make_doc("Le ministre marocain Nasser Bourita a reçu son homologue à Rabat, "
+                          "a annoncé le Maroc.")
+    comp(doc)
+    ents = {(e.text, e.label_) for e in doc.ents}
+    found = {(doc.text[s:e], lab) for s, e, lab in doc._.learned}
+    assert ("Nasser Bourita", "PER") in ents and ("Nasser Bourita", "PERSON") in found
+    assert ("Maroc", "LOC") in ents and ("Maroc", "COUNTRY") in found
+    assert [t.ent_type_ for t in doc if t.text == "Nasser"] == ["PER"]
+    assert {e.label_ for e in doc.ents} <= {"PER", "ORG", "LOC", "MISC"}
+
+
+def test_a_nationality_before_a_name_is_not_part_of_it(fr_nlp):
+    from pipeline.extraction.model_entities import trim_span
+    doc = fr_nlp.make_doc("Selon le Sénégalais Mamadou Lamine Diallo, le vote est reporté.")
+    s, e = trim_span(doc, 2, 6, "PERSON")
+    assert doc[s:e].text == "Mamadou Lamine Diallo"
+
+
+def test_a_name_does_not_start_inside_a_hyphenated_first_name(fr_nlp):
+    from pipeline.extraction.model_entities import _hyphen_start
+    doc = fr_nlp.make_doc("Le conseiller Nour-Eddine Lahlou et le duo Alami-Bennis-Tazi ont parlé.")
+    words = [t.text for t in doc]
+    assert doc[_hyphen_start(doc, words.index("Eddine")):words.index("Lahlou") + 1].text \
+        == "Nour-Eddine Lahlou"
+    # a chain of three is a list of names, not one first name
+    assert _hyphen_start(doc, words.index("Bennis")) == words.index("Bennis")
+
+
+def test_a_first_name_alone_takes_the_surname_after_it(fr_nlp):
+    from pipeline.extraction.model_entities import _surname_end
+    doc = fr_nlp("Le Béninois Rodrigue Houngbo a signé à Cotonou avec Aïcha au Bénin.")
+    words = [t.text for t in doc]
+    i = words.index("Rodrigue")
+    assert _surname_end(doc, i, i + 1) == i + 2
+    j = words.index("Aïcha")
+    assert _surname_end(doc, j, j + 1) == j + 1     # `au` is no surname

@@ -1,10 +1,17 @@
 """The learned span recognizer (``news_ner``, trained by ``training.py``) as a
 pipeline component, and how its spans combine with the rules' in the resolver.
 
-The component runs the trained ``ner`` on each doc but leaves ``doc.ents`` as the
-stock ``ner`` set them (today's rules read those): its spans go to
-``doc._.learned`` as (start_char, end_char, label).  The resolver then takes them
-label by label as ``models/ner/combine.json`` says (``use``):
+Two set-ups, as ``models/ner/combine.json`` says (``replaces_stock_ner``):
+
+  beside   the component runs after the stock ``ner`` and leaves ``doc.ents`` as the
+           stock ``ner`` set them (the rules read those);
+  instead  the component takes the stock ``ner``'s place (one NER pass, not two): it
+           sets ``doc.ents`` itself, its labels renamed to the stock ones the rules
+           read (``stock_names``: COUNTRY -> LOC, MINISTRY -> ORG, EVENT -> MISC).
+
+Either way its spans also go to ``doc._.learned`` as (start_char, end_char, label)
+under the gold labels.  The resolver then takes them label by label as
+``combine.json`` says (``use``):
 
   rules        the model's spans of the label are ignored
   rules_first  the rules as before, then the model's spans that overlap nothing chosen
@@ -23,7 +30,7 @@ from pathlib import Path
 from typing import Optional
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
 from .mention import Mention
@@ -66,10 +73,21 @@ def model_available(model_dir: Optional[Path] = None) -> bool:
     return ((Path(model_dir) if model_dir else NER_DIR / "news_ner") / "component.json").exists()
 
 
+def replaces_stock_ner() -> bool:
+    """combine.json: the learned ``ner`` stands in for the stock one (see module doc)."""
+    return bool(settings().get("replaces_stock_ner", False))
+
+
+def needed() -> bool:
+    """Whether the shipped pipeline runs the component at all: not when nothing reads
+    it (every label on ``rules`` and the rules reading the stock ``ner``)."""
+    return replaces_stock_ner() or any(m != "rules" for m in use_modes().values())
+
+
 class LearnedSpans:
     """Runs the trained ``ner`` and stores its spans in ``doc._.learned``."""
 
-    def __init__(self, nlp: Language, name: str, model_dir: Optional[str]):
+    def __init__(self, nlp: Language, name: str, model_dir: Optional[str], replace_ner: bool):
         path = Path(model_dir) if model_dir else NER_DIR / "news_ner"
         cfg = json.loads((path / "component.json").read_text(encoding="utf-8"))
         factory = cfg.pop("factory")
@@ -79,6 +97,9 @@ class LearnedSpans:
         back = {v: k for k, v in settings().get("model_names", {}).items()}
         self.labels = {lab: back.get(lab, lab) for lab in self.ner.labels
                        if back.get(lab, lab) in settings()["train_labels"]}
+        # instead of the stock ner: doc.ents under the stock names the rules read
+        self.replace_ner = replace_ner
+        self.stock_names = settings().get("stock_names", {})
 
     def __call__(self, doc: Doc) -> Doc:
         return next(iter(self.pipe([doc])))
@@ -93,13 +114,31 @@ class LearnedSpans:
             for doc, ents in zip(batch, stock):
                 doc._.learned = [(e.start_char, e.end_char, self.labels[e.label_])
                                  for e in doc.ents if e.label_ in self.labels]
-                doc.ents = ents
+                if self.replace_ner:
+                    doc.ents = [Span(doc, e.start, e.end, self.stock_names.get(
+                        self.labels.get(e.label_), e.label_)) for e in doc.ents]
+                else:
+                    doc.ents = ents
             yield from batch
 
 
-@Language.factory("news_learned", default_config={"model_dir": None})
-def make_learned(nlp: Language, name: str, model_dir: Optional[str]) -> LearnedSpans:
-    return LearnedSpans(nlp, name, model_dir)
+@Language.factory("news_learned", default_config={"model_dir": None, "replace_ner": False})
+def make_learned(nlp: Language, name: str, model_dir: Optional[str],
+                 replace_ner: bool) -> LearnedSpans:
+    return LearnedSpans(nlp, name, model_dir, replace_ner)
+
+
+def add_to(nlp: Language, model_dir: Optional[str] = None,
+           replace_ner: Optional[bool] = None) -> None:
+    """Put ``news_learned`` in ``nlp`` (fresh from the stock package): after the stock
+    ``ner``, or in its place when ``replace_ner`` (default: combine.json's set-up)."""
+    if replace_ner is None:
+        replace_ner = replaces_stock_ner()
+    nlp.add_pipe("news_learned", after="ner",
+                 config={"model_dir": None if model_dir is None else str(model_dir),
+                         "replace_ner": replace_ner})
+    if replace_ner:
+        nlp.remove_pipe("ner")
 
 
 def _normalized(doc: Doc, start: int, end: int, label: str, rules: dict) -> Optional[Mention]:

@@ -13,6 +13,11 @@ from .normalize.text import clean as clean_norm, unify_apostrophes
 from .wordlists import LEAD_WORDS as _LEAD_WORDS, NAME_PARTICLES, generic_words, honorifics, word_set
 
 
+def _demonym(word: str) -> bool:
+    from .normalize.gazetteer import demonym_country
+    return demonym_country(word) is not None
+
+
 def trim_span(doc: Doc, start: int, end: int, label: str) -> tuple[int, int] | None:
     """Token bounds of the minimal span: leading function words, honorifics and
     titles out, trailing punctuation out.  None when nothing is left."""
@@ -24,6 +29,9 @@ def trim_span(doc: Doc, start: int, end: int, label: str) -> tuple[int, int] | N
             start += 1
         elif label == "PERSON" and (low.rstrip(".") in hon or low in hon or
                                     (t.is_lower and t.is_alpha)):
+            start += 1
+        elif label == "PERSON" and end - start > 2 and _demonym(t.text):
+            # `le Nigérien Bakary Yaou Sangaré`: a nationality before the name, not part of it
             start += 1
         else:
             break
@@ -63,6 +71,8 @@ def model_mentions(doc: Doc) -> list[Mention]:
         bounds = trim_span(doc, start, ent.end, label)
         if bounds is None:
             continue
+        if label == "PERSON":
+            bounds = (_hyphen_start(doc, bounds[0]), _surname_end(doc, *bounds))
         span = doc[bounds[0]:bounds[1]]
         text = span.text
         low = unify_apostrophes(text.lower())
@@ -103,6 +113,35 @@ def model_mentions(doc: Doc) -> list[Mention]:
         # the model's organizations (ORG, acronyms read as MISC or LOC) are read by
         # model_orgs below, against the rule-based ones
     return out
+
+
+def _hyphen_start(doc: Doc, start: int) -> int:
+    """A name does not start inside a hyphenated first name: `Dya-Eddine Saïd …` read
+    from `Eddine` takes `Dya-` back.  Longer chains are lists (`le trio Mayara-Lebbar-Zoumi`)."""
+    def joined(i: int) -> bool:   # doc[i] is a hyphen glued to the words on both sides
+        return i >= 1 and doc[i].text == "-" and not doc[i].whitespace_ and not doc[i - 1].whitespace_
+    if (start >= 2 and joined(start - 1) and doc[start - 2].is_alpha
+            and doc[start - 2].text[:1].isupper() and not joined(start - 3)
+            and not (start + 1 < len(doc) and joined(start + 1))):
+        return start - 2
+    return start
+
+
+def _surname_end(doc: Doc, start: int, end: int) -> int:
+    """A first name alone takes the proper noun glued after it (`le Béninois Rodrigue
+    Houngbo` read as `Rodrigue`, the tagger taking `Houngbo` for a noun): one capitalized
+    word mid-sentence, not a place,
+    acronym or common word."""
+    from .normalize.gazetteer import country_code
+    if end - start != 1 or end >= len(doc):
+        return end
+    t = doc[end]
+    if (doc[start].whitespace_ and t.is_alpha and t.text[:1].isupper() and not t.is_upper
+            and t.pos_ in ("PROPN", "NOUN") and not t.is_sent_start
+            and t.ent_type_ in ("", "PER")
+            and t.lower_ not in generic_words() and country_code(t.text) is None):
+        return end + 1
+    return end
 
 
 def _named_after_title(doc: Doc, ent) -> int | None:

@@ -2,8 +2,10 @@
 
 Order, and why:
   tok2vec … ner          stock fr_core_news_md: POS, lemmas, parse, sentences, PER/ORG/LOC/MISC
+                         (the ner is replaced by news_learned when combine.json says so)
   news_learned           spans learned from the gold (models/ner, learned.py), kept aside in
-                         doc._.learned for the resolver to combine label by label
+                         doc._.learned for the resolver to combine label by label; beside
+                         the stock ner, or in its place (combine.json's replaces_stock_ner)
   news_figures           MONEY / PERCENT / QUANTITY from number grammar (numbers.py, figures.py)
   news_dates             DATE with resolution against the publication date (dates.py)
   news_ministries        MINISTRY, from the head word to the end of the portfolio
@@ -50,12 +52,16 @@ def _load_default(model: str) -> Language:
     return _assemble(model, None)
 
 
-def _assemble(model: str, config: Optional[dict]) -> Language:
+def _assemble(model: str, config: Optional[dict], learned=None) -> Language:
+    """``learned``: settings of the learned recognizer (``learned.add_to``'s keywords);
+    None puts the shipped one as combine.json says, when anything reads it; False
+    leaves it out (the stock ner alone)."""
     nlp = spacy.load(model)
-    from .learned import model_available
-    if model_available():
-        # the learned recognizer (models/ner), beside the stock ner whose spans rules read
-        nlp.add_pipe("news_learned", after="ner")
+    from . import learned as lrn
+    if isinstance(learned, dict):
+        lrn.add_to(nlp, **learned)
+    elif learned is None and lrn.model_available() and lrn.needed():
+        lrn.add_to(nlp)
     for name in COMPONENTS:
         nlp.add_pipe(name, config=(config or {}).get(name, {}))
     return nlp
