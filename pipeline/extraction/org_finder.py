@@ -78,35 +78,25 @@ def _rows(name: str):
 def load_patterns() -> Patterns:
     p = Patterns()
     for word, kind, _label in _rows("org_heads.tsv"):
-        {"head": p.org_heads, "pre": p.pre, "trigger": p.triggers,
-         "suffix": p.suffixes, "legal": p.legal_forms}.get(kind, set()).add(word)
+        {"head": p.org_heads, "pre": p.pre, "trigger": p.triggers, "suffix": p.suffixes,
+         "legal": p.legal_forms, "body": p.bodies, "wrapper": p.wrappers}.get(kind, set()).add(word)
         if kind == "suffix" and word.replace(".", "").isupper():
             p.legal_forms.add(word.replace(".", ""))
         if kind in ("lower", "local"):
             p.lower_heads.append((norm_apostrophes(word).lower(), "ORG"))
         if kind == "local":
             p.local_heads.add(norm_apostrophes(word).lower())
-        if kind == "body":
-            p.bodies.add(word)
-        if kind == "wrapper":
-            p.wrappers.add(word)
         if kind == "generic":
             p.generic.append(_fold(norm_apostrophes(word)))
     for word, kind in _rows("event_heads.tsv"):
-        if kind == "head":
-            p.event_heads.add(word)
-        elif kind == "english":
+        {"head": p.event_heads, "trigger": p.event_triggers, "feast": p.feasts,
+         "standing": p.standing}.get(kind, set()).add(word)
+        if kind == "english":
             p.english_events.add(word.lower())
         elif kind in ("lower", "lower_whole"):
             p.lower_heads.append((norm_apostrophes(word).lower(), "EVENT"))
             if kind == "lower_whole":
                 p.lower_whole.add(norm_apostrophes(word).lower())
-        elif kind == "trigger":
-            p.event_triggers.add(word)
-        elif kind == "feast":
-            p.feasts.add(word)
-        elif kind == "standing":
-            p.standing.add(word)
     p.lower_heads.sort(key=lambda x: len(x[0]), reverse=True)
     for phrase, lab in p.lower_heads:      # in the same order: the first match wins
         p.heads_by_initial.setdefault(phrase[:1], []).append((phrase, lab))

@@ -7,6 +7,7 @@ article stands before it, a title of office opens it, or it runs across a line b
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .mention import Mention
 from .normalize.text import clean as clean_norm
@@ -18,13 +19,17 @@ _DEFINITE_BEFORE = re.compile(r"(?:^|[\s(«\"“])(?:[lL]['’`]|(?:[lL]e|[lL]a|
 
 # a photo credit names the photographer, furniture (ENTITIES.md): `Ph. Seddik`, `(Photo : X)`
 _CREDIT_BEFORE = re.compile(r"(?:\bPh\.|\bPhoto\s*:?|©)\s*\Z", re.I)
-# Maghrebi and Arabic name particles that the model leaves out of a name: `Fatima El Kasimi`,
-# `Abdelkader El Kihel`, `Noubir Al Amaoui`
-_PARTICLE_AFTER = re.compile(r"[ \u00a0](?:El|Al|Ben|Bel|Ould|Ait|Aït|Ibn|Abou|Bou|Ba)[ \u00a0-]"
-                             r"[A-ZÀ-Ý][\w’'-]+")
 _ROMAN = re.compile(r"[IVXLC]+")
 # a surname in capitals, as official texts write it: `Macky SALL`
 _CAPS_AFTER = re.compile(r"[ \u00a0]([A-ZÀ-Ý]{2,}(?:-[A-ZÀ-Ý]{2,})?)(?![\w’'-])")
+
+
+@lru_cache(maxsize=1)
+def _particle_after() -> re.Pattern:
+    """A particle opening a surname, then the surname (data: name_particles_before_surname.tsv)."""
+    from .wordlists import word_set
+    words = "|".join(sorted(map(re.escape, word_set("name_particles_before_surname.tsv"))))
+    return re.compile(r"[ \u00a0](?:" + words + r")[ \u00a0-][A-ZÀ-Ý][\w’'-]+")
 
 
 def name_case(name: str) -> str:
@@ -53,7 +58,7 @@ def _extend(text: str, m: Mention, nxt_start: int, people: list = ()) -> None:
         w = re.match(r"[ \u00a0][A-ZÀ-Ý][\w’'-]+", text[end:])
         end += w.end() if w else 0
     else:
-        p = _PARTICLE_AFTER.match(text, end)
+        p = _particle_after().match(text, end)
         c = _CAPS_AFTER.match(text, end)
         w = re.match(r"[ \u00a0]([A-ZÀ-Ý][\w’'-]+)", text[end:])
         if p:
