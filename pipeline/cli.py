@@ -313,6 +313,9 @@ def eval_(
         "--compare", help="With --cv: score each way of combining model and rules, label by label.")] = False,
     epochs: Annotated[Optional[int], typer.Option(
         "--epochs", help="With --cv: training epochs (default: models/ner/config.cfg).")] = None,
+    no_cache: Annotated[bool, typer.Option(
+        "--no-cache", help="With --cv: retrain every fold instead of reusing the fold models "
+                           "kept in data/processed/cv-models (or $PIPELINE_CV_CACHE).")] = False,
 ) -> None:
     """Score the pipeline on gold annotations (exact spans, normalized values, roles)."""
     from .evaluate import main as eval_main

@@ -148,3 +148,23 @@ def test_a_first_name_alone_takes_the_surname_after_it(fr_nlp):
     assert _surname_end(doc, i, i + 1) == i + 2
     j = words.index("Aïcha")
     assert _surname_end(doc, j, j + 1) == j + 1     # `au` is no surname
+
+
+def test_cross_validation_reuses_a_fold_model_trained_on_the_same_articles(tmp_path, monkeypatch):
+    from pipeline import crossval, training
+    trained = []
+
+    def fake_train(records, out_dir, epochs=None, quiet=False):
+        trained.append(len(records))
+        (out_dir / training.COMPONENT).mkdir(parents=True)
+        return out_dir / training.COMPONENT
+
+    monkeypatch.setattr(training, "train_model", fake_train)
+    arts = [{"id": f"a{i}", "text": f"Texte {i}.", "entities": []} for i in range(3)]
+    first = crossval.fold_model(arts, 12, tmp_path)
+    assert crossval.fold_model(arts, 12, tmp_path) == first and trained == [3]
+    # other articles or other epochs are another model
+    crossval.fold_model(arts[:2], 12, tmp_path)
+    crossval.fold_model(arts, 3, tmp_path)
+    assert trained == [3, 2, 3]
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".tmp")]
