@@ -480,6 +480,8 @@ def find_roles(doc: Doc, mentions: list[Mention], home: str = HOME_COUNTRY) -> l
         if R.calls == calls:
             _parsed(R, doc, p)
     _respectively(R)
+    _office_of_body(R)
+    _title_then_name(R)
     _led_by(R)
     _enumerated(R)
     _counterparts(R)
@@ -626,16 +628,30 @@ def _before_person(R: _Roles, i: int, prev: Optional[Mention]) -> bool:
         if not adj.strip() or country or described:
             title, start = m.group("title"), left_start + m.start()
             inner = re.search(r"\s(?:du|de\s+la)\s+(?P<inner>\S.*)$", title)
-            if inner and is_title(inner.group("inner")) and not adj.strip():
-                # `conseiller du roi Mohammed VI`: the name is the inner office's
+            if inner and is_title(inner.group("inner")) and not adj.strip() \
+                    and "," not in left[m.end("title"):] and _inner_holder(p.text):
+                # `conseiller du roi Mohammed VI`, `conseiller du président Tebboune`: the name is
+                # the inner office's; `le conseiller du roi, X` or `conseiller du roi Fouad Ali
+                # El Himma` (a full name with no regnal number) is the adviser's
                 title, start = inner.group("inner"), left_start + m.start() + inner.start("inner")
             R.add(p, _title_norm(title), None, country, start, p.end)
             return True
     return False
 
 
+# the prefix of a compound title stays singular (`vice-présidents`, `co-présidents`)
+_INVARIABLE_PREFIXES = frozenset({"vice", "ex", "co", "sous", "porte"})
+
+
+def _inner_holder(name: str) -> bool:
+    """A name that fits the inner office of `conseiller du roi NAME`: a sovereign's regnal name
+    (`Mohammed VI`) or a surname alone (`Tebboune`)."""
+    words = name.split()
+    return len(words) == 1 or re.fullmatch(r"[IVX]{1,4}", words[-1]) is not None
+
+
 def _plural_word(w: str) -> str:
-    if w.isupper() or re.search(r"[sxz]$", w):
+    if w.isupper() or re.search(r"[sxz]$", w) or w.lower() in _INVARIABLE_PREFIXES:
         return w
     if w.endswith("al"):
         return w[:-2] + "aux"
@@ -659,8 +675,26 @@ def _plural_titles() -> dict:
 def _plural_rx() -> re.Pattern:
     alts = "|".join(re.escape(t).replace("'", "['’]").replace(r"\ ", r"\s+")
                     for t in sorted(_plural_titles(), key=len, reverse=True))
-    return re.compile(r"\b(?:les|des|ses|leurs|deux|trois|quatre)\s+(?:(?P<q>anciens|anciennes|ex)[\s-]+)?"
+    # a determiner, a count or both (`les deux`, `ses 9`, `Trois`)
+    count = r"(?:\d{1,3}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze)"
+    return re.compile(rf"\b(?:(?:les|des|ses|leurs|ces)(?:\s+{count})?|{count})\s+(?:(?P<q>anciens|anciennes|ex)[\s-]+)?"
                       rf"(?P<title>{alts})(?![\w-])(?P<adj>\s+[a-zéèï-]+)?", re.I)
+
+
+# What announces the names an office in the plural applies to, after it (`les trois ministres,
+# à savoir X, Y et Z`, `… notamment X et Y`, `… que sont X et Y`, `les ministres : X, Y`), with a
+# short incise in between (`les deux députés de l'opposition, en l'occurrence X et Y`); or the
+# next sentence naming them (`Deux députés ont voté contre. Il s'agit de X et de Y.`)
+_LIST_LEAD = re.compile(r"\s*,?\s*(?:[^.;:!?«»()\n]{0,80}?[\s,]\s*(?P<w>à\s+savoir|en\s+l['’]occurrence|notamment|que\s+sont|dont)"
+                        r"|\s*(?P<c>:)|[^.;:!?«»()\n]{0,120}[.]\s+(?P<s>il\s+s['’]agit|ce\s+sont))\s*,?\s*(?:(?:de|d['’])\s*)?",
+                        re.I)
+
+
+@lru_cache(maxsize=1)
+def _member_titles() -> frozenset:
+    """Offices several people hold in one state's body (`député`, `ministre`): in the plural with
+    no organization they are the home country's, unlike `les deux présidents X et Y`."""
+    return frozenset(w.lower() for w in word_set("member_titles.tsv"))
 
 
 def _enumerated(R: _Roles) -> None:
@@ -668,9 +702,14 @@ def _enumerated(R: _Roles) -> None:
     et espagnol … ` no: one office in the plural, then the names it applies to, coordinated."""
     text, ms = R.text, R.ms
     for m in _plural_rx().finditer(text):
-        title = _plural_titles().get(re.sub(r"\s+", " ", m.group("title").replace("’", "'")).lower())
+        written = re.sub(r"\s+", " ", m.group("title").replace("’", "'"))
+        title = _plural_titles().get(written.lower())
         if title is None:
             continue
+        # the complement keeps its case as written (`ministres d'État` → `ministre d'État`)
+        tail = len(title) - len(re.split(r"\s+(?:de|du|des|d')\b", title)[0])
+        if tail:
+            title = title[:len(title) - tail] + written[len(written) - tail:]
         country = _country_of_adj(m.group("adj") or "")
         pos = m.end() if country else m.end("title")
         org = None
@@ -680,19 +719,26 @@ def _enumerated(R: _Roles) -> None:
             org, pos = nxt, nxt.end
             acr = re.match(r"\s*\([^()\n]{1,20}\)", text[pos:])
             pos += acr.end() if acr else 0
-        lead = re.match(r"\s*,?\s*(?:(?:à\s+savoir|en\s+l['’]occurrence|notamment)\s*,?\s*)?", text[pos:])
-        pos += lead.end()
+        lead = _LIST_LEAD.match(text, pos)
+        if lead and not (lead.group("w") or lead.group("c") or lead.group("s")):
+            lead = None
+        if lead and any(x.label == "PERSON" and pos <= x.start < lead.end() for x in ms):
+            lead = None  # the incise names someone else: the list is not the office's
+        pos = lead.end() if lead else pos + re.match(r"\s*,?\s*", text[pos:]).end()
         names = []
         for x in ms:
             if x.start < pos:
                 continue
-            if x.label != "PERSON" or not re.fullmatch(r"(?:\s*(?:,|\bet\b)\s*)?" + _hon(), text[pos:x.start], re.I):
+            # `X, Y et Z`, `d'X et de Y`: names in a coordination, an honorific before each
+            if x.label != "PERSON" or not re.fullmatch(r"(?:\s*(?:,|\bet\b)\s*(?:(?:de|d['’])\s*)?)?" + _hon(),
+                                                       text[pos:x.start], re.I):
                 break
             if names and not re.search(r",|\bet\b", text[pos:x.start]):
                 break
             names.append(x)
             pos = x.end
-        if len(names) < 2 or org is None and country is None:
+        member = lead is not None and _title_norm(title).lower() in _member_titles()
+        if len(names) < 2 or org is None and country is None and not member:
             continue  # `les deux présidents X et Y`: offices of two states
         q = (m.group("q") or "").lower()
         prefix = {"anciens": "ancien ", "anciennes": "ancienne ", "ex": "ex-"}.get(q, "")
@@ -949,3 +995,95 @@ def _parsed(R: _Roles, doc: Doc, p: Mention) -> None:
         if org is None and country is None and bare not in _GOV_TITLES and bare.split(" ")[0] not in _JURISDICTION_TITLES:
             continue  # `nommé directeur` of a body the text does not name: no office to tie
         R.add(p, title, org, country, min(start, p.start), max(end, p.end))
+
+
+# --- Offices given away from the name ---------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _office_nouns() -> dict:
+    return {n.strip(): t.strip() for n, t in read_rows("office_nouns.tsv", ("noun", "title"))}
+
+
+@lru_cache(maxsize=1)
+def _office_noun_rx() -> re.Pattern:
+    alts = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(_office_nouns(), key=len, reverse=True))
+    return re.compile(rf"\b(?:à\s+la|la|sa)\s+(?P<noun>{alts})\s+" + _LINK + r"\s*$", re.I)
+
+
+def _office_of_body(R: _Roles) -> None:
+    """`X a été élu à la présidence de Y`, `… ont désigné X à la présidence de Y`, `X, qui a
+    remporté la présidence de Y`: the office named by its function noun (office_nouns.tsv), taken
+    by a verb (office_taking_verbs.tsv, by the parse's lemma) around the name, in one sentence."""
+    text, doc = R.text, R.doc
+    verbs = word_set("office_taking_verbs.tsv")
+    for x in R.ms:
+        if x.label not in ("ORG", "EVENT"):
+            continue
+        left_at = max(0, x.start - 60)
+        m = _office_noun_rx().search(text, left_at, x.start)
+        if not m:
+            continue
+        at = m.start()
+        tok = _token_at(doc, m.start("noun"))
+        if tok is None:
+            continue
+        sent = tok.sent
+        p = next((q for q in reversed(R.ms) if q.end <= at and q.start >= sent.start_char
+                  and q.label in ("PERSON", "ORG", "MINISTRY", "EVENT")), None)
+        if p is None or p.label != "PERSON" or at - p.end > 80 or re.search(r"[;:«»()]", text[p.end:at]):
+            continue
+        # the verb between the name and the office (`X a été élu`, `X, qui a remporté`), or
+        # just before the name (`ont désigné le Djiboutien X`)
+        around = [t for t in doc[sent.start:sent.end] if p.end <= t.idx < at or 0 < p.start - t.idx <= 30]
+        if not any(t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in verbs for t in around):
+            continue
+        title = _office_nouns()[re.sub(r"\s+", " ", m.group("noun")).lower()]
+        R.add(p, title, x, None, p.start, x.end)
+
+
+def _title_then_name(R: _Roles) -> None:
+    """`… a affirmé le gouverneur de la BCEAO. Koné Tiémoko a aussi …`, `Le ministre de
+    l'Industrie a présenté … . Ryad Mezzour a souligné …`: a sentence names an office held by no
+    name, and the next one opens on a name the article has not given before, as its subject
+    (the reader is meant to join them). The name must get no office of its own."""
+    text, doc = R.text, R.doc
+    holders = {r["person"] for r in R.roles}
+    seen = set()
+    for i, p in enumerate(R.ms):
+        if p.label != "PERSON":
+            continue
+        key = p.norm or p.text
+        first = key not in seen
+        seen.add(key)
+        if not first or key in holders or len(key.split()) < 2:
+            continue
+        a, span = _anchor(doc, p)
+        if a is None or not a.dep_.startswith("nsubj") or a.head.i < span.end:
+            continue
+        sent = span[0].sent
+        if not re.fullmatch(r"\s*(?:(?:M|Mme|Mlle)\.?\s+)?", text[sent.start_char:p.start]):
+            continue  # the name opens its sentence
+        if sent.start == 0:
+            continue
+        prev = doc[sent.start - 1].sent
+        if "\n" in text[prev.end_char:sent.start_char] and len(prev) < 4:
+            continue
+        inside = [q for q in R.ms if prev.start_char <= q.start and q.end <= prev.end_char]
+        if any(q.label == "PERSON" for q in inside):
+            continue  # the office's holder is named in its own sentence
+        offices = []
+        for q in inside:
+            if q.label == "MINISTRY" and re.match(r"(ministre|secrétaire)\b", q.text, re.I):
+                offices.append((_ministry_title(q.text), q, None, q.start))
+            elif q.label in ("ORG", "EVENT"):
+                found = _title_of_org(R, q)
+                if found:
+                    offices.append((found[0], q, found[1], found[2]))
+        # one office only, written with its definite article (`le gouverneur de`, not `un
+        # conseiller du ministre de`)
+        offices = [o for o in offices if re.search(r"\b(?:le|la|l['’])\s*(?:(?:nouveau|nouvelle|nouvel)\s+)?$",
+                                                   text[max(0, o[3] - 20):o[3]], re.I)]
+        if len(offices) != 1:
+            continue
+        title, org, country, start = offices[0]
+        R.add(p, title, org, country, start, p.end)
