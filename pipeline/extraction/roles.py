@@ -405,12 +405,30 @@ def _office_at(R: _Roles, after: int, qualifier: str = "", ends=r"[,.;:)»\]]|et
     if nxt2 is not None and nxt2.label in ("ORG", "MINISTRY") and mu and not mb:
         # `directeur général de la Monétique au ministère des Finances`: the unit is part of the office
         return qualifier + _title_norm(mt.group("title") + mu.group("unit")), nxt2, None, nxt2.end
+    mr = re.fullmatch(r"(?P<remit>\s+(?:chargée?|en\s+charge)\s+" + _LINK + r"\s*[^,;.()«»\n]{2,80}?)\s+"
+                      r"(?:à\s+la|à\s+l['’]|au|auprès\s+d[eu](?:\s+la|\s+l['’])?|chez)\s*", between, re.I)
+    if nxt2 is not None and nxt2.label in ("ORG", "MINISTRY") and mr and not mb:
+        # `directeur adjoint chargé de la stratégie à l'Agence X`: the remit stays in the title
+        return qualifier + _title_norm(mt.group("title") + mr.group("remit")), nxt2, None, nxt2.end
+    mc = re.fullmatch(r"(?P<more>(?:\s+[a-zéèêàç-]+){0,3}?)\s+chez\s+", between)
+    if nxt2 is not None and nxt2.label == "ORG" and mc:
+        # `directrice marketing chez Renault`: `chez` ties an office to a company as `de` does
+        return qualifier + _title_norm(mt.group("title") + mc.group("more")), nxt2, None, nxt2.end
     if nxt2 is not None and nxt2.label == "COUNTRY" and re.fullmatch(r"\s+(de|d['’]|du)\s*", between):
         return qualifier + _title_norm(mt.group("title")), None, nxt2.norm, nxt2.end
     if nxt2 is not None and nxt2.label == "LOC" and re.fullmatch(r"\s+(de|d['’])\s*", between) \
             and _title_norm(mt.group("title")).lower() in _JURISDICTION_TITLES:
         # `X, maire de Fès`, `X, prince héritier d'Abou Dhabi`: the place is part of the office
         return qualifier + _jurisdiction(text, mt.group("title"), nxt2), None, _place_state(nxt2) or R.home, nxt2.end
+    mh = re.match(r"(?P<more>(?-i:\s+[a-zéèê]+)?)\s+(?P<inner>(?:du|de\s+la)\s+(?P<head>[\w' -]{3,30}?))\s+(?P<adj>[\w-]+)\s*(?=[,.;:)»\]]|et\b|$)",
+                  text[rest_start:rest_start + 60])
+    if mh and _title_norm(mh.group("head")).lower() in _GOV_TITLES and _country_of_adj(mh.group("adj")) \
+            and not _country_of_adj(mh.group("more")) \
+            and not _title_norm(mt.group("title")).lower().endswith(("du roi", "de la reine")):
+        # `X, conseiller spécial du président sénégalais`: an office at a head of state's side, of
+        # the state the demonym names
+        return (qualifier + _title_norm(mt.group("title") + mh.group("more") + " " + mh.group("inner")), None,
+                _country_of_adj(mh.group("adj")), rest_start + mh.end())
     adj = re.match(r"\s+([\w-]+)", text[rest_start:rest_start + 30])
     country = _country_of_adj(adj.group(1)) if adj else None
     end = rest_start + (adj.end() if adj and country else 0)
