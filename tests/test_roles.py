@@ -433,3 +433,117 @@ def test_years_of_a_past_office_between_the_office_and_the_name(analyse):
     doc = analyse("Il s'agit de l'ancien ministre de l'Intérieur (1999-2002) Ahmed Midaoui, 70 ans, "
                   "nommé conseiller.")
     assert ("Ahmed Midaoui", "ancien ministre", "ministère de l'Intérieur", "MAR") in roles(doc)
+
+
+# --- offices given away from the name (issue 9, roles) ---
+
+@pytest.mark.parametrize("text, expected", [
+    # a plural office, its body, then `à savoir` and the names
+    ("Le conseil a élu ses trois vice-présidents de la Fédération nationale du tourisme, à savoir "
+     "Karim Alami, Said Bennani et Nadia Tazi.",
+     {("Karim Alami", "vice-président", "Fédération nationale du tourisme", None),
+      ("Nadia Tazi", "vice-président", "Fédération nationale du tourisme", None)}),
+    # `en l'occurrence` after the body: a public office takes its state
+    ("Les accords ont été signés par les directeurs généraux de l'Office national des pêches, "
+     "en l'occurrence Ali Tazi et Hamid Lahlou.",
+     {("Ali Tazi", "directeur général", "Office national des pêches", "MAR"),
+      ("Hamid Lahlou", "directeur général", "Office national des pêches", "MAR")}),
+    # `notamment`, the complement's case kept, a member office of the home state
+    ("Le gouvernement compte quatre ministres d'État, notamment Ahmed Benali et Omar Fassi.",
+     {("Ahmed Benali", "ministre d'État", None, "MAR"), ("Omar Fassi", "ministre d'État", None, "MAR")}),
+])
+def test_plural_office_then_its_list_of_names(analyse, text, expected):
+    assert expected <= roles(analyse(text))
+
+
+def test_list_of_names_in_the_next_sentence(analyse):
+    doc = analyse("Le Parlement a adopté le texte à Rabat. Trois députés ont voté contre. "
+                  "Il s'agit de Youssef Amrani et de Laila Bennis.")
+    found = roles(doc)
+    assert ("Youssef Amrani", "député", None, "MAR") in found
+    assert ("Laila Bennis", "député", None, "MAR") in found
+
+
+def test_two_heads_of_state_in_a_list_take_no_state(analyse):
+    # `président` is one state's office: two of them are of two states, which the text does not say
+    doc = analyse("Les deux présidents, à savoir Karim Diallo et Amadou Sy, se sont rencontrés à Dakar.")
+    assert not any(t == "président" for _, t, _, _ in roles(doc))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Le Malien Ousmane Diarra a été désigné à la présidence de la Commission de la CEDEAO.",
+     ("Ousmane Diarra", "président", "Commission de la CEDEAO", None)),
+    ("Les membres ont désigné Said Naciri à la présidence du Wydad Athletic Club.",
+     ("Said Naciri", "président", "Wydad Athletic Club", None)),
+    ("Karim Benjelloun, qui a remporté la présidence de la Fédération marocaine de football, a "
+     "remercié les clubs.",
+     ("Karim Benjelloun", "président", "Fédération marocaine de football", None)),
+])
+def test_office_named_by_its_function_noun(analyse, text, expected):
+    assert expected in roles(analyse(text))
+
+
+def test_candidacy_to_an_office_is_no_office(analyse):
+    doc = analyse("Karim Benjelloun est candidat à la présidence de la Fédération marocaine de football.")
+    assert not roles(doc)
+
+
+def test_office_in_the_sentence_before_a_new_name(analyse):
+    doc = analyse("«La croissance sera forte», a affirmé le gouverneur de la Banque centrale des États "
+                  "de l'Afrique de l'Ouest. Jean-Paul Kouamé a aussi évoqué l'inflation. Le ministre de "
+                  "l'Industrie et du Commerce a présenté le bilan. Ryad Mezzani a souligné la hausse des "
+                  "exportations.")
+    found = roles(doc)
+    # an international bank's officer takes no state (ENTITIES.md, Roles)
+    assert ("Jean-Paul Kouamé", "gouverneur", "Banque centrale des États de l'Afrique de l'Ouest", None) in found
+    assert ("Ryad Mezzani", "ministre", "ministère de l'Industrie et du Commerce", "MAR") in found
+
+
+@pytest.mark.parametrize("text", [
+    # the office has its holder in its own sentence
+    "Le ministre de l'Industrie et du Commerce, Ryad Mezzour, a pris la parole. Karim Bennani a "
+    "souligné la hausse des exportations.",
+    # an adviser's minister is no one's office here
+    "Un conseiller du ministre de l'Industrie et du Commerce a pris la parole. Karim Bennani a "
+    "souligné la hausse des exportations.",
+    # a sentence between the office and the name
+    "Le ministre de l'Industrie et du Commerce a pris la parole. Il a ensuite quitté la salle. "
+    "Karim Bennani a souligné la hausse des exportations.",
+])
+def test_office_before_a_name_that_is_not_its_holder(analyse, text):
+    assert not any(p == "Karim Bennani" for p, _, _, _ in roles(analyse(text)))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Le conseiller du roi, André Azoulay, a assisté à la cérémonie.",
+     ("André Azoulay", "conseiller du roi", None, "MAR")),
+    ("Le conseiller du Roi Fouad Ali El Himma était présent à Rabat.",
+     ("Fouad Ali El Himma", "conseiller du roi", None, "MAR")),
+    ("Le roi a reçu Ahmed Tazi, conseiller spécial du président sénégalais, à Rabat.",
+     ("Ahmed Tazi", "conseiller spécial du président", None, "SEN")),
+    ("Il a reçu Karim Diallo, représentant personnel du président ivoirien, à Abidjan.",
+     ("Karim Diallo", "représentant personnel du président", None, "CIV")),
+])
+def test_office_at_a_head_of_state_side(analyse, text, expected):
+    found = roles(analyse(text))
+    assert expected in found
+    assert not any(t == "roi" for _, t, _, _ in found)
+
+
+def test_adviser_of_the_king_named_by_his_regnal_name(analyse):
+    doc = analyse("Le discours du conseiller du roi Mohammed VI a été salué à Rabat.")
+    assert ("Mohammed VI", "roi", None, "MAR") in roles(doc)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Youssef Amrani, directeur général adjoint chargé de la stratégie et du développement à "
+     "l'Agence marocaine de l'efficacité énergétique, a présenté l'étude.",
+     ("Youssef Amrani", "directeur général adjoint chargé de la stratégie et du développement",
+      "Agence marocaine de l'efficacité énergétique", "MAR")),
+    ("Samira Tazi, directrice marketing chez Renault, a présenté le projet.",
+     ("Samira Tazi", "directrice marketing", "Renault", None)),
+    ("Rachid Alaoui, membre du bureau politique du Parti de l'Istiqlal, a critiqué le projet.",
+     ("Rachid Alaoui", "membre du bureau politique", "Parti de l'Istiqlal", None)),
+])
+def test_long_office_after_the_name(analyse, text, expected):
+    assert expected in roles(analyse(text))
