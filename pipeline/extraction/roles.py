@@ -217,6 +217,9 @@ class _Roles:
             self.home = (places or Counter({home: 1})).most_common(1)[0][0]
         # a national body in an article about one country only belongs to that country
         self.single = next(iter(mentioned)) if len(mentioned) == 1 and self.home in mentioned else None
+        # `du côté émirati, par X, ministre de l'Intérieur`: the side a signatory stands for
+        self.sides = [(m.end(), c) for m in re.finditer(r"\b(?:du\s+)?côté\s+([\w-]+)", self.text, re.I)
+                      for c in [_country_of_adj(m.group(1).lower())] if c]
         self.roles: list[dict] = []
         self.seen: dict = {}
         self.calls = 0
@@ -234,6 +237,8 @@ class _Roles:
             if country and old.get("_implied"):
                 old["country"], old["_implied"] = country, False
             return None
+        if country is None:
+            country = self.side(start)
         if country is None:
             country = _title_countries().get(title.lower())
         if country is None and org is not None and org.label == "MINISTRY":
@@ -257,6 +262,13 @@ class _Roles:
         self.seen[key] = role
         self.roles.append(role)
         return role
+
+    def side(self, pos: int) -> Optional[str]:
+        """The state named by the last `côté <demonym>` before pos in its sentence."""
+        last = next(((end, c) for end, c in reversed(self.sides) if end <= pos), None)
+        if last is None or re.search(r"[.!?\n]", self.text[last[0]:pos]):
+            return None
+        return last[1]
 
     def after(self, pos: int) -> Optional[Mention]:
         return next((x for x in self.ms if x.start >= pos), None)
@@ -500,6 +512,7 @@ def find_roles(doc: Doc, mentions: list[Mention], home: str = HOME_COUNTRY) -> l
     _respectively(R)
     _office_of_body(R)
     _title_then_name(R)
+    _pronoun_office(R)
     _led_by(R)
     _enumerated(R)
     _counterparts(R)
@@ -513,15 +526,20 @@ def find_roles(doc: Doc, mentions: list[Mention], home: str = HOME_COUNTRY) -> l
 
 # `X a été nommé`, `X, nommé`, `X, 86 ans, nommé`, `X est devenu`: from the name to the verb,
 # without or with an incise between commas; not the active `X a nommé Y …`
-_AUX = r"\s*(?:(?:a|ont|avait|avaient|aura|auront)\s+été\s+|(?:est|sont|sera|seront|était|étaient)\s+|vient\s+d['’]être\s+)?"
+_AUX = (r"\s*(?:(?:(?:a|ont|avait|avaient|aura|auront)\s+été|est|sont|sera|seront|était|étaient|vient\s+d['’]être)\s+"
+        r"(?:(?:même|aussi|également|ensuite|finalement|officiellement|désormais)\s+)?)?")
 _TO_VERB = (re.compile(r"\s*,?" + _AUX), re.compile(r"\s*,[^,.;:«»\n]{1,100},?" + _AUX))
 # a name governed by a preposition is no subject (`… de l'ex-président X, est nommé`)
 _GOVERNED = re.compile(r"\b(?:de|du|des|d['’]|à|au|aux|par|avec|pour|sur|chez|contre)\s+"
                        r"(?:(?:l['’]|le\s+|la\s+|les\s+)?[\w’'-]+\s+)?$", re.I)
 # from the verb to the office: an incise (`élu, lundi 20 septembre, président`), a time
 # (`nommé depuis 2012 ministre`), a determiner and `nouveau`
+# and the post's frame (`nommé au poste de directeur`, `élevé au rang de ministre d'État`)
 _TO_OFFICE = re.compile(r"(?:\s*,[^,.;:()«»]{1,40},)?\s+(?:(?:depuis|en|dès)\s+\d{4}\s+)?"
+                        r"(?:(?:au|aux)\s+(?:poste|rang|grade|fonctions?)\s+(?:de|d['’])\s*)?"
                         r"(?:(?:le|la|l['’])\s*)?(?:(?:nouveau|nouvelle|nouvel)\s+)?")
+# `élevé au rang de`: a participle the parser reads as an adjective, made a verb by its frame
+_RAISED = re.compile(r"(?:élevée?s?|promue?s?|hissée?s?)\s+au\s+(?:rang|poste|grade)\b", re.I)
 # `Au ministère de X, NAME a été nommé …`: the body a list of appointments is grouped under
 _FRONTED = re.compile(r"(?:^|[.\n]\s*)(?:au|à\s+la|à\s+l['’]|au\s+niveau\s+d[eu](?:\s+la|\s+l['’])?|"
                       r"au\s+sein\s+d[eu](?:\s+la|\s+l['’])?)\s*$", re.I)
@@ -545,7 +563,8 @@ def _appointed(R: _Roles, doc: Doc, i: int) -> None:
     for rx in _TO_VERB:
         mv = rx.match(text, p.end)
         t = _token_at(doc, mv.end()) if mv else None
-        if t is not None and t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in _appointment_verbs():
+        if t is not None and (t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in _appointment_verbs()
+                              or _RAISED.match(text, t.idx)):
             line = max(text.rfind("\n", 0, p.start), text.rfind(".", 0, p.start), p.start - 40) + 1
             if re.search(r"\w\s*$", mv.group(0)) and _GOVERNED.search(text, max(0, line), p.start):
                 return  # a finite verb whose subject is not this name
@@ -1105,3 +1124,34 @@ def _title_then_name(R: _Roles) -> None:
             continue
         title, org, country, start = offices[0]
         R.add(p, title, org, country, start, p.end)
+
+
+_PRONOUN_OFFICE = re.compile(
+    r"(?:Il|Elle)\s+(?:(?:est|était|fut|sera|a\s+été|avait\s+été|est\s+devenue?|devient)\s+)"
+    r"(?:(?:\w+ment|aussi|également|déjà|alors|toujours)\s+)?"
+    r"(?:(?:nommée?|élue?|désignée?|reconduite?)\s+)?(?:(?:au|aux)\s+(?:poste|rang|fonctions?)\s+(?:de|d['’])\s*)?"
+    r"(?:(?:le|la|l['’])\s*)?(?:(?:nouveau|nouvelle|nouvel|actuel|actuelle)\s+)?")
+
+
+def _pronoun_office(R: _Roles) -> None:
+    """`X a quitté le gouvernement. Il était le patron de Sonelgaz.`: a sentence opening on `Il`
+    or `Elle` and a copula or an appointment gives the office of the one person the sentence
+    before names; the office must name its body or state."""
+    text, doc = R.text, R.doc
+    sents = list(doc.sents)
+    for k in range(1, len(sents)):
+        m = _PRONOUN_OFFICE.match(text, sents[k].start_char)
+        if not m:
+            continue
+        prev = sents[k - 1]
+        people = {q.norm or q.text: q for q in R.ms
+                  if q.label == "PERSON" and prev.start_char <= q.start and q.end <= prev.end_char}
+        if len(people) != 1:
+            continue
+        found = _office_at(R, m.end())
+        if found is None or found[1] is None and found[2] is None:
+            continue
+        title, org, country, end = found
+        if end > sents[k].end_char:
+            continue
+        R.add(next(iter(people.values())), title, org, country, m.start(), end)
