@@ -547,3 +547,37 @@ def test_adviser_of_the_king_named_by_his_regnal_name(analyse):
 ])
 def test_long_office_after_the_name(analyse, text, expected):
     assert expected in roles(analyse(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Karim Tazi a été nommé au poste de directeur général de l'Agence nationale des ports.",
+     ("Karim Tazi", "directeur général", "Agence nationale des ports", "MAR")),
+    ("Le Maroc a un nouveau gouvernement. M. Karim Tazi est même élevé au rang de ministre d'État.",
+     ("Karim Tazi", "ministre d'État", None, "MAR")),
+])
+def test_appointment_to_a_post_or_a_rank(analyse, text, expected):
+    assert expected in roles(analyse(text))
+
+
+def test_side_of_the_signatories_gives_their_state(analyse):
+    doc = analyse("L'accord a été signé à Rabat, du côté émirati, par Cheikh Saif Ben Zayed, vice-Premier "
+                  "ministre, ministre de l'Intérieur, et du côté marocain par le ministre de l'Intérieur, "
+                  "M. Abdelouafi Laftit.")
+    found = roles(doc)
+    assert ("Saif Ben Zayed", "ministre", "ministère de l'Intérieur", "ARE") in found
+    assert ("Abdelouafi Laftit", "ministre", "ministère de l'Intérieur", "MAR") in found
+
+
+def test_pronoun_takes_the_office_of_the_one_person_before(analyse):
+    doc = analyse("Le Maroc et le Sénégal ont signé un accord. Mustapha Guitouni a quitté le gouvernement. "
+                  "Il était précédemment le patron de Sonelgaz.")
+    assert ("Mustapha Guitouni", "patron", "Sonelgaz", None) in roles(doc)
+    # two people before the pronoun: no antecedent to choose
+    doc = analyse("Le texte a été signé par Karim Tazi et Omar Fassi. Il est le président de la "
+                  "Fédération marocaine de football.")
+    assert not roles(doc)
+
+
+def test_name_governed_by_the_office_is_not_its_holder(analyse):
+    doc = analyse("Guillaume Soro, le Premier ministre de M. Ouattara, devrait être à Addis-Abeba.")
+    assert not any(p == "Ouattara" for p, _, _, _ in roles(doc))

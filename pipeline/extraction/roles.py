@@ -937,7 +937,10 @@ def _title_tokens(a, span) -> list:
     out = []
     h = a.head
     coordinated = lambda t: any(c.dep_ == "cc" for c in t.children)
-    if h is not a and h.i < a.i and a.dep_ in _NAME_DEPS and not coordinated(a):
+    # a name governed by a preposition is the office's complement, not its holder (`le Premier
+    # ministre de M. X` is X's prime minister)
+    governed = any(c.dep_ == "case" and c.i < a.i for c in a.children)
+    if h is not a and h.i < a.i and a.dep_ in _NAME_DEPS and not coordinated(a) and not governed:
         out.append(h)                                   # `le ministre …, [M.] X`
     for c in a.children:                                # `X, [le] directeur général de …`
         if c.i >= span.end and c.dep_ in ("appos", "conj", "nmod") and not coordinated(c) \
