@@ -581,3 +581,19 @@ def test_pronoun_takes_the_office_of_the_one_person_before(analyse):
 def test_name_governed_by_the_office_is_not_its_holder(analyse):
     doc = analyse("Guillaume Soro, le Premier ministre de M. Ouattara, devrait être à Addis-Abeba.")
     assert not any(p == "Ouattara" for p, _, _, _ in roles(doc))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("La délégation sénégalaise, conduite par Amadou Ba, est arrivée à Rabat.",
+     ("Amadou Ba", "chef de la délégation", None, "SEN")),
+    ("Nasser Bourita, à la tête d'une délégation marocaine, est arrivé à Addis-Abeba.",
+     ("Nasser Bourita", "chef de la délégation", None, "MAR")),
+    ("La délégation du FMI conduite par M. Edward Gemayel a rencontré le ministre à Dakar.",
+     ("Edward Gemayel", "chef de la délégation", "FMI", None)),
+])
+def test_head_of_a_delegation(analyse, text, expected):
+    assert expected in roles(analyse(text))
+
+
+def test_delegation_of_no_named_state_or_body_gives_no_role(analyse):
+    assert not roles(analyse("La délégation officielle, conduite par Karim Tazi, est arrivée à Rabat."))

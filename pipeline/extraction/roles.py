@@ -513,6 +513,7 @@ def find_roles(doc: Doc, mentions: list[Mention], home: str = HOME_COUNTRY) -> l
     _office_of_body(R)
     _title_then_name(R)
     _pronoun_office(R)
+    _delegation_head(R)
     _led_by(R)
     _enumerated(R)
     _counterparts(R)
@@ -1158,3 +1159,36 @@ def _pronoun_office(R: _Roles) -> None:
         if end > sents[k].end_char:
             continue
         R.add(next(iter(people.values())), title, org, country, m.start(), end)
+
+
+_DELEGATION = re.compile(r"\b(?:la|une|sa|leur)\s+délégation(?P<adj>\s+(?!(?:de|du|des|d)\b)[a-zéèëï-]+)?(?P<of>\s+" + _LINK + r"\s*)?", re.I)
+_LED = re.compile(r"\s*,?\s*(?:(?:(?:qui\s+)?(?:était|est)\s+)?(?:conduite|présidée|menée|dirigée)\s+par"
+                  r"|à\s+la\s+tête\s+de\s+laquelle\s+(?:se\s+trouv\w+|figur\w+|était|est))\s+", re.I)
+
+
+def _delegation_head(R: _Roles) -> None:
+    """`la délégation sénégalaise, conduite par X`, `X, à la tête d'une délégation marocaine`,
+    `la délégation du FMI conduite par X`: X heads the delegation of the state or body named."""
+    text = R.text
+    for m in _DELEGATION.finditer(text):
+        country = _country_of_adj(m.group("adj") or "")
+        org = None
+        pos = m.end("adj") if m.group("adj") else m.start() + len(m.group(0)) - len(m.group("of") or "")
+        nxt = R.after(m.end())
+        if m.group("of") and nxt is not None and nxt.start == m.end():
+            if nxt.label == "COUNTRY":
+                country, pos = nxt.norm, nxt.end
+            elif nxt.label in ("ORG", "EVENT"):
+                org, pos = nxt, nxt.end
+        if country is None and org is None:
+            continue
+        # `X, à la tête de la délégation marocaine`: the name before
+        before = next((x for x in reversed(R.ms) if x.end <= m.start()), None)
+        if before is not None and before.label == "PERSON" and re.fullmatch(
+                r"\s*,\s*(?:qui\s+(?:était|est)\s+)?à\s+la\s+tête\s+(?:de|d['’])\s*", text[before.end:m.start()], re.I):
+            R.add(before, "chef de la délégation", org, country, before.start, pos)
+            continue
+        led = _LED.match(text, pos)
+        p = R.after(pos)
+        if led and p is not None and p.label == "PERSON" and re.fullmatch(_hon(), text[led.end():p.start], re.I):
+            R.add(p, "chef de la délégation", org, country, m.start(), p.end)
