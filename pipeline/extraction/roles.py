@@ -401,7 +401,8 @@ def _office_at(R: _Roles, after: int, qualifier: str = "", ends=r"[,.;:)»\]]|et
     rest_start = mt.end()
     nxt2 = R.after(rest_start)
     between = text[rest_start:nxt2.start] if nxt2 else ""
-    mb = re.fullmatch(r"(?P<more>(?:\s+[\w-]+){0,6}?)\s+" + _LINK + r"\s*" + _kind_link(), between)
+    # the words between the title and `de ORG` stay on its line (a headline ends at the newline)
+    mb = re.fullmatch(r"(?P<more>(?:[^\S\n]+[\w-]+){0,6}?)\s+" + _LINK + r"\s*" + _kind_link(), between)
     if mb is None and nxt2 is not None and nxt2.label == "ORG":
         # `le patron de la société publique d'électricité et de gaz, Sonelgaz`: the kind noun,
         # described, then the name in apposition
