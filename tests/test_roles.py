@@ -597,3 +597,18 @@ def test_head_of_a_delegation(analyse, text, expected):
 
 def test_delegation_of_no_named_state_or_body_gives_no_role(analyse):
     assert not roles(analyse("La délégation officielle, conduite par Karim Tazi, est arrivée à Rabat."))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Au niveau du Haut-Commissariat au Plan, Karim Tazi et Nadia Alami ont été nommés respectivement "
+     "directeur des ressources humaines et des affaires générales, et inspectrice générale, a indiqué "
+     "le ministre.",
+     {("Karim Tazi", "directeur des ressources humaines et des affaires générales", "Haut-Commissariat au Plan", "MAR"),
+      ("Nadia Alami", "inspectrice générale", "Haut-Commissariat au Plan", "MAR")}),
+    ("Karim Tazi et Nadia Alami ont été respectivement nommés directeur général de l'Agence nationale "
+     "des ports et présidente de la Fédération marocaine de football.",
+     {("Karim Tazi", "directeur général", "Agence nationale des ports", "MAR"),
+      ("Nadia Alami", "présidente", "Fédération marocaine de football", None)}),
+])
+def test_appointed_respectively(analyse, text, expected):
+    assert expected <= roles(analyse(text))

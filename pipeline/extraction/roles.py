@@ -511,6 +511,7 @@ def find_roles(doc: Doc, mentions: list[Mention], home: str = HOME_COUNTRY) -> l
         if R.calls == calls:
             _parsed(R, doc, p)
     _respectively(R)
+    _appointed_respectively(R)
     _office_of_body(R)
     _title_then_name(R)
     _pronoun_office(R)
@@ -1193,3 +1194,46 @@ def _delegation_head(R: _Roles) -> None:
         p = R.after(pos)
         if led and p is not None and p.label == "PERSON" and re.fullmatch(_hon(), text[led.end():p.start], re.I):
             R.add(p, "chef de la délégation", org, country, m.start(), p.end)
+
+
+_APPOINTED_RESP = re.compile(r"\s*(?:ont\s+été|sont|seront)\s+(?:(?P<r1>respectivement)\s+)?"
+                             r"(?:nommée?s|désignée?s|élue?s|reconduite?s|promue?s)\s*,?\s*(?:(?P<r2>respectivement)\s+)?", re.I)
+
+
+def _appointed_respectively(R: _Roles) -> None:
+    """`Au niveau du HCP, X et Y ont été nommés respectivement directeur de A, et inspectrice
+    générale`: coordinated names, then as many offices in the same order."""
+    text, ms = R.text, R.ms
+    for i, p in enumerate(ms):
+        if p.label != "PERSON" or i == 0:
+            continue
+        m = _APPOINTED_RESP.match(text, p.end)
+        if not m or not (m.group("r1") or m.group("r2")):
+            continue
+        names = [p]
+        for q in reversed(ms[:i]):
+            if q.label != "PERSON" or not re.fullmatch(r"\s*(?:,|\bet\b)\s*" + _hon(), text[q.end:names[0].start], re.I):
+                break
+            names.insert(0, q)
+        if len(names) < 2:
+            continue
+        start = m.end()
+        stop = re.search(r"[.;:!?\n]|,\s*(?:a|ont)\s+(?:indiqué|annoncé|précisé|ajouté)", text[start:])
+        clause = text[start:start + (stop.start() if stop else len(text) - start)]
+        # cut before each office that opens after a comma or `et`
+        cuts = [x for x in re.finditer(r"\s*,\s*(?:et\s+)?|\s+et\s+", clause)
+                if _titles_rx().match(clause, x.end()) and x.start() > 0]
+        if len(cuts) != len(names) - 1:
+            continue
+        bounds = [0] + [x.start() for x in cuts] + [len(clause)]
+        starts = [0] + [x.end() for x in cuts]
+        fronted = _fronted_body(R, names[0])
+        for person, a, b in zip(names, starts, bounds[1:]):
+            off, part = start + a, clause[a:b]
+            found = _office_at(R, off, ends=r"[,.;:)»\]]|et\b|$|(?:à|au|lors|pour|par|en|depuis)\b")
+            if found is not None and found[3] <= start + b:
+                title, org, country, end = found
+                R.add(person, title, org or fronted, country, person.start, end)
+            elif fronted is not None and _titles_rx().match(part):
+                # the office with its complement, in the body the sentence opens with
+                R.add(person, _title_norm(part.strip()), fronted, None, person.start, off + len(part))
