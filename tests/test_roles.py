@@ -612,3 +612,10 @@ def test_delegation_of_no_named_state_or_body_gives_no_role(analyse):
 ])
 def test_appointed_respectively(analyse, text, expected):
     assert expected <= roles(analyse(text))
+
+
+def test_list_after_a_clause_is_not_the_office(analyse):
+    # the names list the object of the verb, not the office before it
+    doc = analyse("Les directeurs de l'Office national des pêches ont reçu les élus, notamment Karim Tazi "
+                  "et Omar Fassi.")
+    assert not any(p in ("Karim Tazi", "Omar Fassi") for p, _, _, _ in roles(doc))

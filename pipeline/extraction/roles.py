@@ -730,6 +730,11 @@ _LIST_LEAD = re.compile(r"\s*,?\s*(?:[^.;:!?«»()\n]{0,80}?[\s,]\s*(?P<w>à\s+s
                         re.I)
 
 
+def _finite_verb(doc: Doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in span)
+
+
 @lru_cache(maxsize=1)
 def _member_titles() -> frozenset:
     """Offices several people hold in one state's body (`député`, `ministre`): in the plural with
@@ -764,6 +769,8 @@ def _enumerated(R: _Roles) -> None:
             lead = None
         if lead and any(x.label == "PERSON" and pos <= x.start < lead.end() for x in ms):
             lead = None  # the incise names someone else: the list is not the office's
+        if lead and lead.group("w") and _finite_verb(R.doc, pos, lead.start("w")):
+            lead = None  # `les ministres ont reçu les élus, notamment X et Y`: the list is the object's
         pos = lead.end() if lead else pos + re.match(r"\s*,?\s*", text[pos:]).end()
         names = []
         for x in ms:
