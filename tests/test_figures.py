@@ -41,6 +41,11 @@ def check(nlp, text, *expected):
     ("Alger a débloqué 12 milliards de dinars pour les routes.", "12 milliards de dinars",
      "12000000000 DZD"),
     ("Le salaire minimum est fixé à 60\u202f000 francs CFA.", "60\u202f000 francs CFA", "60000 XOF"),
+    # the CFA zone the article names most: one Cameroonian among Ivorian cues stays West African
+    ("Le Camerounais a reçu 5 millions de francs CFA à Abidjan, en Côte d'Ivoire.",
+     "5 millions de francs CFA", "5000000 XOF"),
+    ("Le Gabon et le Cameroun, membres de la Cemac, ont emprunté 80 milliards de FCFA à Dakar.",
+     "80 milliards de FCFA", "80000000000 XAF"),
 ])
 def test_money(fr_nlp, text, span, norm):
     check(fr_nlp, text, ("MONEY", span, norm))

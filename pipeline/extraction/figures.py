@@ -170,10 +170,14 @@ def _units():
 
 
 def _pick_code(code: str, overrides, lower_text: str) -> str:
-    """The default code unless the article's country cues name another one."""
-    best, best_n = code, 0
+    """The default code unless the article's country cues name another one: the code whose
+    cues the article names most (all its cues counted: a Central African film at a festival
+    in Ouagadougou leaves the prize in West African francs)."""
+    counts: dict = {}
     for c, cue in overrides:
-        n = lower_text.count(cue)
+        counts[c] = counts.get(c, 0) + lower_text.count(cue)
+    best, best_n = code, 0
+    for c, n in counts.items():
         if n > best_n:
             best, best_n = c, n
     return best

@@ -237,6 +237,11 @@ def _year2(y1: int, y2: str) -> int:
     return int(y2) if len(y2) == 4 else (y1 // 100) * 100 + int(y2)
 
 
+# A dispatch's dateline: the agency in brackets right after the day (`ALGER, 19 nov (APS) -`)
+# makes an abbreviated month without its year a date, not a count
+_DATELINE_TAIL = re.compile(r"\.?[ \u00a0\u202f]*\((?:[A-Z][\w.&-]*[ \u00a0]?){1,3}\)")
+
+
 def _parts(form: str, m: re.Match) -> Optional[DateParts]:
     """The parts of one regex match, or None when it does not make a date."""
     lx, g = lexicon(), m.groupdict()
@@ -245,7 +250,8 @@ def _parts(form: str, m: re.Match) -> Optional[DateParts]:
     y = g.get("year") or g.get("year_c")
     year = int(y) if y else None
     if form in ("day_month", "month_year") and year is None and fold(g["mon"]) in {
-            fold(a) for a in lx["months_abbr_with_year_only"]}:
+            fold(a) for a in lx["months_abbr_with_year_only"]} and not (
+            form == "day_month" and _DATELINE_TAIL.match(m.string, m.end())):
         return None          # `3 sept`, `8 mar` alone are a count or a word, not a date
     if form == "day_month":
         d = g["day"].lower()
