@@ -58,6 +58,26 @@ def test_money_elided_currency(fr_nlp):
           ("MONEY", "72,5 milliards", "72500000000 MAD"))
 
 
+def test_bare_count_after_contre_counts_the_same_thing(fr_nlp):
+    # the noun stands with the figure it is set against (ENTITIES.md)
+    check(fr_nlp, "Le port a reçu 4 350 conteneurs en mai, contre 3 900 un an plus tôt.",
+          ("QUANTITY", "4 350 conteneurs", "4350 conteneur"), ("QUANTITY", "3 900", "3900 conteneur"))
+    check(fr_nlp, "Le billet coûte 1 500 dirhams, contre 1 200 en 2023.",
+          ("MONEY", "1 500 dirhams", "1500 MAD"), ("MONEY", "1 200", "1200 MAD"))
+
+
+def test_text_cut_inside_the_scale_word(fr_nlp):
+    # a feed cut mid-word: the scale begun is the one of the amount set against it
+    check(fr_nlp, "Les dépenses atteignent 912,4 milliards de FCFA contre 870,1 mi",
+          ("MONEY", "870,1 mi", "870100000000 XOF"))
+
+
+def test_plural_noun_tagged_as_adverb_is_counted(fr_nlp):
+    # the tagger reads `emprunts` as an adverb here; the parse still hangs `6` on it
+    check(fr_nlp, "La société a signé cette année 6 emprunts auprès des banques.",
+          ("QUANTITY", "6 emprunts", "6 emprunt"))
+
+
 def test_money_sign_plus_in(fr_nlp):
     # the gold keeps a sign in the span, "+" as "-" ("+5,99 MMDH", "+19,5%")
     check(fr_nlp, "Les transferts progressent (+4,2 MMDH) sur un an.",
