@@ -66,6 +66,13 @@ def test_bare_count_after_contre_counts_the_same_thing(fr_nlp):
           ("MONEY", "1 500 dirhams", "1500 MAD"), ("MONEY", "1 200", "1200 MAD"))
 
 
+def test_exchange_rate_unit_is_an_amount_of_one(fr_nlp):
+    check(fr_nlp, "Le naira s'échangeait à 1 520 nairas pour un dollar et 1 790 nairas pour un euro.",
+          ("MONEY", "un dollar", "1 USD"), ("MONEY", "un euro", "1 EUR"))
+    # `une semaine` after an amount is no currency
+    assert not [g for g in figs(fr_nlp, "Il a payé 20 euros pour une semaine.") if g[1].startswith("une")]
+
+
 def test_text_cut_inside_the_scale_word(fr_nlp):
     # a feed cut mid-word: the scale begun is the one of the amount set against it
     check(fr_nlp, "Les dépenses atteignent 912,4 milliards de FCFA contre 870,1 mi",

@@ -729,6 +729,22 @@ def _durations(text: str, doc) -> list[_Fig]:
 _REPEATED_DIGITS_RE = re.compile(r"[ \u00a0]*\((\d{1,4})\)")
 
 
+_RATE_UNIT_RE = re.compile(SP + r"*pour" + SP + r"+(un|une)" + SP + r"+", re.IGNORECASE)
+
+
+def _rate_units(text: str, lower: str, figs: list[_Fig]) -> list[_Fig]:
+    """`3,39 dinars pour un euro`: the other side of an exchange rate is an amount of one unit
+    of a currency (elsewhere `un euro` alone is too often the currency itself to count)."""
+    out = []
+    for f in figs:
+        m = _RATE_UNIT_RE.match(text, f.end) if f.label == "MONEY" else None
+        cur = match_currency(text, m.end(), lower) if m else None
+        if cur is not None and cur[2] == 1:
+            out.append(_Fig(m.start(1), cur[0], 1.0, label="MONEY", currency=cur[1], words=True,
+                            source="figures.rate_unit"))
+    return out
+
+
 def find_figures(doc) -> list[Mention]:
     """MONEY, PERCENT and QUANTITY mentions of a spaCy ``Doc``."""
     text = doc_text(doc)
@@ -756,6 +772,7 @@ def find_figures(doc) -> list[Mention]:
         consumed = fig.end
     figs.sort(key=lambda f: f.start)
     _resolve(figs, text, toks)
+    figs.extend(_rate_units(text, lower, figs))
     out = []
     for f in figs:
         if f.label is None:
