@@ -50,6 +50,8 @@ class DateParts:
     nth_day: Optional[int] = None       # 1 / -1: first / last day of the month named
     named_period: Optional[str] = None  # `Ramadan`: a period with no fixed calendar value
     weekend: bool = False               # `week-end dernier`: a week's end, valued null
+    not_over: bool = False              # its clause's verb is in the future (`s'achèvera fin juin`):
+                                        # a missing year leaves the period not yet over
 
 
 @dataclass(frozen=True)
@@ -502,6 +504,13 @@ def _period_months(p: DateParts) -> Optional[tuple[int, int]]:
     return None
 
 
+def yearless_period(p: DateParts) -> bool:
+    """A month, day, quarter, half or season written without its year and without
+    `dernier`/`prochain`: the publication date alone places it."""
+    return (p.year is None and p.year_prefix is None and not p.direction and p.rel_year is None
+            and _period_months(p) is not None)
+
+
 def _span(p: DateParts, y: int) -> tuple[date, date]:
     if p.day:
         d = date(y, p.month, p.day)
@@ -547,6 +556,8 @@ def _pick_year(p: DateParts, py: int, pm: Optional[int], pd: Optional[int]) -> O
         if p.direction < 0 and (s > pub_e if p.day else e >= pub_s):
             continue
         if p.direction > 0 and (e < pub_s if p.day else s <= pub_e):
+            continue
+        if p.not_over and e < pub_s:
             continue
         if e < pub_s:
             dist, future = (pub_s - e).days, False
