@@ -41,6 +41,12 @@ def check(nlp, text, *expected):
     ("Alger a débloqué 12 milliards de dinars pour les routes.", "12 milliards de dinars",
      "12000000000 DZD"),
     ("Le salaire minimum est fixé à 60\u202f000 francs CFA.", "60\u202f000 francs CFA", "60000 XOF"),
+    # East African shillings: Kenyan unless the article names another issuer
+    ("À Nairobi, le Trésor a levé 2 milliards de shillings.", "2 milliards de shillings",
+     "2000000000 KES"),
+    ("L'Ouganda a voté un budget de 72 000 milliards de shillings.", "72 000 milliards de shillings",
+     "72000000000000 UGX"),
+    ("L'Éthiopie a reçu 900 millions de birrs.", "900 millions de birrs", "900000000 ETB"),
     # the CFA zone the article names most: one Cameroonian among Ivorian cues stays West African
     ("Le Camerounais a reçu 5 millions de francs CFA à Abidjan, en Côte d'Ivoire.",
      "5 millions de francs CFA", "5000000 XOF"),
