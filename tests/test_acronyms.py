@@ -83,8 +83,9 @@ def test_acronym_written_as_a_word_in_brackets():
             "s'achève samedi ; le Fifm a primé quatorze films. La Banque mondiale (Washington) a salué.")
     long_m = _m(text, "Festival international du film de Marrakech", "EVENT")
     headline = _m(text, "Fifm", "PERSON")
+    later = _m(text, "Fifm", "LOC", nth=2)
     bank = _m(text, "Banque mondiale")
-    mentions = [long_m, headline, bank]
+    mentions = [long_m, headline, later, bank]
     link_acronyms(text, mentions)
     fifm = [m for m in mentions if m.text == "Fifm"]
     assert len(fifm) == 3

@@ -223,8 +223,8 @@ def link_acronyms(text: str, mentions: list[Mention],
                 defs[m.text] = (lf, lab)
     for m in mentions:
         # a word the article defines as an acronym is that acronym wherever it stands, also
-        # where the model read a person (`Fespaco` alone in a headline)
-        if m.text in defs and m.label in ("ORG", "EVENT", "PERSON"):
+        # where the model or a gazetteer read a person or a place (`Fespaco` in a headline)
+        if m.text in defs and m.label in ("ORG", "EVENT", "PERSON", "LOC"):
             m.norm, m.label = defs[m.text][0], defs[m.text][1]
     covered = sorted((m.start, m.end) for m in mentions)
     for acr, (norm, label) in defs.items():
