@@ -619,3 +619,27 @@ def test_list_after_a_clause_is_not_the_office(analyse):
     doc = analyse("Les directeurs de l'Office national des pêches ont reçu les élus, notamment Karim Tazi "
                   "et Omar Fassi.")
     assert not any(p in ("Karim Tazi", "Omar Fassi") for p, _, _, _ in roles(doc))
+
+
+def test_first_office_in_apposition_before_the_ministry(analyse):
+    doc = analyse("Le Sénégal a fixé le prix. L'annonce a été faite à Dakar par le ministre d'Etat, ministre "
+                  "de l'Agriculture et de l'Elevage, Amadou Diallo, mercredi.")
+    found = roles(doc)
+    assert ("Amadou Diallo", "ministre d'Etat", None, "SEN") in found
+    assert ("Amadou Diallo", "ministre", "ministère de l'Agriculture et de l'Elevage", "SEN") in found
+
+
+def test_rank_with_an_elided_article_before_the_name(analyse):
+    doc = analyse("Le bilan a été présenté par le président de l'Autorité du canal de Suez (SCA), l'amiral "
+                  "Oussama Rabie, au Caire.")
+    assert ("Oussama Rabie", "président", "Autorité du canal de Suez", "EGY") in roles(doc)
+
+
+def test_possessive_office_of_the_organization_named_last(analyse):
+    doc = analyse("La Banque centrale européenne a relevé ses taux à Francfort. Sa présidente, Christine "
+                  "Lagarde, a répété que l'institution restait prête.")
+    assert ("Christine Lagarde", "présidente", "Banque centrale européenne", None) in roles(doc)
+    # a person named between the organization and the office: whose office it is is unclear
+    doc = analyse("La Banque centrale européenne a reçu Omar Fassi à Francfort. Sa présidente, Christine "
+                  "Lagarde, a répété que l'institution restait prête.")
+    assert not any(p == "Christine Lagarde" and o for p, _, o, _ in roles(doc))

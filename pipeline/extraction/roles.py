@@ -306,7 +306,7 @@ def _org_before_person(R: _Roles, i: int):
             j -= 1
             dated = j
             continue
-        if not re.fullmatch(r"[\s,()«»\"]*(?:(?:de|d['’])\s*)?(?:(?:le|la)\s+)?(?:(?:professeur|docteur)\s+)?" + _hon(),
+        if not re.fullmatch(r"[\s,()«»\"]*(?:(?:de|d['’])\s*)?(?:(?:le|la)\s+|l['’])?(?:(?:professeur|docteur)\s+)?" + _hon(),
                             gap, re.I):
             break
         # acronyms and `de Marrakech` between the organization and the name
@@ -332,6 +332,7 @@ def _org_before_person(R: _Roles, i: int):
             break
         if q.label in ("ORG", "EVENT", "MINISTRY"):
             if q.label == "MINISTRY" and j in (i - 1, dated) and re.match(r"(ministre|secrétaire)", q.text, re.I):
+                _title_before_ministry(R, p, q)
                 return _ministry_title(q.text), q, None, q.start
             found = _title_of_org(R, q)
             if found:
@@ -516,6 +517,7 @@ def find_roles(doc: Doc, mentions: list[Mention], home: str = HOME_COUNTRY) -> l
     _title_then_name(R)
     _pronoun_office(R)
     _delegation_head(R)
+    _possessive_office(R)
     _led_by(R)
     _enumerated(R)
     _counterparts(R)
@@ -1244,3 +1246,37 @@ def _appointed_respectively(R: _Roles) -> None:
             elif fronted is not None and _titles_rx().match(part):
                 # the office with its complement, in the body the sentence opens with
                 R.add(person, _title_norm(part.strip()), fronted, None, person.start, off + len(part))
+
+
+def _title_before_ministry(R: _Roles, p: Mention, ministry: Mention) -> None:
+    """`le ministre d'Etat, ministre de l'Agriculture, X`: a first office in apposition before the
+    ministry's holds for the same name."""
+    left = R.text[max(0, ministry.start - 60):ministry.start]
+    m = re.search(r"(?:\b(?:le|la)\s+|\bl['’])" + _titles_rx().pattern + r"\s*,\s*$", left, re.I)
+    if m is None or R.after(ministry.start - (len(left) - m.start())) is not ministry:
+        return
+    R.add(p, _title_norm(m.group("title")), None, None, ministry.start - (len(left) - m.start("title")), p.end)
+
+
+def _possessive_office(R: _Roles) -> None:
+    """`La BCE a relevé ses taux. Sa présidente, Christine Lagarde, a …`, `… a indiqué son président,
+    X`: `son|sa TITLE, NAME` is the office of the organization named last, in the same paragraph."""
+    text = R.text
+    for i, p in enumerate(R.ms):
+        if p.label != "PERSON" or any(r["person"] == (p.norm or p.text) and r["org"] for r in R.roles):
+            continue
+        left = text[max(0, p.start - 60):p.start]
+        m = re.search(r"\b(?:son|sa)\s+(?:(?:nouveau|nouvelle|nouvel|actuel|actuelle)\s+)?" + _titles_rx().pattern
+                      + r"\s*,\s*" + _hon() + r"$", left, re.I)
+        if not m:
+            continue
+        at = p.start - (len(left) - m.start())
+        org = next((x for x in reversed(R.ms) if x.end <= at and x.label in ("ORG", "EVENT", "PERSON", "MINISTRY")), None)
+        if org is None or org.label not in ("ORG", "EVENT") or at - org.end > 400 or "\n" in text[org.end:at] \
+                or any(x.label == "PERSON" for x in R.ms if org.end <= x.start < at):
+            continue
+        # the bare office without the organization, read before, is replaced by this one
+        R.roles = [r for r in R.roles if not (r["person"] == (p.norm or p.text) and r["org"] is None
+                                              and r["title"] == _title_norm(m.group("title")))]
+        R.seen = {k: v for k, v in R.seen.items() if v in R.roles}
+        R.add(p, _title_norm(m.group("title")), org, None, at, p.end)
