@@ -13,8 +13,9 @@ token's text and POS): the same value as in the full pipeline.
 """
 from __future__ import annotations
 
-import unicodedata
 from functools import lru_cache
+
+from .normalize.text import strip_accents
 
 MODEL = "fr_core_news_md"
 _POS = ("noun", "verb", "adj", "adv")
@@ -22,8 +23,7 @@ _POS = ("noun", "verb", "adj", "adv")
 
 def fold(s: str) -> str:
     """Lower case without accents (``Vidéo`` = ``video``)."""
-    return "".join(c for c in unicodedata.normalize("NFD", s)
-                   if unicodedata.category(c) != "Mn").lower()
+    return strip_accents(s).lower()
 
 
 # The lookups of a loaded fr_core_news_md lemmatizer (the same file as below), when a
