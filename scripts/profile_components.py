@@ -26,6 +26,8 @@ sys.path.insert(0, str(ROOT))
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=1, help="runs over the texts (figures summed)")
+    ap.add_argument("--warmup", type=int, default=0,
+                    help="runs before measuring (leaves out the first call's one-time costs)")
     ap.add_argument("--cprofile", default=None, help="component to profile, or 'all'")
     ap.add_argument("--top", type=int, default=30)
     args = ap.parse_args()
@@ -42,12 +44,13 @@ def main() -> int:
     arts = [read_article(t.encode("utf-8")) for t in texts]
     cpu: dict[str, float] = {name: 0.0 for name in nlp.pipe_names if name not in skip}
     prof = cProfile.Profile() if args.cprofile else None
-    for _ in range(args.repeat):
+    for rep in range(args.warmup + args.repeat):
+        measured = rep >= args.warmup
         docs = [make_doc(nlp, a.prose, a.published) for a in arts]
         for name, proc in nlp.pipeline:
             if name in skip:
                 continue
-            on = prof is not None and (args.cprofile == name
+            on = measured and prof is not None and (args.cprofile == name
                                        or (args.cprofile == "all" and name.startswith("news_")))
             t0 = time.process_time()
             if on:
@@ -58,9 +61,11 @@ def main() -> int:
                 docs = [proc(d) for d in docs]
             if on:
                 prof.disable()
-            cpu[name] += time.process_time() - t0
+            if measured:
+                cpu[name] += time.process_time() - t0
     total = sum(cpu.values())
-    print(f"{len(texts)} texts x {args.repeat}, skipped: {sorted(skip) or 'none'}")
+    print(f"{len(texts)} texts x {args.repeat} (after {args.warmup} warm-up runs), "
+          f"skipped: {sorted(skip) or 'none'}")
     for name, s in cpu.items():
         print(f"  {name:18s} {s:7.2f} CPU-s  {100 * s / total:5.1f}%")
     print(f"  {'total':18s} {total:7.2f} CPU-s")
