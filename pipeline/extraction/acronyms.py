@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Iterable, Optional
 
 from pipeline.extraction.mention import Mention
-from pipeline.extraction.normalize.text import clean, fold_word
+from pipeline.extraction.normalize.text import clean, fold_text, fold_word
 
 # Small words skipped when reading initials (French and English).
 FUNCTION_WORDS = {
@@ -215,10 +215,12 @@ def link_acronyms(text: str, mentions: list[Mention],
             by_span[(a0, a1)] = cur
         cur.label, cur.norm = long_m.label, norm
     # known long forms the article writes out
-    ftext = _fold(norm_apostrophes(text))
+    ftext = None        # the folded article, when a known acronym asks for it
     for m in mentions:
         if m.label in ("ORG", "EVENT") and m.text not in defs and m.text in known:
             lf, lab = known[m.text]
+            if ftext is None:
+                ftext = fold_text(norm_apostrophes(text))
             if lf and _fold(lf) in ftext:
                 defs[m.text] = (lf, lab)
     for m in mentions:
