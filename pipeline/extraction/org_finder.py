@@ -64,10 +64,12 @@ class Patterns:
     wrappers: set = field(default_factory=set)            # `Groupe` in `Groupe OCP`
     known_acronyms: dict = field(default_factory=dict)    # acronym -> (long form, label)
     known_names: dict = field(default_factory=dict)       # folded name -> (canonical, label)
+    short_forms: dict = field(default_factory=dict)       # folded short form -> full name
 
 
 _COLUMNS = {"org_heads.tsv": ("word", "kind", "label"), "event_heads.tsv": ("word", "kind"),
-            "known_orgs.tsv": ("acronym", "long_form", "label")}
+            "known_orgs.tsv": ("acronym", "long_form", "label"),
+            "org_short_forms.tsv": ("short_form", "full_name")}
 
 
 def _rows(name: str):
@@ -105,6 +107,9 @@ def load_patterns() -> Patterns:
             p.known_acronyms[acr] = (long_form, label)
         if long_form:
             p.known_names[_fold(long_form)] = (long_form, label)
+    for short, full in _rows("org_short_forms.tsv"):
+        p.short_forms[_fold(short)] = full
+        p.known_names.setdefault(_fold(short), (short, "ORG"))
     return p
 
 
@@ -433,9 +438,26 @@ def _known_names(doc, pats: Patterns) -> list[Mention]:
                 continue
             if re.match(r"\s+[A-Z]?\d", doc_text(doc)[m.end():m.end() + 4]):
                 continue  # `Boeing 787-9`, `Airbus A320`: a product model
+            if folded in pats.short_forms and _inside_longer_name(doc, m.start(), pats):
+                continue  # `Mission d'appui des Nations unies en Libye`: that name's words
             out.append(Mention(m.start(), m.end(), label, text=surface,
                                norm=canonical_name(surface, [canon]), source="org_known", priority=2))
     return out
+
+
+def _inside_longer_name(doc, start: int, pats: Patterns) -> bool:
+    """A short form (org_short_forms.tsv) after `des` that follows, within a few words of the
+    same clause, a capitalized noun that is no title of office (`Mission d'appui des Nations
+    unies`, `Conférence des Nations unies sur …`): a word of that longer name. After a title
+    (`le Secrétaire général des Nations unies`) or lower-case words it is the body itself."""
+    from pipeline.extraction.titles import title_words
+    before = doc_text(doc)[max(0, start - 60):start]
+    if not re.search(r"\bdes\s+$", before):
+        return False
+    clause = re.split(r"[\n,;:()«»\"“”.]", before)[-1]
+    words = re.findall(r"[\w’'-]+", clause)[-5:-1]
+    return any(w[:1].isupper() and w not in ("Le", "La", "Les", "L'", "L’")
+               and w.lower() not in title_words() for w in words)
 
 
 # ---------------------------------------------------------------- acronyms
