@@ -284,3 +284,36 @@ def test_hyphenated_acronym_in_brackets_spells_its_long_form():
     from pipeline.extraction.acronyms import acronym_matches
     assert acronym_matches("CCI-BF", "Chambre de commerce et d'industrie du Burkina Faso")
     assert not acronym_matches("XYZ-CI", "Chambre de commerce de Côte d'Ivoire")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Le rapporteur a transmis le dossier aux Nations unies avant l'hiver.", "Nations unies"),
+    ("Les Nations Unies ont ouvert un bureau à Niamey.", "Nations Unies"),
+    ("La Ligue arabe tiendra une session extraordinaire au Caire.", "Ligue arabe"),
+    ("Des volontaires du Croissant-Rouge ont soigné les blessés.", "Croissant-Rouge"),
+])
+def test_short_forms_of_international_bodies_are_organizations(run, text, name):
+    # rule: org_short_forms.tsv, names in common words that no head noun starts
+    assert name in _texts(run(text), "ORG")
+
+
+def test_a_short_form_inside_a_longer_name_is_that_names(run):
+    # `Mission … des Nations unies en …` is one body of its own; after a title it is the body
+    res = _texts(run("La Mission de vérification des Nations unies en Colombie a rendu son rapport."))
+    assert "Nations unies" not in res
+    assert "Nations unies" in _texts(run("Le Secrétaire général des Nations unies a parlé."), "ORG")
+
+
+def test_the_security_council_is_a_named_body(run):
+    assert "Conseil de sécurité" in _texts(run("Le Conseil de sécurité votera vendredi."), "ORG")
+
+
+def test_short_form_takes_the_fullest_name_the_article_writes(analyse):
+    def norms(text):
+        return [(m.text, m.norm) for m in analyse(text)._.mentions if m.label == "ORG"]
+    # only the short form written: the acronym takes it
+    assert norms("Les Nations unies ont voté. L'ONU enverra des observateurs.") == [
+        ("Nations unies", "Nations unies"), ("ONU", "Nations unies")]
+    # the full name written too: both take it
+    assert ("Nations unies", "Organisation des Nations unies") in norms(
+        "L'Organisation des Nations unies a publié un rapport. Les Nations unies demandent une trêve.")

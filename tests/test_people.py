@@ -80,3 +80,28 @@ def test_a_first_name_takes_the_surname_the_article_gives():
 ])
 def test_name_case(name, value):
     assert name_case(name) == value
+
+
+def _repeats(text, names):
+    from pipeline.extraction.people import repeated_surnames
+    return [m.text for m in repeated_surnames(text, [_m(text, n) for n in names])]
+
+
+@pytest.mark.parametrize("text, names, found", [
+    # the surname alone, after an honorific, a lower-case word or opening a sentence
+    ("Le wali Omar Tazrouti a reçu les élus. Tazrouti a promis des routes.",
+     ["Omar Tazrouti"], ["Tazrouti"]),
+    ("Selon Samira Ait Lahcen, tout va bien. Pour Mme Ait Lahcen, la saison est bonne.",
+     ["Samira Ait Lahcen"], ["Ait Lahcen"]),
+    ("Le maire Youssef Bennani a parlé. Selon Bennani, les travaux avancent.",
+     ["Youssef Bennani"], ["Bennani"]),
+    # not inside another run of capitals, not a roman numeral, a common word or a place
+    ("Omar Tazrouti a parlé. Leila Tazrouti, sa soeur, aussi.", ["Omar Tazrouti"], []),
+    ("Omar Tazrouti a parlé. La parole est à l’avocat d’Imane Tazrouti.", ["Omar Tazrouti"], []),
+    ("Le roi Mohammed VI a parlé. Le chapitre VI est long.", ["Mohammed VI"], []),
+    ("Karim Marrakech a parlé. Il vit à Marrakech.", ["Karim Marrakech"], []),
+    ("Nadia Rose a parlé. Une Rose a fleuri.", ["Nadia Rose"], []),
+])
+def test_a_surname_repeated_alone_is_the_same_person(text, names, found):
+    # rule: people.repeated_surnames, one sense per article for names
+    assert _repeats(text, names) == found

@@ -131,7 +131,7 @@ def _surname_forms(name: str) -> list[str]:
     """The later parts of a full name that news repeats alone, longest first (`Khalid Ait
     Taleb` -> `Ait Taleb`, `Taleb`): each ends the name and starts with a capital. A single
     word must look like a name: three letters or more, not a French common word, not a roman
-    numeral, a place, a title word or a known acronym."""
+    numeral, a place (GeoNames aside: many of its towns are surnames), or a title word."""
     from .normalize.gazetteer import lookup
     from .lexicon import is_french_word
     from .titles import title_words
@@ -144,7 +144,7 @@ def _surname_forms(name: str) -> list[str]:
         if len(tail) == 1:
             w = tail[0]
             if (len(w) < 3 or not w.isalpha() or w.isupper() or _ROMAN.fullmatch(w)
-                    or is_french_word(w) or lookup(w, weak=True) is not None
+                    or is_french_word(w) or lookup(w) is not None
                     or w.lower() in title_words()):
                 continue
         out.append(" ".join(tail))
@@ -156,7 +156,6 @@ def repeated_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
     alone where no mention stands (`Ahmed Bouari … Bouari a ajouté`): one sense per article
     for names (ENTITIES.md: every occurrence is a mention). Not inside a longer run of
     capitalized words (`Taleb Ahmed` names someone else)."""
-    from .lexicon import is_french_word
     taken = sorted((m.start, m.end) for m in mentions)
     found: list[Mention] = []
     name_words = {w for m in mentions if m.label == "PERSON" for w in m.text.split()}
@@ -168,14 +167,15 @@ def repeated_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
             s, e = hit.span()
             if any(a < e and s < b for a, b in taken):
                 continue
-            before = re.search(r"([\w’'.-]+)[ \u00a0]+\Z", text[max(0, s - 40):s])
+            # the word before, an elided article aside (`d’Enaam Mayara`)
+            before = re.search(r"([\w.-]+)[ \u00a0]+\Z", text[max(0, s - 40):s])
             after = re.match(r"[ \u00a0]+([\w’'-]+)", text[e:e + 40])
             if after and _NAME_WORD.fullmatch(after.group(1)):
                 continue
             if before and _NAME_WORD.fullmatch(before.group(1)) and not (
                     before.group(1).lower().rstrip(".") in _honorific_set()
                     or _sentence_start(text, s - len(before.group(0)))
-                    and is_french_word(before.group(1)) and before.group(1) not in name_words):
+                    and _common_word(before.group(1)) and before.group(1) not in name_words):
                 # a capitalized word before it: a first name (`Aziz Akhannouch` where the
                 # model left the full name out, as in a photo caption), unless an honorific
                 # or a common word opening the sentence (`Selon Bouari`)
@@ -184,6 +184,13 @@ def repeated_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
                                  source="surname_repeat", priority=2))
             taken.append((s, e))
     return found
+
+
+def _common_word(word: str) -> bool:
+    """A French word, content or function word (`Selon`, `Pour`, `Ensuite`)."""
+    from spacy.lang.fr.stop_words import STOP_WORDS
+    from .lexicon import is_french_word
+    return word.lower() in STOP_WORDS or is_french_word(word)
 
 
 def _sentence_start(text: str, i: int) -> bool:

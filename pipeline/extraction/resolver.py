@@ -65,6 +65,10 @@ def resolve(doc: Doc, home: str = HOME_COUNTRY) -> list[Mention]:
     from .honorific_names import find_honorific_names, in_rank
     gulf = find_honorific_names(doc_text(doc))
     _select(chosen, gulf)                                           # `SA Cheikh X Ben Y Al-Z`
+    # names after a courtesy title or rank, whole before the model's (which cuts some:
+    # `M. Souhail Mohamed Al Mazroui` read from `Mohamed`)
+    from .honorific_names import find_courtesy_names
+    _select(chosen, find_courtesy_names(doc_text(doc)))             # `M. Ouattara`, `le colonel X`
     # the model's names, except known places it reads as people (`Béni Amir`, `Washington`)
     # and the ranks before names found above (`Cheikh`)
     _select(chosen, [m for m in model if m.label == "PERSON" and not _known_place(m.text)
