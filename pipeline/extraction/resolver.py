@@ -77,7 +77,8 @@ def resolve(doc: Doc, home: str = HOME_COUNTRY) -> list[Mention]:
     # the model's ORG only where no rule covers it and it is not a title, portfolio or head noun
     _select(chosen, [m for m in model_orgs(doc, chosen) if m.label not in model_only])
     _select(chosen, [m for m in cands if m.priority < RULE_PRIORITY])   # gazetteer places
-    _select(chosen, [m for m in model if m.label in ("COUNTRY", "LOC")])
+    _select(chosen, [m for m in model if m.label in ("COUNTRY", "LOC")
+                     or m.source == "model_place_org"])
     _select(chosen, learned_last)
     chosen.sort(key=lambda m: m.start)
     # a text cut off mid-sentence (as sites serve them) may end inside a name: `…, Abd`
