@@ -61,3 +61,14 @@ def test_a_name_said_of_a_company_is_an_organization(fr_nlp):
             "et le maire de Tafraout s'en réjouit.")
     assert _judge(fr_nlp, text, [("Zentrafin", "LOC"), ("Maghrebnews.info", "LOC"),
                                  ("Tafraout", "LOC")]) == ["ORG", "ORG", "LOC"]
+
+
+@pytest.mark.parametrize("text, seat", [
+    ("La Maison Blanche a réagi vendredi soir.", "Maison Blanche"),
+    ("Matignon a confirmé le calendrier.", "Matignon"),
+    ("Un conseiller de la Primature suit le dossier.", "Primature"),
+    ("Le Quai d’Orsay a convoqué le chargé d'affaires.", "Quai d’Orsay"),
+])
+def test_a_seat_of_government_is_no_entity(analyse, text, seat):
+    # rule: seats_of_government.tsv, the seat stands for the government it houses
+    assert seat not in [m.text for m in analyse(text)._.mentions]

@@ -7,6 +7,7 @@ norms given in article_norms.py; this module only chooses between them.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -14,7 +15,7 @@ from .article_norms import normalize_article
 from .defaults import HOME_COUNTRY, RULE_PRIORITY
 from .mention import Mention
 from .model_entities import model_mentions, model_orgs
-from .normalize.text import clean as clean_norm
+from .normalize.text import clean as clean_norm, unify_apostrophes
 from .overlaps import longest_first
 from .titles import names_after_titles
 from .nlp import doc_text
@@ -38,6 +39,12 @@ def _mend_stray_periods(text: str, chosen: list[Mention]) -> None:
         a.norm = clean_norm(a.text.replace(". ", " "))
         if b is not None and b.start < m.end():
             del chosen[i + 1]
+
+
+@lru_cache(maxsize=1)
+def _seats() -> frozenset:
+    from .wordlists import word_set
+    return frozenset(unify_apostrophes(w) for w in word_set("seats_of_government.tsv"))
 
 
 def _known_place(text: str) -> bool:
@@ -87,6 +94,9 @@ def resolve(doc: Doc, home: str = HOME_COUNTRY) -> list[Mention]:
             and chosen[-1].end >= len(tail) and not tail.endswith((".", "!", "?", "»", '"', ")", "”")):
         chosen.pop()
     _mend_stray_periods(doc_text(doc), chosen)
+    # `la Primature`, `la Maison Blanche`, `Matignon`: a seat of government stands for the
+    # government, no place, person or organization of its own (seats_of_government.tsv)
+    chosen = [m for m in chosen if unify_apostrophes(m.text) not in _seats()]
     chosen = _trim(doc_text(doc), chosen)
     from .people import mend_people
     chosen = mend_people(doc_text(doc), chosen)   # organizations and titles read as people
