@@ -317,3 +317,8 @@ def test_short_form_takes_the_fullest_name_the_article_writes(analyse):
     # the full name written too: both take it
     assert ("Nations unies", "Organisation des Nations unies") in norms(
         "L'Organisation des Nations unies a publié un rapport. Les Nations unies demandent une trêve.")
+
+
+def test_a_compass_point_before_an_adjective_of_place_stays_in_the_name(run):
+    res = run("L'Union des producteurs ouest africains de coton a tenu sa session.")
+    assert "Union des producteurs ouest africains de coton" in _texts(res, "ORG")

@@ -51,6 +51,8 @@ def test_a_name_stops_at_a_line_break():
 @pytest.mark.parametrize("text, cut, full", [
     # a Maghrebi particle and the word after it
     ("Selon Khadija El Alaoui, la réforme avance.", "Khadija", "Khadija El Alaoui"),
+    # a chain of patronymics, every particle and its word
+    ("Hamdan Ben Rachid Al Maktoum a ouvert la foire.", "Hamdan", "Hamdan Ben Rachid Al Maktoum"),
     # a surname in capitals, as official texts write it
     ("Le Chef de l'Etat, Monsieur Ibrahima FALL, a présidé le conseil.", "Ibrahima",
      "Ibrahima FALL"),

@@ -147,6 +147,7 @@ def _mention(doc, start_tok: int, end_tok: int, label: str, source: str) -> Ment
 
 
 # ---------------------------------------------------------------- head names
+_COMPASS = {"ouest", "nord", "sud"}   # not `est`, also the verb
 _NUMBERED_GROUP = re.compile(r"[A-Z]{1,2}\d{1,2}(?:\+\d)?")
 def _extend_name(doc, i: int, allow_caps: bool = True) -> int:
     """Token index one past the end of the name whose head is token ``i``."""
@@ -161,6 +162,9 @@ def _extend_name(doc, i: int, allow_caps: bool = True) -> int:
         if _is_adj(t):
             end = j = j + 1
             continue
+        if t.lower_ in _COMPASS and j + 1 < n and _is_adj(doc[j + 1]):
+            end = j = j + 2  # `Union économique et monétaire ouest africaine`: a compass point
+            continue         # before an adjective of place is one adjective (`ouest-africaine`)
         if t.text in ("-", "–") and j + 1 < n and not doc[j - 1].whitespace_ and not t.whitespace_ \
                 and _is_cap(doc[j + 1]):
             end = j = j + 2  # `Tangier-Med`, `Internationale-Afrique` split by the tokenizer

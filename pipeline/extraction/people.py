@@ -63,6 +63,9 @@ def _extend(text: str, m: Mention, nxt_start: int, people: list = ()) -> None:
         w = re.match(r"[ \u00a0]([A-ZÀ-Ý][\w’'-]+)", text[end:])
         if p:
             end = p.end()
+            # a chain of patronymics: `Abdallah` + `Ben Zayed` + `Al Nahyane`
+            while (p := _particle_after().match(text, end)) is not None:
+                end = p.end()
         elif c and _unknown_caps(text, c.group(1)) and c.group(1).lower() not in title_words():
             end = c.end()
         elif w and any(o.startswith(m.text + " " + w.group(1)) for o in people):
