@@ -322,3 +322,28 @@ def test_short_form_takes_the_fullest_name_the_article_writes(analyse):
 def test_a_compass_point_before_an_adjective_of_place_stays_in_the_name(run):
     res = run("L'Union des producteurs ouest africains de coton a tenu sa session.")
     assert "Union des producteurs ouest africains de coton" in _texts(res, "ORG")
+
+
+def _listed(text, orgs):
+    from pipeline.extraction.mention import Mention
+    from pipeline.extraction.org_finder import coordinated_orgs
+    ms = [Mention(text.index(o), text.index(o) + len(o), "ORG", text=o, norm=o) for o in orgs]
+    return [m.text for m in coordinated_orgs(text, ms)]
+
+
+@pytest.mark.parametrize("text, orgs, found", [
+    ("Le prêt vient de Natixis et Kredibank, selon la presse.", ["Natixis"], ["Kredibank"]),
+    ("Les actionnaires sont la CDG, Zentrafin, Soprimex et la RMA.", ["CDG", "RMA"],
+     ["Zentrafin", "Soprimex"]),
+    # an officer after the body, a place, common words: no organization
+    ("Le secrétaire général de l'UGTT, Samir Cheffi, a parlé.", ["UGTT"], []),
+    ("L'accord lie la BAD et Dakar depuis 2019.", ["BAD"], []),
+    ("Il a salué la BAD et Demain sera meilleur.", ["BAD"], []),
+])
+def test_names_listed_with_an_organization_are_organizations(text, orgs, found):
+    # rule: org_finder.coordinated_orgs, a list holds one kind of thing
+    assert sorted(_listed(text, orgs)) == sorted(found)
+
+
+def test_a_bare_capital_after_et_starts_another_name(run):
+    assert "Banque mondiale" in _texts(run("La Banque mondiale et Kredibank ont signé."), "ORG")

@@ -102,6 +102,8 @@ def resolve(doc: Doc, home: str = HOME_COUNTRY) -> list[Mention]:
     chosen = mend_people(doc_text(doc), chosen)   # organizations and titles read as people
     from .people import repeated_surnames
     chosen = sorted(chosen + repeated_surnames(doc_text(doc), chosen), key=lambda m: m.start)
+    from .org_finder import coordinated_orgs                     # `Natixis et Bpifrance`
+    chosen = sorted(chosen + coordinated_orgs(doc_text(doc), chosen), key=lambda m: m.start)
     for m in chosen:
         m.text = doc_text(doc)[m.start:m.end]
     normalize_article(doc, chosen, home)
