@@ -107,3 +107,19 @@ def _repeats(text, names):
 def test_a_surname_repeated_alone_is_the_same_person(text, names, found):
     # rule: people.repeated_surnames, one sense per article for names
     assert _repeats(text, names) == found
+
+
+@pytest.mark.parametrize("text, ministry, found", [
+    ("Le ministre de l'Artisanat Karim Zidane a visité Fès.", "ministre de l'Artisanat",
+     ["Karim Zidane"]),
+    ("La ministre de la Santé, Amal Ben Diouri, a répondu.", "ministre de la Santé",
+     ["Amal Ben Diouri"]),
+    # a place or an organization after the portfolio is no name
+    ("Le ministre de l'Intérieur Agence Nationale des Ports a parlé.", "ministre de l'Intérieur", []),
+    ("Le ministre de l'Agriculture Casablanca Settat a parlé.", "ministre de l'Agriculture", []),
+])
+def test_a_name_after_an_office_named_by_its_portfolio(text, ministry, found):
+    # rule: people.names_after_ministries
+    from pipeline.extraction.people import names_after_ministries
+    out = names_after_ministries(text, [_m(text, ministry, "MINISTRY", source="ministry")])
+    assert [m.text for m in out] == found

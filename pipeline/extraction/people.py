@@ -205,3 +205,37 @@ def _sentence_start(text: str, i: int) -> bool:
 def _honorific_set() -> frozenset:
     from .wordlists import honorifics
     return frozenset(h.rstrip(".") for h in honorifics())
+
+
+# two to four capitalized words, particles between them: a name
+_NAME_AFTER_OFFICE = re.compile(
+    r"[ \u00a0]*,?[ \u00a0]+(?P<name>[A-ZÀ-Ý][\w’'-]+(?:[ \u00a0]+(?:(?:el|al|ben|ould|ibn|de|"
+    r"El|Al|Ben|Ould|Ibn|Aït|Ait|Abou|Bou)[ \u00a0]+)?[A-ZÀ-Ý][\w’'-]+){1,3})(?![\w’'-])")
+
+
+def names_after_ministries(text: str, mentions: list[Mention]) -> list[Mention]:
+    """PERSON mentions for the name right after an office named by its portfolio (a MINISTRY
+    mention that opens with the office: `le ministre de l'Investissement Karim Zidane`,
+    `la ministre de la Santé, Amal Diouri`), where no mention stands. Not a place, a title
+    or the head noun of an organization (`ministre de l'Intérieur Conseil …`)."""
+    from .normalize.gazetteer import lookup
+    from .org_finder import load_patterns
+    from .titles import title_words
+    heads = load_patterns().org_heads
+    taken = sorted((m.start, m.end) for m in mentions)
+    found = []
+    for m in mentions:
+        if m.label != "MINISTRY" or not re.match(r"(?:ministre|secrétaire)", m.text, re.I):
+            continue
+        hit = _NAME_AFTER_OFFICE.match(text, m.end)
+        if hit is None:
+            continue
+        s, e = hit.span("name")
+        words = hit.group("name").split()
+        if any(a < e and s < b for a, b in taken) or any(
+                w in heads or w.lower() in title_words() or lookup(w) is not None for w in words):
+            continue
+        found.append(Mention(s, e, "PERSON", text[s:e], norm=clean_norm(text[s:e]),
+                             source="ministry+name", priority=2))
+        taken.append((s, e))
+    return found
