@@ -76,6 +76,23 @@ def test_link_event_label_and_apostrophes():
     assert {m.norm for m in siam} == {"Salon international de l'agriculture"}
 
 
+def test_acronym_written_as_a_word_in_brackets():
+    # `Fifm`, `Unesco`: one capital then lower case, an acronym only right after a long form
+    # it spells; elsewhere in the article, even where the model read a person, it is that acronym
+    text = ("Fifm : le palmarès dévoilé. Le Festival international du film de Marrakech (Fifm) "
+            "s'achève samedi ; le Fifm a primé quatorze films. La Banque mondiale (Washington) a salué.")
+    long_m = _m(text, "Festival international du film de Marrakech", "EVENT")
+    headline = _m(text, "Fifm", "PERSON")
+    later = _m(text, "Fifm", "LOC", nth=2)
+    bank = _m(text, "Banque mondiale")
+    mentions = [long_m, headline, later, bank]
+    link_acronyms(text, mentions)
+    fifm = [m for m in mentions if m.text == "Fifm"]
+    assert len(fifm) == 3
+    assert {(m.label, m.norm) for m in fifm} == {("EVENT", "Festival international du film de Marrakech")}
+    assert not [m for m in mentions if m.text == "Washington"]
+
+
 def test_known_long_form_only_when_written():
     known = {"ONCF": ("Office national des chemins de fer", "ORG")}
     t1 = "L'ONCF a annoncé de nouveaux horaires."

@@ -17,6 +17,19 @@ def dates(nlp, text, published=None):
 
 
 @pytest.mark.parametrize("text, published, expected", [
+    # a future verb places a yearless period ahead: not the nearer past one
+    ("Le chantier s'achèvera fin juin, selon l'entreprise.", "2024-11-20",
+     [("fin juin", "2025-06")]),
+    ("La livraison sera faite en février.", "2024-11-20", [("février", "2025-02")]),
+    # the current month is not over yet; a past verb keeps the nearest past
+    ("Le rapport sera publié en novembre.", "2024-11-20", [("novembre", "2024-11")]),
+    ("Les exportations avaient chuté en juin.", "2024-11-20", [("juin", "2024-06")]),
+])
+def test_future_clause_keeps_a_yearless_period_ahead(fr_nlp, text, published, expected):
+    assert dates(fr_nlp, text, published) == expected
+
+
+@pytest.mark.parametrize("text, published, expected", [
     # prepositions and determiners out, modifiers in
     ("Le port a été inauguré en décembre 2019 par le roi.", None, [("décembre 2019", "2019-12")]),
     ("Les exportations ont atteint 12 milliards à fin septembre 2021.", None,

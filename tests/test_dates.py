@@ -172,6 +172,17 @@ def test_suite_forms(text, value, prec, start, end):
     assert (v.value, v.precision, v.start, v.end) == (value, prec, start, end)
 
 
+@pytest.mark.parametrize("text, published, expected", [
+    # a dispatch's dateline: the agency in brackets after the day makes the short month a date
+    ("LOMÉ, 7 janv (AFP) - Le port a repris.", "2025-01-08", [("7 janv", "2025-01-07")]),
+    ("Niamey, 30 sept (ANP) – Les cours ont repris.", "2024-10-01", [("30 sept", "2024-09-30")]),
+    # without it, a short month that is also a word stays a count
+    ("Il reste 3 sept (sic) places.", "2024-10-01", []),
+])
+def test_dateline_short_month(text, published, expected):
+    assert found(text, published) == expected
+
+
 @pytest.mark.parametrize("text", [
     "3 sept",            # abbreviations that are also words need their year
     "12/2019 des voix",  # not a whole date

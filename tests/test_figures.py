@@ -41,6 +41,17 @@ def check(nlp, text, *expected):
     ("Alger a débloqué 12 milliards de dinars pour les routes.", "12 milliards de dinars",
      "12000000000 DZD"),
     ("Le salaire minimum est fixé à 60\u202f000 francs CFA.", "60\u202f000 francs CFA", "60000 XOF"),
+    # East African shillings: Kenyan unless the article names another issuer
+    ("À Nairobi, le Trésor a levé 2 milliards de shillings.", "2 milliards de shillings",
+     "2000000000 KES"),
+    ("L'Ouganda a voté un budget de 72 000 milliards de shillings.", "72 000 milliards de shillings",
+     "72000000000000 UGX"),
+    ("L'Éthiopie a reçu 900 millions de birrs.", "900 millions de birrs", "900000000 ETB"),
+    # the CFA zone the article names most: one Cameroonian among Ivorian cues stays West African
+    ("Le Camerounais a reçu 5 millions de francs CFA à Abidjan, en Côte d'Ivoire.",
+     "5 millions de francs CFA", "5000000 XOF"),
+    ("Le Gabon et le Cameroun, membres de la Cemac, ont emprunté 80 milliards de FCFA à Dakar.",
+     "80 milliards de FCFA", "80000000000 XAF"),
 ])
 def test_money(fr_nlp, text, span, norm):
     check(fr_nlp, text, ("MONEY", span, norm))
@@ -51,6 +62,33 @@ def test_money_elided_currency(fr_nlp):
             "l'année précédente.")
     check(fr_nlp, text, ("MONEY", "81 milliards de dirhams", "81000000000 MAD"),
           ("MONEY", "72,5 milliards", "72500000000 MAD"))
+
+
+def test_bare_count_after_contre_counts_the_same_thing(fr_nlp):
+    # the noun stands with the figure it is set against (ENTITIES.md)
+    check(fr_nlp, "Le port a reçu 4 350 conteneurs en mai, contre 3 900 un an plus tôt.",
+          ("QUANTITY", "4 350 conteneurs", "4350 conteneur"), ("QUANTITY", "3 900", "3900 conteneur"))
+    check(fr_nlp, "Le billet coûte 1 500 dirhams, contre 1 200 en 2023.",
+          ("MONEY", "1 500 dirhams", "1500 MAD"), ("MONEY", "1 200", "1200 MAD"))
+
+
+def test_exchange_rate_unit_is_an_amount_of_one(fr_nlp):
+    check(fr_nlp, "Le naira s'échangeait à 1 520 nairas pour un dollar et 1 790 nairas pour un euro.",
+          ("MONEY", "un dollar", "1 USD"), ("MONEY", "un euro", "1 EUR"))
+    # `une semaine` after an amount is no currency
+    assert not [g for g in figs(fr_nlp, "Il a payé 20 euros pour une semaine.") if g[1].startswith("une")]
+
+
+def test_text_cut_inside_the_scale_word(fr_nlp):
+    # a feed cut mid-word: the scale begun is the one of the amount set against it
+    check(fr_nlp, "Les dépenses atteignent 912,4 milliards de FCFA contre 870,1 mi",
+          ("MONEY", "870,1 mi", "870100000000 XOF"))
+
+
+def test_plural_noun_tagged_as_adverb_is_counted(fr_nlp):
+    # the tagger reads `emprunts` as an adverb here; the parse still hangs `6` on it
+    check(fr_nlp, "La société a signé cette année 6 emprunts auprès des banques.",
+          ("QUANTITY", "6 emprunts", "6 emprunt"))
 
 
 def test_money_sign_plus_in(fr_nlp):

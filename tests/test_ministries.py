@@ -82,6 +82,12 @@ def spans(nlp, text):
     # a department inside the ministry just named is no ministry of its own
     ("Au ministère de l'Agriculture et de la Pêche, département de la Pêche, un directeur a été nommé.",
      ["ministère de l'Agriculture et de la Pêche"]),
+    # the planning portfolio, standing alone in the chain; a named plan after it is a programme
+    ("Le ministre de l'Économie, du Plan et de la Coopération, Ali Traoré, a parlé.",
+     ["ministre de l'Économie, du Plan et de la Coopération"]),
+    ("Le ministère des Finances et du Plan a publié la note.", ["ministère des Finances et du Plan"]),
+    ("Le ministre de l'Agriculture a défendu le bilan du Plan vert.", ["ministre de l'Agriculture"]),
+    ("Le ministre chargé du Plan de relance a parlé.", []),
 ])
 def test_spans(fr_nlp, text, expected):
     assert spans(fr_nlp, text) == expected

@@ -196,6 +196,14 @@ EVENT_FORMS = [
     # plural annual meetings of a named body
     ("Les Assemblées annuelles de la Banque africaine de développement se tiennent à Nairobi.",
      "Assemblées annuelles de la Banque africaine de développement", None),
+    # a club competition is named by its format, with its organizer when written
+    ("Le Raja affrontera Al Hilal en Ligue des champions de l'UEFA dès mardi.",
+     "Ligue des champions de l'UEFA", None),
+    ("Le club sénégalais dispute la Ligue des champions pour la première fois.",
+     "Ligue des champions", None),
+    # `sur fond de` gives the circumstance, not more of the name (a headline's run-on)
+    ("Rabat accueille le Salon de l'immobilier sur fond de hausse des prix",
+     "Salon de l'immobilier", "Salon de l'immobilier sur fond de hausse des prix"),
 ]
 
 

@@ -20,6 +20,8 @@ FUNCTION_WORDS = {
     "à", "a", "of", "the", "and", "for", "in", "on", "un", "une", "par", "dans", "&",
 }
 ACRONYM_RE = re.compile(r"^(?=.*[A-Z].*[A-Z])[A-Z][A-Za-z0-9&]{1,7}$")
+# an acronym written as a word, in brackets (see link_acronyms)
+_TITLE_ACRONYM = re.compile(r"\(([A-Z][a-z]{2,7})\)")
 WORD_RE = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
 
 
@@ -200,6 +202,22 @@ def link_acronyms(text: str, mentions: list[Mention],
         cur.label, cur.norm = long_m.label, norm
         if long_m.norm is None:
             long_m.norm = norm
+    # `Festival panafricain du cinéma … de Ouagadougou (Fespaco)`: an acronym written as a word
+    # (one capital, then lower case: Fespaco, Unesco, Cemac) is one only in brackets right after
+    # a long form it spells
+    for mm in _TITLE_ACRONYM.finditer(text):
+        acr, a0, a1 = mm.group(1), mm.start(1), mm.end(1)
+        long_m = ends.get(len(text[:mm.start()].rstrip()))
+        if long_m is None or acr in defs or not acronym_matches(acr, long_m.text):
+            continue
+        norm = long_m.norm or norm_apostrophes(long_m.text)
+        defs[acr] = (norm, long_m.label)
+        cur = by_span.get((a0, a1))
+        if cur is None:
+            cur = Mention(a0, a1, long_m.label, text=acr, norm=norm, source="acronym_paren")
+            mentions.append(cur)
+            by_span[(a0, a1)] = cur
+        cur.label, cur.norm = long_m.label, norm
     # known long forms the article writes out
     ftext = _fold(norm_apostrophes(text))
     short_forms = short_forms or {}
@@ -219,7 +237,9 @@ def link_acronyms(text: str, mentions: list[Mention],
         if full and _fold(full) in named:
             m.norm = full
     for m in mentions:
-        if m.text in defs and m.label in ("ORG", "EVENT"):
+        # a word the article defines as an acronym is that acronym wherever it stands, also
+        # where the model or a gazetteer read a person or a place (`Fespaco` in a headline)
+        if m.text in defs and m.label in ("ORG", "EVENT", "PERSON", "LOC"):
             m.norm, m.label = defs[m.text][0], defs[m.text][1]
     covered = sorted((m.start, m.end) for m in mentions)
     for acr, (norm, label) in defs.items():

@@ -8,11 +8,13 @@ meaning the future are not) and builds the ``Mention`` objects.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Optional
 
 from spacy.tokens import Doc
 
-from pipeline.extraction.normalize.dates import Candidate, fold, lexicon, resolve, scan
+from pipeline.extraction.normalize.dates import (Candidate, fold, lexicon, resolve, scan,
+                                                 yearless_period)
 from pipeline.extraction.mention import Mention
 from pipeline.extraction.nlp import doc_text
 from pipeline.extraction.wordlists import word_set
@@ -100,6 +102,21 @@ def _places_event_today(doc: Doc, c: Candidate) -> bool:
     return verb.lemma_ in _EVENT_VERBS
 
 
+def _future_clause(doc: Doc, c: Candidate) -> bool:
+    """The verb the date hangs on is in the future tense (`s'achèvera fin juin`, `sera livré en
+    mars`): news that announce what will happen place a yearless period ahead, not behind."""
+    span = _tokens(doc, c.start, c.end)
+    if span is None:
+        return False
+    verb, hops = span.root.head, 0
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and hops < 3:
+        verb, hops = verb.head, hops + 1
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    return "Fut" in verb.morph.get("Tense") or any(
+        ch.dep_.startswith("aux") and "Fut" in ch.morph.get("Tense") for ch in verb.children)
+
+
 def _starts_with_period_noun(surface: str) -> bool:
     return any(surface.startswith(fold(n) + " ") for n in lexicon()["period_nouns"])
 
@@ -154,7 +171,10 @@ def find_dates(doc: Doc, published: Optional[str] = None) -> list[Mention]:
     for c in scan(doc_text(doc)):
         if not _keep(doc, c):
             continue
-        v = resolve(c.parts, published)
+        parts = c.parts
+        if yearless_period(parts) and _future_clause(doc, c):
+            parts = replace(parts, not_over=True)
+        v = resolve(parts, published)
         out.append(Mention(start=c.start, end=c.end, label="DATE", text=doc_text(doc)[c.start:c.end],
                            norm=v.value, date_value=v.value, date_start=v.start,
                            date_end=v.end, date_precision=v.precision,

@@ -170,10 +170,14 @@ def _units():
 
 
 def _pick_code(code: str, overrides, lower_text: str) -> str:
-    """The default code unless the article's country cues name another one."""
-    best, best_n = code, 0
+    """The default code unless the article's country cues name another one: the code whose
+    cues the article names most (all its cues counted: a Central African film at a festival
+    in Ouagadougou leaves the prize in West African francs)."""
+    counts: dict = {}
     for c, cue in overrides:
-        n = lower_text.count(cue)
+        counts[c] = counts.get(c, 0) + lower_text.count(cue)
+    best, best_n = code, 0
+    for c, n in counts.items():
         if n > best_n:
             best, best_n = c, n
     return best
@@ -285,6 +289,10 @@ def _is_counted_noun(tok) -> bool:
     if tok.pos_ in ("NOUN", "PROPN"):
         return True
     # The tagger sometimes takes a plural noun after a number for an adjective or a verb.
+    if tok.pos_ == "ADV":
+        # ... or an adverb (`6 emprunts`), where the parse still hangs the number on it
+        return tok.is_lower and low.endswith(("s", "x")) and any(
+            c.dep_ == "nummod" and c.i == tok.i - 1 for c in tok.children)
     return tok.pos_ in ("ADJ", "VERB", "X") and tok.is_lower and low.endswith(("s", "x")) \
         and not tok.morph.get("VerbForm") and low not in INNER_ADJ
 
@@ -554,6 +562,8 @@ def _nearest(figs, i, pred, window=400, prefer_prior=True):
     return later or prior
 
 
+_CUT_SCALE_RE = re.compile(SP + r"+(mi[a-z]{0,6})\s*\Z", re.IGNORECASE)
+_CONTRE_RE = re.compile(r"(?<!\w)contre" + SP + r"+\Z", re.IGNORECASE)
 _NOMBRE_DE_RE = re.compile(r"(?:nombre|total|flux)" + SP + r"+(?:de" + SP + r"+|d" + APOS + r")",
                            re.IGNORECASE)
 
@@ -588,6 +598,14 @@ def _resolve(figs, text, toks):
 
 def _resolve_one(figs, i, text, toks):
     f = figs[i]
+    # a text cut mid-word after a bare figure (`contre 1 442,5 mi`<end>): the cut scale word
+    # is the one of the scaled figure before it that it begins
+    cut = _CUT_SCALE_RE.match(text, f.end)
+    if cut and f.mult == 1.0 and f.after == "":
+        ref = _nearest(figs, i, lambda g: g.mult in (1e6, 1e9) and g.end < f.start, window=300)
+        word = {1e6: "millions", 1e9: "milliards"}.get(ref.mult) if ref is not None else None
+        if word and word.startswith(cut.group(1).lower()):
+            f.value, f.mult, f.end = f.value * ref.mult, ref.mult, cut.end(1)
     nxt = figs[i + 1] if i + 1 < len(figs) else None
     gap = text[f.end:nxt.start] if nxt is not None else ""
     # Range: "de 58 à 62 millions de quintaux", "entre 5 et 10 milliards de dirhams".
@@ -623,6 +641,13 @@ def _resolve_one(figs, i, text, toks):
             f.label, f.currency, f.source = "MONEY", ref.currency, "figures.money_noun"
         else:
             f.label, f.source = "QUANTITY", "figures.quantity"
+        return
+    # "4 350 conteneurs en mai, contre 3 900 un an plus tôt": a bare count set against the
+    # figure before it in the sentence counts the same thing (ENTITIES.md: the noun stands elsewhere)
+    if (f.mult == 1.0 and f.after == "" and prev is not None and prev.label in ("QUANTITY", "MONEY")
+            and _CONTRE_RE.search(text, max(0, f.start - 12), f.start)
+            and f.start - prev.end <= 200 and not re.search(r"[.;!?]\s|\n", text[prev.end:f.start])):
+        f.label, f.currency, f.unit, f.source = prev.label, prev.currency, prev.unit, "figures.contre"
         return
     # "contre 64,2 milliards" / "(10,3 millions)": a scaled figure standing alone
     if f.mult >= 1e6 and f.after == "":
@@ -704,6 +729,22 @@ def _durations(text: str, doc) -> list[_Fig]:
 _REPEATED_DIGITS_RE = re.compile(r"[ \u00a0]*\((\d{1,4})\)")
 
 
+_RATE_UNIT_RE = re.compile(SP + r"*pour" + SP + r"+(un|une)" + SP + r"+", re.IGNORECASE)
+
+
+def _rate_units(text: str, lower: str, figs: list[_Fig]) -> list[_Fig]:
+    """`3,39 dinars pour un euro`: the other side of an exchange rate is an amount of one unit
+    of a currency (elsewhere `un euro` alone is too often the currency itself to count)."""
+    out = []
+    for f in figs:
+        m = _RATE_UNIT_RE.match(text, f.end) if f.label == "MONEY" else None
+        cur = match_currency(text, m.end(), lower) if m else None
+        if cur is not None and cur[2] == 1:
+            out.append(_Fig(m.start(1), cur[0], 1.0, label="MONEY", currency=cur[1], words=True,
+                            source="figures.rate_unit"))
+    return out
+
+
 def find_figures(doc) -> list[Mention]:
     """MONEY, PERCENT and QUANTITY mentions of a spaCy ``Doc``."""
     text = doc_text(doc)
@@ -731,6 +772,7 @@ def find_figures(doc) -> list[Mention]:
         consumed = fig.end
     figs.sort(key=lambda f: f.start)
     _resolve(figs, text, toks)
+    figs.extend(_rate_units(text, lower, figs))
     out = []
     for f in figs:
         if f.label is None:

@@ -66,6 +66,20 @@ _OFFICE_ADJ = _WORDS["office_adj"]
 # Capitalized words that never open a portfolio (``ministre d'État`` is a rank).
 _NOT_PORTFOLIO = _WORDS["not_portfolio"]
 
+# ... except these where nothing names them further (``du Plan et de la Coopération``, not
+# ``du Plan vert``, a programme).
+_BARE_PORTFOLIO = _WORDS["bare_portfolio"]
+
+
+def _named_no_further(doc, i: int) -> bool:
+    """Nothing after token i names it further: no capital, adjective or `de` complement
+    (``du Plan et de …``, ``du Plan a publié``; not ``du Plan vert``, ``du Plan de relance``)."""
+    if i + 1 >= len(doc):
+        return True
+    nxt = doc[i + 1]
+    return not (nxt.text[:1].isupper() or nxt.pos_ == "ADJ"
+                or _low(nxt) in ("de", "d'", "du", "des"))
+
 # Adjective participles that end a span rather than extend it (``le ministère concerné``).
 _TRAILING_ADJ_STOP = _WORDS["trailing_adj"]
 
@@ -120,7 +134,8 @@ def _valid_head(doc, i: int) -> bool:
     f = _fold(mend_typos(tok.text))
     if not tok.is_alpha and "-" not in tok.text:
         return False
-    if f in _NOT_PORTFOLIO and tok.text[:1].isupper():
+    if f in _NOT_PORTFOLIO and tok.text[:1].isupper() and not (
+            f in _BARE_PORTFOLIO and _named_no_further(doc, i)):
         return False
     # an acronym names an organization (``de la CAA``), not a portfolio
     if tok.is_upper and len(tok.text) > 1:

@@ -50,6 +50,8 @@ class DateParts:
     nth_day: Optional[int] = None       # 1 / -1: first / last day of the month named
     named_period: Optional[str] = None  # `Ramadan`: a period with no fixed calendar value
     weekend: bool = False               # `week-end dernier`: a week's end, valued null
+    not_over: bool = False              # its clause's verb is in the future (`s'achèvera fin juin`):
+                                        # a missing year leaves the period not yet over
 
 
 @dataclass(frozen=True)
@@ -237,6 +239,11 @@ def _year2(y1: int, y2: str) -> int:
     return int(y2) if len(y2) == 4 else (y1 // 100) * 100 + int(y2)
 
 
+# A dispatch's dateline: the agency in brackets right after the day (`ALGER, 19 nov (APS) -`)
+# makes an abbreviated month without its year a date, not a count
+_DATELINE_TAIL = re.compile(r"\.?[ \u00a0\u202f]*\((?:[A-Z][\w.&-]*[ \u00a0]?){1,3}\)")
+
+
 def _parts(form: str, m: re.Match) -> Optional[DateParts]:
     """The parts of one regex match, or None when it does not make a date."""
     lx, g = lexicon(), m.groupdict()
@@ -245,7 +252,8 @@ def _parts(form: str, m: re.Match) -> Optional[DateParts]:
     y = g.get("year") or g.get("year_c")
     year = int(y) if y else None
     if form in ("day_month", "month_year") and year is None and fold(g["mon"]) in {
-            fold(a) for a in lx["months_abbr_with_year_only"]}:
+            fold(a) for a in lx["months_abbr_with_year_only"]} and not (
+            form == "day_month" and _DATELINE_TAIL.match(m.string, m.end())):
         return None          # `3 sept`, `8 mar` alone are a count or a word, not a date
     if form == "day_month":
         d = g["day"].lower()
@@ -496,6 +504,13 @@ def _period_months(p: DateParts) -> Optional[tuple[int, int]]:
     return None
 
 
+def yearless_period(p: DateParts) -> bool:
+    """A month, day, quarter, half or season written without its year and without
+    `dernier`/`prochain`: the publication date alone places it."""
+    return (p.year is None and p.year_prefix is None and not p.direction and p.rel_year is None
+            and _period_months(p) is not None)
+
+
 def _span(p: DateParts, y: int) -> tuple[date, date]:
     if p.day:
         d = date(y, p.month, p.day)
@@ -541,6 +556,8 @@ def _pick_year(p: DateParts, py: int, pm: Optional[int], pd: Optional[int]) -> O
         if p.direction < 0 and (s > pub_e if p.day else e >= pub_s):
             continue
         if p.direction > 0 and (e < pub_s if p.day else s <= pub_e):
+            continue
+        if p.not_over and e < pub_s:
             continue
         if e < pub_s:
             dist, future = (pub_s - e).days, False
