@@ -203,6 +203,7 @@ def cmd_run(args) -> int:
                     res = run_drop(extractor, d, name, out, reprocess=args.reprocess, progress=bar)
                     write_run_row(out, run_id, res, started)
                     results.append(res)
+                extractor.close(wait=False)     # the workers exit while the tables are finished
             if any(r.n_new for r in results) or not (out / "entities").exists():
                 from .outputs.entities import rebuild
                 rebuild(out)

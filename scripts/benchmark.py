@@ -186,6 +186,14 @@ def main() -> None:
             print(f"{size:>8}  {spk:>11.1f}  {rss:>12.0f}")
         lo, hi = min(s for _, s, _ in scale), max(s for _, s, _ in scale)
         print(f"spread of s per 1,000: {100 * (hi - lo) / lo:.0f}%")
+        if len(scale) > 1:
+            # wall = fixed + marginal * size: the fixed part (interpreter, model loads,
+            # end of run) weighs on small drops only; the marginal cost is what must
+            # stay flat for the cost to be linear
+            (a, sa, _), (b, sb, _) = scale[0], scale[-1]
+            marginal = (sb * b - sa * a) / (b - a)
+            print(f"fixed cost {(sa - marginal) * a / 1000:.1f} s per run + {marginal:.1f} s per "
+                  f"1,000 articles between {a:,} and {b:,}")
     if long_result:
         wall, rss, status = long_result
         print(f"\nlong article: {args.long:,} characters in {wall:.1f} s end to end "

@@ -273,3 +273,19 @@ def test_a_path_that_failed_and_later_reads_keeps_one_row(tmp_path):
     assert run_cli(drop, "--out", out, "--workers", "1") == 0
     arts = read(out, "articles")
     assert list(arts.source) == ["a.txt"] and list(arts.status) == ["ok"]
+
+
+def test_the_last_chunks_shrink_so_workers_finish_together(tmp_path):
+    """A commit's articles go out in full chunks, then in chunks of an eighth of what is
+    left: the worker that takes the last one is never alone for a whole chunk."""
+    from pipeline.batch import runner as run
+    drop = tmp_path / "d"
+    _make_drop(drop, 700)
+    pending = [(path, source, error, None) for source, path, error in run.discover(drop)]
+    sizes = [len(c) for c in run._chunks(pending, "d")]
+    assert sum(sizes) == 700
+    assert sizes[:3] == [run.EXTRACT_CHUNK] * 3
+    assert sizes == sorted(sizes, reverse=True)
+    assert sizes[-2] == run.TAIL_CHUNK and sizes[-1] <= run.TAIL_CHUNK
+    sources = [meta["source"] for chunk in run._chunks(pending, "d") for _, meta in chunk]
+    assert sources == [p[1] for p in pending]

@@ -232,3 +232,18 @@ def test_partner_gives_the_year():
 def test_comma_before_a_count_is_no_year():
     # (the bare `2000` left is dropped as a count by the date finder, see test_date_finder)
     assert found("Le 12 mai, 2000 personnes ont défilé.")[0] == ("12 mai", "XXXX-05-12")
+
+
+def test_word_alternation_is_a_trie_that_matches_like_the_flat_list():
+    import re
+    from pipeline.extraction.normalize.dates import _alt
+
+    words = ["mars", "mar", "mardi", "mai", "Été", "premier", "première semaine", "d'ici"]
+    rx = re.compile(_alt(words), re.I)
+    flat = re.compile("|".join(sorted({*words, *(w.lower() for w in words), "ete", "premiere semaine"},
+                                      key=len, reverse=True)).replace("'", "['’`ʼ]"), re.I)
+    assert "mardi" not in rx.pattern and "mars" not in rx.pattern      # `ma(?:r(?:di|s|)|i)`
+    for text in ("marsupial", "mardi soir", "MAI", "été", "ete", "Première semaine",
+                 "premiere", "d’ici", "madame"):
+        got, want = rx.match(text), flat.match(text)
+        assert (got and got.group()) == (want and want.group()), text

@@ -89,3 +89,10 @@ def test_iso_subdivisions_in_french(found):
     out = found("Les pluies ont touché la région de Hauts-Bassins et la province de Figuig.")
     locs = [o[0] for o in out if o[1] == "LOC"]
     assert "Hauts-Bassins" in locs and "Figuig" in locs
+
+
+def test_grand_before_a_city_names_its_metropolitan_area(found):
+    # rule: geo_finder._grand_start, one LOC for `Grand` + place; a state keeps its own name
+    out = found("Les usines du Grand Tunis et de la Grande-Bretagne tournent, à Grand-Bassam aussi.")
+    assert ("Grand Tunis", "LOC", "Grand Tunis") in out
+    assert ("Grande-Bretagne", "COUNTRY", "GBR") in out

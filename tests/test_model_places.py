@@ -53,3 +53,22 @@ def test_a_person_of_the_article_read_as_a_place_is_that_person(fr_nlp):
 def test_a_common_word_is_a_place_only_after_a_bare_preposition(fr_nlp):
     text = "Le gaz arrive au terminal de Montoir, puis la Défense en parle."
     assert _judge(fr_nlp, text, [("Montoir", "LOC"), ("Défense", "LOC")]) == ["LOC", None]
+
+
+def test_a_name_said_of_a_company_is_an_organization(fr_nlp):
+    # rule: model_places.company_named (company_context.tsv), web addresses
+    text = ("Le produit net bancaire de Zentrafin a progressé, selon Maghrebnews.info, "
+            "et le maire de Tafraout s'en réjouit.")
+    assert _judge(fr_nlp, text, [("Zentrafin", "LOC"), ("Maghrebnews.info", "LOC"),
+                                 ("Tafraout", "LOC")]) == ["ORG", "ORG", "LOC"]
+
+
+@pytest.mark.parametrize("text, seat", [
+    ("La Maison Blanche a réagi vendredi soir.", "Maison Blanche"),
+    ("Matignon a confirmé le calendrier.", "Matignon"),
+    ("Un conseiller de la Primature suit le dossier.", "Primature"),
+    ("Le Quai d’Orsay a convoqué le chargé d'affaires.", "Quai d’Orsay"),
+])
+def test_a_seat_of_government_is_no_entity(analyse, text, seat):
+    # rule: seats_of_government.tsv, the seat stands for the government it houses
+    assert seat not in [m.text for m in analyse(text)._.mentions]

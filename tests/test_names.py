@@ -1,5 +1,6 @@
 """Gulf and Arab names after honorifics, and OCR noise in names (hand-written sentences)."""
 from collections import Counter
+import pytest
 
 from pipeline.extraction.honorific_names import find_honorific_names
 from pipeline.extraction.ocr import mend_name, mend_word
@@ -51,3 +52,18 @@ def test_backtick_apostrophe_does_not_hide_an_organization(analyse):
     doc = analyse("Le Conseil de sécurité de l`ONU a adopté la résolution mardi.\n")
     orgs = [m.text for m in doc._.mentions if m.label == "ORG"]
     assert any(o.endswith("ONU") for o in orgs)
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Le directeur a reçu M. Kouyaté et Mme Fatou Diallo Ba à Kayes.", ["Kouyaté", "Fatou Diallo Ba"]),
+    ("Selon le Dr Issa Ould Sidi, le centre rouvrira.", ["Issa Ould Sidi"]),
+    ("Le pouvoir est passé au colonel Mamadi Doumbouya en 2021.", ["Mamadi Doumbouya"]),
+    ("Le communiqué cite MM. Karim Hajji et Omar Sefrioui.", ["Karim Hajji"]),
+    # a rank in lower case names only after a determiner; places and titles are no names
+    ("Le secrétaire général Lafarge est un titre inventé.", []),
+    ("Mme la ministre a parlé à M. Maroc.", []),
+])
+def test_names_after_courtesy_titles_and_ranks(text, names):
+    # rule: honorific_names.find_courtesy_names (name_honorifics.tsv, kind courtesy)
+    from pipeline.extraction.honorific_names import find_courtesy_names
+    assert [m.text for m in find_courtesy_names(text)] == names

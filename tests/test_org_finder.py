@@ -292,3 +292,66 @@ def test_hyphenated_acronym_in_brackets_spells_its_long_form():
     from pipeline.extraction.acronyms import acronym_matches
     assert acronym_matches("CCI-BF", "Chambre de commerce et d'industrie du Burkina Faso")
     assert not acronym_matches("XYZ-CI", "Chambre de commerce de Côte d'Ivoire")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Le rapporteur a transmis le dossier aux Nations unies avant l'hiver.", "Nations unies"),
+    ("Les Nations Unies ont ouvert un bureau à Niamey.", "Nations Unies"),
+    ("La Ligue arabe tiendra une session extraordinaire au Caire.", "Ligue arabe"),
+    ("Des volontaires du Croissant-Rouge ont soigné les blessés.", "Croissant-Rouge"),
+])
+def test_short_forms_of_international_bodies_are_organizations(run, text, name):
+    # rule: org_short_forms.tsv, names in common words that no head noun starts
+    assert name in _texts(run(text), "ORG")
+
+
+def test_a_short_form_inside_a_longer_name_is_that_names(run):
+    # `Mission … des Nations unies en …` is one body of its own; after a title it is the body
+    res = _texts(run("La Mission de vérification des Nations unies en Colombie a rendu son rapport."))
+    assert "Nations unies" not in res
+    assert "Nations unies" in _texts(run("Le Secrétaire général des Nations unies a parlé."), "ORG")
+
+
+def test_the_security_council_is_a_named_body(run):
+    assert "Conseil de sécurité" in _texts(run("Le Conseil de sécurité votera vendredi."), "ORG")
+
+
+def test_short_form_takes_the_fullest_name_the_article_writes(analyse):
+    def norms(text):
+        return [(m.text, m.norm) for m in analyse(text)._.mentions if m.label == "ORG"]
+    # only the short form written: the acronym takes it
+    assert norms("Les Nations unies ont voté. L'ONU enverra des observateurs.") == [
+        ("Nations unies", "Nations unies"), ("ONU", "Nations unies")]
+    # the full name written too: both take it
+    assert ("Nations unies", "Organisation des Nations unies") in norms(
+        "L'Organisation des Nations unies a publié un rapport. Les Nations unies demandent une trêve.")
+
+
+def test_a_compass_point_before_an_adjective_of_place_stays_in_the_name(run):
+    res = run("L'Union des producteurs ouest africains de coton a tenu sa session.")
+    assert "Union des producteurs ouest africains de coton" in _texts(res, "ORG")
+
+
+def _listed(text, orgs):
+    from pipeline.extraction.mention import Mention
+    from pipeline.extraction.org_finder import coordinated_orgs
+    ms = [Mention(text.index(o), text.index(o) + len(o), "ORG", text=o, norm=o) for o in orgs]
+    return [m.text for m in coordinated_orgs(text, ms)]
+
+
+@pytest.mark.parametrize("text, orgs, found", [
+    ("Le prêt vient de Natixis et Kredibank, selon la presse.", ["Natixis"], ["Kredibank"]),
+    ("Les actionnaires sont la CDG, Zentrafin, Soprimex et la RMA.", ["CDG", "RMA"],
+     ["Zentrafin", "Soprimex"]),
+    # an officer after the body, a place, common words: no organization
+    ("Le secrétaire général de l'UGTT, Samir Cheffi, a parlé.", ["UGTT"], []),
+    ("L'accord lie la BAD et Dakar depuis 2019.", ["BAD"], []),
+    ("Il a salué la BAD et Demain sera meilleur.", ["BAD"], []),
+])
+def test_names_listed_with_an_organization_are_organizations(text, orgs, found):
+    # rule: org_finder.coordinated_orgs, a list holds one kind of thing
+    assert sorted(_listed(text, orgs)) == sorted(found)
+
+
+def test_a_bare_capital_after_et_starts_another_name(run):
+    assert "Banque mondiale" in _texts(run("La Banque mondiale et Kredibank ont signé."), "ORG")

@@ -51,6 +51,8 @@ def test_a_name_stops_at_a_line_break():
 @pytest.mark.parametrize("text, cut, full", [
     # a Maghrebi particle and the word after it
     ("Selon Khadija El Alaoui, la réforme avance.", "Khadija", "Khadija El Alaoui"),
+    # a chain of patronymics, every particle and its word
+    ("Hamdan Ben Rachid Al Maktoum a ouvert la foire.", "Hamdan", "Hamdan Ben Rachid Al Maktoum"),
     # a surname in capitals, as official texts write it
     ("Le Chef de l'Etat, Monsieur Ibrahima FALL, a présidé le conseil.", "Ibrahima",
      "Ibrahima FALL"),
@@ -80,3 +82,44 @@ def test_a_first_name_takes_the_surname_the_article_gives():
 ])
 def test_name_case(name, value):
     assert name_case(name) == value
+
+
+def _repeats(text, names):
+    from pipeline.extraction.people import repeated_surnames
+    return [m.text for m in repeated_surnames(text, [_m(text, n) for n in names])]
+
+
+@pytest.mark.parametrize("text, names, found", [
+    # the surname alone, after an honorific, a lower-case word or opening a sentence
+    ("Le wali Omar Tazrouti a reçu les élus. Tazrouti a promis des routes.",
+     ["Omar Tazrouti"], ["Tazrouti"]),
+    ("Selon Samira Ait Lahcen, tout va bien. Pour Mme Ait Lahcen, la saison est bonne.",
+     ["Samira Ait Lahcen"], ["Ait Lahcen"]),
+    ("Le maire Youssef Bennani a parlé. Selon Bennani, les travaux avancent.",
+     ["Youssef Bennani"], ["Bennani"]),
+    # not inside another run of capitals, not a roman numeral, a common word or a place
+    ("Omar Tazrouti a parlé. Leila Tazrouti, sa soeur, aussi.", ["Omar Tazrouti"], []),
+    ("Omar Tazrouti a parlé. La parole est à l’avocat d’Imane Tazrouti.", ["Omar Tazrouti"], []),
+    ("Le roi Mohammed VI a parlé. Le chapitre VI est long.", ["Mohammed VI"], []),
+    ("Karim Marrakech a parlé. Il vit à Marrakech.", ["Karim Marrakech"], []),
+    ("Nadia Rose a parlé. Une Rose a fleuri.", ["Nadia Rose"], []),
+])
+def test_a_surname_repeated_alone_is_the_same_person(text, names, found):
+    # rule: people.repeated_surnames, one sense per article for names
+    assert _repeats(text, names) == found
+
+
+@pytest.mark.parametrize("text, ministry, found", [
+    ("Le ministre de l'Artisanat Karim Zidane a visité Fès.", "ministre de l'Artisanat",
+     ["Karim Zidane"]),
+    ("La ministre de la Santé, Amal Ben Diouri, a répondu.", "ministre de la Santé",
+     ["Amal Ben Diouri"]),
+    # a place or an organization after the portfolio is no name
+    ("Le ministre de l'Intérieur Agence Nationale des Ports a parlé.", "ministre de l'Intérieur", []),
+    ("Le ministre de l'Agriculture Casablanca Settat a parlé.", "ministre de l'Agriculture", []),
+])
+def test_a_name_after_an_office_named_by_its_portfolio(text, ministry, found):
+    # rule: people.names_after_ministries
+    from pipeline.extraction.people import names_after_ministries
+    out = names_after_ministries(text, [_m(text, ministry, "MINISTRY", source="ministry")])
+    assert [m.text for m in out] == found

@@ -214,9 +214,10 @@ def _pipe(nlp, good):
     against its article; the other documents go on, nothing is redone.  A
     trained component (parser, NER) fails a whole minibatch at once: only then
     are the documents it had not returned redone one at a time."""
-    from ..extraction.nlp import make_doc
+    from ..extraction.nlp import batch_skips, make_doc
 
     units = _units(good)
+    skip = batch_skips(nlp)    # stock components whose output no rule reads
     failed: dict[tuple[int, int], str] = {}
 
     def on_error(name, proc, docs, exc):
@@ -240,7 +241,7 @@ def _pipe(nlp, good):
             done = {}
             docs = [d for d in (doc_of(*u[:3]) for u in batch) if d is not None]
             try:
-                for doc in nlp.pipe(docs, batch_size=max(len(docs), 1)):
+                for doc in nlp.pipe(docs, batch_size=max(len(docs), 1), disable=skip):
                     done[doc.user_data[_UNIT]] = doc
             except Exception:  # noqa: BLE001 - a trained component failed the minibatch
                 for ai, start, text, _ in batch:
@@ -249,7 +250,7 @@ def _pipe(nlp, good):
                         continue
                     doc = doc_of(ai, start, text)
                     try:
-                        out = list(nlp.pipe([doc], batch_size=1)) if doc is not None else []
+                        out = list(nlp.pipe([doc], batch_size=1, disable=skip)) if doc is not None else []
                     except Exception as exc:  # noqa: BLE001
                         failed[key] = f"extraction error: {type(exc).__name__}: {exc}"
                         continue

@@ -1,6 +1,7 @@
 """The batch job: drop folders in, Parquet tables out (see store.py for atomicity)."""
 from __future__ import annotations
 
+import atexit
 import errno
 import hashlib
 import os
@@ -26,6 +27,12 @@ from .schemas import PARTITIONED
 # ends at EXTRACT_CHUNK articles or EXTRACT_BYTES bytes, whichever comes first.
 EXTRACT_CHUNK = 64
 EXTRACT_BYTES = 4_000_000
+# The last chunks of a commit shrink to an eighth of what is left (TAIL_CHUNK
+# articles at least): the worker that took the last full chunk would otherwise
+# run alone for up to a whole chunk while the others wait.  Sizes depend on the
+# articles only, not on the number of workers, so the tables do not either.
+TAIL_SPLIT = 8
+TAIL_CHUNK = 8
 COMMIT_EVERY = int(os.environ.get("PIPELINE_COMMIT_EVERY", "2000"))
 
 
@@ -164,14 +171,22 @@ def _read(path: Path, source: str, drop: str, error: Optional[str]) -> tuple[byt
     return data, meta
 
 
+def _chunk_size(remaining: int) -> int:
+    """Articles in the next chunk when `remaining` are left (see TAIL_SPLIT)."""
+    return min(EXTRACT_CHUNK, max(TAIL_CHUNK, -(-remaining // TAIL_SPLIT)))
+
+
 def _chunks(pending: list, drop: str) -> Iterator[list[tuple[bytes, dict]]]:
-    """The files of `pending` read in extraction batches bounded by count and bytes."""
+    """The files of `pending` read in extraction batches bounded by count and bytes,
+    smaller towards the end (see TAIL_SPLIT)."""
     items, size = [], 0
-    for path, source, error, _ in pending:
+    limit = _chunk_size(len(pending))
+    for i, (path, source, error, _) in enumerate(pending):
         item = _read(path, source, drop, error)
-        if items and (len(items) >= EXTRACT_CHUNK or size + len(item[0]) > EXTRACT_BYTES):
+        if items and (len(items) >= limit or size + len(item[0]) > EXTRACT_BYTES):
             yield items
             items, size = [], 0
+            limit = _chunk_size(len(pending) - i)
         items.append(item)
         size += len(item[0])
     if items:
@@ -200,6 +215,23 @@ class Extractor:
             self._nlp = load()
         return self._nlp
 
+    def start(self) -> None:
+        """Start the worker processes now, so that their start-up (interpreter, spaCy,
+        the model: seconds of CPU each) overlaps with what the parent still has to
+        read.  One worker runs in this process: nothing to start."""
+        if self.workers == 1 or self._pool is not None:
+            return
+        if self._on_load:
+            self._on_load()
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor
+        # spawn: the workers share nothing with this process's threads (pyarrow, tqdm)
+        self._pool = ProcessPoolExecutor(self.workers, mp_context=mp.get_context("spawn"),
+                                         initializer=_worker_init, initargs=(os.getpid(),))
+        # a spawn pool starts a process per task submitted while none is idle
+        for _ in range(self.workers):
+            self._pool.submit(_worker_ready)
+
     def map(self, chunks: Iterator[list], on_article=None) -> Iterator[dict[str, pa.RecordBatch]]:
         """Batches of each chunk of (bytes, meta) items, in order; `on_article()` is called
         once per article done.  The parent reads the files: workers get bytes, so a chunk
@@ -208,14 +240,7 @@ class Extractor:
             for items in chunks:
                 yield extract_batch(self._local_nlp(), items, on_article=on_article)
             return
-        if self._pool is None:
-            if self._on_load:
-                self._on_load()
-            import multiprocessing as mp
-            from concurrent.futures import ProcessPoolExecutor
-            # spawn: the workers share nothing with this process's threads (pyarrow, tqdm)
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=mp.get_context("spawn"),
-                                             initializer=_worker_init, initargs=(os.getpid(),))
+        self.start()
         # a bounded look-ahead keeps memory to a few chunks per worker
         def done(fut):
             batches = _from_ipc(fut.result())
@@ -232,10 +257,13 @@ class Extractor:
         for fut in ahead:
             yield done(fut)
 
-    def close(self) -> None:
+    def close(self, wait: bool = True) -> None:
+        """End the workers; `wait=False` lets them exit while this process goes on
+        (a later `close()` waits for them)."""
         if self._pool is not None:
-            self._pool.shutdown(cancel_futures=True)
-            self._pool = None
+            self._pool.shutdown(wait=wait, cancel_futures=True)
+            if wait:
+                self._pool = None
 
 
 def _worker_init(parent: int) -> None:
@@ -250,8 +278,16 @@ def _worker_init(parent: int) -> None:
             time.sleep(1)
 
     threading.Thread(target=watch, daemon=True).start()
+    # registered last, run first at exit: the worker's work is over by then (results
+    # sent, streams flushed by multiprocessing), and tearing down the model object
+    # by object took a worker ~2 s at every run's end
+    atexit.register(os._exit, 0)
     from ..extraction.nlp import load
     load()
+
+
+def _worker_ready() -> None:
+    """A task that does nothing: submitting it starts a worker (Extractor.start)."""
 
 
 def _worker_extract(items: list) -> dict[str, bytes]:
@@ -304,6 +340,8 @@ def run_drop(extractor, root: Path, drop: str, out: Path, reprocess: bool = Fals
                 progress.update(1)
             continue
         seen_ids.add(aid)
+        if not todo:
+            extractor.start()       # workers start up while the rest is read
         todo.append((path, source, error, aid))
 
     for start in range(0, len(todo), COMMIT_EVERY):

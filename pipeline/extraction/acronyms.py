@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Iterable, Optional
 
 from pipeline.extraction.mention import Mention
-from pipeline.extraction.normalize.text import clean, fold_word
+from pipeline.extraction.normalize.text import clean, fold_text, fold_word
 
 # Small words skipped when reading initials (French and English).
 FUNCTION_WORDS = {
@@ -141,7 +141,8 @@ def canonical_name(surface: str, known_long_forms: Iterable[str]) -> str:
 
 
 def link_acronyms(text: str, mentions: list[Mention],
-                  known: Optional[dict[str, tuple[str, str]]] = None) -> None:
+                  known: Optional[dict[str, tuple[str, str]]] = None,
+                  short_forms: Optional[dict[str, str]] = None) -> None:
     """Link acronyms to long forms in place.
 
     * ``LONG (ACR)`` where LONG is an ORG/EVENT mention ending just before the bracket: ACR
@@ -150,6 +151,9 @@ def link_acronyms(text: str, mentions: list[Mention],
       ACR not covered by any mention are added.
     * ``known`` (acronym -> (long form, label)): an acronym whose known long form the article
       writes somewhere takes it as norm (``RAM`` with ``Royal Air Maroc`` in the text).
+    * ``short_forms`` (folded short form -> full name, org_short_forms.tsv): a short form takes
+      the full name where the article writes it; a known acronym whose long form the article
+      does not write takes a short form of it that it writes (``ONU`` with ``Nations unies``).
     """
     known = known or {}
     by_span = {(m.start, m.end): m for m in mentions}
@@ -215,12 +219,25 @@ def link_acronyms(text: str, mentions: list[Mention],
             by_span[(a0, a1)] = cur
         cur.label, cur.norm = long_m.label, norm
     # known long forms the article writes out
-    ftext = _fold(norm_apostrophes(text))
+    ftext = None        # the folded article, when a known acronym asks for it
+    short_forms = short_forms or {}
+    written_short = {_fold(full): short for short, full in _written_short_forms(mentions, short_forms)}
     for m in mentions:
         if m.label in ("ORG", "EVENT") and m.text not in defs and m.text in known:
             lf, lab = known[m.text]
+            if ftext is None:
+                ftext = fold_text(norm_apostrophes(text))
             if lf and _fold(lf) in ftext:
                 defs[m.text] = (lf, lab)
+            elif lf and _fold(lf) in written_short:
+                defs[m.text] = (written_short[_fold(lf)], lab)
+    # the full name as a mention of its own, not inside a longer one (`Organisation des
+    # Nations unies pour l'alimentation …`)
+    named = {_fold(norm_apostrophes(x.text)) for x in mentions if x.label == "ORG"}
+    for m in mentions:
+        full = short_forms.get(_fold(m.norm or "")) if m.label == "ORG" else None
+        if full and _fold(full) in named:
+            m.norm = full
     for m in mentions:
         # a word the article defines as an acronym is that acronym wherever it stands, also
         # where the model or a gazetteer read a person or a place (`Fespaco` in a headline)
@@ -234,6 +251,14 @@ def link_acronyms(text: str, mentions: list[Mention],
             mentions.append(Mention(mm.start(), mm.end(), label, text=acr, norm=norm,
                                     source="acronym_reuse"))
             covered.append((mm.start(), mm.end()))
+
+
+def _written_short_forms(mentions: list[Mention], short_forms: dict[str, str]):
+    """(short form as normalized, full name) for each short form among the ORG mentions."""
+    for m in mentions:
+        full = short_forms.get(_fold(m.norm or "")) if m.label == "ORG" else None
+        if full:
+            yield m.norm, full
 
 
 def _acronym_suffix(name: str, acr: str) -> Optional[str]:

@@ -21,7 +21,8 @@ def normalize_article(doc: Doc, mentions: list[Mention], home: str = HOME_COUNTR
     mend_norms(doc_text(doc), mentions)                              # `Moharnmed` → `Mohammed`
     # the one place acronyms meet their long forms: every label is chosen by now
     from .org_finder import load_patterns
-    link_acronyms(doc_text(doc), mentions, known=load_patterns().known_acronyms)
+    pats = load_patterns()
+    link_acronyms(doc_text(doc), mentions, known=pats.known_acronyms, short_forms=pats.short_forms)
     resolve_in_article(mentions, home)
 
 

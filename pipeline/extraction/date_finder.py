@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from pipeline.extraction.normalize.dates import (Candidate, fold, lexicon, resolve, scan,
                                                  yearless_period)
+from pipeline.extraction.lexicon import lemma
 from pipeline.extraction.mention import Mention
 from pipeline.extraction.nlp import doc_text
 from pipeline.extraction.wordlists import word_set
@@ -97,9 +98,9 @@ def _places_event_today(doc: Doc, c: Candidate) -> bool:
         return True      # passé composé: an event of the day
     if "Fut" in tense:
         return True
-    if any(ch.dep_.startswith("aux") and ch.lemma_ == "aller" for ch in verb.children):
+    if any(ch.dep_.startswith("aux") and lemma(ch) == "aller" for ch in verb.children):
         return True      # `va signer aujourd'hui`
-    return verb.lemma_ in _EVENT_VERBS
+    return lemma(verb) in _EVENT_VERBS
 
 
 def _future_clause(doc: Doc, c: Candidate) -> bool:

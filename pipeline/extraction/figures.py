@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
+from pipeline.extraction.lexicon import lemma as lemma_of
 from pipeline.extraction.mention import Mention
 from pipeline.extraction.nlp import doc_text
 from pipeline.extraction.wordlists import word_set
@@ -243,7 +244,7 @@ def singular(word: str) -> str:
 def unit_of(token) -> str:
     """Head noun lemma, singular, lower case; guards against the lemmatizer's mistakes."""
     text = token.text.lower().replace("’", "'")
-    lemma = (token.lemma_ or "").lower()
+    lemma = (lemma_of(token) or "").lower()
     if text in INVARIABLE:
         return text
     if text in IRREGULAR_PLURALS:

@@ -11,6 +11,7 @@ keeps the longest names that end on a word boundary. Then:
   an article that otherwise points at Morocco;
 - a name glued by a hyphen to a word that is not itself a place is part of a
   longer name (``Beni Mellal-Khenifra``), except ``Maroc-UE`` style pairs;
+- `Grand`/`Grande` before a place names its metropolitan area, one LOC (``Grand Tunis``);
 - a place inside a person's name (spaCy PER of two tokens or more, or a next/previous
   capitalized word for names that are also first names) is dropped.
 """
@@ -186,10 +187,23 @@ def find_spans(text: str, person_spans: Iterable[tuple[int, int]] = ()) -> list[
     chosen = longest_first(cands, span=lambda c: (c[0], c[1]))
     chosen.sort(key=lambda c: c[0])
     chosen = [c for c in chosen if not _glued(text, c, chosen)]
+    chosen = [(_grand_start(text, s, entry), e, entry) for s, e, entry in chosen]
     # "Royaume" stands for Morocco only where the article is about Morocco
     if any(key(text[s:e]) == "royaume" for s, e, _ in chosen) and not _about_morocco(text, chosen):
         chosen = [c for c in chosen if key(text[c[0]:c[1]]) != "royaume"]
     return chosen
+
+
+# `le Grand Casablanca`, `Grand Tunis`: a city's metropolitan area is one place, named with it
+_GRAND_BEFORE = re.compile(r"(?<![\w-])Grande?[ \u00a0]\Z")
+
+
+def _grand_start(text: str, s: int, entry: Entry) -> int:
+    """Start of `Grand `/`Grande ` right before a place (not a state), else s."""
+    if entry.label != "LOC":
+        return s
+    m = _GRAND_BEFORE.search(text, max(0, s - 7), s)
+    return m.start() if m else s
 
 
 def _glued(text: str, c: tuple[int, int, Entry], chosen: list) -> bool:

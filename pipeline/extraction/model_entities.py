@@ -54,7 +54,7 @@ def trim_span(doc: Doc, start: int, end: int, label: str) -> tuple[int, int] | N
 def model_mentions(doc: Doc) -> list[Mention]:
     """The model's people and places (COUNTRY where the gazetteer knows the name)."""
     from .normalize.gazetteer import country_code, demonym_country, lookup
-    from .model_places import judge_model_place
+    from .model_places import company_named, judge_model_place
 
     out = []
     generic = generic_words()
@@ -108,6 +108,8 @@ def model_mentions(doc: Doc) -> list[Mention]:
                 label = "LOC"
             if len(span) == 1 and (span[0].is_stop or span[0].is_upper and len(text) <= 3):
                 continue
+        if label == "PERSON" and lookup(text, weak=True) is None and company_named(doc, span):
+            label = "ORG"   # `le directeur général de Kounouz Med`: no person is run by a CEO
         if label == "LOC" and lookup(text, weak=True) is None:
             # unknown to the gazetteer: maybe a person, an office or a common word (model_places)
             label = judge_model_place(doc, span) or "drop"
@@ -117,6 +119,10 @@ def model_mentions(doc: Doc) -> list[Mention]:
         elif label == "PERSON":
             out.append(Mention(span.start_char, span.end_char, label, text, norm=clean_norm(text),
                                source="model", priority=2))
+        elif label == "ORG" and ent.label_ in ("LOC", "PER"):
+            # an unknown place or person the context says is a company (model_places)
+            out.append(Mention(span.start_char, span.end_char, "ORG", text,
+                               norm=clean_norm(text), source="model_place_org", priority=0))
         # the model's organizations (ORG, acronyms read as MISC or LOC) are read by
         # model_orgs below, against the rule-based ones
     return out

@@ -8,9 +8,13 @@ Pure functions of the Doc.
 """
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from spacy.tokens import Doc, Span
 
 from .lexicon import is_french_word
+from .nlp import doc_text
 from .normalize.gazetteer import lookup
 from .wordlists import LEAD_WORDS
 
@@ -45,12 +49,38 @@ def _person_words(doc: Doc) -> frozenset:
                      for t in e if _name_word(t))
 
 
+@lru_cache(maxsize=1)
+def _company_context() -> re.Pattern:
+    """`… le PNB de`, `… directeur général du`: words said of a company (company_context.tsv)
+    right before the name."""
+    from pipeline.data import read_rows
+    words = sorted((r[0] for r in read_rows("company_context.tsv", ("phrase",))), key=len, reverse=True)
+    alts = "|".join(re.escape(w).replace("'", "['’]").replace(r"\ ", r"\s+") for w in words)
+    return re.compile(r"(?<![\w-])(?:" + alts + r")\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|de\s+|d['’]\s*)\Z",
+                      re.I)
+
+
+# a web address or a site named after one (`Econostrum.info`): a medium, not a place
+_DOMAIN = re.compile(r"[\w-]+\.(?:com|info|net|org|ma|fr|dz|tn|sn|ci|africa|media|news)", re.I)
+
+
+def company_named(doc: Doc, span: Span) -> bool:
+    """An unknown name the context says is a company: after words said of companies
+    (`le PNB de Salafin`), or written as a web address."""
+    text = doc_text(doc)
+    return bool(_DOMAIN.fullmatch(span.text)
+                or _company_context().search(text, max(0, span.start_char - 60), span.start_char))
+
+
 def judge_model_place(doc: Doc, span: Span) -> str | None:
     """What an unknown model place is: "LOC", "PERSON" (a word of it names a person of the
     article: `succède à Salah Khebri` where `Salah Khebri` or `M. Khebri` is named elsewhere
-    as a person), or None (not an entity: a line break inside, or only common words)."""
+    as a person), "ORG" (the context says it is a company: `le PNB de Salafin`), or None (not
+    an entity: a line break inside, or only common words)."""
     if "\n" in span.text:
         return None  # a headline word and the next line's first word
+    if company_named(doc, span):
+        return "ORG"
     if _common_words_only(span):
         return "LOC" if _bare_place(doc, span) else None
     names = _person_words(doc)

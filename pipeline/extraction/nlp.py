@@ -22,6 +22,15 @@ first, longest first; then the model's PER/ORG/MISC where nothing rule-based
 covers them; then gazetteer places; then the model's LOC, split into COUNTRY and
 LOC by the gazetteer.  Only then is ``doc.ents`` set, so displaCy and spaCy's
 own tools see exactly what the tables hold.
+
+Two uses, one pipeline.  ``load()`` gives the whole pipeline, as spaCy users expect it
+(``token.lemma_`` set on every token, by the stock ``lemmatizer``).  The batch
+extraction (``extract_batch``: ``run``, Spark, the snapshot) reads only the tables, so
+it skips the stock components whose output no rule reads (``batch_skips``): the
+``lemmatizer``, about a tenth of the model's CPU for a handful of tokens per article.
+The rules read a lemma through ``lexicon.lemma``, which computes it on demand, with the
+same lemmatizer and tables, when the pipe did not set it: same output either way
+(tests/test_lemmas.py).
 """
 from __future__ import annotations
 
@@ -65,6 +74,15 @@ def _assemble(model: str, config: Optional[dict], learned=None) -> Language:
     for name in COMPONENTS:
         nlp.add_pipe(name, config=(config or {}).get(name, {}))
     return nlp
+
+
+def batch_skips(nlp: Language) -> tuple[str, ...]:
+    """The components ``extract_batch`` leaves out of ``nlp.pipe``: the stock
+    ``lemmatizer``, when ``lexicon.lemma`` makes up for it exactly (fr_core_news_md's).
+    Every other stock component is read: the parse, POS and morphology by the rules,
+    the ``attribute_ruler``'s POS of whitespace tokens by the rules and lemmas."""
+    from .lexicon import lemmatizes_like
+    return ("lemmatizer",) if lemmatizes_like(nlp) else ()
 
 
 def doc_text(doc: Doc) -> str:

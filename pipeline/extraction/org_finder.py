@@ -64,10 +64,12 @@ class Patterns:
     wrappers: set = field(default_factory=set)            # `Groupe` in `Groupe OCP`
     known_acronyms: dict = field(default_factory=dict)    # acronym -> (long form, label)
     known_names: dict = field(default_factory=dict)       # folded name -> (canonical, label)
+    short_forms: dict = field(default_factory=dict)       # folded short form -> full name
 
 
 _COLUMNS = {"org_heads.tsv": ("word", "kind", "label"), "event_heads.tsv": ("word", "kind"),
-            "known_orgs.tsv": ("acronym", "long_form", "label")}
+            "known_orgs.tsv": ("acronym", "long_form", "label"),
+            "org_short_forms.tsv": ("short_form", "full_name")}
 
 
 def _rows(name: str):
@@ -105,6 +107,9 @@ def load_patterns() -> Patterns:
             p.known_acronyms[acr] = (long_form, label)
         if long_form:
             p.known_names[_fold(long_form)] = (long_form, label)
+    for short, full in _rows("org_short_forms.tsv"):
+        p.short_forms[_fold(short)] = full
+        p.known_names.setdefault(_fold(short), (short, "ORG"))
     return p
 
 
@@ -142,6 +147,7 @@ def _mention(doc, start_tok: int, end_tok: int, label: str, source: str) -> Ment
 
 
 # ---------------------------------------------------------------- head names
+_COMPASS = {"ouest", "nord", "sud"}   # not `est`, also the verb
 _NUMBERED_GROUP = re.compile(r"[A-Z]{1,2}\d{1,2}(?:\+\d)?")
 def _extend_name(doc, i: int, allow_caps: bool = True) -> int:
     """Token index one past the end of the name whose head is token ``i``."""
@@ -156,6 +162,9 @@ def _extend_name(doc, i: int, allow_caps: bool = True) -> int:
         if _is_adj(t):
             end = j = j + 1
             continue
+        if t.lower_ in _COMPASS and j + 1 < n and _is_adj(doc[j + 1]):
+            end = j = j + 2  # `Union économique et monétaire ouest africaine`: a compass point
+            continue         # before an adjective of place is one adjective (`ouest-africaine`)
         if t.text in ("-", "–") and j + 1 < n and not doc[j - 1].whitespace_ and not t.whitespace_ \
                 and _is_cap(doc[j + 1]):
             end = j = j + 2  # `Tangier-Med`, `Internationale-Afrique` split by the tokenizer
@@ -194,6 +203,9 @@ def _extend_name(doc, i: int, allow_caps: bool = True) -> int:
                 break
             if coord and not had_det and not (_is_noun(w) or _is_adj(w)):
                 break
+            if coord and not had_det and k == j + 1 and _is_cap(w) and doc[j - 1].is_lower:
+                break  # `la Banque mondiale et Sonelgaz`: a name in lower case goes on in lower
+                # case (`… de l'électricité et de l'eau`); a bare capital after `et` is another name
             if not _is_noun(w) or _is_verb(w):
                 break
             if _is_cap(w):
@@ -433,9 +445,26 @@ def _known_names(doc, pats: Patterns) -> list[Mention]:
                 continue
             if re.match(r"\s+[A-Z]?\d", doc_text(doc)[m.end():m.end() + 4]):
                 continue  # `Boeing 787-9`, `Airbus A320`: a product model
+            if folded in pats.short_forms and _inside_longer_name(doc, m.start(), pats):
+                continue  # `Mission d'appui des Nations unies en Libye`: that name's words
             out.append(Mention(m.start(), m.end(), label, text=surface,
                                norm=canonical_name(surface, [canon]), source="org_known", priority=2))
     return out
+
+
+def _inside_longer_name(doc, start: int, pats: Patterns) -> bool:
+    """A short form (org_short_forms.tsv) after `des` that follows, within a few words of the
+    same clause, a capitalized noun that is no title of office (`Mission d'appui des Nations
+    unies`, `Conférence des Nations unies sur …`): a word of that longer name. After a title
+    (`le Secrétaire général des Nations unies`) or lower-case words it is the body itself."""
+    from pipeline.extraction.titles import title_words
+    before = doc_text(doc)[max(0, start - 60):start]
+    if not re.search(r"\bdes\s+$", before):
+        return False
+    clause = re.split(r"[\n,;:()«»\"“”.]", before)[-1]
+    words = re.findall(r"[\w’'-]+", clause)[-5:-1]
+    return any(w[:1].isupper() and w not in ("Le", "La", "Les", "L'", "L’")
+               and w.lower() not in title_words() for w in words)
 
 
 # ---------------------------------------------------------------- acronyms
@@ -749,3 +778,61 @@ def find_orgs_events(doc) -> list[Mention]:
     _body_events(doc, mentions)
     complete_norms(mentions)
     return sorted(mentions, key=lambda m: m.start)
+
+
+# ---------------------------------------------------------------- lists of organizations
+# a name in a list: capitalized words, `&`, hyphens, digits glued (`2M`), `de`/`du` inside
+_LIST_NAME = (r"(?:[lL]['’]|[lL]es?[ \u00a0]|[lL]a[ \u00a0])?"
+              r"(?P<name>[A-ZÀ-Þ0-9][\w&’'.-]*[\w&]?(?:[ \u00a0](?:(?:de|du|des|&)[ \u00a0])?"
+              r"[A-ZÀ-Þ][\w&’'-]*)*)")
+_AFTER = re.compile(r"[ \u00a0]*(?:,|[ \u00a0]et|[ \u00a0]ou)[ \u00a0]+" + _LIST_NAME)
+_BEFORE = re.compile(_LIST_NAME + r"[ \u00a0]+(?:et|ou)[ \u00a0]+(?:[lL]['’]|[lL]es?[ \u00a0]|[lL]a[ \u00a0])?\Z")
+_LIST_GOES_ON = re.compile(r"[ \u00a0]*(?:\)|(?:,|[ \u00a0]et|[ \u00a0]ou)[ \u00a0]+"
+                           r"(?:[lL]['’]|[lL]es?[ \u00a0]|[lL]a[ \u00a0])?[A-ZÀ-Þ0-9])")
+
+
+def coordinated_orgs(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ORG mentions for names coordinated with an organization the article names (`Natixis et
+    Bpifrance`, `Axa Assurances, CNIA Saada, Wafa Gestion`): a list holds one kind of thing.
+    Only where no mention stands; not a person of the article, a place, a title or common
+    words. After a comma the list must go on past the name with another name (`de l'UGTT,
+    Ali Tazi, a dit` names the body's officer, not a second body)."""
+    from pipeline.extraction.lexicon import is_french_word
+    from pipeline.extraction.normalize.gazetteer import lookup
+    from pipeline.extraction.titles import title_words
+    taken = sorted((m.start, m.end) for m in mentions)
+    person_words = {w for m in mentions if m.label == "PERSON" for w in m.text.split()}
+    found: list[Mention] = []
+
+    def ok(s: int, e: int, name: str) -> bool:
+        words = name.split()
+        if any(a < e and s < b for a, b in taken) or lookup(name) is not None:
+            return False
+        if any(w in person_words or w.lower() in title_words() for w in words):
+            return False
+        if len(words) == 1 and (is_french_word(name) and not name.isupper() or len(name) < 2):
+            return False
+        return not all(is_french_word(w) or w in ("de", "du", "des", "&") for w in words)
+
+    queue = [m for m in mentions if m.label == "ORG"]
+    while queue:
+        m = queue.pop()
+        hits = []
+        a = _AFTER.match(text, m.end)
+        if a and (not a.group(0).lstrip(" \u00a0").startswith(",")
+                  or _LIST_GOES_ON.match(text, a.end("name"))):
+            hits.append((a.start("name"), a.end("name")))
+        b = _BEFORE.search(text, max(0, m.start - 80), m.start)
+        if b:
+            hits.append((b.start("name"), b.end("name")))
+        for s, e in hits:
+            name = text[s:e].rstrip(".’'-")
+            e = s + len(name)
+            if not ok(s, e, name):
+                continue
+            new = Mention(s, e, "ORG", text=name, norm=norm_apostrophes(name),
+                          source="org_list", priority=0)
+            found.append(new)
+            taken.append((s, e))
+            queue.append(new)
+    return found

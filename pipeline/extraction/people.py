@@ -63,6 +63,9 @@ def _extend(text: str, m: Mention, nxt_start: int, people: list = ()) -> None:
         w = re.match(r"[ \u00a0]([A-ZÀ-Ý][\w’'-]+)", text[end:])
         if p:
             end = p.end()
+            # a chain of patronymics: `Abdallah` + `Ben Zayed` + `Al Nahyane`
+            while (p := _particle_after().match(text, end)) is not None:
+                end = p.end()
         elif c and _unknown_caps(text, c.group(1)) and c.group(1).lower() not in title_words():
             end = c.end()
         elif w and any(o.startswith(m.text + " " + w.group(1)) for o in people):
@@ -120,3 +123,119 @@ def mend_people(text: str, mentions: list[Mention]) -> list[Mention]:
             m.label, m.norm = "ORG", clean_norm(m.text)
         out.append(m)
     return out
+
+
+# a word that may stand before a surname repeated alone: a sentence or clause start, an
+# honorific (`M. Bouari`), or a lower-case word
+_NAME_WORD = re.compile(r"[A-ZÀ-Ý][\w’'-]*")
+
+
+def _surname_forms(name: str) -> list[str]:
+    """The later parts of a full name that news repeats alone, longest first (`Khalid Ait
+    Taleb` -> `Ait Taleb`, `Taleb`): each ends the name and starts with a capital. A single
+    word must look like a name: three letters or more, not a French common word, not a roman
+    numeral, a place (GeoNames aside: many of its towns are surnames), or a title word."""
+    from .normalize.gazetteer import lookup
+    from .lexicon import is_french_word
+    from .titles import title_words
+    words = name.split()
+    out = []
+    for i in range(1, len(words)):
+        tail = words[i:]
+        if not tail[0][:1].isupper() or tail[0].lower() in ("el", "al", "ben", "ould", "ibn", "bin"):
+            continue
+        if len(tail) == 1:
+            w = tail[0]
+            if (len(w) < 3 or not w.isalpha() or w.isupper() or _ROMAN.fullmatch(w)
+                    or is_french_word(w) or lookup(w) is not None
+                    or w.lower() in title_words()):
+                continue
+        out.append(" ".join(tail))
+    return out
+
+
+def repeated_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
+    """PERSON mentions for the surname of a person named in full in the article, repeated
+    alone where no mention stands (`Ahmed Bouari … Bouari a ajouté`): one sense per article
+    for names (ENTITIES.md: every occurrence is a mention). Not inside a longer run of
+    capitalized words (`Taleb Ahmed` names someone else)."""
+    taken = sorted((m.start, m.end) for m in mentions)
+    found: list[Mention] = []
+    name_words = {w for m in mentions if m.label == "PERSON" for w in m.text.split()}
+    forms = {f for m in mentions if m.label == "PERSON" and " " in m.text.strip()
+             for f in _surname_forms(re.sub(r"\s+", " ", m.text.strip()))}
+    for form in sorted(forms, key=len, reverse=True):
+        rx = re.compile(r"(?<![\w’'-])" + re.escape(form).replace(r"\ ", r"\s+") + r"(?![\w’'-])")
+        for hit in rx.finditer(text):
+            s, e = hit.span()
+            if any(a < e and s < b for a, b in taken):
+                continue
+            # the word before, an elided article aside (`d’Enaam Mayara`)
+            before = re.search(r"([\w.-]+)[ \u00a0]+\Z", text[max(0, s - 40):s])
+            after = re.match(r"[ \u00a0]+([\w’'-]+)", text[e:e + 40])
+            if after and _NAME_WORD.fullmatch(after.group(1)):
+                continue
+            if before and _NAME_WORD.fullmatch(before.group(1)) and not (
+                    before.group(1).lower().rstrip(".") in _honorific_set()
+                    or _sentence_start(text, s - len(before.group(0)))
+                    and _common_word(before.group(1)) and before.group(1) not in name_words):
+                # a capitalized word before it: a first name (`Aziz Akhannouch` where the
+                # model left the full name out, as in a photo caption), unless an honorific
+                # or a common word opening the sentence (`Selon Bouari`)
+                continue
+            found.append(Mention(s, e, "PERSON", text[s:e], norm=clean_norm(text[s:e]),
+                                 source="surname_repeat", priority=2))
+            taken.append((s, e))
+    return found
+
+
+def _common_word(word: str) -> bool:
+    """A French word, content or function word (`Selon`, `Pour`, `Ensuite`)."""
+    from spacy.lang.fr.stop_words import STOP_WORDS
+    from .lexicon import is_french_word
+    return word.lower() in STOP_WORDS or is_french_word(word)
+
+
+def _sentence_start(text: str, i: int) -> bool:
+    """Offset ``i`` opens a sentence, a line or the text."""
+    return not text[:i].strip() or bool(re.search(r"(?:[.!?:»\"”]|\n)\s*\Z", text[max(0, i - 4):i]))
+
+
+@lru_cache(maxsize=1)
+def _honorific_set() -> frozenset:
+    from .wordlists import honorifics
+    return frozenset(h.rstrip(".") for h in honorifics())
+
+
+# two to four capitalized words, particles between them: a name
+_NAME_AFTER_OFFICE = re.compile(
+    r"[ \u00a0]*,?[ \u00a0]+(?P<name>[A-ZÀ-Ý][\w’'-]+(?:[ \u00a0]+(?:(?:el|al|ben|ould|ibn|de|"
+    r"El|Al|Ben|Ould|Ibn|Aït|Ait|Abou|Bou)[ \u00a0]+)?[A-ZÀ-Ý][\w’'-]+){1,3})(?![\w’'-])")
+
+
+def names_after_ministries(text: str, mentions: list[Mention]) -> list[Mention]:
+    """PERSON mentions for the name right after an office named by its portfolio (a MINISTRY
+    mention that opens with the office: `le ministre de l'Investissement Karim Zidane`,
+    `la ministre de la Santé, Amal Diouri`), where no mention stands. Not a place, a title
+    or the head noun of an organization (`ministre de l'Intérieur Conseil …`)."""
+    from .normalize.gazetteer import lookup
+    from .org_finder import load_patterns
+    from .titles import title_words
+    heads = load_patterns().org_heads
+    taken = sorted((m.start, m.end) for m in mentions)
+    found = []
+    for m in mentions:
+        if m.label != "MINISTRY" or not re.match(r"(?:ministre|secrétaire)", m.text, re.I):
+            continue
+        hit = _NAME_AFTER_OFFICE.match(text, m.end)
+        if hit is None:
+            continue
+        s, e = hit.span("name")
+        words = hit.group("name").split()
+        if any(a < e and s < b for a, b in taken) or any(
+                w in heads or w.lower() in title_words() or lookup(w) is not None for w in words):
+            continue
+        found.append(Mention(s, e, "PERSON", text[s:e], norm=clean_norm(text[s:e]),
+                             source="ministry+name", priority=2))
+        taken.append((s, e))
+    return found

@@ -7,6 +7,7 @@ norms given in article_norms.py; this module only chooses between them.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -14,7 +15,7 @@ from .article_norms import normalize_article
 from .defaults import HOME_COUNTRY, RULE_PRIORITY
 from .mention import Mention
 from .model_entities import model_mentions, model_orgs
-from .normalize.text import clean as clean_norm
+from .normalize.text import clean as clean_norm, unify_apostrophes
 from .overlaps import longest_first
 from .titles import names_after_titles
 from .nlp import doc_text
@@ -38,6 +39,12 @@ def _mend_stray_periods(text: str, chosen: list[Mention]) -> None:
         a.norm = clean_norm(a.text.replace(". ", " "))
         if b is not None and b.start < m.end():
             del chosen[i + 1]
+
+
+@lru_cache(maxsize=1)
+def _seats() -> frozenset:
+    from .wordlists import word_set
+    return frozenset(unify_apostrophes(w) for w in word_set("seats_of_government.tsv"))
 
 
 def _known_place(text: str) -> bool:
@@ -65,6 +72,10 @@ def resolve(doc: Doc, home: str = HOME_COUNTRY) -> list[Mention]:
     from .honorific_names import find_honorific_names, in_rank
     gulf = find_honorific_names(doc_text(doc))
     _select(chosen, gulf)                                           # `SA Cheikh X Ben Y Al-Z`
+    # names after a courtesy title or rank, whole before the model's (which cuts some:
+    # `M. Souhail Mohamed Al Mazroui` read from `Mohamed`)
+    from .honorific_names import find_courtesy_names
+    _select(chosen, find_courtesy_names(doc_text(doc)))             # `M. Ouattara`, `le colonel X`
     # the model's names, except known places it reads as people (`Béni Amir`, `Washington`)
     # and the ranks before names found above (`Cheikh`)
     _select(chosen, [m for m in model if m.label == "PERSON" and not _known_place(m.text)
@@ -73,7 +84,8 @@ def resolve(doc: Doc, home: str = HOME_COUNTRY) -> list[Mention]:
     # the model's ORG only where no rule covers it and it is not a title, portfolio or head noun
     _select(chosen, [m for m in model_orgs(doc, chosen) if m.label not in model_only])
     _select(chosen, [m for m in cands if m.priority < RULE_PRIORITY])   # gazetteer places
-    _select(chosen, [m for m in model if m.label in ("COUNTRY", "LOC")])
+    _select(chosen, [m for m in model if m.label in ("COUNTRY", "LOC")
+                     or m.source == "model_place_org"])
     _select(chosen, learned_last)
     chosen.sort(key=lambda m: m.start)
     # a text cut off mid-sentence (as sites serve them) may end inside a name: `…, Abd`
@@ -82,9 +94,17 @@ def resolve(doc: Doc, home: str = HOME_COUNTRY) -> list[Mention]:
             and chosen[-1].end >= len(tail) and not tail.endswith((".", "!", "?", "»", '"', ")", "”")):
         chosen.pop()
     _mend_stray_periods(doc_text(doc), chosen)
+    # `la Primature`, `la Maison Blanche`, `Matignon`: a seat of government stands for the
+    # government, no place, person or organization of its own (seats_of_government.tsv)
+    chosen = [m for m in chosen if unify_apostrophes(m.text) not in _seats()]
     chosen = _trim(doc_text(doc), chosen)
     from .people import mend_people
     chosen = mend_people(doc_text(doc), chosen)   # organizations and titles read as people
+    from .people import names_after_ministries, repeated_surnames
+    chosen = sorted(chosen + names_after_ministries(doc_text(doc), chosen), key=lambda m: m.start)
+    chosen = sorted(chosen + repeated_surnames(doc_text(doc), chosen), key=lambda m: m.start)
+    from .org_finder import coordinated_orgs                     # `Natixis et Bpifrance`
+    chosen = sorted(chosen + coordinated_orgs(doc_text(doc), chosen), key=lambda m: m.start)
     for m in chosen:
         m.text = doc_text(doc)[m.start:m.end]
     normalize_article(doc, chosen, home)

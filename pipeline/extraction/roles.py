@@ -17,6 +17,7 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from .defaults import HOME_COUNTRY
+from .lexicon import lemma
 from .mention import Mention
 from .normalize.text import clean as clean_norm
 from .wordlists import word_set
@@ -514,7 +515,7 @@ def _appointed(R: _Roles, doc: Doc, i: int) -> None:
     # `Le roi a nommé X ambassadeur au Japon`: the object of the verb, the office right after it
     mb = re.search(r"(?P<v>[\w-]+)\s+" + _hon() + r"$", text[max(0, p.start - 40):p.start], re.I)
     v = _token_at(doc, p.start - 40 + mb.start("v") if p.start >= 40 else mb.start("v")) if mb else None
-    if v is not None and v.pos_ == "VERB" and v.lemma_.lower() in _appointment_verbs() \
+    if v is not None and v.pos_ == "VERB" and lemma(v).lower() in _appointment_verbs() \
             and re.match(r"\s+\S", text[p.end:p.end + 3]):
         found = _office_at(R, p.end + 1, ends=r"[,.;:)»\]]|et\b|$|(?:à|au|lors|pour|par|en)\b")
         if found is not None:
@@ -525,7 +526,7 @@ def _appointed(R: _Roles, doc: Doc, i: int) -> None:
     for rx in _TO_VERB:
         mv = rx.match(text, p.end)
         t = _token_at(doc, mv.end()) if mv else None
-        if t is not None and t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in _appointment_verbs():
+        if t is not None and t.pos_ in ("VERB", "AUX") and lemma(t).lower() in _appointment_verbs():
             line = max(text.rfind("\n", 0, p.start), text.rfind(".", 0, p.start), p.start - 40) + 1
             if re.search(r"\w\s*$", mv.group(0)) and _GOVERNED.search(text, max(0, line), p.start):
                 return  # a finite verb whose subject is not this name
@@ -864,12 +865,12 @@ def _title_tokens(a, span) -> list:
     subj = h if a.dep_ == "appos" and h.dep_ in ("nsubj", "nsubj:pass") and h.i < a.i else a
     v = subj.head
     if subj.dep_ in ("nsubj", "nsubj:pass") and v.i > a.i:
-        if v.lemma_.lower() in _appointment_verbs():     # `X a été nommé directeur de …`
+        if lemma(v).lower() in _appointment_verbs():     # `X a été nommé directeur de …`
             out += [c for c in v.children if c.dep_ in ("xcomp", "obj") and c.i > a.i]
         elif any(c.dep_ == "cop" for c in v.children):   # `X est le président de …`
             out.append(v)
     for c in a.children:                                # `X, 86 ans, nommé ministre d'État`
-        if c.dep_ == "acl" and c.i > a.i and c.lemma_.lower() in _appointment_verbs():
+        if c.dep_ == "acl" and c.i > a.i and lemma(c).lower() in _appointment_verbs():
             out += [d for d in c.children if d.dep_ in ("xcomp", "obj") and d.i > c.i]
     return out
 

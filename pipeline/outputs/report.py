@@ -16,7 +16,7 @@ import hashlib
 import html
 import os
 import re
-from collections import Counter
+from collections import Counter, namedtuple
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
@@ -320,6 +320,9 @@ def _span(row, offset: int) -> dict:
             "params": {"norm": html.escape(f"{row.label}: {norm}" if norm else row.label)}}
 
 
+_Mention = namedtuple("_Mention", "start end label norm")
+
+
 def render_article_text(text: str, art, mentions: pd.DataFrame) -> str:
     """The article's prose (header and footer left out) with its mentions highlighted."""
     lo, hi = 0, len(text)
@@ -327,8 +330,10 @@ def render_article_text(text: str, art, mentions: pd.DataFrame) -> str:
         lo, hi = int(art.body_start), int(art.body_end)
     if not mentions.empty:
         lo, hi = min(lo, int(mentions["start"].min())), max(hi, int(mentions["end"].max()))
-    spans = [_span(r, lo) for r in mentions.itertuples(index=False)
-             if 0 <= r.start - lo and r.end <= hi]
+    # columns to lists, not itertuples: that builds a namedtuple class per call, which
+    # was most of the report's time on a 1,000-article drop
+    rows = map(_Mention, *(mentions[c].tolist() for c in _Mention._fields))
+    spans = [_span(r, lo) for r in rows if 0 <= r.start - lo and r.end <= hi]
     return _displacy(text[lo:hi], spans)
 
 
@@ -355,6 +360,9 @@ def articles_section(t: Tables, drops: dict[str, Path]) -> str:
     if ok.empty:
         return _none("processed articles")
     by_article = {aid: g for aid, g in t.mentions.groupby("article_id")}
+    counts_of: dict[str, dict[str, int]] = {}
+    for (aid, lab), n in t.mentions.groupby(["article_id", "label"]).size().items():
+        counts_of.setdefault(aid, {})[lab] = int(n)
     empty = t.mentions.iloc[0:0]
     blocks = []
     for i, art in enumerate(ok.itertuples(index=False)):
@@ -365,7 +373,7 @@ def articles_section(t: Tables, drops: dict[str, Path]) -> str:
         if isinstance(art.outlet, str):
             meta.append(html.escape(art.outlet))
         ms = by_article.get(art.article_id, empty)
-        counts = ms["label"].value_counts()
+        counts = counts_of.get(art.article_id, {})
         meta.append(f"{len(ms)} mentions" + (": " + ", ".join(
             f"{lab} {counts[lab]}" for lab in LABELS if lab in counts) if len(ms) else ""))
         if i >= MAX_RENDERED_ARTICLES:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import json
+import os
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -83,13 +84,40 @@ def lexicon() -> dict:
 
 
 def _alt(words) -> str:
-    """Regex alternation of words, accented and unaccented, longest first."""
+    """Regex alternation of words, accented and unaccented, longest first.
+
+    Written as a trie (``m(?:a(?:rs|i)|ercredi)``): at every word start the regex engine
+    tries each branch of an alternation in turn and, the patterns being case-insensitive,
+    cannot skip one on its first letter, so flat lists of a hundred words made ``scan`` the
+    costliest rule.  The matches are the same: branches of different letters cannot match
+    the same character, and within one letter the branches keep the flat list's order."""
     forms = set()
     for w in words:
         forms.add(w)
         forms.add(fold(w))
-    forms = sorted(forms, key=len, reverse=True)
-    return "(?:" + "|".join(re.escape(f).replace("'", APOS) for f in forms) + ")"
+    return "(?:" + _trie(sorted(forms, key=len, reverse=True)) + ")"
+
+
+def _trie(forms: list[str]) -> str:
+    """``forms`` (in the order to try them) grouped by their first letter, then by the
+    letters all of a group share, recursively."""
+    groups: dict[str, list[str]] = {}
+    for f in forms:
+        groups.setdefault(f[:1].lower(), []).append(f)
+    out = []
+    for first, group in groups.items():
+        if not first:                       # a word ending here: tried after the longer ones
+            out.append("")
+        elif len(group) == 1:
+            out.append(_literal(group[0]))
+        else:
+            n = max(1, len(os.path.commonprefix(group)))   # case aside, they share one
+            out.append(_literal(group[0][:n]) + "(?:" + _trie([f[n:] for f in group]) + ")")
+    return "|".join(out)
+
+
+def _literal(s: str) -> str:
+    return re.escape(s).replace("'", APOS)
 
 
 APOS = "['’`ʼ]"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Optional
 
 APOSTROPHES = "'\u2019\u2018`\u00b4\u02bc\u2032"
 HYPHENS = "-\u2010\u2011\u2012\u2013"
@@ -23,10 +24,22 @@ def unify_apostrophes(s: str) -> str:
     return s.translate(_APOS_TABLE)
 
 
+class _NoMarks(dict):
+    """``str.translate`` table that drops combining marks (category Mn), filled on first
+    sight of a character: one C call per string instead of a Python call per character."""
+
+    def __missing__(self, code: int) -> Optional[int]:
+        out = self[code] = None if unicodedata.category(chr(code)) == "Mn" else code
+        return out
+
+
+_NO_MARKS = _NoMarks()
+
+
 def strip_accents(s: str) -> str:
     if s.isascii():          # nothing to decompose: most words of a French text
         return s
-    return "".join(c for c in unicodedata.normalize("NFD", s) if unicodedata.category(c) != "Mn")
+    return unicodedata.normalize("NFD", s).translate(_NO_MARKS)
 
 
 def clean(s: str) -> str:
@@ -42,6 +55,11 @@ _CACHE = 1 << 16
 @lru_cache(maxsize=_CACHE)
 def fold_word(s: str) -> str:
     """Lower case, no accents, apostrophes unified: for word look-ups."""
+    return fold_text(s)
+
+
+def fold_text(s: str) -> str:
+    """``fold_word`` of a whole text, not memoized: a cache of articles would only grow."""
     return unify_apostrophes(strip_accents(s.lower()))
 
 
