@@ -99,12 +99,16 @@ _DATELINE = "news_dateline"
 
 
 def _dateline(doc: Doc):
-    """The article's dateline (dateline.py), found once per document."""
+    """The article's dateline (dateline.py), found once per document (kept as a plain
+    tuple: user_data travels with a Doc serialized between processes)."""
+    from .dateline import Dateline, find_dateline
     if _DATELINE not in doc.user_data:
-        from .dateline import find_dateline
+        from dataclasses import astuple
         from .nlp import doc_text
-        doc.user_data[_DATELINE] = find_dateline(doc_text(doc))
-    return doc.user_data[_DATELINE]
+        d = find_dateline(doc_text(doc))
+        doc.user_data[_DATELINE] = astuple(d) if d is not None else None
+    saved = doc.user_data[_DATELINE]
+    return Dateline(*saved) if saved is not None else None
 
 
 def _home(doc: Doc, default: str) -> str:
