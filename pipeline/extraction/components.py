@@ -27,8 +27,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline.data import digest as data_digest
-from .defaults import FUZZY_THRESHOLD, HOME_COUNTRY, PLACE_PRIORITY, RULE_PRIORITY
-from .mention import VALUE_FIELDS
+from .defaults import DATELINE_PRIORITY, FUZZY_THRESHOLD, HOME_COUNTRY, PLACE_PRIORITY, RULE_PRIORITY
+from .mention import Mention, VALUE_FIELDS
 
 for _name in ("candidates", "mentions", "roles", "published", "ent_mentions"):
     if not Doc.has_extension(_name):
@@ -95,6 +95,33 @@ class _Component:
         return self
 
 
+_DATELINE = "news_dateline"
+
+
+def _dateline(doc: Doc):
+    """The article's dateline (dateline.py), found once per document (kept as a plain
+    tuple: user_data travels with a Doc serialized between processes)."""
+    from .dateline import Dateline, find_dateline
+    if _DATELINE not in doc.user_data:
+        from dataclasses import astuple
+        from .nlp import doc_text
+        d = find_dateline(doc_text(doc))
+        doc.user_data[_DATELINE] = astuple(d) if d is not None else None
+    saved = doc.user_data[_DATELINE]
+    return Dateline(*saved) if saved is not None else None
+
+
+def _home(doc: Doc, default: str) -> str:
+    """The state of an office the text names none for: the dateline city's, else the
+    configured home country (``home_country``, the press the pipeline reads by default)."""
+    key = ("news_home", default)
+    if key not in doc.user_data:
+        from .dateline import dateline_home
+        from .nlp import doc_text
+        doc.user_data[key] = dateline_home(_dateline(doc), default, doc_text(doc))
+    return doc.user_data[key]
+
+
 class _Finder(_Component):
     """A candidate finder: its mentions join ``doc._.candidates`` at its priority."""
 
@@ -148,7 +175,7 @@ class MinistryFinder(_Finder):
 
     def find(self, doc):
         from .ministry_finder import find_ministries
-        return find_ministries(doc, self.home_country, self.fuzzy_threshold)
+        return find_ministries(doc, _home(doc, self.home_country), self.fuzzy_threshold)
 
 
 class OrgFinder(_Finder):
@@ -179,6 +206,21 @@ class PlaceFinder(_Finder):
         from .geo_finder import find_places
         return find_places(doc)
 
+    def __call__(self, doc: Doc) -> Doc:
+        super().__call__(doc)
+        d = _dateline(doc)
+        if d is not None:
+            # the dateline city is a place by its position, all capitals or not (`DAKAR`
+            # is no acronym): it outranks every rule's reading of the same words
+            from .nlp import doc_text
+            doc._.candidates = [m for m in doc._.candidates if not (m.start < d.end and d.start < m.end)]
+            doc._.candidates.append(Mention(
+                d.start, d.end, d.label, text=doc_text(doc)[d.start:d.end], norm=d.value,
+                country=d.value if d.label == "COUNTRY" else None, source="dateline",
+                priority=DATELINE_PRIORITY,
+                extra={} if d.label == "COUNTRY" else {"kind": "city", "place_country": d.country}))
+        return doc
+
 
 class Resolver(_Component):
     """One label per stretch of text, article-level norms; sets ``doc.ents``."""
@@ -187,7 +229,7 @@ class Resolver(_Component):
 
     def __call__(self, doc: Doc) -> Doc:
         from .resolver import resolve
-        resolve(doc, self.home_country)
+        resolve(doc, _home(doc, self.home_country))
         # entity spans -> their mentions, for the span extensions
         by_span = {}
         for m in doc._.mentions or []:
@@ -205,7 +247,7 @@ class RoleFinder(_Component):
 
     def __call__(self, doc: Doc) -> Doc:
         from .roles import find_roles
-        doc._.roles = find_roles(doc, doc._.mentions or [], self.home_country)
+        doc._.roles = find_roles(doc, doc._.mentions or [], _home(doc, self.home_country))
         return doc
 
 

@@ -73,6 +73,13 @@ def model_mentions(doc: Doc) -> list[Mention]:
             continue
         if label == "PERSON":
             bounds = (_hyphen_start(doc, bounds[0]), _surname_end(doc, *bounds))
+            # a name never runs across a line break (a headline's last name and the
+            # dateline city under it, `… Mohamed Ben Attia\n\nOuagadougou, 1er mars`)
+            brk = next((i for i in range(bounds[0], bounds[1]) if "\n" in doc[i].text), None)
+            if brk is not None:
+                bounds = (bounds[0], brk)
+                if brk == bounds[0]:
+                    continue
         span = doc[bounds[0]:bounds[1]]
         text = span.text
         low = unify_apostrophes(text.lower())
