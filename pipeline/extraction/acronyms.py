@@ -194,12 +194,7 @@ def link_acronyms(text: str, mentions: list[Mention],
             long_m.norm = norm
             long_m.extra["tail_added"] = True
         defs.setdefault(acr, (norm, long_m.label))
-        cur = by_span.get((a0, a1))
-        if cur is None:
-            cur = Mention(a0, a1, long_m.label, text=acr, norm=norm, source="acronym_paren")
-            mentions.append(cur)
-            by_span[(a0, a1)] = cur
-        cur.label, cur.norm = long_m.label, norm
+        _bracketed(mentions, by_span, a0, a1, acr, long_m.label, norm)
         if long_m.norm is None:
             long_m.norm = norm
     # `Festival panafricain du cinéma … de Ouagadougou (Fespaco)`: an acronym written as a word
@@ -212,16 +207,12 @@ def link_acronyms(text: str, mentions: list[Mention],
             continue
         norm = long_m.norm or norm_apostrophes(long_m.text)
         defs[acr] = (norm, long_m.label)
-        cur = by_span.get((a0, a1))
-        if cur is None:
-            cur = Mention(a0, a1, long_m.label, text=acr, norm=norm, source="acronym_paren")
-            mentions.append(cur)
-            by_span[(a0, a1)] = cur
-        cur.label, cur.norm = long_m.label, norm
+        _bracketed(mentions, by_span, a0, a1, acr, long_m.label, norm)
     # known long forms the article writes out
     ftext = None        # the folded article, when a known acronym asks for it
     short_forms = short_forms or {}
-    written_short = {_fold(full): short for short, full in _written_short_forms(mentions, short_forms)}
+    written = [(m, _full_name(m, short_forms)) for m in mentions]
+    written_short = {_fold(full): m.norm for m, full in written if full}
     for m in mentions:
         if m.label in ("ORG", "EVENT") and m.text not in defs and m.text in known:
             lf, lab = known[m.text]
@@ -234,8 +225,7 @@ def link_acronyms(text: str, mentions: list[Mention],
     # the full name as a mention of its own, not inside a longer one (`Organisation des
     # Nations unies pour l'alimentation …`)
     named = {_fold(norm_apostrophes(x.text)) for x in mentions if x.label == "ORG"}
-    for m in mentions:
-        full = short_forms.get(_fold(m.norm or "")) if m.label == "ORG" else None
+    for m, full in written:
         if full and _fold(full) in named:
             m.norm = full
     for m in mentions:
@@ -253,12 +243,21 @@ def link_acronyms(text: str, mentions: list[Mention],
             covered.append((mm.start(), mm.end()))
 
 
-def _written_short_forms(mentions: list[Mention], short_forms: dict[str, str]):
-    """(short form as normalized, full name) for each short form among the ORG mentions."""
-    for m in mentions:
-        full = short_forms.get(_fold(m.norm or "")) if m.label == "ORG" else None
-        if full:
-            yield m.norm, full
+def _full_name(m: Mention, short_forms: dict[str, str]) -> Optional[str]:
+    """The full name of an ORG mention written as a short form (`Nations unies`), else None."""
+    return short_forms.get(_fold(m.norm or "")) if m.label == "ORG" else None
+
+
+def _bracketed(mentions: list[Mention], by_span: dict, a0: int, a1: int, acr: str, label: str,
+               norm: str) -> None:
+    """The acronym in brackets at a0:a1 takes its long form's label and norm: the mention
+    already there, or a new one."""
+    cur = by_span.get((a0, a1))
+    if cur is None:
+        cur = Mention(a0, a1, label, text=acr, norm=norm, source="acronym_paren")
+        mentions.append(cur)
+        by_span[(a0, a1)] = cur
+    cur.label, cur.norm = label, norm
 
 
 def _acronym_suffix(name: str, acr: str) -> Optional[str]:

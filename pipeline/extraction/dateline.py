@@ -16,6 +16,7 @@ from typing import Optional
 
 from pipeline.data import read_rows
 
+from .normalize.dates import AGENCY_WORDS
 from .normalize.gazetteer import Entry, key, lookup
 
 # How far into the text a dateline may stand: it opens the body, after the header, a
@@ -29,7 +30,7 @@ _SP = r"[ \t\u00a0\u202f]"
 _DATELINE = re.compile(
     rf"{_SP}*(?P<city>[^\W\d_][\w'’.-]*(?:{_SP}[^\W\d_][\w'’-]*){{0,3}}?)"
     rf"(?:{_SP}*,{_SP}*(?P<date>[^()\n\u2013\u2014,]{{1,30}}?))?"
-    rf"(?:{_SP}*\((?P<agency>(?:[A-Z][\w.&/-]*{_SP}?){{1,3}})\))?"
+    rf"(?:{_SP}*\((?P<agency>{AGENCY_WORDS})\))?"
     rf"{_SP}*[-\u2013\u2014]+{_SP}+(?P<rest>\S.*)")
 _ARTICLE = re.compile(r"(?:les?|la|l['’])\s*", re.I)
 # A bare `City - ` (no day, no agency) opens a paragraph, not a headline (`Maroc - Espagne : …`)

@@ -35,12 +35,22 @@ def share_tables(nlp) -> None:
     """Read the word tables from ``nlp``'s lemmatizer instead of loading them again, if it
     is fr_core_news_md's (same tables) and this process has not read them yet."""
     global _shared
-    if _shared is not None or _load_lookups.cache_info().currsize or nlp.meta.get("name") != MODEL[3:] \
-            or nlp.meta.get("lang") != MODEL[:2] or "lemmatizer" not in nlp.pipe_names:
+    if _shared is not None or _load_lookups.cache_info().currsize or not _stock_lemmatizer(nlp):
         return
     lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
     if lookups is not None and all(lookups.has_table(t) for t in ("lemma_index", "lemma_lookup")):
         _shared = lookups
+
+
+def _stock_lemmatizer(nlp) -> bool:
+    """``nlp`` is fr_core_news_md with its lemmatizer in the pipeline."""
+    return nlp.meta.get("name") == MODEL[3:] and nlp.meta.get("lang") == MODEL[:2] \
+        and "lemmatizer" in nlp.pipe_names
+
+
+def _lookups():
+    """The lemmatizer tables: the loaded pipeline's when shared, else read from the package."""
+    return _shared if _shared is not None else _load_lookups()
 
 
 @lru_cache(maxsize=1)
@@ -55,11 +65,9 @@ def _load_lookups():
 
 @lru_cache(maxsize=1)
 def _tables():
-    lookups = _shared
+    lookups = _lookups()
     if lookups is None:
-        lookups = _load_lookups()
-        if lookups is None:
-            return frozenset(), None
+        return frozenset(), None
     index = lookups.get_table("lemma_index")
     lemmas = frozenset(fold(w) for pos in _POS for w in index.get(pos, []))
     return lemmas, lookups.get_table("lemma_lookup")
@@ -73,9 +81,7 @@ def _lemmatizer():
     from spacy.lang.fr.lemmatizer import FrenchLemmatizer
     from spacy.lookups import Lookups, Table
     from spacy.vocab import Vocab
-    lookups = _shared
-    if lookups is None:
-        lookups = _load_lookups()
+    lookups = _lookups()
     fast = Lookups()
     for name in lookups.tables:
         fast.set_table(name, lookups.get_table(name))
@@ -98,8 +104,7 @@ def lemma(token) -> str:
 def lemmatizes_like(nlp) -> bool:
     """``nlp``'s lemmatizer gives what ``lemma`` computes: fr_core_news_md's own, rule
     mode, not overwriting (so a skipped lemmatizer is made up for exactly)."""
-    if nlp.meta.get("name") != MODEL[3:] or nlp.meta.get("lang") != MODEL[:2] \
-            or "lemmatizer" not in nlp.pipe_names:
+    if not _stock_lemmatizer(nlp):
         return False
     lem = nlp.get_pipe("lemmatizer")
     return type(lem).__name__ == "FrenchLemmatizer" and lem.mode == "rule" and not lem.overwrite

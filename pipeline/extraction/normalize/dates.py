@@ -269,7 +269,10 @@ def _year2(y1: int, y2: str) -> int:
 
 # A dispatch's dateline: the agency in brackets right after the day (`ALGER, 19 nov (APS) -`)
 # makes an abbreviated month without its year a date, not a count
-_DATELINE_TAIL = re.compile(r"\.?[ \u00a0\u202f]*\((?:[A-Z][\w.&-]*[ \u00a0]?){1,3}\)")
+# The agency's name inside the brackets, one to three capitalized words (`AFP`, `Reuters`,
+# `APS/Algérie`); extraction/dateline.py reads whole datelines with it too
+AGENCY_WORDS = r"(?:[A-Z][\w.&/-]*[ \t\u00a0\u202f]?){1,3}"
+_DATELINE_TAIL = re.compile(rf"\.?[ \u00a0\u202f]*\({AGENCY_WORDS}\)")
 
 
 def _parts(form: str, m: re.Match) -> Optional[DateParts]:
