@@ -161,6 +161,7 @@ FURNITURE = [
     ("Photo : Issa Traoré/MAP", "credit"),
     ("Photo Issa Traoré/AFP", "credit"),
     ("PHOTO/ MAP", "credit"),
+    ("Crédit : Jean Dupont/AFP", "credit"),
     ("(Photo d'illustration)", "credit"),
     ("© Agence Anadolu", "credit"),
     ("Tous droits réservés", "credit"),
