@@ -240,6 +240,8 @@ NEAR_MISSES = [
     "Économie : le Maroc lève 2 milliards de dollars",
     "Twitter a suspendu le compte du ministre nigérian.",
     "Partager les richesses du sous-sol, tel est l'objectif du nouveau code minier.",
+    "Catégorie : long métrage, le jury a primé un film tourné à Bobo-Dioulasso",
+    "Avec BMCE Bank of Africa, la banque a bouclé son tour de table.",
     # a place or a month alone may be an intertitle or a chronology's head: a mention either way
     "Afrique",
     "Mars 2024",
