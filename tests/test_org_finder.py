@@ -355,3 +355,31 @@ def test_names_listed_with_an_organization_are_organizations(text, orgs, found):
 
 def test_a_bare_capital_after_et_starts_another_name(run):
     assert "Banque mondiale" in _texts(run("La Banque mondiale et Kredibank ont signé."), "ORG")
+
+
+@pytest.mark.parametrize("text, code", [
+    ("La Guinée a levé 500 milliards de francs guinéens (GNF) auprès des banques.", "GNF"),
+    ("Le Ghana a émis 3 milliards de cedis (GHS) de bons du Trésor.", "GHS"),
+    ("La facture atteint 2 millions de nairas (NGN), puis le NGN a encore reculé.", "NGN"),
+])
+def test_a_currency_code_in_brackets_after_the_currency_is_no_organization(run, code, text):
+    assert code not in _texts(res := run(text)), res
+
+
+def test_a_bracketed_acronym_after_other_words_stays_even_if_a_currency_code(run):
+    # `CAD` is also the Canadian dollar's code
+    res = run("Le Comité d'aide au développement (CAD) de l'OCDE s'est réuni à Paris.")
+    assert "CAD" in _texts(res, "ORG")
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Le président a reçu les élus à Dakar. EXCLUSIF : la Sonatel prépare une levée de fonds.", "EXCLUSIF"),
+    ("Les images de la cérémonie (PHOTOS) montrent le ministre à Lomé.", "PHOTOS"),
+    ("Le sommet de Niamey (VIDEO) a réuni les chefs d'Etat de la région.", "VIDEO"),
+])
+def test_page_labels_in_capitals_inside_the_prose_are_not_organizations(run, text, word):
+    assert word not in _texts(run(text))
+
+
+def test_the_singular_currency_name_before_its_code(run):
+    assert "GNF" not in _texts(run("Le franc guinéen (GNF) a perdu 3 % face au dollar, selon la banque centrale."))

@@ -147,3 +147,127 @@ def test_backtick_and_acute_apostrophes_read_as_typographic_ones():
     assert len(art.prose) == len(text)
     assert "l’ONU" in art.prose and "l’ambassadeur" in art.prose and "d’Ivoire" in art.prose
     assert art.text == text, "the text as read is untouched"
+
+
+# Page furniture of other outlets (docs/ENTITIES.md: bylines, photo captions and credits, page
+# timestamps are furniture), one line per dress, with the kind it is blanked as.
+FURNITURE = [
+    ("(Photo d'archives) © Copyright : DR", "credit"),
+    ("Le ministre des Finances lors de la signature à Niamey, le 4 juin 2024. © AFP", "caption"),
+    ("Le président de la Commission lors du sommet de Lomé. Crédit photo : Présidence du Togo", "caption"),
+    ("La délégation guinéenne reçue au palais. Photo : Issa Traoré/MAP", "caption"),
+    ("Le ministre en visite au port. (Photo : Archives)", "caption"),
+    ("Le gouverneur devant la presse, jeudi. DR", "caption"),
+    ("Photo : Issa Traoré/MAP", "credit"),
+    ("Photo Issa Traoré/AFP", "credit"),
+    ("PHOTO/ MAP", "credit"),
+    ("Crédit : Jean Dupont/AFP", "credit"),
+    ("(Photo d'illustration)", "credit"),
+    ("© Agence Anadolu", "credit"),
+    ("Tous droits réservés", "credit"),
+    ("Copyright 2024 Le Quotidien. Tous droits réservés.", "credit"),
+    ("Reproduction interdite sans autorisation", "credit"),
+    ("Par Jean Dupont", "byline"),
+    ("Par Jean Dupont, envoyé spécial à Dakar", "byline"),
+    ("Par Aminata Diallo et Paul Mensah", "byline"),
+    ("Par Serge Ngando, à Douala", "byline"),
+    ("Par Awa Ba - 12 mars 2024 à 10h05", "byline"),
+    ("Par La Rédaction", "byline"),
+    ("Texte par : RFI", "byline"),
+    ("Propos recueillis par Mariam Koné", "byline"),
+    ("Auteur : Moussa Keita", "byline"),
+    ("Avec AFP", "byline"),
+    ("(Avec MAP)", "byline"),
+    ("avec AFP et Reuters", "byline"),
+    ("Avec agences", "byline"),
+    ("Avec notre correspondante à Conakry, Fanta Camara", "byline"),
+    ("De notre envoyé spécial à Gao", "byline"),
+    ("Lire aussi : Le Niger relance ses exportations d'uranium (12 mars 2024)", "link"),
+    ("→ A LIRE AUSSI", "link"),
+    ("Lire également", "link"),
+    ("À voir aussi", "link"),
+    ("Sur le même sujet", "link"),
+    ("À découvrir aussi : la Côte d'Ivoire mise sur le cajou", "link"),
+    ("LIRE", "link"),
+    ("Mots-clés : Sénégal, BCEAO, inflation", "tags"),
+    ("Tags : Mali, Burkina Faso", "tags"),
+    ("Thèmes : énergie, mines", "tags"),
+    ("VIDEO.", "label"),
+    ("PHOTOS.", "label"),
+    ("INFOGRAPHIE", "label"),
+    ("[EXCLUSIF]", "label"),
+    ("URGENT", "label"),
+    ("Économie", "section"),
+    ("Politique", "section"),
+    ("Économie > Finance", "section"),
+    ("Société & Culture", "section"),
+    ("Partager sur Facebook", "share"),
+    ("Partager :", "share"),
+    ("Twitter", "share"),
+    ("WhatsApp", "share"),
+    ("Facebook Twitter WhatsApp", "share"),
+    ("Publié le 12 mars 2024 à 10h05, mis à jour le 13 mars 2024 à 08h12", "dateline"),
+    ("Publié le 12/03/2024 Mis à jour le 13/03/2024", "dateline"),
+    ("Mis à jour : 12.03.2024 - 10:42", "dateline"),
+    ("Publié il y a 3 heures", "dateline"),
+    ("Mis à jour le", "dateline"),
+    ("port-autonome-lome-2024.jpg", "markup"),
+]
+
+# Prose that looks like furniture: blanking it would lose its mentions.
+NEAR_MISSES = [
+    "Par ailleurs, le gouvernement a adopté un projet de loi sur les mines.",
+    "Par conséquent, les prix du riz ont augmenté de 12 % à Bamako.",
+    "Par décret présidentiel, le ministre de l'Energie a été limogé lundi.",
+    "Par Décret n° 2024-112 du 3 mars 2024, le président a nommé un nouveau directeur.",
+    "DAKAR, 12 mars (APS) - Le Sénégal a levé 300 milliards de FCFA sur le marché régional.",
+    "RABAT, 12 mars (MAP) -",
+    "Une photo du président circule sur les réseaux sociaux depuis lundi.",
+    "Il a publié une photo : on y voit le président du Ghana à Accra.",
+    "Photos et vidéos de l'attaque ont circulé lundi à Bamako.",
+    "Photo de famille des chefs d'Etat à Addis-Abeba.",
+    "Il faut lire le rapport de la Cour des comptes avant de juger.",
+    "« Crédit Agricole du Maroc a relevé ses taux », a-t-il déclaré.",
+    "Crédit : la BCEAO resserre les conditions d'accès des banques",
+    "Avec 4,2 millions de clients, la banque vise l'Afrique de l'Ouest.",
+    "Avec l'Union européenne, le Maroc a signé un accord de pêche.",
+    "De notre point de vue, la croissance restera forte en 2024.",
+    "Texte adopté par le Parlement le 3 mars.",
+    "Le 12 mars 2024, le président a reçu son homologue ghanéen.",
+    "Publié en 2023, le rapport de la Banque mondiale recommande des réformes.",
+    "Thème : « L'Afrique face au défi climatique »",
+    "VIDEO. Le président sénégalais a reçu le Premier ministre ivoirien à Dakar.",
+    "Économie : le Maroc lève 2 milliards de dollars",
+    "Twitter a suspendu le compte du ministre nigérian.",
+    "Partager les richesses du sous-sol, tel est l'objectif du nouveau code minier.",
+    "Catégorie : long métrage, le jury a primé un film tourné à Bobo-Dioulasso",
+    "Avec BMCE Bank of Africa, la banque a bouclé son tour de table.",
+    # a place or a month alone may be an intertitle or a chronology's head: a mention either way
+    "Afrique",
+    "Mars 2024",
+    "Le 12 mars",
+]
+
+
+@pytest.mark.parametrize("line, kind", FURNITURE)
+def test_page_furniture_lines_are_boilerplate(line, kind):
+    assert boilerplate_kind(line) == kind
+
+
+@pytest.mark.parametrize("line", NEAR_MISSES)
+def test_prose_that_looks_like_furniture_is_kept(line):
+    assert boilerplate_kind(line) is None
+
+
+def test_furniture_is_blanked_in_place_and_the_prose_around_it_kept():
+    furniture = [line for line, _ in FURNITURE]
+    # furniture above, among and below the prose, as on a page
+    lines = furniture[:30] + NEAR_MISSES[:15] + furniture[30:45] + NEAR_MISSES[15:] + furniture[45:]
+    text = "\n".join(lines) + "\n"
+    art = read_article(text.encode("utf-8"))
+    assert len(art.prose) == len(text)
+    pos = 0
+    for line in lines:
+        seen = art.prose[pos:pos + len(line)]
+        assert seen == (" " * len(line) if line in furniture else line), line
+        pos += len(line) + 1

@@ -342,6 +342,14 @@ def test_home_country_from_demonyms_and_places_not_a_neighbour_named_once(analys
     assert ("Yves Kouamé", "directeur général", "Agence nationale du cacao", "CIV") in roles(doc)
 
 
+def test_home_country_on_a_tie_is_the_state_the_lead_names_first(analyse):
+    # one nationality adjective against one neighbour, no place to break the tie: the lead's state
+    doc = analyse("Les planteurs ivoiriens attendent la récolte, alors que le Ghana voisin "
+                  "maintient son prix. Selon Yves Kouamé, directeur général de l'Agence nationale du "
+                  "cacao, la prime sera versée en mars.")
+    assert ("Yves Kouamé", "directeur général", "Agence nationale du cacao", "CIV") in roles(doc)
+
+
 def test_capitalised_demonym_in_an_organization_names_its_state(analyse):
     doc = analyse("Mme Salma Bennis, Présidente de l'Autorité Marocaine des Assurances, a reçu une "
                   "délégation de l'autorité française des marchés. M. Karim Tazi, Directeur de l'Office "

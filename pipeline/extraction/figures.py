@@ -137,6 +137,21 @@ def _any_currency() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def currency_codes() -> frozenset:
+    """The ISO 4217 codes that currencies.tsv gives its forms (`GNF`, `XOF`, `GHS`)."""
+    return frozenset(row[2] for row in _currencies())
+
+
+def currency_ends_at(text: str, end: int) -> bool:
+    """A currency form (`francs guinéens`, `cedis`, `dollars`) ends at ``end``."""
+    rx = _any_currency()
+    for m in re.finditer(r"(?<!\w)\w", text[max(0, end - 40):end]):
+        if rx.fullmatch(text, max(0, end - 40) + m.start(), end):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
 def prefix_codes() -> dict[str, str]:
     """Signs and ISO codes that may stand before an amount, with their code."""
     codes = {"US$": "USD", "C$": "CAD", "A$": "AUD", "$": "USD", "€": "EUR", "£": "GBP"}

@@ -24,6 +24,7 @@ from pathlib import Path
 from pipeline.extraction.acronyms import (acronym_matches, backtrack_long_form, canonical_name, complete_norms,
                                find_paren_acronyms, looks_like_acronym,
                                norm_apostrophes, _fold)
+from pipeline.extraction.figures import currency_codes, currency_ends_at
 from pipeline.extraction.mention import Mention
 from pipeline.extraction.overlaps import longest_first
 from pipeline.extraction.wordlists import word_set
@@ -576,6 +577,9 @@ def _paren_long_forms(doc, pats: Patterns, found: list[Mention]) -> tuple[list[M
     for open_pos, a0, a1 in find_paren_acronyms(doc_text(doc)):
         acr = doc_text(doc)[a0:a1].split(" ")[0]
         stop = len(doc_text(doc)[:open_pos].rstrip())
+        if acr in currency_codes() and currency_ends_at(doc_text(doc), stop):
+            banned.add(acr)  # `francs guinéens (GNF)`: the currency's code, not an organization
+            continue
         if stop in ends:
             continue
         start = backtrack_long_form(doc_text(doc), open_pos, acr)

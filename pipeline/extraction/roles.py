@@ -73,6 +73,20 @@ def _demonym_countries(text: str) -> Counter:
                    if c)
 
 
+def _first_named(text: str, ms: list[Mention]) -> dict:
+    """Where the text first names each state, by a COUNTRY mention or a nationality adjective."""
+    from .normalize.gazetteer import demonym_country
+    first: dict = {}
+    for w in re.finditer(r"\w+", text):
+        c = demonym_country(w.group()) if w.group()[:1].islower() else None
+        if c:
+            first.setdefault(c, w.start())
+    for m in ms:
+        if m.label == "COUNTRY" and m.norm and m.start < first.get(m.norm, len(text)):
+            first[m.norm] = m.start
+    return first
+
+
 def _org_demonyms(ms: list[Mention]) -> Counter:
     """States named by a capitalised demonym inside an organization's name (lower-case
     ones are counted with the text's)."""
@@ -210,8 +224,12 @@ class _Roles:
             self.home = home
         elif countries:
             # known places break a tie (`le Ghana voisin` once in an article on Côte d'Ivoire,
-            # its demonym and Abidjan); they are venues too often to outvote names
-            self.home = max(countries, key=lambda c: (countries[c], places[c]))
+            # its demonym and Abidjan); they are venues too often to outvote names; then the
+            # state named first (the lead names the subject; the byline that named the city
+            # is furniture)
+            first = _first_named(self.text, self.ms)
+            self.home = max(countries, key=lambda c: (countries[c], places[c],
+                                                      -first.get(c, len(self.text))))
         else:
             # a lone foreign place (`la Convention de La Haye`) does not make a home
             places = Counter({c: n for c, n in places.items() if n >= 2})
