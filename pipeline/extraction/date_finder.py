@@ -103,19 +103,41 @@ def _places_event_today(doc: Doc, c: Candidate) -> bool:
     return lemma(verb) in _EVENT_VERBS
 
 
-def _future_clause(doc: Doc, c: Candidate) -> bool:
-    """The verb the date hangs on is in the future tense (`s'achèvera fin juin`, `sera livré en
-    mars`): news that announce what will happen place a yearless period ahead, not behind."""
+def _clause_verb(doc: Doc, c: Candidate):
+    """The verb the date hangs on (a few hops up the parse), or None."""
     span = _tokens(doc, c.start, c.end)
     if span is None:
-        return False
+        return None
     verb, hops = span.root.head, 0
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and hops < 3:
         verb, hops = verb.head, hops + 1
-    if verb.pos_ not in ("VERB", "AUX"):
+    return verb if verb.pos_ in ("VERB", "AUX") else None
+
+
+def _future_clause(doc: Doc, c: Candidate) -> bool:
+    """The verb the date hangs on is in the future tense (`s'achèvera fin juin`, `sera livré en
+    mars`): news that announce what will happen place a yearless period ahead, not behind."""
+    verb = _clause_verb(doc, c)
+    if verb is None:
         return False
     return "Fut" in verb.morph.get("Tense") or any(
         ch.dep_.startswith("aux") and "Fut" in ch.morph.get("Tense") for ch in verb.children)
+
+
+def _past_clause(doc: Doc, c: Candidate) -> bool:
+    """The verb the date hangs on tells of the past (`ont atteint … au premier trimestre`,
+    `s'était tenu le 3 mars`, `signa en mai`): the yearless period has begun by publication.
+    A bare participle (`la réunion prévue le 3 mars`) tells nothing."""
+    verb = _clause_verb(doc, c)
+    if verb is None:
+        return False
+    auxes = [ch for ch in verb.children if ch.dep_.startswith("aux") and ch.pos_ == "AUX"]
+    if verb.morph.get("VerbForm") == ["Part"]:
+        # passé composé / plus-que-parfait, not the futur antérieur (`aura été signé`)
+        return bool(auxes) and not any("Fut" in a.morph.get("Tense") or "Cnd" in a.morph.get("Mood")
+                                       or a.morph.get("VerbForm") == ["Inf"] for a in auxes)
+    return verb.morph.get("VerbForm") == ["Fin"] and any(
+        t in verb.morph.get("Tense") for t in ("Past", "Imp"))
 
 
 def _starts_with_period_noun(surface: str) -> bool:
@@ -173,8 +195,11 @@ def find_dates(doc: Doc, published: Optional[str] = None) -> list[Mention]:
         if not _keep(doc, c):
             continue
         parts = c.parts
-        if yearless_period(parts) and _future_clause(doc, c):
-            parts = replace(parts, not_over=True)
+        if yearless_period(parts):
+            if _future_clause(doc, c):
+                parts = replace(parts, not_over=True)
+            elif _past_clause(doc, c):
+                parts = replace(parts, begun=True)
         v = resolve(parts, published)
         out.append(Mention(start=c.start, end=c.end, label="DATE", text=doc_text(doc)[c.start:c.end],
                            norm=v.value, date_value=v.value, date_start=v.start,
