@@ -39,6 +39,10 @@ def test_future_clause_keeps_a_yearless_period_ahead(fr_nlp, text, published, ex
     ("La conférence se tiendra le 3 mars à Lomé.", "2024-10-15", [("3 mars", "2025-03-03")]),
     ("La réunion prévue le 12 décembre est reportée.", "2024-10-15",
      [("12 décembre", "2024-12-12")]),
+    # a passive present, and a date that hangs on a noun, not on the past verb
+    ("Le ministre est attendu à Niamey le 3 mars.", "2024-10-15", [("3 mars", "2025-03-03")]),
+    ("Le gouvernement a annoncé la fermeture de la pêche à partir du 1er mars.", "2024-10-15",
+     [("1er mars", "2025-03-01")]),
 ])
 def test_past_clause_keeps_a_yearless_period_behind(fr_nlp, text, published, expected):
     assert dates(fr_nlp, text, published) == expected

@@ -124,20 +124,35 @@ def _future_clause(doc: Doc, c: Candidate) -> bool:
         ch.dep_.startswith("aux") and "Fut" in ch.morph.get("Tense") for ch in verb.children)
 
 
+def _is_figure(tok) -> bool:
+    """A figure's head (`%`, `milliards`, a number): the parser often hangs a date on it."""
+    return tok.like_num or tok.text in ("%", "$", "€") or any(ch.dep_ == "nummod" for ch in tok.children)
+
+
 def _past_clause(doc: Doc, c: Candidate) -> bool:
-    """The verb the date hangs on tells of the past (`ont atteint … au premier trimestre`,
-    `s'était tenu le 3 mars`, `signa en mai`): the yearless period has begun by publication.
-    A bare participle (`la réunion prévue le 3 mars`) tells nothing."""
-    verb = _clause_verb(doc, c)
-    if verb is None:
+    """The verb the date itself hangs on tells of the past (`ont progressé au premier
+    trimestre`, `a été signé en novembre`, `s'était tenue le 3 mars`): the yearless period
+    has begun by publication. Only a date attached to the verb directly counts (`a annoncé
+    l'entrée en vigueur à partir du 1er octobre` dates the entry, not the announcement), and
+    only `avoir` or a reflexive `être` makes a past (`est attendu le 15 octobre` is a passive
+    present)."""
+    span = _tokens(doc, c.start, c.end)
+    if span is None:
         return False
-    auxes = [ch for ch in verb.children if ch.dep_.startswith("aux") and ch.pos_ == "AUX"]
-    if verb.morph.get("VerbForm") == ["Part"]:
-        # passé composé / plus-que-parfait, not the futur antérieur (`aura été signé`)
-        return bool(auxes) and not any("Fut" in a.morph.get("Tense") or "Cnd" in a.morph.get("Mood")
-                                       or a.morph.get("VerbForm") == ["Inf"] for a in auxes)
-    return verb.morph.get("VerbForm") == ["Fin"] and any(
-        t in verb.morph.get("Tense") for t in ("Past", "Imp"))
+    verb = span.root.head
+    if verb.pos_ not in ("VERB", "AUX") and verb.i != verb.head.i and _is_figure(verb):
+        verb = verb.head   # `ont progressé de 5 % au premier trimestre`, read as `5 % au …`
+    if verb.pos_ not in ("VERB", "AUX") or verb.i == span.root.i:
+        return False
+    if verb.morph.get("VerbForm") == ["Fin"]:
+        return any(t in verb.morph.get("Tense") for t in ("Past", "Imp"))
+    if verb.morph.get("VerbForm") != ["Part"]:
+        return False
+    auxes = [ch for ch in verb.children if ch.dep_ == "aux:tense" or ch.dep_ == "aux"]
+    reflexive = any(ch.dep_.startswith("expl") or ch.lower_ in ("se", "s'", "s’") for ch in verb.children)
+    return any(a.morph.get("VerbForm") == ["Fin"] and "Fut" not in a.morph.get("Tense")
+               and "Cnd" not in a.morph.get("Mood")
+               and (lemma(a) == "avoir" or lemma(a) == "être" and reflexive) for a in auxes)
 
 
 def _starts_with_period_noun(surface: str) -> bool:
