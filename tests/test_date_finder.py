@@ -30,6 +30,25 @@ def test_future_clause_keeps_a_yearless_period_ahead(fr_nlp, text, published, ex
 
 
 @pytest.mark.parametrize("text, published, expected", [
+    # a past verb places a yearless period behind, even where the next one is nearer
+    ("Les ventes ont progressé de 5 % au premier trimestre.", "2024-10-15",
+     [("premier trimestre", "2024-Q1")]),
+    ("Le contrat a été signé en novembre.", "2024-10-15", [("novembre", "2023-11")]),
+    ("La réunion s'était tenue le 3 mars à Lomé.", "2024-10-15", [("3 mars", "2024-03-03")]),
+    # a future or a bare participle leaves the nearest one
+    ("La conférence se tiendra le 3 mars à Lomé.", "2024-10-15", [("3 mars", "2025-03-03")]),
+    ("La réunion prévue le 12 décembre est reportée.", "2024-10-15",
+     [("12 décembre", "2024-12-12")]),
+    # a passive present, and a date that hangs on a noun, not on the past verb
+    ("Le ministre est attendu à Niamey le 3 mars.", "2024-10-15", [("3 mars", "2025-03-03")]),
+    ("Le gouvernement a annoncé la fermeture de la pêche à partir du 1er mars.", "2024-10-15",
+     [("1er mars", "2025-03-01")]),
+])
+def test_past_clause_keeps_a_yearless_period_behind(fr_nlp, text, published, expected):
+    assert dates(fr_nlp, text, published) == expected
+
+
+@pytest.mark.parametrize("text, published, expected", [
     # prepositions and determiners out, modifiers in
     ("Le port a été inauguré en décembre 2019 par le roi.", None, [("décembre 2019", "2019-12")]),
     ("Les exportations ont atteint 12 milliards à fin septembre 2021.", None,

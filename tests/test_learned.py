@@ -150,6 +150,23 @@ def test_a_first_name_alone_takes_the_surname_after_it(fr_nlp):
     assert _surname_end(doc, j, j + 1) == j + 1     # `au` is no surname
 
 
+@pytest.mark.parametrize("text, name, end_word", [
+    # a third name after first name and surname (the parser may open a sentence there)
+    ("Bineta Coumba Sarr et Moussa Kane sont arrivés à Thiès.", "Bineta Coumba", "Sarr"),
+    # the rest of a hyphenated surname, which the tokenizer splits off
+    ("La juge Mariam Kaboré-Sawadogo a ouvert l'audience.", "Mariam Kaboré", "Sawadogo"),
+    # not a place, and not the first word of the next name
+    ("Hier, Kofi Mensah Accra a été cité.", "Kofi Mensah", "Mensah"),
+    ("Il a reçu Samuel Eto Paul Biya le même jour.", "Samuel Eto", "Eto"),
+])
+def test_a_first_name_and_surname_take_the_rest_of_the_name(fr_nlp, text, name, end_word):
+    from pipeline.extraction.model_entities import _surname_end
+    doc = fr_nlp(text)
+    words = [t.text for t in doc]
+    i = words.index(name.split()[0])
+    assert _surname_end(doc, i, i + 2) == words.index(end_word) + 1
+
+
 def test_cross_validation_reuses_a_fold_model_trained_on_the_same_articles(tmp_path, monkeypatch):
     from pipeline import crossval, training
     trained = []

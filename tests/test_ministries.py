@@ -88,6 +88,15 @@ def spans(nlp, text):
     ("Le ministère des Finances et du Plan a publié la note.", ["ministère des Finances et du Plan"]),
     ("Le ministre de l'Agriculture a défendu le bilan du Plan vert.", ["ministre de l'Agriculture"]),
     ("Le ministre chargé du Plan de relance a parlé.", []),
+    # `à l'étranger` after a component without a participle; `contre` after `Lutte`
+    ("Le ministère des Affaires étrangères et des Tchadiens de l'étranger et le ministère de la "
+     "Diaspora et des Ressortissants à l'extérieur ont signé une note.",
+     ["ministère des Affaires étrangères et des Tchadiens de l'étranger",
+      "ministère de la Diaspora et des Ressortissants à l'extérieur"]),
+    ("Elle a été nommée ministre de la Femme et de la Lutte contre la pauvreté, à 45 ans.",
+     ["ministre de la Femme et de la Lutte contre la pauvreté"]),
+    ("La plainte du ministère de la Culture contre la chaîne a été classée.",
+     ["ministère de la Culture"]),
 ])
 def test_spans(fr_nlp, text, expected):
     assert spans(fr_nlp, text) == expected

@@ -103,19 +103,56 @@ def _places_event_today(doc: Doc, c: Candidate) -> bool:
     return lemma(verb) in _EVENT_VERBS
 
 
-def _future_clause(doc: Doc, c: Candidate) -> bool:
-    """The verb the date hangs on is in the future tense (`s'achèvera fin juin`, `sera livré en
-    mars`): news that announce what will happen place a yearless period ahead, not behind."""
+def _clause_verb(doc: Doc, c: Candidate):
+    """The verb the date hangs on (a few hops up the parse), or None."""
     span = _tokens(doc, c.start, c.end)
     if span is None:
-        return False
+        return None
     verb, hops = span.root.head, 0
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and hops < 3:
         verb, hops = verb.head, hops + 1
-    if verb.pos_ not in ("VERB", "AUX"):
+    return verb if verb.pos_ in ("VERB", "AUX") else None
+
+
+def _future_clause(doc: Doc, c: Candidate) -> bool:
+    """The verb the date hangs on is in the future tense (`s'achèvera fin juin`, `sera livré en
+    mars`): news that announce what will happen place a yearless period ahead, not behind."""
+    verb = _clause_verb(doc, c)
+    if verb is None:
         return False
     return "Fut" in verb.morph.get("Tense") or any(
         ch.dep_.startswith("aux") and "Fut" in ch.morph.get("Tense") for ch in verb.children)
+
+
+def _is_figure(tok) -> bool:
+    """A figure's head (`%`, `milliards`, a number): the parser often hangs a date on it."""
+    return tok.like_num or tok.text in ("%", "$", "€") or any(ch.dep_ == "nummod" for ch in tok.children)
+
+
+def _past_clause(doc: Doc, c: Candidate) -> bool:
+    """The verb the date itself hangs on tells of the past (`ont progressé au premier
+    trimestre`, `a été signé en novembre`, `s'était tenue le 3 mars`): the yearless period
+    has begun by publication. Only a date attached to the verb directly counts (`a annoncé
+    l'entrée en vigueur à partir du 1er octobre` dates the entry, not the announcement), and
+    only `avoir` or a reflexive `être` makes a past (`est attendu le 15 octobre` is a passive
+    present)."""
+    span = _tokens(doc, c.start, c.end)
+    if span is None:
+        return False
+    verb = span.root.head
+    if verb.pos_ not in ("VERB", "AUX") and verb.i != verb.head.i and _is_figure(verb):
+        verb = verb.head   # `ont progressé de 5 % au premier trimestre`, read as `5 % au …`
+    if verb.pos_ not in ("VERB", "AUX") or verb.i == span.root.i:
+        return False
+    if verb.morph.get("VerbForm") == ["Fin"]:
+        return any(t in verb.morph.get("Tense") for t in ("Past", "Imp"))
+    if verb.morph.get("VerbForm") != ["Part"]:
+        return False
+    auxes = [ch for ch in verb.children if ch.dep_ == "aux:tense" or ch.dep_ == "aux"]
+    reflexive = any(ch.dep_.startswith("expl") or ch.lower_ in ("se", "s'", "s’") for ch in verb.children)
+    return any(a.morph.get("VerbForm") == ["Fin"] and "Fut" not in a.morph.get("Tense")
+               and "Cnd" not in a.morph.get("Mood")
+               and (lemma(a) == "avoir" or lemma(a) == "être" and reflexive) for a in auxes)
 
 
 def _starts_with_period_noun(surface: str) -> bool:
@@ -173,8 +210,11 @@ def find_dates(doc: Doc, published: Optional[str] = None) -> list[Mention]:
         if not _keep(doc, c):
             continue
         parts = c.parts
-        if yearless_period(parts) and _future_clause(doc, c):
-            parts = replace(parts, not_over=True)
+        if yearless_period(parts):
+            if _future_clause(doc, c):
+                parts = replace(parts, not_over=True)
+            elif _past_clause(doc, c):
+                parts = replace(parts, begun=True)
         v = resolve(parts, published)
         out.append(Mention(start=c.start, end=c.end, label="DATE", text=doc_text(doc)[c.start:c.end],
                            norm=v.value, date_value=v.value, date_start=v.start,

@@ -87,6 +87,9 @@ _TRAILING_ADJ_STOP = _WORDS["trailing_adj"]
 # (``des Marocains résidant à l'étranger``).
 _RESIDENT = _WORDS["resident"]
 _ABROAD = _WORDS["abroad"]
+# Component heads whose `contre …` complement is part of the portfolio (``Lutte contre le sida``),
+# unlike ``le ministère de la Justice contre le journal``.
+_AGAINST_HEADS = _WORDS["against_head"]
 
 # Endings of adjectives that some outlets capitalise inside a portfolio
 # (``Enseignement Supérieur``, ``Recherche Scientifique``, ``Economie Verte``); the model
@@ -183,14 +186,18 @@ def _component_end(doc, h: int) -> int:
     while k < n:
         tok = doc[k]
         low = _low(tok)
-        if low in _RESIDENT and k + 2 < n and _low(doc[k + 1]) == "à":
-            j = k + 2
-            if _low(doc[j]) in ("l'",) and j + 1 < n:
-                j += 1
-            if _fold(doc[j].text) in _ABROAD:
-                k = j + 1
-                continue
+        # ``des Marocains résidant à l'étranger``, ``de la Communauté nationale à l'étranger``
+        abroad = _abroad_end(doc, k + 1 if low in _RESIDENT else k)
+        if abroad is not None:
+            k = abroad
+            continue
+        if low in _RESIDENT:
             break
+        # ``de la Lutte contre la pauvreté``: what a portfolio fights is part of it
+        if low == "contre" and _fold(doc[h].text) in _AGAINST_HEADS and k + 2 < n and _low(doc[k + 1]) in _ARTICLES | {"les"} \
+                and doc[k + 2].pos_ == "NOUN" and doc[k + 2].is_alpha:
+            k += 3
+            continue
         if _is_adj(tok) or _is_cap_adj(tok):
             k += 1
             continue
@@ -213,6 +220,17 @@ def _component_end(doc, h: int) -> int:
             continue
         break
     return k
+
+
+def _abroad_end(doc, i: int) -> Optional[int]:
+    """Index just past ``à l'étranger`` / ``à l'extérieur`` starting at token i, or None."""
+    n = len(doc)
+    if i + 1 >= n or _low(doc[i]) != "à":
+        return None
+    j = i + 1
+    if _low(doc[j]) == "l'" and j + 1 < n:
+        j += 1
+    return j + 1 if _fold(doc[j].text) in _ABROAD else None
 
 
 def _is_adj(tok) -> bool:

@@ -140,21 +140,43 @@ def _hyphen_start(doc: Doc, start: int) -> int:
     return start
 
 
+def _glued_hyphen(doc: Doc, i: int) -> bool:
+    """doc[i] is a hyphen glued to the words on both sides (`Touré-Diallo`)."""
+    return 1 <= i < len(doc) - 1 and doc[i].text == "-" and not doc[i].whitespace_ \
+        and not doc[i - 1].whitespace_
+
+
 def _surname_end(doc: Doc, start: int, end: int) -> int:
-    """A first name alone takes the proper noun glued after it (`le Béninois Rodrigue
-    Houngbo` read as `Rodrigue`, the tagger taking `Houngbo` for a noun): one capitalized
-    word mid-sentence, not a place,
-    acronym or common word."""
-    from .normalize.gazetteer import country_code
-    if end - start != 1 or end >= len(doc):
+    """The model often stops a name one word short. A first name alone takes the proper noun
+    glued after it (`le Béninois Rodrigue Houngbo` read as `Rodrigue`, the tagger taking
+    `Houngbo` for a noun); a first name and surname take a third name (`Bassirou Diomaye
+    Faye`, common in West Africa) and the rest of a hyphenated surname (`Aminata
+    Touré-Diallo`, the tokenizer splitting at the hyphen). One capitalized word
+    mid-sentence, not a place, acronym or common word; a one-word name does not take a
+    hyphen (`le duo Macron-Tebboune` is two people)."""
+    if end >= len(doc) or end - start > 2:
         return end
-    t = doc[end]
-    if (doc[start].whitespace_ and t.is_alpha and t.text[:1].isupper() and not t.is_upper
-            and t.pos_ in ("PROPN", "NOUN") and not t.is_sent_start
-            and t.ent_type_ in ("", "PER")
-            and t.lower_ not in generic_words() and country_code(t.text) is None):
+    if end - start == 2:
+        # the parser often opens a sentence at such a word, so its sentence starts are no guide
+        if _glued_hyphen(doc, end) and doc[end + 1].is_alpha and doc[end + 1].text[:1].isupper() \
+                and not doc[end + 1].is_upper and not _glued_hyphen(doc, end + 2):
+            return end + 2
+        if doc[end - 1].whitespace_ == " " and _name_word(doc[end]) \
+                and not (end + 1 < len(doc) and doc[end + 1].text[:1].isupper()):
+            return end + 1
+    elif doc[start].whitespace_ and _name_word(doc[end]) and not doc[end].is_sent_start:
         return end + 1
     return end
+
+
+def _name_word(t) -> bool:
+    """A capitalized word that can continue a person's name: not a place, acronym or common word."""
+    from .normalize.gazetteer import country_code, lookup
+    # bulk GeoNames towns (`weak`) are surnames too: only curated places stop a name
+    return (t.is_alpha and t.text[:1].isupper() and not t.is_upper
+            and t.pos_ in ("PROPN", "NOUN") and t.ent_type_ in ("", "PER")
+            and t.lower_ not in generic_words() and country_code(t.text) is None
+            and lookup(t.text) is None)
 
 
 def _named_after_title(doc: Doc, ent) -> int | None:

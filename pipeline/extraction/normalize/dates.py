@@ -53,6 +53,9 @@ class DateParts:
     weekend: bool = False               # `week-end dernier`: a week's end, valued null
     not_over: bool = False              # its clause's verb is in the future (`s'achèvera fin juin`):
                                         # a missing year leaves the period not yet over
+    begun: bool = False                 # its clause's verb tells of the past (`ont atteint au
+                                        # premier trimestre`): a missing year puts its start
+                                        # on or before publication
 
 
 @dataclass(frozen=True)
@@ -589,6 +592,8 @@ def _pick_year(p: DateParts, py: int, pm: Optional[int], pd: Optional[int]) -> O
         if p.direction > 0 and (e < pub_s if p.day else s <= pub_e):
             continue
         if p.not_over and e < pub_s:
+            continue
+        if p.begun and s > pub_e:
             continue
         if e < pub_s:
             dist, future = (pub_s - e).days, False
