@@ -179,6 +179,12 @@ def test_accents_and_apostrophes_vary():
     # an abbreviated weekday before a day and a month
     ("Sam 14 Juillet", "XXXX-07-14", "day", None, None),
     ("jeu. 9 mai 2019", "2019-05-09", "day", date(2019, 5, 9), date(2019, 5, 9)),
+    # a comma between month and year; the day after the month when the year follows
+    ("Oct, 2008", "2008-10", "month", date(2008, 10, 1), date(2008, 10, 31)),
+    ("avril, 2012", "2012-04", "month", date(2012, 4, 1), date(2012, 4, 30)),
+    ("Mar 1999", "1999-03", "month", date(1999, 3, 1), date(1999, 3, 31)),
+    ("juin 7 2011", "2011-06-07", "day", date(2011, 6, 7), date(2011, 6, 7)),
+    ("samedi, mars 3, 2018", "2018-03-03", "day", date(2018, 3, 3), date(2018, 3, 3)),
 ])
 def test_suite_forms(text, value, prec, start, end):
     from pipeline.extraction.normalize.dates import parse_date
@@ -203,6 +209,9 @@ def test_dateline_short_month(text, published, expected):
     ("Il viendra le 3/4 au matin.", [("3/4", "XXXX-04-03")]),
     ("Les deux tiers, soit 2/3 des élus, ont voté.", []),
     ("Le contrat daté du 05/06/21 est signé.", [("05/06/21", "2021-06-05")]),
+    # a month with its day after it needs the year; a comma before a count is no year
+    ("En avril 12 villes ont voté.", [("avril", "XXXX-04")]),
+    ("En juin, 2000 personnes ont défilé.", [("juin", "XXXX-06"), ("2000", "2000")]),
 ])
 def test_numeric_day_month_and_short_years(text, expected):
     assert found(text) == expected

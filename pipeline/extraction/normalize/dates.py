@@ -176,7 +176,12 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
                       + "(?:" + _SP + "(?P<rel>" + _alt(lx["past_words"] + lx["future_words"])
                       + ")" + _E + ")?"),
         # fin juillet 2023, mois de juillet 2022, mi-juin 2024, novembre de 2016
-        "month_year": (_B + mod + "?" + mois_de + "?(?P<mon>" + month_any + ")" + of_year),
+        "month_year": (_B + mod + "?" + mois_de + "?(?P<mon>" + month_any + ")"
+                       + "(?:" + of_year + "|" + comma_year + ")"),
+        # décembre 5 2014, fév 15, 2013: the day after the month, only with the year
+        "month_day_year": (_B + "(?:(?P<wd>" + weekday_any + ")," + "?" + _SP + ")?(?P<mon>"
+                           + month_any + ")" + _SP + r"(?P<day>" + day + ")" + _E
+                           + "(?:" + of_year + "|" + comma_year + ")"),
         # premier jour de mars 2018, dernier jour d'octobre 2015, dernier jour de l'année 2019
         "nth_day": (_B + "(?P<nth>" + _alt(lx["nth_day"]) + ")" + _SP + "jour" + _SP
                     + "(?:(?:du|de" + _SP + "ce)" + _SP + "mois" + _SP + ")?"
@@ -327,6 +332,11 @@ def _parts(form: str, m: re.Match) -> Optional[DateParts]:
         return DateParts(weekend=True, direction=_direction(g.get("rel")))
     if form == "month_year":
         return DateParts(year=year, month=_lookup(months, g["mon"]), modifier=mod)
+    if form == "month_day_year":
+        d = g["day"].lower()
+        wd = _lookup({**lx["weekdays"], **lx["weekdays_abbr"]}, g["wd"]) if g.get("wd") else None
+        return DateParts(year=year, month=_lookup(months, g["mon"]), day=1 if not d.isdigit()
+                         else int(d), weekday=wd)
     if form == "month_cut":
         return DateParts(year_prefix=g["ypart"], month=_lookup(months, g["mon"]), modifier=mod)
     if form == "month":
