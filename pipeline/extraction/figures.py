@@ -20,8 +20,8 @@ from pipeline.extraction.mention import Mention
 from pipeline.extraction.nlp import doc_text
 from pipeline.extraction.wordlists import word_set
 from pipeline.extraction.normalize.numbers import (
-    APPROX_RE, DIGITS_RE, NUMBER_WORD_RE, NUMBER_WORDS_RE, clean_float, format_number, parse_approx, parse_digits,
-    parse_words, scale,
+    APPROX_RE, DIGITS_RE, NUMBER_WORD_RE, NUMBER_WORDS_RE, clean_float, format_number, parse_approx,
+    parse_digits, parse_words, scale,
 )
 from pipeline.data import DATA_DIR, at, read_rows
 

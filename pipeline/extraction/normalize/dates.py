@@ -281,6 +281,13 @@ def _mod(m: re.Match) -> Optional[str]:
     return _lookup(lexicon()["modifiers"], g) if g else None
 
 
+def _weekday_before(g: dict) -> Optional[int]:
+    """The weekday written before a day and month, whole or abbreviated (`Mer 22 Janvier`)."""
+    if not g.get("wd"):
+        return None
+    return _lookup({**lexicon()["weekdays"], **lexicon()["weekdays_abbr"]}, g["wd"])
+
+
 def _year2(y1: int, y2: str) -> int:
     return int(y2) if len(y2) == 4 else (y1 // 100) * 100 + int(y2)
 
@@ -312,7 +319,7 @@ def _parts(form: str, m: re.Match) -> Optional[DateParts]:
     if form == "day_month":
         d = g["day"].lower()
         day = 1 if not d.isdigit() else int(d)
-        wd = _lookup({**lx["weekdays"], **lx["weekdays_abbr"]}, g["wd"]) if g.get("wd") else None
+        wd = _weekday_before(g)
         return DateParts(year=year, month=_lookup(months, g["mon"]), day=day, weekday=wd,
                          direction=_direction(g.get("rel")))
     if form == "nth_day":
@@ -334,7 +341,7 @@ def _parts(form: str, m: re.Match) -> Optional[DateParts]:
         return DateParts(year=year, month=_lookup(months, g["mon"]), modifier=mod)
     if form == "month_day_year":
         d = g["day"].lower()
-        wd = _lookup({**lx["weekdays"], **lx["weekdays_abbr"]}, g["wd"]) if g.get("wd") else None
+        wd = _weekday_before(g)
         return DateParts(year=year, month=_lookup(months, g["mon"]), day=1 if not d.isdigit()
                          else int(d), weekday=wd)
     if form == "month_cut":
