@@ -164,6 +164,27 @@ def test_accents_and_apostrophes_vary():
     ("2024 S1", "2024-H1", "half", date(2024, 1, 1), date(2024, 6, 30)),
     ("2è semestre 2022", "2022-H2", "half", date(2022, 7, 1), date(2022, 12, 31)),
     ("dernière décade d'août 2021", "2021-08", "month", date(2021, 8, 1), date(2021, 8, 31)),
+    # two-digit years after slashes, year first with slashes or one-digit parts, spaced digits
+    ("14/07/19", "2019-07-14", "day", date(2019, 7, 14), date(2019, 7, 14)),
+    ("3/9/88", "1988-09-03", "day", date(1988, 9, 3), date(1988, 9, 3)),
+    ("2019/07/14", "2019-07-14", "day", date(2019, 7, 14), date(2019, 7, 14)),
+    ("2021-6-9", "2021-06-09", "day", date(2021, 6, 9), date(2021, 6, 9)),
+    ("09 11 2001", "2001-11-09", "day", date(2001, 11, 9), date(2001, 11, 9)),
+    # day and month in two digits with no year
+    ("14/07", "XXXX-07-14", "day", None, None),
+    # short months without their year: with a capital, or after an ordinal day
+    ("3 Jan", "XXXX-01-03", "day", None, None),
+    ("1er janv", "XXXX-01-01", "day", None, None),
+    ("5 Sept", "XXXX-09-05", "day", None, None),
+    # an abbreviated weekday before a day and a month
+    ("Sam 14 Juillet", "XXXX-07-14", "day", None, None),
+    ("jeu. 9 mai 2019", "2019-05-09", "day", date(2019, 5, 9), date(2019, 5, 9)),
+    # a comma between month and year; the day after the month when the year follows
+    ("Oct, 2008", "2008-10", "month", date(2008, 10, 1), date(2008, 10, 31)),
+    ("avril, 2012", "2012-04", "month", date(2012, 4, 1), date(2012, 4, 30)),
+    ("Mar 1999", "1999-03", "month", date(1999, 3, 1), date(1999, 3, 31)),
+    ("juin 7 2011", "2011-06-07", "day", date(2011, 6, 7), date(2011, 6, 7)),
+    ("samedi, mars 3, 2018", "2018-03-03", "day", date(2018, 3, 3), date(2018, 3, 3)),
 ])
 def test_suite_forms(text, value, prec, start, end):
     from pipeline.extraction.normalize.dates import parse_date
@@ -183,10 +204,27 @@ def test_dateline_short_month(text, published, expected):
     assert found(text, published) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("La réunion aura lieu le 14/07 à Rabat.", [("14/07", "XXXX-07-14")]),
+    ("Il viendra le 3/4 au matin.", [("3/4", "XXXX-04-03")]),
+    ("Les deux tiers, soit 2/3 des élus, ont voté.", []),
+    ("Le contrat daté du 05/06/21 est signé.", [("05/06/21", "2021-06-05")]),
+    # a month with its day after it needs the year; a comma before a count is no year
+    ("En avril 12 villes ont voté.", [("avril", "XXXX-04")]),
+    ("En juin, 2000 personnes ont défilé.", [("juin", "XXXX-06"), ("2000", "2000")]),
+])
+def test_numeric_day_month_and_short_years(text, expected):
+    assert found(text) == expected
+
+
 @pytest.mark.parametrize("text", [
     "3 sept",            # abbreviations that are also words need their year
     "12/2019 des voix",  # not a whole date
     "le 8 mar",
+    "2/3",               # one-digit parts with no `le` before: a fraction
+    "32/05",             # no such day
+    "14/13",             # no such month
+    "la mer 14",         # an abbreviated weekday needs its month
 ])
 def test_not_a_whole_date(text):
     from pipeline.extraction.normalize.dates import parse_date

@@ -254,6 +254,28 @@ def test_english_boilerplate_not_counted(fr_nlp):
     ("1 USD et 23 centimes", ("MONEY", 1.23, "USD")),
     ("2 euros et 40 centimes", ("MONEY", 2.4, "EUR")),
     ("1 USD 23 cents", ("MONEY", 1.23, "USD")),
+    # cents in words, bare or named
+    ("trois euros et dix centimes", ("MONEY", 3.1, "EUR")),
+    ("quatre dollars et quinze cents", ("MONEY", 4.15, "USD")),
+    ("six euros quarante", ("MONEY", 6.4, "EUR")),
+    ("huit roubles vingt", ("MONEY", 8.2, "RUB")),
+    # the sign's country after it, lower case too
+    ("2,7 millions de $ c", ("MONEY", 2.7e6, "CAD")),
+    ("4,1 milliards de $ hk", ("MONEY", 4.1e9, "HKD")),
+    ("90 millions de $ usd", ("MONEY", 9e7, "USD")),
+    ("5,20 $ c", ("MONEY", 5.2, "CAD")),
+    # a hyphen before the scale word (1990 spelling)
+    ("trois-millions d'euros", ("MONEY", 3e6, "EUR")),
+    ("deux-milliards de dollars", ("MONEY", 2e9, "USD")),
+    # more currencies; an accent left out
+    ("300 couronnes danoises", ("MONEY", 300, "DKK")),
+    ("45 couronnes norvegiennes", ("MONEY", 45, "NOK")),
+    ("1200 SEK", ("MONEY", 1200, "SEK")),
+    ("5 000 wons", ("MONEY", 5000, "KRW")),
+    ("12 000 ₩", ("MONEY", 12000, "KRW")),
+    ("vingt shekels", ("MONEY", 20, "ILS")),
+    ("cinquante pounds", ("MONEY", 50, "GBP")),
+    ("3 milliards de livres egyptiennes", ("MONEY", 3e9, "EGP")),
     # percentages in every spelling
     ("vingt pour cent", ("PERCENT", 20, None)),
     ("vingt pourcents", ("PERCENT", 20, None)),
@@ -268,6 +290,7 @@ def test_english_boilerplate_not_counted(fr_nlp):
     ("neuf livres", None),          # books as often as pounds, without a pound cue
     ("les deux pays", None),
     ("20 euros 30 jours", None),
+    ("10 $ c'est", None),           # an elision after the sign: not Canadian
 ])
 def test_read_amount(text, expected):
     from pipeline.extraction.figures import read_amount
@@ -296,6 +319,19 @@ def test_read_amount(text, expected):
 ])
 def test_suite_forms_in_sentences(fr_nlp, text, label, span, norm):
     check(fr_nlp, text, (label, span, norm))
+
+
+@pytest.mark.parametrize("text, span, norm", [
+    ("Le ticket coûte 10 $ c'est trop pour eux.", "10 $", "10 USD"),
+    ("Il a reçu deux euros et vingt centimes de monnaie.", "deux euros et vingt centimes",
+     "2.2 EUR"),
+    ("Séoul a versé quatre-vingt mille wons à chaque famille.", "quatre-vingt mille wons",
+     "80000 KRW"),
+    ("Le plan prévoit deux-millions de dollars pour les écoles.", "deux-millions de dollars",
+     "2000000 USD"),
+])
+def test_money_in_suite_forms(fr_nlp, text, span, norm):
+    check(fr_nlp, text, ("MONEY", span, norm))
 
 
 def test_books_are_not_money(fr_nlp):

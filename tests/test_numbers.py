@@ -23,6 +23,18 @@ def test_words(s, expected):
     assert parse_number(s) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("deux-millions", "deux"),      # the hyphenated scale word is read after the number
+    ("trois-milliards", "trois"),
+    ("quatre-vingt-dix", "quatre-vingt-dix"),
+    ("vingt-deux-ans", None),       # a hyphen before any other word: no number
+])
+def test_number_words_before_a_hyphenated_scale(text, expected):
+    from pipeline.extraction.normalize.numbers import NUMBER_WORDS_RE
+    m = NUMBER_WORDS_RE.match(text)
+    assert (m.group(0) if m else None) == expected
+
+
 @pytest.mark.parametrize("s, expected", [
     ("une cinquantaine", 50), ("une dizaine", 10), ("une centaine", 100),
     ("un millier", 1000), ("deux centaines", 200), ("une vingtaine", 20),

@@ -165,8 +165,8 @@ def _keep(doc: Doc, c: Candidate) -> bool:
     prev = _prev_word(text, c.start)
     if c.form == "year" and c.parts.modifier is None and not _starts_with_period_noun(surface):
         return not _is_amount_year(doc, c)
-    if c.form == "month_num":
-        # `loi n° 12/2019`, `2/2018 des voix`: an identifier or a fraction, not a month
+    if c.form in ("month_num", "day_month_num", "numeric_yy"):
+        # `loi n° 12/2019`, `loi 12/03`, `2/2018 des voix`: an identifier or a fraction, not a date
         return prev not in {fold(w) for w in lexicon()["id_words"]} and not re.match(
             r"[ \u00a0\u202f]*(?:%|de[ \u00a0\u202f]|d['’])", text[c.end:c.end + 4])
     if c.form == "named_period":

@@ -20,8 +20,8 @@ from pipeline.extraction.mention import Mention
 from pipeline.extraction.nlp import doc_text
 from pipeline.extraction.wordlists import word_set
 from pipeline.extraction.normalize.numbers import (
-    APPROX_RE, DIGITS_RE, NUMBER_WORDS_RE, clean_float, format_number, parse_approx, parse_digits,
-    parse_words, scale,
+    APPROX_RE, DIGITS_RE, NUMBER_WORD_RE, NUMBER_WORDS_RE, clean_float, format_number, parse_approx,
+    parse_digits, parse_words, scale,
 )
 from pipeline.data import DATA_DIR, at, read_rows
 
@@ -55,14 +55,16 @@ LABEL_WORDS = word_set("label_words.tsv")
 # A scale word may be glued to a currency sign ("10K$", "25k€"); "M€" and "M$" are currencies of
 # their own (currencies.tsv) and are read before the scale.
 SCALE_RE = re.compile(   # one line break may fall inside ("9,8\nmilliards" in hard-wrapped text)
-    r"(?:" + SP + r"*\n" + SP + r"*(?=[mb]illi)|" + SP + r"*)"
+    r"(?:" + SP + r"*\n" + SP + r"*(?=[mb]illi)|-(?=[mb]illi)|" + SP + r"*)"
     r"(milliards?|millions?|billions?|mille|Mds?|Mrds?|Md|MM|M|k|K)(?![\w'’])")
 # "%", "pour cent", "pour-cent", "pourcent(s)", and the news agencies' "pc" / "p.c."
 PERCENT_RE = re.compile(SP + r"?(%|pour(?:" + SP + r"?|-)cents?(?!\w)|(?-i:pc)(?!\w|\.\w)"
                         r"|(?-i:p\.c\.))", re.IGNORECASE)
 # Cents after an amount in currency units: "15 dollars 50", "1 USD et 23 centimes"
 CENTS_WORDS = r"(?:centimes?|cents?|cts|pence|penny|pennies)"
-CENTS_RE = re.compile(r"(?:" + SP + r"+et)?" + SP + r"+(\d{1,2})(?!\d|[.,]\d)(?:" + SP + r"*("
+# (digits, or words: "deux euros et cinq centimes", "vingt euro cinq")
+CENTS_RE = re.compile(r"(?:" + SP + r"+et)?" + SP + r"+(\d{1,2}(?!\d|[.,]\d)|" + NUMBER_WORD_RE
+                      + r"(?:-(?:et-)?" + NUMBER_WORD_RE + r")*(?![\w-]))(?:" + SP + r"*("
                       + CENTS_WORDS + r")(?!\w))?", re.IGNORECASE)
 # What may follow bare cents ("15 dollars 50"): the end of the phrase, not a count ("30 jours").
 CENTS_END_RE = re.compile(r"\s*(?:$|[.;:!?)»\n]|,(?!\d))|" + SP
@@ -95,6 +97,12 @@ class _Fig:
 
 # ---------------------------------------------------------------- curated data
 
+# An accented letter of a currency or unit form also matches its bare letter, as hasty text
+# writes it ("couronnes suedoises", "livres egyptiennes").
+_BARE_LETTER = {"é": "e", "è": "e", "ê": "e", "ë": "e", "à": "a", "â": "a", "î": "i", "ï": "i",
+                "ô": "o", "û": "u", "ù": "u", "ç": "c"}
+
+
 def _form_regex(form: str) -> str:
     parts = []
     for ch in form:
@@ -102,6 +110,8 @@ def _form_regex(form: str) -> str:
             parts.append(SP + "+")
         elif ch in "'’":
             parts.append(APOS)
+        elif ch.lower() in _BARE_LETTER:
+            parts.append("[" + ch + _BARE_LETTER[ch.lower()] + "]")
         else:
             parts.append(re.escape(ch))
     return "".join(parts)
@@ -121,7 +131,8 @@ def _currencies():
         needs = [c.strip().lower() for c in required.split(",")] if required else []
         flags = re.IGNORECASE if case == "i" else 0
         with at(row):
-            rx = re.compile(_form_regex(form) + r"(?![\w])", flags)
+            # no word character nor elision after the form: `$ c` is Canadian, `10 $ c'est` is not
+            rx = re.compile(_form_regex(form) + r"(?![\w'’])", flags)
             rows.append((len(form), rx, code, float(mult), overrides, form, needs))
     rows.sort(key=lambda r: -r[0])
     return rows
@@ -505,12 +516,17 @@ def _add_cents(fig: _Fig, text: str) -> None:
     m = CENTS_RE.match(text, fig.end)
     if not m:
         return
+    n = m.group(1)
+    cents = int(n) if n.isdigit() else parse_words(n)
+    if cents is None or not 1 <= cents <= 99:
+        return
     if not m.group(2):
-        # bare cents: two digits after a currency written as a word, at the end of the phrase
-        if len(m.group(1)) != 2 or re.search(r"[A-Z$€£]", text[fig.start:fig.end]) \
+        # bare cents: two digits or a number word after a currency written as a word, at the
+        # end of the phrase ("15 dollars 50", "cinq roubles trente")
+        if (n.isdigit() and len(n) != 2) or re.search(r"[A-Z$€£]", text[fig.start:fig.end]) \
                 or "et" in m.group(0).split() or not CENTS_END_RE.match(text, m.end()):
             return
-    fig.value += int(m.group(1)) / 100
+    fig.value += cents / 100
     fig.end = m.end()
 
 

@@ -148,6 +148,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
     month = _alt(lx["months"])
     month_any = "(?:" + _alt(lx["months_abbr"]) + "|" + month + ")"
     weekday = _alt(lx["weekdays"])
+    weekday_any = "(?:" + weekday + "|" + _alt(lx["weekdays_abbr"]) + ")"
     tod = "(?:" + _SP + "(?P<tod>" + _alt(lx["times_of_day"]) + ")" + _E + ")?"
     day = r"(?:1er|1ᵉʳ|1re|premier|[12]\d|3[01]|0?[1-9])"
     year = r"(?:1[89]\d\d|20\d\d|2100)(?!\d)"
@@ -171,14 +172,19 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
 
     forms = {
         # jeudi 1er août 2024, 26 novembre, 2 octobre 2024 à ...
-        "day_month": (_B + "(?:(?P<wd>" + weekday + ")," + "?" + _SP + ")?(?P<day>" + day + ")"
+        "day_month": (_B + "(?:(?P<wd>" + weekday_any + ")," + "?" + _SP + ")?(?P<day>" + day + ")"
                       + _SP + "(?P<mon>" + month_any + ")(?:" + of_year + "|" + comma_year + ")?"
                       + tod + r"(?!\w)"
                       # `dernier` after a day is in the span (ENTITIES.md) and places the year
                       + "(?:" + _SP + "(?P<rel>" + _alt(lx["past_words"] + lx["future_words"])
                       + ")" + _E + ")?"),
         # fin juillet 2023, mois de juillet 2022, mi-juin 2024, novembre de 2016
-        "month_year": (_B + mod + "?" + mois_de + "?(?P<mon>" + month_any + ")" + of_year),
+        "month_year": (_B + mod + "?" + mois_de + "?(?P<mon>" + month_any + ")"
+                       + "(?:" + of_year + "|" + comma_year + ")"),
+        # décembre 5 2014, fév 15, 2013: the day after the month, only with the year
+        "month_day_year": (_B + "(?:(?P<wd>" + weekday_any + ")," + "?" + _SP + ")?(?P<mon>"
+                           + month_any + ")" + _SP + r"(?P<day>" + day + ")" + _E
+                           + "(?:" + of_year + "|" + comma_year + ")"),
         # premier jour de mars 2018, dernier jour d'octobre 2015, dernier jour de l'année 2019
         "nth_day": (_B + "(?P<nth>" + _alt(lx["nth_day"]) + ")" + _SP + "jour" + _SP
                     + "(?:(?:du|de" + _SP + "ce)" + _SP + "mois" + _SP + ")?"
@@ -234,8 +240,20 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         # 28/04/2024, 28-04-2024, 28.04.2024
         "numeric": (r"(?<![\d/.-])(?P<day>[0-3]?\d)(?P<sep>[/.-])(?P<mnum>[01]?\d)(?P=sep)"
                     r"(?P<year>(?:19|20)\d\d)(?![\d/-]|[.,]\d)"),
-        "iso": (r"(?<![\d/.-])(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)"
-                r"(?![\d/-]|[.,]\d)"),
+        # 28/04/24: a two-digit year after slashes
+        "numeric_yy": (r"(?<![\d/.,-])(?P<day>[0-3]?\d)/(?P<mnum>[01]?\d)/(?P<yy>\d\d)"
+                       r"(?![\d/-]|[.,]\d)"),
+        # 20 02 2014: day, month and year in digits apart
+        "numeric_spaced": (r"(?<![\d,.])(?<![\d,.][ \u00a0\u202f])(?P<day>[0-3]\d)[ \u00a0\u202f]"
+                           r"(?P<mnum>[01]\d)[ \u00a0\u202f](?P<year>(?:19|20)\d\d)"
+                           r"(?![\d]|[.,]\d|[ \u00a0\u202f]\d)"),
+        # 2024-04-28, 2015/08/12, 2015-3-3
+        "iso": (r"(?<![\d/.-])(?P<year>(?:19|20)\d\d)(?P<sep>[-/])(?P<mnum>0?[1-9]|1[0-2])(?P=sep)"
+                r"(?P<day>[0-3]?\d)(?![\d/-]|[.,]\d)"),
+        # 28/04 with no year: both parts in two digits, or any after `le` (`le 2/3`)
+        "day_month_num": (r"(?<![\w/.,-])(?:(?P<day>[0-3]\d)/(?P<mnum>[01]\d)|(?<=le )"
+                          r"(?P<day1>[12]\d|3[01]|0?[1-9])/(?P<mnum1>0?[1-9]|1[0-2]))"
+                          r"(?![\d/]|[.,]\d)"),
     }
     return [(name, re.compile(p, re.IGNORECASE)) for name, p in forms.items()]
 
@@ -266,6 +284,13 @@ def _mod(m: re.Match) -> Optional[str]:
     return _lookup(lexicon()["modifiers"], g) if g else None
 
 
+def _weekday_before(g: dict) -> Optional[int]:
+    """The weekday written before a day and month, whole or abbreviated (`Mer 22 Janvier`)."""
+    if not g.get("wd"):
+        return None
+    return _lookup({**lexicon()["weekdays"], **lexicon()["weekdays_abbr"]}, g["wd"])
+
+
 def _year2(y1: int, y2: str) -> int:
     return int(y2) if len(y2) == 4 else (y1 // 100) * 100 + int(y2)
 
@@ -285,14 +310,19 @@ def _parts(form: str, m: re.Match) -> Optional[DateParts]:
     mod = _mod(m)
     y = g.get("year") or g.get("year_c")
     year = int(y) if y else None
-    if form in ("day_month", "month_year") and year is None and fold(g["mon"]) in {
+    if form == "month_year" and year is None and fold(g["mon"]) in {
+            fold(a) for a in lx["months_abbr_with_year_only"]}:
+        return None          # `sept` alone is a count or a word, not a date
+    if form == "day_month" and year is None and fold(g["mon"]) in {
             fold(a) for a in lx["months_abbr_with_year_only"]} and not (
-            form == "day_month" and _DATELINE_TAIL.match(m.string, m.end())):
-        return None          # `3 sept`, `8 mar` alone are a count or a word, not a date
+            _DATELINE_TAIL.match(m.string, m.end()) or g["mon"][:1].isupper()
+            or not g["day"].isdigit()):
+        return None          # `3 sept`, `8 mar` alone are a count or a word, not a date; `1 Jan`
+                             # (a capital), `1er janv` (an ordinal day) and a dateline's are dates
     if form == "day_month":
         d = g["day"].lower()
         day = 1 if not d.isdigit() else int(d)
-        wd = _lookup(lx["weekdays"], g["wd"]) if g.get("wd") else None
+        wd = _weekday_before(g)
         return DateParts(year=year, month=_lookup(months, g["mon"]), day=day, weekday=wd,
                          direction=_direction(g.get("rel")))
     if form == "nth_day":
@@ -312,6 +342,11 @@ def _parts(form: str, m: re.Match) -> Optional[DateParts]:
         return DateParts(weekend=True, direction=_direction(g.get("rel")))
     if form == "month_year":
         return DateParts(year=year, month=_lookup(months, g["mon"]), modifier=mod)
+    if form == "month_day_year":
+        d = g["day"].lower()
+        wd = _weekday_before(g)
+        return DateParts(year=year, month=_lookup(months, g["mon"]), day=1 if not d.isdigit()
+                         else int(d), weekday=wd)
     if form == "month_cut":
         return DateParts(year_prefix=g["ypart"], month=_lookup(months, g["mon"]), modifier=mod)
     if form == "month":
@@ -375,7 +410,17 @@ def _parts(form: str, m: re.Match) -> Optional[DateParts]:
         return DateParts(weekday=_lookup(lx["weekdays"], g["wd"]), direction=_direction(g.get("rel")))
     if form == "rel_day":
         return DateParts(rel_day=_lookup(lx["relative_days"], g["rd"]))
-    if form in ("numeric", "iso"):
+    if form == "day_month_num":
+        month, day = int(g.get("mnum") or g["mnum1"]), int(g.get("day") or g["day1"])
+        try:
+            date(2000, month, day)   # a leap year: 29/02 is a day
+        except ValueError:
+            return None
+        return DateParts(month=month, day=day)
+    if form == "numeric_yy":
+        yy = int(g["yy"])
+        year = 2000 + yy if yy < 50 else 1900 + yy   # `21/04/16` is 2016, `31/10/74` is 1974
+    if form in ("numeric", "iso", "numeric_yy", "numeric_spaced"):
         month, day = int(g["mnum"]), int(g["day"])
         try:
             date(year, month, day)

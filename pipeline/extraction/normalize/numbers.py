@@ -36,10 +36,12 @@ UNITS_WORDS = {
     "octante": 80, "nonante": 90, "cent": 100, "cents": 100, "mille": 1000,
 }
 NUMBER_WORD_RE = "(?:" + "|".join(sorted(UNITS_WORDS, key=len, reverse=True)) + ")"
-# "vingt et un", "quatre-vingt-dix", "deux cents", "trois mille cinq cents"
+# "vingt et un", "quatre-vingt-dix", "deux cents", "trois mille cinq cents"; a hyphen may join
+# the scale word after it ("deux-millions", the 1990 spelling)
 NUMBER_WORDS_RE = re.compile(
     r"(?<![\w\-])" + NUMBER_WORD_RE + r"(?:(?:-|" + _SPACE_CLASS + r"+|" + _SPACE_CLASS
-    + r"+et" + _SPACE_CLASS + r"+|-et-)" + NUMBER_WORD_RE + r")*(?![\w\-])",
+    + r"+et" + _SPACE_CLASS + r"+|-et-)" + NUMBER_WORD_RE + r")*"
+    r"(?![\w]|-(?!(?:millions?|milliards?)(?![\w-])))",   # "deux-millions": the scale is read after
     re.IGNORECASE,
 )
 
