@@ -193,6 +193,11 @@ EVENT_FORMS = [
      "réunion de haut niveau", None),
     ("Le ministre a rappelé la dernière session de la commission mixte, en 2001.", None,
      "commission mixte"),
+    # a joint commission named by a compound of two demonyms is one event
+    ("La commission mixte guinéo-malienne tiendra sa session à Conakry.",
+     "commission mixte guinéo-malienne", None),
+    # an adjective between an event acronym and its year stays in the name
+    ("La CAN junior 2027 se déroulera en Égypte.", "CAN junior 2027", None),
     # plural annual meetings of a named body
     ("Les Assemblées annuelles de la Banque africaine de développement se tiennent à Nairobi.",
      "Assemblées annuelles de la Banque africaine de développement", None),

@@ -59,6 +59,7 @@ class Patterns:
     event_triggers: set = field(default_factory=set)      # `le salon GITEX Africa`: generic event nouns
     feasts: set = field(default_factory=set)              # `la fête du Trône`
     standing: set = field(default_factory=set)            # `Conférence permanente …` is a body
+    qualifiers: set = field(default_factory=set)          # `CAN féminine 2026`: an edition's kind
     heads_by_initial: dict = field(default_factory=dict)  # first letter -> lower_heads starting so
     local_heads: set = field(default_factory=set)         # `conseil communal`: ORG with a place only
     bodies: set = field(default_factory=set)              # `Conseil`, `Direction`: bodies inside orgs
@@ -93,7 +94,7 @@ def load_patterns() -> Patterns:
             p.generic.append(_fold(norm_apostrophes(word)))
     for word, kind in _rows("event_heads.tsv"):
         {"head": p.event_heads, "trigger": p.event_triggers, "feast": p.feasts,
-         "standing": p.standing}.get(kind, set()).add(word)
+         "standing": p.standing, "qualifier": p.qualifiers}.get(kind, set()).add(word)
         if kind == "english":
             p.english_events.add(word.lower())
         elif kind in ("lower", "lower_whole"):
@@ -160,6 +161,10 @@ def _extend_name(doc, i: int, allow_caps: bool = True) -> int:
         t = doc[j]
         if "\n" in doc[j - 1].whitespace_ or t.is_space:
             break  # names do not cross lines
+        if t.text.endswith("o") and t.is_lower and t.is_alpha and not t.whitespace_ and j + 2 < n \
+                and doc[j + 1].text == "-" and not doc[j + 1].whitespace_ and _is_adj(doc[j + 2]):
+            end = j = j + 3  # `commission mixte algéro-tunisienne`: a compound of two demonyms
+            continue
         if _is_adj(t):
             end = j = j + 1
             continue
@@ -658,6 +663,12 @@ def _event_numbers(doc, pats: Patterns, mentions: list[Mention]) -> None:
         if m.label != "EVENT":
             continue
         y = _YEAR_AFTER.match(text, m.end)
+        if y is None and _event_acronym(m.text, pats):
+            # `CAN féminine 2026`: an adjective between the acronym and the year is in the name
+            a = re.match(r"[ \u00a0]+[a-zà-ÿ]+", text[m.end:])
+            tok = doc.char_span(m.end + a.end() - len(a.group().strip()), m.end + a.end()) if a else None
+            if tok is not None and len(tok) == 1 and (tok[0].pos_ == "ADJ" or tok[0].lower_ in pats.qualifiers):
+                y = _YEAR_AFTER.match(text, m.end + a.end())
         if y is None and _event_acronym(m.text, pats) and not m.text[-1:].isdigit():
             y = _EDITION_AFTER.match(text, m.end)
         if y is None or "\n" in text[m.end:y.end()]:
