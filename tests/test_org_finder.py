@@ -276,6 +276,15 @@ ORG_CASES = [
      ["Agence nationale de la sécurité routière"], ["Agence nationale de la sécurité routière Ahmed Tazi"]),
     # financial terms in capitals are not organizations
     ("Le Résultat net part du Groupe-RNPG progresse de 4%.", [], ["RNPG", "Groupe-RNPG"]),
+    # armed and security forces, `armées` read as a noun by the tagger
+    ("Les Forces armées togolaises ont sécurisé la frontière.", ["Forces armées togolaises"], []),
+    ("La Gendarmerie royale a ouvert une enquête.", ["Gendarmerie royale"], []),
+    # a state's one parliament or senate is named by the head alone; `la Commission` is not
+    ("Le texte a été transmis au Sénat avant le vote du Parlement.", ["Sénat", "Parlement"], []),
+    ("La Commission a rendu son avis.", [], ["Commission"]),
+    # `pour` + a bare lower-case noun is a purpose, not more of the name
+    ("Le projet sera soumis à l'Assemblée nationale pour examen.", ["Assemblée nationale"],
+     ["Assemblée nationale pour examen"]),
 ]
 
 

@@ -64,6 +64,7 @@ class Patterns:
     local_heads: set = field(default_factory=set)         # `conseil communal`: ORG with a place only
     bodies: set = field(default_factory=set)              # `Conseil`, `Direction`: bodies inside orgs
     wrappers: set = field(default_factory=set)            # `Groupe` in `Groupe OCP`
+    whole: set = field(default_factory=set)               # `Parlement`: a head that is a name alone
     known_acronyms: dict = field(default_factory=dict)    # acronym -> (long form, label)
     known_names: dict = field(default_factory=dict)       # folded name -> (canonical, label)
     short_forms: dict = field(default_factory=dict)       # folded short form -> full name
@@ -83,7 +84,7 @@ def load_patterns() -> Patterns:
     p = Patterns()
     for word, kind, _label in _rows("org_heads.tsv"):
         {"head": p.org_heads, "pre": p.pre, "trigger": p.triggers, "suffix": p.suffixes,
-         "legal": p.legal_forms, "body": p.bodies, "wrapper": p.wrappers}.get(kind, set()).add(word)
+         "legal": p.legal_forms, "body": p.bodies, "wrapper": p.wrappers, "whole": p.whole}.get(kind, set()).add(word)
         if kind == "suffix" and word.replace(".", "").isupper():
             p.legal_forms.add(word.replace(".", ""))
         if kind in ("lower", "local"):
@@ -214,6 +215,8 @@ def _extend_name(doc, i: int, allow_caps: bool = True) -> int:
                 # case (`… de l'électricité et de l'eau`); a bare capital after `et` is another name
             if not _is_noun(w) or _is_verb(w):
                 break
+            if t.lower_ == "pour" and not had_det and not _is_cap(w):
+                break  # `soumis au Parlement pour approbation`: a purpose, not `… pour la paix`
             if _is_cap(w):
                 if has_caps and not coord and (w.ent_type_ in ("LOC", "PER") or w.pos_ == "PROPN"):
                     break  # `Université Mohammed VI Polytechnique de Ben Guérir`: a place after a name
@@ -337,7 +340,7 @@ def _head_names(doc, pats: Patterns) -> list[Mention]:
                 i += 1
                 continue  # `la session de la commission mixte`: the short form alone names nothing
             end = i + head_len  # the lowercase phrase itself is the name
-        elif end == i + 1 and start == i and not (
+        elif end == i + 1 and start == i and t.text not in pats.whole and not (
                 label == "EVENT" and _YEAR_AFTER.match(doc_text(doc), t.idx + len(t))):
             i += 1
             continue  # a head alone is generic (`la Commission`), unless a year follows (`Mondial 2030`)
