@@ -282,6 +282,9 @@ ORG_CASES = [
     # a state's one parliament or senate is named by the head alone; `la Commission` is not
     ("Le texte a été transmis au Sénat avant le vote du Parlement.", ["Sénat", "Parlement"], []),
     ("La Commission a rendu son avis.", [], ["Commission"]),
+    # a lower-case compound split at its hyphen stays in the name
+    ("La Société nationale d'import-export a signé le contrat.",
+     ["Société nationale d'import-export"], ["Société nationale d'import"]),
     # `pour` + a bare lower-case noun is a purpose, not more of the name
     ("Le projet sera soumis à l'Assemblée nationale pour examen.", ["Assemblée nationale"],
      ["Assemblée nationale pour examen"]),

@@ -173,6 +173,10 @@ def _extend_name(doc, i: int, allow_caps: bool = True) -> int:
             end = j = j + 2  # `Union économique et monétaire ouest africaine`: a compass point
             continue         # before an adjective of place is one adjective (`ouest-africaine`)
         if t.text in ("-", "–") and j + 1 < n and not doc[j - 1].whitespace_ and not t.whitespace_ \
+                and doc[j - 1].is_lower and doc[j + 1].is_lower and doc[j + 1].is_alpha and j - 1 > i:
+            end = j = j + 2  # `Banque africaine d'import-export`: a compound noun split by the tokenizer
+            continue
+        if t.text in ("-", "–") and j + 1 < n and not doc[j - 1].whitespace_ and not t.whitespace_ \
                 and _is_cap(doc[j + 1]):
             end = j = j + 2  # `Tangier-Med`, `Internationale-Afrique` split by the tokenizer
             continue
