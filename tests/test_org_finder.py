@@ -282,6 +282,10 @@ ORG_CASES = [
     # a state's one parliament or senate is named by the head alone; `la Commission` is not
     ("Le texte a été transmis au Sénat avant le vote du Parlement.", ["Sénat", "Parlement"], []),
     ("La Commission a rendu son avis.", [], ["Commission"]),
+    # a port authority is named like a regional institution, with its city (the facility
+    # noun alone before a place gives only the place)
+    ("Le Port autonome de Pointe-Noire (PAPN) recrute.", ["Port autonome de Pointe-Noire", "PAPN"], []),
+    ("Les cargos accostent au port de Conakry.", [], ["port de Conakry"]),
     # a lower-case compound split at its hyphen stays in the name
     ("La Société nationale d'import-export a signé le contrat.",
      ["Société nationale d'import-export"], ["Société nationale d'import"]),
