@@ -643,3 +643,36 @@ def test_possessive_office_of_the_organization_named_last(analyse):
     doc = analyse("La Banque centrale européenne a reçu Omar Fassi à Francfort. Sa présidente, Christine "
                   "Lagarde, a répété que l'institution restait prête.")
     assert not any(p == "Christine Lagarde" and o for p, _, o, _ in roles(doc))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one entry a line, after a bullet
+    ("Le gouvernement burkinabè a été remanié. La nouvelle équipe :\n- Premier ministre : Paul Kaboré\n"
+     "- Ministre de l'Économie et des Finances : Lassané Ouédraogo\n- Ministre des Mines : Rasmata Zongo\n"
+     "Le premier conseil se tiendra lundi.",
+     {("Paul Kaboré", "premier ministre", None, "BFA"),
+      ("Lassané Ouédraogo", "ministre", "ministère de l'Économie et des Finances", "BFA"),
+      ("Rasmata Zongo", "ministre", "ministère des Mines", "BFA")}),
+    # entries in running text, one a sentence
+    ("Voici l'équipe du gouvernement togolais. Ministre de l'Agriculture : Koffi Agbeko. "
+     "Ministre de la Santé : Akua Mensah.",
+     {("Koffi Agbeko", "ministre", "ministère de l'Agriculture", "TGO"),
+      ("Akua Mensah", "ministre", "ministère de la Santé", "TGO")}),
+    # the office in brackets after each name
+    ("Le conseil des ministres sénégalais a réuni Modou Sarr (ministre de l'Énergie), Fatou Ndiaye "
+     "(ministre du Commerce) et des élus.",
+     {("Modou Sarr", "ministre", "ministère de l'Énergie", "SEN"),
+      ("Fatou Ndiaye", "ministre", "ministère du Commerce", "SEN")}),
+    # an enumeration cut by semicolons
+    ("Étaient présents au Maroc Omar Bennis, ministre de l'Énergie ; Leila Fassi, ministre du Commerce ; "
+     "et Hamid Tazi, ministre de la Justice.",
+     {("Omar Bennis", "ministre", "ministère de l'Énergie", "MAR"),
+      ("Leila Fassi", "ministre", "ministère du Commerce", "MAR"),
+      ("Hamid Tazi", "ministre", "ministère de la Justice", "MAR")}),
+])
+def test_line_up_of_a_government(analyse, text, expected):
+    found = roles(analyse(text))
+    assert expected <= found
+    # each office goes to its own entry's name, never to the next line's or the next name's
+    people = {p for p, _, _, _ in expected}
+    assert {r for r in found if r[0] in people} == expected

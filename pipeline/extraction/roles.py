@@ -348,10 +348,10 @@ def _org_before_person(R: _Roles, i: int):
 
 
 def _after_name(R: _Roles, at: int) -> bool:
-    """`X, Président de l'ACAPS, Mme Y`: a title right after `NAME,` (no determiner) is
-    that name's apposition, not an announcement of the next name."""
+    """`X, Président de l'ACAPS, Mme Y`, `X (ministre de Y), Z`: a title right after `NAME,` (no
+    determiner) or `NAME (` is that name's apposition, not an announcement of the next name."""
     prev = next((x for x in reversed(R.ms) if x.end <= at), None)
-    return prev is not None and prev.label == "PERSON" and re.fullmatch(r"\s*,\s*", R.text[prev.end:at]) is not None
+    return prev is not None and prev.label == "PERSON" and re.fullmatch(r"\s*[,(]\s*", R.text[prev.end:at]) is not None
 
 
 def _jurisdiction(text: str, title: str, place: Mention) -> str:
@@ -523,6 +523,8 @@ def find_roles(doc: Doc, mentions: list[Mention], home: str = HOME_COUNTRY) -> l
     _enumerated(R)
     _counterparts(R)
     _enumerations(R)
+    _line_up(R)
+    _bracketed(R)
     # `le ministre ivoirien X` after `X, ministre des Affaires étrangères`: the bare title
     # repeats the office already given
     full = {(r["person"], r["title"]) for r in R.roles if r["org"]}
@@ -901,6 +903,47 @@ def _enumerations(R: _Roles) -> None:
                 R.add(p, _ministry_title(mi.text), mi, code, p.start, p.end)
 
 
+# --- Line-ups: `Ministre des Mines : X`, `X (ministre des Mines)` ------------------------
+
+def _line_up(R: _Roles) -> None:
+    """A government line-up, one entry a line or a sentence: `- Ministre de l'Économie : X`,
+    `Premier ministre : X`. The office opens its entry and a colon gives the name."""
+    text = R.text
+    for p in R.ms:
+        if p.label != "PERSON":
+            continue
+        mc = re.search(r"[^\S\n]*:[^\S\n]*" + _hon() + r"$", text[max(0, p.start - 40):p.start], re.I)
+        if not mc:
+            continue
+        colon = p.start - (min(40, p.start) - mc.start())
+        # the entry opens at the last boundary before the colon on its line, after a bullet
+        line = text.rfind("\n", 0, colon) + 1
+        at = line + max((m.end() for m in re.finditer(r"[.;:]", text[line:colon])), default=0)
+        at += re.match(r"\s*(?:[-–—•*·]\s*)?", text[at:colon]).end()
+        found = _office_at(R, at, ends=r"\s*:")
+        if found is None or text[found[3]:colon].strip():
+            continue  # the office must fill the entry up to the colon
+        title, org, country, end = found
+        R.add(p, title, org, country, at, p.end)
+
+
+def _bracketed(R: _Roles) -> None:
+    """`X (ministre de l'Énergie)`, `X (PDG de Y)`: the office in brackets right after the name."""
+    text = R.text
+    for p in R.ms:
+        if p.label != "PERSON":
+            continue
+        mo = re.match(r"[^\S\n]*\([^\S\n]*", text[p.end:p.end + 4])
+        if not mo:
+            continue
+        at = p.end + mo.end()
+        found = _office_at(R, at, ends=r"\s*\)")
+        if found is None or not re.match(r"\s*\)", text[found[3]:found[3] + 3]):
+            continue
+        title, org, country, end = found
+        R.add(p, title, org, country, p.start, end)
+
+
 # --- Offices read off the dependency parse -------------------------------------------
 # The word shapes above miss what the parse sees plainly: a title and a name tied by an
 # apposition across an honorific (`le ministre de l'Intérieur, M. X`), a rank (`le général
@@ -1005,6 +1048,9 @@ def _parsed(R: _Roles, doc: Doc, p: Mention) -> None:
         if span.start <= t.i < span.end:
             continue
         lo, hi = sorted((t.idx, p.start))
+        if "\n" in R.text[lo:hi]:
+            continue  # the parse runs across the lines of a list; an office and its name share one
+
         if any(x.label == "PERSON" and lo < x.start < hi and not x.overlaps(p) for x in R.ms):
             continue  # `le ministre de X, Y, et son homologue, Z`: the office is the nearer name's
         if t.idx < p.start and re.search(r"\bhomologues?\b|\bet\s+(?:son|sa|leur)\s", R.text[t.idx:p.start], re.I):
@@ -1024,7 +1070,7 @@ def _parsed(R: _Roles, doc: Doc, p: Mention) -> None:
                 title = qualifier + title  # add() reads qualifiers before the role's start only
         country = None
         for x in R.ms:
-            if x.start < end or x.overlaps(p) or x.start > t.sent.end_char:
+            if x.start < end or x.overlaps(p) or x.start > t.sent.end_char or "\n" in R.text[end:x.start]:
                 continue
             xs = _span(doc, x)
             if xs is None or not _tied_to(xs.root, t):
