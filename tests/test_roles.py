@@ -676,3 +676,39 @@ def test_line_up_of_a_government(analyse, text, expected):
     # each office goes to its own entry's name, never to the next line's or the next name's
     people = {p for p, _, _, _ in expected}
     assert {r for r in found if r[0] in people} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Le chef de l'État malien, Bakary Konaté, a reçu jeudi une délégation du Niger.",
+     ("Bakary Konaté", "chef de l'État", None, "MLI")),
+    ("Le président nigérien Issoufou Garba a été reçu à Paris.",
+     ("Issoufou Garba", "président", None, "NER")),
+    ("La cheffe de la diplomatie ghanéenne Efua Owusu est arrivée à Abidjan lundi.",
+     ("Efua Owusu", "cheffe de la diplomatie", None, "GHA")),
+    ("Le chef de la diplomatie espagnole, José Martín, a rencontré des élus à Rabat.",
+     ("José Martín", "chef de la diplomatie", None, "ESP")),
+    # the demonym is on the head of state, the office is the adviser's
+    ("Le conseiller du président gabonais, Paul Mba, a démenti l'information.",
+     ("Paul Mba", "conseiller du président", None, "GAB")),
+    # a counterpart of an office the sentence opens with, held by no name
+    ("Le président sénégalais a reçu à Dakar son homologue gambien, Lamin Jallow.",
+     ("Lamin Jallow", "président", None, "GMB")),
+    ("Jeudi, le ministre ivoirien des Affaires étrangères a accueilli son homologue ghanéen, Kwame Boateng.",
+     ("Kwame Boateng", "ministre", None, "GHA")),
+    # a counterpart of the named minister takes his title, not his ministry
+    ("Le ministre marocain des Affaires étrangères, Karim Benali, a reçu son homologue mauritanien, "
+     "Sidi Ould Ahmed, à Rabat.",
+     ("Sidi Ould Ahmed", "ministre", None, "MRT")),
+])
+def test_demonym_gives_the_state_of_the_office(analyse, text, expected):
+    found = roles(analyse(text))
+    assert {r for r in found if r[0] == expected[0]} == {expected}
+
+
+def test_demonym_on_a_foreign_minister_does_not_make_the_article_his_state(analyse):
+    doc = analyse("Sonatrach a signé deux accords à Alger. Étaient présents les ministres des deux pays, à "
+                  "savoir Youcef Yousfi, ministre de l'Energie, et Bruno Martin, ministre français de "
+                  "l'Industrie. L'Algérie fournit du gaz à la France.")
+    found = roles(doc)
+    assert ("Youcef Yousfi", "ministre", "ministère de l'Energie", "DZA") in found
+    assert ("Bruno Martin", "ministre", "ministère de l'Industrie", "FRA") in found

@@ -73,6 +73,16 @@ def _demonym_countries(text: str) -> Counter:
                    if c)
 
 
+def _office_demonyms(text: str, ms: list[Mention]) -> Counter:
+    """States named by a demonym right after a title of office or in a minister's office
+    (`le président sénégalais`, `ministre français de l'Industrie`)."""
+    out = Counter(c for m in re.finditer(_titles_rx().pattern + r"\s+([a-zéèêëïô-]+)", text, re.I)
+                  for c in [_country_of_adj(m.group(m.lastindex))] if c)
+    out.update(m.extra["country"] for m in ms if m.label == "MINISTRY" and m.extra.get("country_adj")
+               and m.extra.get("country"))
+    return out
+
+
 def _org_demonyms(ms: list[Mention]) -> Counter:
     """States named by a capitalised demonym inside an organization's name (lower-case
     ones are counted with the text's)."""
@@ -205,6 +215,10 @@ class _Roles:
         # country, read off its countries, nationality adjectives and known places alike
         # (`l'Autorité Marocaine des Marchés de Capitaux` names its state too)
         countries = mentioned + _demonym_countries(self.text) + _org_demonyms(self.ms)
+        # `X, ministre français de l'Industrie`: a demonym on an office names that one
+        # official's state, a foreign guest's as often as the article's own; it decides only
+        # where the text names no other state
+        countries = (countries - _office_demonyms(self.text, self.ms)) or countries
         places = _place_countries(self.ms)
         if home in countries or home in places:
             self.home = home
@@ -672,6 +686,13 @@ def _before_person(R: _Roles, i: int, prev: Optional[Mention]) -> bool:
             return False  # `Dans son allocution devant le Roi, X a souligné`: X opens the clause
         if not adj.strip() or country or described:
             title, start = m.group("title"), left_start + m.start()
+            outer = re.search(_titles_rx().pattern + r"(?P<more>(?-i:\s+[a-zéè]+)?)\s+(?:du|de\s+la)\s+$",
+                              text[max(0, start - 50):start], re.I)
+            if outer and country and _title_norm(title).lower() in _GOV_TITLES:
+                # `le conseiller du président gabonais, X`: X holds the office at the head of
+                # state's side, of the state the demonym names (as after the name, _office_at)
+                start -= len(text[max(0, start - 50):start]) - outer.start()
+                title = text[start:left_start + m.end("title")]
             inner = re.search(r"\s(?:du|de\s+la)\s+(?P<inner>\S.*)$", title)
             if inner and is_title(inner.group("inner")) and not adj.strip() \
                     and "," not in left[m.end("title"):] and _inner_holder(p.text):
@@ -871,13 +892,36 @@ def _counterparts(R: _Roles) -> None:
         if not m:
             continue
         at = p.start - (len(left) - m.start())
-        before = [r for r in R.roles if r["end"] <= at and r["person"] != (p.norm or p.text)]
-        if not before:
-            continue
-        ref = max(before, key=lambda r: r["end"])
         country = _country_of_adj(m.group("adj"))
+        before = [r for r in R.roles if r["end"] <= at and r["person"] != (p.norm or p.text)]
+        title = _unnamed_office(R, at)
+        if title is None:
+            if not before:
+                continue
+            title = max(before, key=lambda r: r["end"])["title"]
         # the counterpart's own ministry is not the one named before (ENTITIES.md, Roles)
-        R.add(p, ref["title"], None, country, at, p.end)
+        R.add(p, title, None, country, at, p.end)
+
+
+def _unnamed_office(R: _Roles, at: int) -> Optional[str]:
+    """`Le président sénégalais a reçu son homologue …`: the office the sentence opens with,
+    held by no name there, is the one a counterpart after it holds."""
+    tok = _token_at(R.doc, at)
+    if tok is None:
+        return None
+    sent = tok.sent
+    if any(x.label == "PERSON" and sent.start_char <= x.start < at for x in R.ms):
+        return None  # a named holder before: his office is among the roles already read
+    head = re.match(r"\s*(?:[\w’'-]+[\s,]+){0,6}?(?:le|la|l['’])\s*", R.text[sent.start_char:at], re.I)
+    if head is None:
+        return None
+    pos = sent.start_char + head.end()
+    ministry = R.after(pos)
+    if ministry is not None and ministry.start == pos and ministry.label == "MINISTRY" \
+            and re.match(r"(ministre|secrétaire)", ministry.text, re.I):
+        return _ministry_title(ministry.text)
+    mt = _titles_rx().match(R.text, pos)
+    return _title_norm(mt.group("title")) if mt else None
 
 
 def _enumerations(R: _Roles) -> None:
