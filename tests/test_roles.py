@@ -712,3 +712,27 @@ def test_demonym_on_a_foreign_minister_does_not_make_the_article_his_state(analy
     found = roles(doc)
     assert ("Youcef Yousfi", "ministre", "ministère de l'Energie", "DZA") in found
     assert ("Bruno Martin", "ministre", "ministère de l'Industrie", "FRA") in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Au Sénégal, Amadou Sy, Premier ministre et ministre des Finances, a présenté le budget.",
+     {("Amadou Sy", "premier ministre", None, "SEN"), ("Amadou Sy", "ministre", "ministère des Finances", "SEN")}),
+    ("Au Sénégal, le Premier ministre et ministre des Finances, Amadou Sy, a présenté le budget.",
+     {("Amadou Sy", "premier ministre", None, "SEN"), ("Amadou Sy", "ministre", "ministère des Finances", "SEN")}),
+    ("Le Maroc a tenu la réunion en présence du ministre d'Etat, ministre de l'Intérieur, Karim Bensaïd, "
+     "et des walis.",
+     {("Karim Bensaïd", "ministre d'Etat", None, "MAR"), ("Karim Bensaïd", "ministre", "ministère de l'Intérieur", "MAR")}),
+    ("Youssef Alami, ministre d'État, ministre de l'Intérieur, a présidé la réunion à Rabat.",
+     {("Youssef Alami", "ministre d'État", None, "MAR"), ("Youssef Alami", "ministre", "ministère de l'Intérieur", "MAR")}),
+    ("Le Maroc a reçu Samir Kettani, ministre de la Santé et porte-parole du gouvernement.",
+     {("Samir Kettani", "ministre", "ministère de la Santé", "MAR"),
+      ("Samir Kettani", "porte-parole du gouvernement", None, "MAR")}),
+    ("Le ministre malien des Mines et président du conseil d'administration de la Société des mines, "
+     "Bakary Sidibé, a visité le site.",
+     {("Bakary Sidibé", "ministre", "ministère des Mines", "MLI"),
+      ("Bakary Sidibé", "président du conseil d'administration", "Société des mines", None)}),
+])
+def test_two_offices_of_one_name(analyse, text, expected):
+    found = roles(analyse(text))
+    person = next(iter(expected))[0]
+    assert {r for r in found if r[0] == person} == expected

@@ -481,7 +481,9 @@ def _appositions(R: _Roles, i: int) -> list:
     pos = p.end
     while True:
         # `X (photo), le patron de …`, `X (PAM), président de …`: a short parenthesis first
-        m = re.match(r"(?:\s*\([^()\n]{1,20}\))?\s*,\s*(?:l['’]|le\s+|la\s+)?(?:(?P<q>ancienn?e?)\s+|(?P<ex>ex)-|(?:nouveau|nouvelle|"
+        # a second office follows a comma or `et` (`X, Premier ministre et ministre des Finances`)
+        sep = r"(?:\s*,\s*|\s+et\s+)" if out else r"\s*,\s*"
+        m = re.match(r"(?:\s*\([^()\n]{1,20}\))?" + sep + r"(?:l['’]|le\s+|la\s+)?(?:(?P<q>ancienn?e?)\s+|(?P<ex>ex)-|(?:nouveau|nouvelle|"
                      r"actuel|actuelle)\s+)?", text[pos:pos + 30], re.I)
         if not m:
             break
@@ -518,6 +520,7 @@ def find_roles(doc: Doc, mentions: list[Mention], home: str = HOME_COUNTRY) -> l
         if found:
             title, org, country, start = found
             R.add(p, title, org, country, start, p.end)
+            _minister_and(R, p, start)
         else:
             _before_person(R, i, R.ms[i - 1] if i > 0 else None)
             _chained_before(R, i)
@@ -1339,11 +1342,20 @@ def _appointed_respectively(R: _Roles) -> None:
                 R.add(person, _title_norm(part.strip()), fronted, None, person.start, off + len(part))
 
 
+def _minister_and(R: _Roles, p: Mention, start: int) -> None:
+    """`le ministre malien des Mines et président du conseil de X, NAME`: a minister's office
+    coordinated before the office the name was given holds for the same name."""
+    x = next((x for x in reversed(R.ms) if x.end <= start), None)
+    if x is not None and x.label == "MINISTRY" and re.match(r"(ministre|secrétaire)", x.text, re.I) \
+            and re.fullmatch(r"\s+et\s+", R.text[x.end:start]) and not _after_name(R, x.start):
+        R.add(p, _ministry_title(x.text), x, None, x.start, p.end)
+
+
 def _title_before_ministry(R: _Roles, p: Mention, ministry: Mention) -> None:
     """`le ministre d'Etat, ministre de l'Agriculture, X`: a first office in apposition before the
     ministry's holds for the same name."""
     left = R.text[max(0, ministry.start - 60):ministry.start]
-    m = re.search(r"(?:\b(?:le|la)\s+|\bl['’])" + _titles_rx().pattern + r"\s*,\s*$", left, re.I)
+    m = re.search(r"(?:\b(?:le|la|du|au)\s+|\bl['’])" + _titles_rx().pattern + r"(?:\s*,\s*|\s+et\s+)$", left, re.I)
     if m is None or R.after(ministry.start - (len(left) - m.start())) is not ministry:
         return
     R.add(p, _title_norm(m.group("title")), None, None, ministry.start - (len(left) - m.start("title")), p.end)
