@@ -736,3 +736,33 @@ def test_two_offices_of_one_name(analyse, text, expected):
     found = roles(analyse(text))
     person = next(iter(expected))[0]
     assert {r for r in found if r[0] == person} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Jamal Idrissi, directeur général adjoint chargé des opérations et du développement commercial de la "
+     "Compagnie marocaine de navigation, a présenté le plan.",
+     ("Jamal Idrissi", "directeur général adjoint chargé des opérations et du développement commercial",
+      "Compagnie marocaine de navigation", None)),
+    ("Salif Ndiaye, qui conduisait la délégation sénégalaise, a salué l'accord signé à Rabat.",
+     ("Salif Ndiaye", "chef de la délégation", None, "SEN")),
+    ("Salif Ndiaye, qui dirigeait la délégation du Sénégal, a salué l'accord.",
+     ("Salif Ndiaye", "chef de la délégation", None, "SEN")),
+    # a nationality noun between the office and the name describes the holder
+    ("L'entraîneur du Raja, le Portugais José Silva, a salué la victoire.",
+     ("José Silva", "entraîneur", "Raja", None)),
+    ("L'accord a été signé par le président-directeur général de Sonatrach, Nabil Mansouri, et le "
+     "directeur général de l'OCP, Mostafa Terrab.",
+     ("Mostafa Terrab", "directeur général", "OCP", None)),
+    # the complement of another office (`l'ambassadeur de France`) does not make the article French
+    ("Le président de la République, Abdelmadjid Tebboune, a reçu l'ambassadeur de France en Algérie.",
+     ("Abdelmadjid Tebboune", "président", None, "DZA")),
+])
+def test_plain_offices(analyse, text, expected):
+    found = roles(analyse(text))
+    assert {r for r in found if r[0] == expected[0]} == {expected}
+
+
+def test_a_side_gives_the_state_of_state_offices_only(analyse):
+    # a coach holds no office of the state his side stands for, and names no club here
+    doc = analyse("Côté tunisien, l'entraîneur Samir Jaziri a reconnu la défaite.")
+    assert not roles(doc)

@@ -74,12 +74,16 @@ def _demonym_countries(text: str) -> Counter:
 
 
 def _office_demonyms(text: str, ms: list[Mention]) -> Counter:
-    """States named by a demonym right after a title of office or in a minister's office
-    (`le président sénégalais`, `ministre français de l'Industrie`)."""
+    """States named by a demonym right after a title of office, in a minister's office or as
+    the complement of a title (`le président sénégalais`, `ministre français de l'Industrie`,
+    `l'ambassadeur de France`)."""
     out = Counter(c for m in re.finditer(_titles_rx().pattern + r"\s+([a-zéèêëïô-]+)", text, re.I)
                   for c in [_country_of_adj(m.group(m.lastindex))] if c)
     out.update(m.extra["country"] for m in ms if m.label == "MINISTRY" and m.extra.get("country_adj")
                and m.extra.get("country"))
+    # `l'ambassadeur de France`: the state an office is of
+    out.update(m.norm for m in ms if m.label == "COUNTRY" and m.norm and re.search(
+        _titles_rx().pattern + r"\s+(?:de|d['’]|du)\s*$", text[max(0, m.start - 60):m.start], re.I))
     return out
 
 
@@ -252,7 +256,9 @@ class _Roles:
             if country and old.get("_implied"):
                 old["country"], old["_implied"] = country, False
             return None
-        if country is None:
+        bare = re.sub(r"^(?:ancienn?e? |ex-)", "", title.lower())
+        if country is None and (bare in _GOV_TITLES or org is not None and (org.label == "MINISTRY" or _public_body(org))):
+            # `côté tunisien, le ministre X`: a side stands for its state, whose offices only it gives
             country = self.side(start)
         if country is None:
             country = _title_countries().get(title.lower())
@@ -265,7 +271,6 @@ class _Roles:
                 country = None
             elif country is None:
                 country = _known_state(org) or _country_in_name(org.norm or org.text) or self.single or self.home
-        bare = re.sub(r"^(?:ancienn?e? |ex-)", "", title.lower())
         implied = country is None and org is None and bare in _GOV_TITLES
         if implied:
             country = self.home
@@ -322,7 +327,7 @@ def _org_before_person(R: _Roles, i: int):
             dated = j
             continue
         if not re.fullmatch(r"[\s,()«»\"]*(?:(?:de|d['’])\s*)?(?:(?:le|la)\s+|l['’])?(?:(?:professeur|docteur)\s+)?" + _hon(),
-                            gap, re.I):
+                            _drop_nationality(gap), re.I):
             break
         # acronyms and `de Marrakech` between the organization and the name
         if q.label == "ORG" and q.text.isupper() and j > 0 and ms[j - 1].label == "ORG" \
@@ -359,6 +364,15 @@ def _org_before_person(R: _Roles, i: int):
         if found and _CORPORATE.match(found[0]):
             return found[0], place, found[1], found[2]
     return None
+
+
+def _drop_nationality(gap: str) -> str:
+    """`…, le Danois ` → `…, le `: a nationality noun before a name describes the holder
+    (`l'entraîneur du club, le Portugais X`)."""
+    m = re.search(r"(?:\ble|\bla|\bl['’])\s*(?P<n>(?-i:[A-ZÉ][a-zéèëïô-]+))\s+$", gap, re.I)
+    if m and _country_of_adj(m.group("n").lower()):
+        return gap[:m.start("n")]
+    return gap
 
 
 def _after_name(R: _Roles, at: int) -> bool:
@@ -434,8 +448,10 @@ def _office_at(R: _Roles, after: int, qualifier: str = "", ends=r"[,.;:)»\]]|et
     if nxt2 is not None and nxt2.label in ("ORG", "MINISTRY") and mu and not mb:
         # `directeur général de la Monétique au ministère des Finances`: the unit is part of the office
         return qualifier + _title_norm(mt.group("title") + mu.group("unit")), nxt2, None, nxt2.end
+    # the remit may also end at the `de` of the organization (`directeur général adjoint chargé des
+    # opérations et du développement commercial de la Compagnie X`): the last `de` before its name
     mr = re.fullmatch(r"(?P<remit>\s+(?:chargée?|en\s+charge)\s+" + _LINK + r"\s*[^,;.()«»\n]{2,80}?)\s+"
-                      r"(?:à\s+la|à\s+l['’]|au|auprès\s+d[eu](?:\s+la|\s+l['’])?|chez)\s*", between, re.I)
+                      r"(?:à\s+la|à\s+l['’]|au|auprès\s+d[eu](?:\s+la|\s+l['’])?|chez|" + _LINK + r")\s*", between, re.I)
     if nxt2 is not None and nxt2.label in ("ORG", "MINISTRY") and mr and not mb:
         # `directeur adjoint chargé de la stratégie à l'Agence X`: the remit stays in the title
         return qualifier + _title_norm(mt.group("title") + mr.group("remit")), nxt2, None, nxt2.end
@@ -1290,7 +1306,9 @@ def _delegation_head(R: _Roles) -> None:
         # `X, à la tête de la délégation marocaine`: the name before
         before = next((x for x in reversed(R.ms) if x.end <= m.start()), None)
         if before is not None and before.label == "PERSON" and re.fullmatch(
-                r"\s*,\s*(?:qui\s+(?:était|est)\s+)?à\s+la\s+tête\s+(?:de|d['’])\s*", text[before.end:m.start()], re.I):
+                r"\s*,\s*(?:(?:qui\s+(?:était|est)\s+)?à\s+la\s+tête\s+(?:de|d['’])"
+                r"|qui\s+(?:a\s+)?(?:conduit|conduisait|dirige|dirigé|dirigeait|présid[eé]|présidait|mène|mené|menait))\s*",
+                text[before.end:m.start()], re.I):
             R.add(before, "chef de la délégation", org, country, before.start, pos)
             continue
         led = _LED.match(text, pos)
