@@ -658,6 +658,12 @@ def test_possessive_office_of_the_organization_named_last(analyse):
      "Ministre de la Santé : Akua Mensah.",
      {("Koffi Agbeko", "ministre", "ministère de l'Agriculture", "TGO"),
       ("Akua Mensah", "ministre", "ministère de la Santé", "TGO")}),
+    # two offices in one entry, an honorific before the name
+    ("Le gouvernement nigérien compte 21 membres.\n- Ministre d'État, ministre de l'Intérieur : M. Ibrahim "
+     "Toumba\n- Ministre des Affaires étrangères : Bakary Sangaré\nLa passation aura lieu lundi.",
+     {("Ibrahim Toumba", "ministre d'État", None, "NER"),
+      ("Ibrahim Toumba", "ministre", "ministère de l'Intérieur", "NER"),
+      ("Bakary Sangaré", "ministre", "ministère des Affaires étrangères", "NER")}),
     # the office in brackets after each name
     ("Le conseil des ministres sénégalais a réuni Modou Sarr (ministre de l'Énergie), Fatou Ndiaye "
      "(ministre du Commerce) et des élus.",

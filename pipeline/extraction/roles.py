@@ -983,11 +983,21 @@ def _line_up(R: _Roles) -> None:
         line = text.rfind("\n", 0, colon) + 1
         at = line + max((m.end() for m in re.finditer(r"[.;:]", text[line:colon])), default=0)
         at += re.match(r"\s*(?:[-–—•*·]\s*)?", text[at:colon]).end()
-        found = _office_at(R, at, ends=r"\s*:")
-        if found is None or text[found[3]:colon].strip():
-            continue  # the office must fill the entry up to the colon
-        title, org, country, end = found
-        R.add(p, title, org, country, at, p.end)
+        # `Ministre d'État, ministre de l'Intérieur : X`: offices chained by commas or `et`
+        offices, pos = [], at
+        while True:
+            found = _office_at(R, pos, ends=r"\s*[:,]|\s+et\b")
+            if found is None:
+                break
+            offices.append(found)
+            sep = re.match(r"\s*,\s*|\s+et\s+", text[found[3]:colon])
+            if sep is None:
+                break
+            pos = found[3] + sep.end()
+        if not offices or text[offices[-1][3]:colon].strip():
+            continue  # the offices must fill the entry up to the colon
+        for title, org, country, end in offices:
+            R.add(p, title, org, country, at, p.end)
 
 
 def _bracketed(R: _Roles) -> None:
@@ -1140,6 +1150,8 @@ def _parsed(R: _Roles, doc: Doc, p: Mention) -> None:
                 continue
             if x.label == "COUNTRY" and country is None:
                 country = x.norm
+            elif x.label == "MINISTRY" and org is None and re.match(r"(ministre|secrétaire)", x.text, re.I):
+                pass  # `ministre d'État, ministre de X`: a minister's office is one of its own
             elif x.label in ("ORG", "EVENT", "MINISTRY") and org is None:
                 org = x
             elif x.label == "LOC" and org is None and title in _JURISDICTION_TITLES \
