@@ -308,6 +308,8 @@ def _org_before_person(R: _Roles, i: int):
             mq = _QUALIFIER.fullmatch(text, q.end, p.start)
             if mq:
                 found = _title_of_org(R, q)
+                if found and _posting(R, mq.start(1), mq.end(1)):
+                    return found[0], q, found[1], found[2]  # `… de l'ONU pour la Côte d'Ivoire`: the posting is no part of the title
                 if found:
                     return found[0] + " " + re.sub(r"\s+", " ", mq.group(1)), q, found[1], found[2]
             break
@@ -366,6 +368,14 @@ def _org_before_person(R: _Roles, i: int):
     return None
 
 
+def _posting(R: _Roles, start: int, end: int) -> bool:
+    """text[start:end] is `pour|en|au STATE` and nothing else: the state an office is posted to
+    (ENTITIES.md, Roles: the title drops the posting), unlike a remit (`pour l'Afrique du Nord`)."""
+    inside = [x for x in R.ms if start <= x.start and x.end <= end]
+    return len(inside) == 1 and inside[0].label == "COUNTRY" and inside[0].end == end and re.fullmatch(
+        r"(?:pour|en|au|aux)\s+(?:(?:le|la|les)\s+|l['’])?", R.text[start:inside[0].start], re.I) is not None
+
+
 def _drop_nationality(gap: str) -> str:
     """`…, le Danois ` → `…, le `: a nationality noun before a name describes the holder
     (`l'entraîneur du club, le Portugais X`)."""
@@ -407,7 +417,20 @@ def _title_of_org(R: _Roles, org: Mention):
                   + _LINK + r"\s*" + _kind_link() + "$", left, re.I)
     if not m:
         return None
-    return _title_norm(m.group("title")), _country_of_adj(m.group("adj")), org.start - (len(left) - m.start())
+    start = org.start - (len(left) - m.start())
+    title = m.group("title")
+    adj = m.group("adj").strip()
+    if adj and adj.islower() and not _country_of_adj(adj) and adj not in ("de", "du", "des", "d"):
+        # a qualifier stays in the title (ENTITIES.md, Roles): `directeur régional`, `responsable pays`
+        title = title + " " + adj
+    outer = re.search(_titles_rx().pattern + r"(?-i:\s+[a-zéè]+)?\s+(?:du|de\s+la)\s+$",
+                      R.text[max(0, start - 50):start], re.I)
+    if outer and not _country_of_adj(m.group("adj")):
+        # `le représentant spécial du secrétaire général de l'ONU, X`: the office at the side of
+        # the organization's head is X's
+        start -= len(R.text[max(0, start - 50):start]) - outer.start()
+        title = R.text[start:org.start - (len(left) - m.end("title"))]
+    return _title_norm(title), _country_of_adj(m.group("adj")), start
 
 
 def _office_at(R: _Roles, after: int, qualifier: str = "", ends=r"[,.;:)»\]]|et\b|$"):
