@@ -545,6 +545,12 @@ def test_adviser_of_the_king_named_by_his_regnal_name(analyse):
      ("Samira Tazi", "directrice marketing", "Renault", None)),
     ("Rachid Alaoui, membre du bureau politique du Parti de l'Istiqlal, a critiqué le projet.",
      ("Rachid Alaoui", "membre du bureau politique", "Parti de l'Istiqlal", None)),
+    # a remit naming places, then the company after `chez`
+    ("Omar Fassi, vice-président exécutif chargé de l'Afrique de l'Ouest chez Orange, a annoncé l'investissement.",
+     ("Omar Fassi", "vice-président exécutif chargé de l'Afrique de l'Ouest", "Orange", None)),
+    # a department in lower case between the title and the organization
+    ("Le directeur de la communication de Royal Air Maroc, Adil Benchekroun, a confirmé l'information.",
+     ("Adil Benchekroun", "directeur de la communication", "Royal Air Maroc", None)),
 ])
 def test_long_office_after_the_name(analyse, text, expected):
     assert expected in roles(analyse(text))

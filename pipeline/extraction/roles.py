@@ -413,7 +413,11 @@ def _adjective(R: _Roles, start: int, end: int) -> bool:
 def _title_of_org(R: _Roles, org: Mention):
     """`TITLE [adj] [(ACR)] de` right before an organization: (title, country, start)."""
     left = R.text[max(0, org.start - 120):org.start]
-    m = re.search(_titles_rx().pattern + r"(?P<adj>(?:\s+[\w-]+)?)(?:\s*\([A-Z]{2,6}\))?\s+"
+    # a department in lower case between the title and the organization is part of the office
+    # (`directeur de la communication de X`), not a kind noun (`directeur de la filiale de X`)
+    unit = (r"(?P<unit>\s+(?:de\s+la|de\s+l['’]|du|des)\s*(?!(?:" + _kind_words() + r")\b)"
+            r"(?-i:[a-zéèêàçô][\w'’-]*(?:\s+[a-zéèêàçô][\w'’-]*){0,5}))?")
+    m = re.search(_titles_rx().pattern + r"(?P<adj>(?:\s+[\w-]+)?)" + unit + r"(?:\s*\([A-Z]{2,6}\))?\s+"
                   + _LINK + r"\s*" + _kind_link() + "$", left, re.I)
     if not m:
         return None
@@ -423,6 +427,8 @@ def _title_of_org(R: _Roles, org: Mention):
     if adj and adj.islower() and not _country_of_adj(adj) and adj not in ("de", "du", "des", "d"):
         # a qualifier stays in the title (ENTITIES.md, Roles): `directeur régional`, `responsable pays`
         title = title + " " + adj
+    if m.group("unit") and not _country_of_adj(m.group("unit")):
+        title = title + m.group("unit")
     outer = re.search(_titles_rx().pattern + r"(?-i:\s+[a-zéè]+)?\s+(?:du|de\s+la)\s+$",
                       R.text[max(0, start - 50):start], re.I)
     if outer and not _country_of_adj(m.group("adj")):
@@ -473,11 +479,17 @@ def _office_at(R: _Roles, after: int, qualifier: str = "", ends=r"[,.;:)»\]]|et
         return qualifier + _title_norm(mt.group("title") + mu.group("unit")), nxt2, None, nxt2.end
     # the remit may also end at the `de` of the organization (`directeur général adjoint chargé des
     # opérations et du développement commercial de la Compagnie X`): the last `de` before its name
-    mr = re.fullmatch(r"(?P<remit>\s+(?:chargée?|en\s+charge)\s+" + _LINK + r"\s*[^,;.()«»\n]{2,80}?)\s+"
-                      r"(?:à\s+la|à\s+l['’]|au|auprès\s+d[eu](?:\s+la|\s+l['’])?|chez|" + _LINK + r")\s*", between, re.I)
-    if nxt2 is not None and nxt2.label in ("ORG", "MINISTRY") and mr and not mb:
-        # `directeur adjoint chargé de la stratégie à l'Agence X`: the remit stays in the title
-        return qualifier + _title_norm(mt.group("title") + mr.group("remit")), nxt2, None, nxt2.end
+    # and may name places (`chargé de l'Afrique de l'Ouest chez Orange`): the organization is the
+    # first one after the title with only places before it
+    body = next((x for x in R.ms if x.start >= rest_start and x.label not in ("LOC", "COUNTRY")), None)
+    if body is not None:
+        between_body = text[rest_start:body.start]
+        mr = re.fullmatch(r"(?P<remit>(?-i:\s+[a-zéèê]+)?\s+(?:chargée?|en\s+charge)\s+" + _LINK
+                          + r"\s*[^,;.()«»\n]{2,80}?)\s+(?:à\s+la|à\s+l['’]|au|auprès\s+d[eu](?:\s+la|\s+l['’])?|chez|"
+                          + _LINK + r")\s*", between_body, re.I)
+        if body.label in ("ORG", "MINISTRY") and mr:
+            # `directeur adjoint chargé de la stratégie à l'Agence X`: the remit stays in the title
+            return qualifier + _title_norm(mt.group("title") + mr.group("remit")), body, None, body.end
     mc = re.fullmatch(r"(?P<more>(?:\s+[a-zéèêàç-]+){0,3}?)\s+chez\s+", between)
     if nxt2 is not None and nxt2.label == "ORG" and mc:
         # `directrice marketing chez Renault`: `chez` ties an office to a company as `de` does
