@@ -735,6 +735,8 @@ def test_demonym_on_a_foreign_minister_does_not_make_the_article_his_state(analy
     ("Le Maroc a tenu la réunion en présence du ministre d'Etat, ministre de l'Intérieur, Karim Bensaïd, "
      "et des walis.",
      {("Karim Bensaïd", "ministre d'Etat", None, "MAR"), ("Karim Bensaïd", "ministre", "ministère de l'Intérieur", "MAR")}),
+    ("Karim Zidane, fondateur et PDG de la société Dataprotect, a présenté la solution.",
+     {("Karim Zidane", "fondateur", "Dataprotect", None), ("Karim Zidane", "PDG", "Dataprotect", None)}),
     ("Youssef Alami, ministre d'État, ministre de l'Intérieur, a présidé la réunion à Rabat.",
      {("Youssef Alami", "ministre d'État", None, "MAR"), ("Youssef Alami", "ministre", "ministère de l'Intérieur", "MAR")}),
     ("Le Maroc a reçu Samir Kettani, ministre de la Santé et porte-parole du gouvernement.",

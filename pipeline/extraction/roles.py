@@ -246,6 +246,12 @@ class _Roles:
     def add(self, person: Mention, title: str, org: Optional[Mention], country, start, end):
         self.calls += 1
         title = re.sub(r"\s+", " ", title.replace("’", "'")).strip()
+        both = re.fullmatch(r"(.+?) et (.+)", title)
+        if both and all(is_title(t) for t in both.groups()):
+            # `fondateur et PDG de X`: two offices of one organization
+            first = self.add(person, both.group(1), org, country, start, end)
+            second = self.add(person, _title_norm(both.group(2)), org, country, start, end)
+            return first or second
         # a qualifier written before the title stays in it (`l'ancien président`, `l'ex-Premier ministre`)
         q = re.search(r"(?:\b(ancien|ancienne)\s+|\b(ex)-)$", self.text[max(0, start - 10):start], re.I)
         if q and not re.match(r"(?:ancienn?e? |ex-)", title):
