@@ -794,3 +794,21 @@ def test_a_side_gives_the_state_of_state_offices_only(analyse):
     # a coach holds no office of the state his side stands for, and names no club here
     doc = analyse("Côté tunisien, l'entraîneur Samir Jaziri a reconnu la défaite.")
     assert not roles(doc)
+
+
+@pytest.mark.parametrize("text", [
+    # the office of a body named by a common noun is not the state's
+    "Le président du jury : Karim Tazi. La cérémonie a eu lieu à Rabat.",
+    # a colon that opens a quotation or a topic gives no office
+    "Le ministre de la Santé : « Nous allons ouvrir dix hôpitaux », a déclaré Karim Tazi au Maroc.",
+    "Thème du jour au Maroc : Karim Tazi et la réforme.",
+    # brackets holding a party or a country are no office
+    "Karim Tazi (PJD) a critiqué le gouvernement au Maroc.",
+])
+def test_no_office_from_a_colon_or_brackets(analyse, text):
+    assert not any(p == "Karim Tazi" for p, _, _, _ in roles(analyse(text)))
+
+
+def test_present_qualifier_is_not_kept_in_the_title(analyse):
+    doc = analyse("Le président actuel de la CGEM, Karim Tazi, a salué l'accord.")
+    assert ("Karim Tazi", "président", "CGEM", None) in roles(doc)

@@ -430,7 +430,8 @@ def _title_of_org(R: _Roles, org: Mention):
     start = org.start - (len(left) - m.start())
     title = m.group("title")
     adj = m.group("adj").strip()
-    if adj and adj.islower() and not _country_of_adj(adj) and adj not in ("de", "du", "des", "d"):
+    if adj and adj.islower() and not _country_of_adj(adj) and adj not in (
+            "de", "du", "des", "d", "actuel", "actuelle", "nouveau", "nouvelle", "même"):
         # a qualifier stays in the title (ENTITIES.md, Roles): `directeur régional`, `responsable pays`
         title = title + " " + adj
     if m.group("unit") and not _country_of_adj(m.group("unit")):
@@ -1209,6 +1210,9 @@ def _parsed(R: _Roles, doc: Doc, p: Mention) -> None:
         bare = re.sub(r"^(?:ancienn?e? |ex-)", "", title).lower()
         if org is None and country is None and bare not in _GOV_TITLES and bare.split(" ")[0] not in _JURISDICTION_TITLES:
             continue  # `nommé directeur` of a body the text does not name: no office to tie
+        if org is None and country is None and re.match(r"\s+(?:du|de\s+la|de\s+l['’]|des)\s*(?-i:[a-zéè])",
+                                                        doc.text[end:end + 12], re.I):
+            continue  # `le président du jury : X`: the office of a body named by a common noun, not the state's
         R.add(p, title, org, country, min(start, p.start), max(end, p.end))
 
 
