@@ -520,6 +520,11 @@ def test_office_before_a_name_that_is_not_its_holder(analyse, text):
      ("André Azoulay", "conseiller du roi", None, "MAR")),
     ("Le conseiller du Roi Fouad Ali El Himma était présent à Rabat.",
      ("Fouad Ali El Himma", "conseiller du roi", None, "MAR")),
+    # the king by his style
+    ("André Azoulay, conseiller de Sa Majesté le Roi, a présidé la cérémonie à Essaouira.",
+     ("André Azoulay", "conseiller du roi", None, "MAR")),
+    ("Taïeb Fassi Fihri, conseiller de SM le Roi, était présent.",
+     ("Taïeb Fassi Fihri", "conseiller du roi", None, "MAR")),
     ("Le roi a reçu Ahmed Tazi, conseiller spécial du président sénégalais, à Rabat.",
      ("Ahmed Tazi", "conseiller spécial du président", None, "SEN")),
     ("Il a reçu Karim Diallo, représentant personnel du président ivoirien, à Abidjan.",
