@@ -676,6 +676,11 @@ def test_possessive_office_of_the_organization_named_last(analyse):
      {("Ibrahim Toumba", "ministre d'État", None, "NER"),
       ("Ibrahim Toumba", "ministre", "ministère de l'Intérieur", "NER"),
       ("Bakary Sangaré", "ministre", "ministère des Affaires étrangères", "NER")}),
+    # the name first, then the office
+    ("Le nouveau gouvernement malien a été formé.\n- Moussa Traoré : ministre des Mines\n- Awa Keïta : ministre "
+     "de la Santé\nLa passation aura lieu lundi.",
+     {("Moussa Traoré", "ministre", "ministère des Mines", "MLI"),
+      ("Awa Keïta", "ministre", "ministère de la Santé", "MLI")}),
     # the office in brackets after each name
     ("Le conseil des ministres sénégalais a réuni Modou Sarr (ministre de l'Énergie), Fatou Ndiaye "
      "(ministre du Commerce) et des élus.",
@@ -807,6 +812,7 @@ def test_a_side_gives_the_state_of_state_offices_only(analyse):
     # a colon that opens a quotation or a topic gives no office
     "Le ministre de la Santé : « Nous allons ouvrir dix hôpitaux », a déclaré Karim Tazi au Maroc.",
     "Thème du jour au Maroc : Karim Tazi et la réforme.",
+    "Karim Tazi : le Maroc doit investir davantage.",
     # brackets holding a party or a country are no office
     "Karim Tazi (PJD) a critiqué le gouvernement au Maroc.",
 ])

@@ -1040,6 +1040,16 @@ def _line_up(R: _Roles) -> None:
             continue  # the offices must fill the entry up to the colon
         for title, org, country, end in offices:
             R.add(p, title, org, country, at, p.end)
+    # `- Moussa Traoré : ministre des Mines`: the name first, the office filling the entry
+    for p in R.ms:
+        mc = re.match(r"[^\S\n]*:[^\S\n]*", text[p.end:p.end + 4]) if p.label == "PERSON" else None
+        if not mc or not re.fullmatch(r"(?:^|.*[\n.;])\s*(?:[-–—•*·]\s*)?" + _hon(), text[max(0, p.start - 40):p.start],
+                                      re.I | re.S):
+            continue  # the name must open its entry
+        found = _office_at(R, p.end + mc.end(), ends=r"[^\S\n]*(?:[;.\n]|$)")
+        if found is not None and re.match(r"[^\S\n]*(?:[;.\n]|$)", text[found[3]:found[3] + 3]):
+            title, org, country, end = found
+            R.add(p, title, org, country, p.start, end)
 
 
 def _bracketed(R: _Roles) -> None:
