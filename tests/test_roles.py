@@ -823,3 +823,15 @@ def test_no_office_from_a_colon_or_brackets(analyse, text):
 def test_present_qualifier_is_not_kept_in_the_title(analyse):
     doc = analyse("Le président actuel de la CGEM, Karim Tazi, a salué l'accord.")
     assert ("Karim Tazi", "président", "CGEM", None) in roles(doc)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("La Banque des Etats de l'Afrique centrale a relevé son taux à Yaoundé. Le gouverneur de la banque "
+     "centrale, Yvon Mbarga, a justifié cette décision.",
+     {("Yvon Mbarga", "gouverneur", "Banque des Etats de l'Afrique centrale", None)}),
+    # the adjective must be the named organization's: no bank named `centrale` before
+    ("La Banque mondiale a publié son rapport. Le gouverneur de la banque centrale, Yvon Mbarga, a réagi.",
+     set()),
+])
+def test_office_of_an_organization_named_before_by_its_kind(analyse, text, expected):
+    assert {r for r in roles(analyse(text)) if r[0] == "Yvon Mbarga"} == expected

@@ -717,6 +717,16 @@ def _before_person(R: _Roles, i: int, prev: Optional[Mention]) -> bool:
         if org is not None:
             R.add(p, _title_norm(g.group("title")), org, None, left_start + g.start(), p.end)
             return True
+    # `le gouverneur de la banque centrale, X` after `la Banque des Etats de l'Afrique centrale`: a
+    # kind noun (org_kind_nouns.tsv) in lower case, with an adjective the name holds, points back
+    g = re.search(_titles_rx().pattern + r"\s+(?:du|de\s+la|de\s+l['’])\s*(?P<head>(?-i:" + _kind_words()
+                  + r"))(?:\s+(?P<adj>(?-i:[a-zéè-]+)))?\s*,\s*$", left, re.I)
+    if g:
+        org = _generic_org(ms, g.group("head"), left_start + g.start())
+        name = (org.norm or org.text).lower() if org is not None else ""
+        if org is not None and (not g.group("adj") or re.search(r"\b" + re.escape(g.group("adj")) + r"\b", name)):
+            R.add(p, _title_norm(g.group("title")), org, None, left_start + g.start(), p.end)
+            return True
     if prev is not None and prev.label == "COUNTRY":
         # `l'ambassadeur d'Algérie au Burundi Hamid Boukrif`: the office is the first state's
         c = prev
