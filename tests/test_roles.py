@@ -676,6 +676,12 @@ def test_possessive_office_of_the_organization_named_last(analyse):
      {("Ibrahim Toumba", "ministre d'État", None, "NER"),
       ("Ibrahim Toumba", "ministre", "ministère de l'Intérieur", "NER"),
       ("Bakary Sangaré", "ministre", "ministère des Affaires étrangères", "NER")}),
+    # a name the model misses after the colon, two offices before it, semicolons after
+    ("Le nouveau gouvernement ivoirien compte 32 membres.\nMinistre d'État, ministre de la Défense : Téné "
+     "Birahima Ouattara ;\nMinistre délégué chargé du Budget : Moussa Sanogo ;\nLa passation aura lieu lundi.",
+     {("Téné Birahima Ouattara", "ministre d'État", None, "CIV"),
+      ("Téné Birahima Ouattara", "ministre", "ministère de la Défense", "CIV"),
+      ("Moussa Sanogo", "ministre délégué", "ministère délégué chargé du Budget", "CIV")}),
     # the name first, then the office
     ("Le nouveau gouvernement malien a été formé.\n- Moussa Traoré : ministre des Mines\n- Awa Keïta : ministre "
      "de la Santé\nLa passation aura lieu lundi.",
