@@ -815,6 +815,7 @@ def test_a_side_gives_the_state_of_state_offices_only(analyse):
 @pytest.mark.parametrize("text", [
     # the office of a body named by a common noun is not the state's
     "Le président du jury : Karim Tazi. La cérémonie a eu lieu à Rabat.",
+    "« Ce prix va nous aider », a confié Karim Tazi, président d'une coopérative de Meknès, au Maroc.",
     # a colon that opens a quotation or a topic gives no office
     "Le ministre de la Santé : « Nous allons ouvrir dix hôpitaux », a déclaré Karim Tazi au Maroc.",
     "Thème du jour au Maroc : Karim Tazi et la réforme.",

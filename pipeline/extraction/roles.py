@@ -1230,9 +1230,10 @@ def _parsed(R: _Roles, doc: Doc, p: Mention) -> None:
         bare = re.sub(r"^(?:ancienn?e? |ex-)", "", title).lower()
         if org is None and country is None and bare not in _GOV_TITLES and bare.split(" ")[0] not in _JURISDICTION_TITLES:
             continue  # `nommé directeur` of a body the text does not name: no office to tie
-        if org is None and country is None and re.match(r"\s+(?:du|de\s+la|de\s+l['’]|des)\s*(?-i:[a-zéè])",
+        if org is None and country is None and re.match(r"\s+(?:du|de\s+la|de\s+l['’]|des|d['’]une?\s)\s*(?-i:[a-zéè])",
                                                         doc.text[end:end + 12], re.I):
-            continue  # `le président du jury : X`: the office of a body named by a common noun, not the state's
+            continue  # `le président du jury : X`, `président d'une coopérative`: the office of a body
+            # named by a common noun, not the state's
         R.add(p, title, org, country, min(start, p.start), max(end, p.end))
 
 
