@@ -117,6 +117,11 @@ def test_a_surname_repeated_alone_is_the_same_person(text, names, found):
     # a place or an organization after the portfolio is no name
     ("Le ministre de l'Intérieur Agence Nationale des Ports a parlé.", "ministre de l'Intérieur", []),
     ("Le ministre de l'Agriculture Casablanca Settat a parlé.", "ministre de l'Agriculture", []),
+    # a line-up entry: the name after the colon fills the rest of the entry
+    ("Ministre de la Défense : Téné Birahima Ouattara ;\nMinistre de la Santé : Awa Keïta", "Ministre de la Défense",
+     ["Téné Birahima Ouattara"]),
+    # after a colon, words that run on are no name standing alone
+    ("Le ministre de la Santé : Les Marocains seront vaccinés.", "ministre de la Santé", []),
 ])
 def test_a_name_after_an_office_named_by_its_portfolio(text, ministry, found):
     # rule: people.names_after_ministries

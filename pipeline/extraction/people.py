@@ -210,7 +210,10 @@ def _honorific_set() -> frozenset:
 # two to four capitalized words, particles between them: a name
 _NAME_AFTER_OFFICE = re.compile(
     r"[ \u00a0]*,?[ \u00a0]+(?P<name>[A-ZÀ-Ý][\w’'-]+(?:[ \u00a0]+(?:(?:el|al|ben|ould|ibn|de|"
-    r"El|Al|Ben|Ould|Ibn|Aït|Ait|Abou|Bou)[ \u00a0]+)?[A-ZÀ-Ý][\w’'-]+){1,3})(?![\w’'-])")
+    r"El|Al|Ben|Ould|Ibn|Aït|Ait|Abou|Bou)[ \u00a0]+)?[A-ZÀ-Ý][\w’'-]+){1,3})(?![\w’'-])"
+    # a line-up entry (`Ministre de la Défense : Prénom Nom ;`): the name fills the rest of the entry
+    r"|[ \u00a0]*:[ \u00a0]*(?P<listed>[A-ZÀ-Ý][\w’'-]+(?:[ \u00a0]+(?:(?:el|al|ben|ould|ibn|de|"
+    r"El|Al|Ben|Ould|Ibn|Aït|Ait|Abou|Bou)[ \u00a0]+)?[A-ZÀ-Ý][\w’'-]+){1,3})(?=[ \u00a0]*(?:[;.\n]|$))")
 
 
 def names_after_ministries(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -230,8 +233,9 @@ def names_after_ministries(text: str, mentions: list[Mention]) -> list[Mention]:
         hit = _NAME_AFTER_OFFICE.match(text, m.end)
         if hit is None:
             continue
-        s, e = hit.span("name")
-        words = hit.group("name").split()
+        group = "name" if hit.group("name") else "listed"
+        s, e = hit.span(group)
+        words = hit.group(group).split()
         if any(a < e and s < b for a, b in taken) or any(
                 w in heads or w.lower() in title_words() or lookup(w) is not None for w in words):
             continue

@@ -87,6 +87,20 @@ def _first_named(text: str, ms: list[Mention]) -> dict:
     return first
 
 
+def _office_demonyms(text: str, ms: list[Mention]) -> Counter:
+    """States named by a demonym right after a title of office, in a minister's office or as
+    the complement of a title (`le président sénégalais`, `ministre français de l'Industrie`,
+    `l'ambassadeur de France`)."""
+    out = Counter(c for m in re.finditer(_titles_rx().pattern + r"\s+([a-zéèêëïô-]+)", text, re.I)
+                  for c in [_country_of_adj(m.group(m.lastindex))] if c)
+    out.update(m.extra["country"] for m in ms if m.label == "MINISTRY" and m.extra.get("country_adj")
+               and m.extra.get("country"))
+    # `l'ambassadeur de France`: the state an office is of
+    out.update(m.norm for m in ms if m.label == "COUNTRY" and m.norm and re.search(
+        _titles_rx().pattern + r"\s+(?:de|d['’]|du)\s*$", text[max(0, m.start - 60):m.start], re.I))
+    return out
+
+
 def _org_demonyms(ms: list[Mention]) -> Counter:
     """States named by a capitalised demonym inside an organization's name (lower-case
     ones are counted with the text's)."""
@@ -219,6 +233,10 @@ class _Roles:
         # country, read off its countries, nationality adjectives and known places alike
         # (`l'Autorité Marocaine des Marchés de Capitaux` names its state too)
         countries = mentioned + _demonym_countries(self.text) + _org_demonyms(self.ms)
+        # `X, ministre français de l'Industrie`: a demonym on an office names that one
+        # official's state, a foreign guest's as often as the article's own; it decides only
+        # where the text names no other state
+        countries = (countries - _office_demonyms(self.text, self.ms)) or countries
         places = _place_countries(self.ms)
         if home in countries or home in places:
             self.home = home
@@ -246,6 +264,12 @@ class _Roles:
     def add(self, person: Mention, title: str, org: Optional[Mention], country, start, end):
         self.calls += 1
         title = re.sub(r"\s+", " ", title.replace("’", "'")).strip()
+        both = re.fullmatch(r"(.+?) et (.+)", title)
+        if both and all(is_title(t) for t in both.groups()):
+            # `fondateur et PDG de X`: two offices of one organization
+            first = self.add(person, both.group(1), org, country, start, end)
+            second = self.add(person, _title_norm(both.group(2)), org, country, start, end)
+            return first or second
         # a qualifier written before the title stays in it (`l'ancien président`, `l'ex-Premier ministre`)
         q = re.search(r"(?:\b(ancien|ancienne)\s+|\b(ex)-)$", self.text[max(0, start - 10):start], re.I)
         if q and not re.match(r"(?:ancienn?e? |ex-)", title):
@@ -256,7 +280,9 @@ class _Roles:
             if country and old.get("_implied"):
                 old["country"], old["_implied"] = country, False
             return None
-        if country is None:
+        bare = re.sub(r"^(?:ancienn?e? |ex-)", "", title.lower())
+        if country is None and (bare in _GOV_TITLES or org is not None and (org.label == "MINISTRY" or _public_body(org))):
+            # `côté tunisien, le ministre X`: a side stands for its state, whose offices only it gives
             country = self.side(start)
         if country is None:
             country = _title_countries().get(title.lower())
@@ -269,7 +295,6 @@ class _Roles:
                 country = None
             elif country is None:
                 country = _known_state(org) or _country_in_name(org.norm or org.text) or self.single or self.home
-        bare = re.sub(r"^(?:ancienn?e? |ex-)", "", title.lower())
         implied = country is None and org is None and bare in _GOV_TITLES
         if implied:
             country = self.home
@@ -307,6 +332,8 @@ def _org_before_person(R: _Roles, i: int):
             mq = _QUALIFIER.fullmatch(text, q.end, p.start)
             if mq:
                 found = _title_of_org(R, q)
+                if found and _posting(R, mq.start(1), mq.end(1)):
+                    return found[0], q, found[1], found[2]  # `… de l'ONU pour la Côte d'Ivoire`: the posting is no part of the title
                 if found:
                     return found[0] + " " + re.sub(r"\s+", " ", mq.group(1)), q, found[1], found[2]
             break
@@ -326,7 +353,7 @@ def _org_before_person(R: _Roles, i: int):
             dated = j
             continue
         if not re.fullmatch(r"[\s,()«»\"]*(?:(?:de|d['’])\s*)?(?:(?:le|la)\s+|l['’])?(?:(?:professeur|docteur)\s+)?" + _hon(),
-                            gap, re.I):
+                            _drop_nationality(gap), re.I):
             break
         # acronyms and `de Marrakech` between the organization and the name
         if q.label == "ORG" and q.text.isupper() and j > 0 and ms[j - 1].label == "ORG" \
@@ -365,11 +392,28 @@ def _org_before_person(R: _Roles, i: int):
     return None
 
 
+def _posting(R: _Roles, start: int, end: int) -> bool:
+    """text[start:end] is `pour|en|au STATE` and nothing else: the state an office is posted to
+    (ENTITIES.md, Roles: the title drops the posting), unlike a remit (`pour l'Afrique du Nord`)."""
+    inside = [x for x in R.ms if start <= x.start and x.end <= end]
+    return len(inside) == 1 and inside[0].label == "COUNTRY" and inside[0].end == end and re.fullmatch(
+        r"(?:pour|en|au|aux)\s+(?:(?:le|la|les)\s+|l['’])?", R.text[start:inside[0].start], re.I) is not None
+
+
+def _drop_nationality(gap: str) -> str:
+    """`…, le Danois ` → `…, le `: a nationality noun before a name describes the holder
+    (`l'entraîneur du club, le Portugais X`)."""
+    m = re.search(r"(?:\ble|\bla|\bl['’])\s*(?P<n>(?-i:[A-ZÉ][a-zéèëïô-]+))\s+$", gap, re.I)
+    if m and _country_of_adj(m.group("n").lower()):
+        return gap[:m.start("n")]
+    return gap
+
+
 def _after_name(R: _Roles, at: int) -> bool:
-    """`X, Président de l'ACAPS, Mme Y`: a title right after `NAME,` (no determiner) is
-    that name's apposition, not an announcement of the next name."""
+    """`X, Président de l'ACAPS, Mme Y`, `X (ministre de Y), Z`: a title right after `NAME,` (no
+    determiner) or `NAME (` is that name's apposition, not an announcement of the next name."""
     prev = next((x for x in reversed(R.ms) if x.end <= at), None)
-    return prev is not None and prev.label == "PERSON" and re.fullmatch(r"\s*,\s*", R.text[prev.end:at]) is not None
+    return prev is not None and prev.label == "PERSON" and re.fullmatch(r"\s*[,(]\s*", R.text[prev.end:at]) is not None
 
 
 def _jurisdiction(text: str, title: str, place: Mention) -> str:
@@ -393,11 +437,31 @@ def _adjective(R: _Roles, start: int, end: int) -> bool:
 def _title_of_org(R: _Roles, org: Mention):
     """`TITLE [adj] [(ACR)] de` right before an organization: (title, country, start)."""
     left = R.text[max(0, org.start - 120):org.start]
-    m = re.search(_titles_rx().pattern + r"(?P<adj>(?:\s+[\w-]+)?)(?:\s*\([A-Z]{2,6}\))?\s+"
+    # a department in lower case between the title and the organization is part of the office
+    # (`directeur de la communication de X`), not a kind noun (`directeur de la filiale de X`)
+    unit = (r"(?P<unit>\s+(?:de\s+la|de\s+l['’]|du|des)\s*(?!(?:" + _kind_words() + r")\b)"
+            r"(?-i:[a-zéèêàçô][\w'’-]*(?:\s+[a-zéèêàçô][\w'’-]*){0,5}))?")
+    m = re.search(_titles_rx().pattern + r"(?P<adj>(?:\s+[\w-]+)?)" + unit + r"(?:\s*\([A-Z]{2,6}\))?\s+"
                   + _LINK + r"\s*" + _kind_link() + "$", left, re.I)
     if not m:
         return None
-    return _title_norm(m.group("title")), _country_of_adj(m.group("adj")), org.start - (len(left) - m.start())
+    start = org.start - (len(left) - m.start())
+    title = m.group("title")
+    adj = m.group("adj").strip()
+    if adj and adj.islower() and not _country_of_adj(adj) and adj not in (
+            "de", "du", "des", "d", "actuel", "actuelle", "nouveau", "nouvelle", "même"):
+        # a qualifier stays in the title (ENTITIES.md, Roles): `directeur régional`, `responsable pays`
+        title = title + " " + adj
+    if m.group("unit") and not _country_of_adj(m.group("unit")):
+        title = title + m.group("unit")
+    outer = re.search(_titles_rx().pattern + r"(?-i:\s+[a-zéè]+)?\s+(?:du|de\s+la)\s+$",
+                      R.text[max(0, start - 50):start], re.I)
+    if outer and not _country_of_adj(m.group("adj")):
+        # `le représentant spécial du secrétaire général de l'ONU, X`: the office at the side of
+        # the organization's head is X's
+        start -= len(R.text[max(0, start - 50):start]) - outer.start()
+        title = R.text[start:org.start - (len(left) - m.end("title"))]
+    return _title_norm(title), _country_of_adj(m.group("adj")), start
 
 
 def _office_at(R: _Roles, after: int, qualifier: str = "", ends=r"[,.;:)»\]]|et\b|$"):
@@ -438,11 +502,19 @@ def _office_at(R: _Roles, after: int, qualifier: str = "", ends=r"[,.;:)»\]]|et
     if nxt2 is not None and nxt2.label in ("ORG", "MINISTRY") and mu and not mb:
         # `directeur général de la Monétique au ministère des Finances`: the unit is part of the office
         return qualifier + _title_norm(mt.group("title") + mu.group("unit")), nxt2, None, nxt2.end
-    mr = re.fullmatch(r"(?P<remit>\s+(?:chargée?|en\s+charge)\s+" + _LINK + r"\s*[^,;.()«»\n]{2,80}?)\s+"
-                      r"(?:à\s+la|à\s+l['’]|au|auprès\s+d[eu](?:\s+la|\s+l['’])?|chez)\s*", between, re.I)
-    if nxt2 is not None and nxt2.label in ("ORG", "MINISTRY") and mr and not mb:
-        # `directeur adjoint chargé de la stratégie à l'Agence X`: the remit stays in the title
-        return qualifier + _title_norm(mt.group("title") + mr.group("remit")), nxt2, None, nxt2.end
+    # the remit may also end at the `de` of the organization (`directeur général adjoint chargé des
+    # opérations et du développement commercial de la Compagnie X`): the last `de` before its name
+    # and may name places (`chargé de l'Afrique de l'Ouest chez Orange`): the organization is the
+    # first one after the title with only places before it
+    body = next((x for x in R.ms if x.start >= rest_start and x.label not in ("LOC", "COUNTRY")), None)
+    if body is not None:
+        between_body = text[rest_start:body.start]
+        mr = re.fullmatch(r"(?P<remit>(?-i:\s+[a-zéèê]+)?\s+(?:chargée?|en\s+charge)\s+" + _LINK
+                          + r"\s*[^,;.()«»\n]{2,80}?)\s+(?:à\s+la|à\s+l['’]|au|auprès\s+d[eu](?:\s+la|\s+l['’])?|chez|"
+                          + _LINK + r")\s*", between_body, re.I)
+        if body.label in ("ORG", "MINISTRY") and mr:
+            # `directeur adjoint chargé de la stratégie à l'Agence X`: the remit stays in the title
+            return qualifier + _title_norm(mt.group("title") + mr.group("remit")), body, None, body.end
     mc = re.fullmatch(r"(?P<more>(?:\s+[a-zéèêàç-]+){0,3}?)\s+chez\s+", between)
     if nxt2 is not None and nxt2.label == "ORG" and mc:
         # `directrice marketing chez Renault`: `chez` ties an office to a company as `de` does
@@ -485,7 +557,9 @@ def _appositions(R: _Roles, i: int) -> list:
     pos = p.end
     while True:
         # `X (photo), le patron de …`, `X (PAM), président de …`: a short parenthesis first
-        m = re.match(r"(?:\s*\([^()\n]{1,20}\))?\s*,\s*(?:l['’]|le\s+|la\s+)?(?:(?P<q>ancienn?e?)\s+|(?P<ex>ex)-|(?:nouveau|nouvelle|"
+        # a second office follows a comma or `et` (`X, Premier ministre et ministre des Finances`)
+        sep = r"(?:\s*,\s*|\s+et\s+)" if out else r"\s*,\s*"
+        m = re.match(r"(?:\s*\([^()\n]{1,20}\))?" + sep + r"(?:l['’]|le\s+|la\s+)?(?:(?P<q>ancienn?e?)\s+|(?P<ex>ex)-|(?:nouveau|nouvelle|"
                      r"actuel|actuelle)\s+)?", text[pos:pos + 30], re.I)
         if not m:
             break
@@ -522,6 +596,7 @@ def find_roles(doc: Doc, mentions: list[Mention], home: str = HOME_COUNTRY) -> l
         if found:
             title, org, country, start = found
             R.add(p, title, org, country, start, p.end)
+            _minister_and(R, p, start)
         else:
             _before_person(R, i, R.ms[i - 1] if i > 0 else None)
             _chained_before(R, i)
@@ -541,6 +616,8 @@ def find_roles(doc: Doc, mentions: list[Mention], home: str = HOME_COUNTRY) -> l
     _enumerated(R)
     _counterparts(R)
     _enumerations(R)
+    _line_up(R)
+    _bracketed(R)
     # `le ministre ivoirien X` after `X, ministre des Affaires étrangères`: the bare title
     # repeats the office already given
     full = {(r["person"], r["title"]) for r in R.roles if r["org"]}
@@ -658,6 +735,16 @@ def _before_person(R: _Roles, i: int, prev: Optional[Mention]) -> bool:
         if org is not None:
             R.add(p, _title_norm(g.group("title")), org, None, left_start + g.start(), p.end)
             return True
+    # `le gouverneur de la banque centrale, X` after `la Banque des Etats de l'Afrique centrale`: a
+    # kind noun (org_kind_nouns.tsv) in lower case, with an adjective the name holds, points back
+    g = re.search(_titles_rx().pattern + r"\s+(?:du|de\s+la|de\s+l['’])\s*(?P<head>(?-i:" + _kind_words()
+                  + r"))(?:\s+(?P<adj>(?-i:[a-zéè-]+)))?\s*,\s*$", left, re.I)
+    if g:
+        org = _generic_org(ms, g.group("head"), left_start + g.start())
+        name = (org.norm or org.text).lower() if org is not None else ""
+        if org is not None and (not g.group("adj") or re.search(r"\b" + re.escape(g.group("adj")) + r"\b", name)):
+            R.add(p, _title_norm(g.group("title")), org, None, left_start + g.start(), p.end)
+            return True
     if prev is not None and prev.label == "COUNTRY":
         # `l'ambassadeur d'Algérie au Burundi Hamid Boukrif`: the office is the first state's
         c = prev
@@ -688,6 +775,13 @@ def _before_person(R: _Roles, i: int, prev: Optional[Mention]) -> bool:
             return False  # `Dans son allocution devant le Roi, X a souligné`: X opens the clause
         if not adj.strip() or country or described:
             title, start = m.group("title"), left_start + m.start()
+            outer = re.search(_titles_rx().pattern + r"(?P<more>(?-i:\s+[a-zéè]+)?)\s+(?:du|de\s+la)\s+$",
+                              text[max(0, start - 50):start], re.I)
+            if outer and country and _title_norm(title).lower() in _GOV_TITLES:
+                # `le conseiller du président gabonais, X`: X holds the office at the head of
+                # state's side, of the state the demonym names (as after the name, _office_at)
+                start -= len(text[max(0, start - 50):start]) - outer.start()
+                title = text[start:left_start + m.end("title")]
             inner = re.search(r"\s(?:du|de\s+la)\s+(?P<inner>\S.*)$", title)
             if inner and is_title(inner.group("inner")) and not adj.strip() \
                     and "," not in left[m.end("title"):] and _inner_holder(p.text):
@@ -887,13 +981,36 @@ def _counterparts(R: _Roles) -> None:
         if not m:
             continue
         at = p.start - (len(left) - m.start())
-        before = [r for r in R.roles if r["end"] <= at and r["person"] != (p.norm or p.text)]
-        if not before:
-            continue
-        ref = max(before, key=lambda r: r["end"])
         country = _country_of_adj(m.group("adj"))
+        before = [r for r in R.roles if r["end"] <= at and r["person"] != (p.norm or p.text)]
+        title = _unnamed_office(R, at)
+        if title is None:
+            if not before:
+                continue
+            title = max(before, key=lambda r: r["end"])["title"]
         # the counterpart's own ministry is not the one named before (ENTITIES.md, Roles)
-        R.add(p, ref["title"], None, country, at, p.end)
+        R.add(p, title, None, country, at, p.end)
+
+
+def _unnamed_office(R: _Roles, at: int) -> Optional[str]:
+    """`Le président sénégalais a reçu son homologue …`: the office the sentence opens with,
+    held by no name there, is the one a counterpart after it holds."""
+    tok = _token_at(R.doc, at)
+    if tok is None:
+        return None
+    sent = tok.sent
+    if any(x.label == "PERSON" and sent.start_char <= x.start < at for x in R.ms):
+        return None  # a named holder before: his office is among the roles already read
+    head = re.match(r"\s*(?:[\w’'-]+[\s,]+){0,6}?(?:le|la|l['’])\s*", R.text[sent.start_char:at], re.I)
+    if head is None:
+        return None
+    pos = sent.start_char + head.end()
+    ministry = R.after(pos)
+    if ministry is not None and ministry.start == pos and ministry.label == "MINISTRY" \
+            and re.match(r"(ministre|secrétaire)", ministry.text, re.I):
+        return _ministry_title(ministry.text)
+    mt = _titles_rx().match(R.text, pos)
+    return _title_norm(mt.group("title")) if mt else None
 
 
 def _enumerations(R: _Roles) -> None:
@@ -917,6 +1034,67 @@ def _enumerations(R: _Roles) -> None:
             code = demonym_country(m.group(1)) if m else None
             if code in codes:
                 R.add(p, _ministry_title(mi.text), mi, code, p.start, p.end)
+
+
+# --- Line-ups: `Ministre des Mines : X`, `X (ministre des Mines)` ------------------------
+
+def _line_up(R: _Roles) -> None:
+    """A government line-up, one entry a line or a sentence: `- Ministre de l'Économie : X`,
+    `Premier ministre : X`. The office opens its entry and a colon gives the name."""
+    text = R.text
+    for p in R.ms:
+        if p.label != "PERSON":
+            continue
+        mc = re.search(r"[^\S\n]*:[^\S\n]*" + _hon() + r"$", text[max(0, p.start - 40):p.start], re.I)
+        if not mc:
+            continue
+        colon = p.start - (min(40, p.start) - mc.start())
+        # the entry opens at the last boundary before the colon on its line, after a bullet
+        line = text.rfind("\n", 0, colon) + 1
+        at = line + max((m.end() for m in re.finditer(r"[.;:]", text[line:colon])), default=0)
+        at += re.match(r"\s*(?:[-–—•*·]\s*)?", text[at:colon]).end()
+        # `Ministre d'État, ministre de l'Intérieur : X`: offices chained by commas or `et`
+        offices, pos = [], at
+        while True:
+            found = _office_at(R, pos, ends=r"\s*[:,]|\s+et\b")
+            if found is None:
+                break
+            offices.append(found)
+            sep = re.match(r"\s*,\s*|\s+et\s+", text[found[3]:colon])
+            if sep is None:
+                break
+            pos = found[3] + sep.end()
+        if not offices or text[offices[-1][3]:colon].strip():
+            continue  # the offices must fill the entry up to the colon
+        for title, org, country, end in offices:
+            R.add(p, title, org, country, at, p.end)
+    # `- Moussa Traoré : ministre des Mines`: the name first, the office filling the entry
+    for p in R.ms:
+        mc = re.match(r"[^\S\n]*:[^\S\n]*", text[p.end:p.end + 4]) if p.label == "PERSON" else None
+        if not mc or not re.fullmatch(r"(?:^|.*[\n.;])\s*(?:[-–—•*·]\s*)?" + _hon(), text[max(0, p.start - 40):p.start],
+                                      re.I | re.S):
+            continue  # the name must open its entry
+        found = _office_at(R, p.end + mc.end(), ends=r"[^\S\n]*(?:[;.\n]|$)")
+        if found is not None and re.match(r"[^\S\n]*(?:[;.\n]|$)", text[found[3]:found[3] + 3]):
+            title, org, country, end = found
+            R.add(p, title, org, country, p.start, end)
+
+
+def _bracketed(R: _Roles) -> None:
+    """`X (ministre de l'Énergie)`, `X (PDG de Y)`: the office in brackets right after the name."""
+    text = R.text
+    for p in R.ms:
+        if p.label != "PERSON":
+            continue
+        mo = re.match(r"[^\S\n]*\([^\S\n]*", text[p.end:p.end + 4])
+        if not mo:
+            continue
+        at = p.end + mo.end()
+        found = _office_at(R, at, ends=r"\s*\)")
+        if found is None or not re.match(r"\s*\)", text[found[3]:found[3] + 3]):
+            continue
+        title, org, country, end = found
+        R.add(p, title, org, country, p.start, end)
 
 
 # --- Offices read off the dependency parse -------------------------------------------
@@ -1023,6 +1201,9 @@ def _parsed(R: _Roles, doc: Doc, p: Mention) -> None:
         if span.start <= t.i < span.end:
             continue
         lo, hi = sorted((t.idx, p.start))
+        if "\n" in R.text[lo:hi]:
+            continue  # the parse runs across the lines of a list; an office and its name share one
+
         if any(x.label == "PERSON" and lo < x.start < hi and not x.overlaps(p) for x in R.ms):
             continue  # `le ministre de X, Y, et son homologue, Z`: the office is the nearer name's
         if t.idx < p.start and re.search(r"\bhomologues?\b|\bet\s+(?:son|sa|leur)\s", R.text[t.idx:p.start], re.I):
@@ -1042,13 +1223,15 @@ def _parsed(R: _Roles, doc: Doc, p: Mention) -> None:
                 title = qualifier + title  # add() reads qualifiers before the role's start only
         country = None
         for x in R.ms:
-            if x.start < end or x.overlaps(p) or x.start > t.sent.end_char:
+            if x.start < end or x.overlaps(p) or x.start > t.sent.end_char or "\n" in R.text[end:x.start]:
                 continue
             xs = _span(doc, x)
             if xs is None or not _tied_to(xs.root, t):
                 continue
             if x.label == "COUNTRY" and country is None:
                 country = x.norm
+            elif x.label == "MINISTRY" and org is None and re.match(r"(ministre|secrétaire)", x.text, re.I):
+                pass  # `ministre d'État, ministre de X`: a minister's office is one of its own
             elif x.label in ("ORG", "EVENT", "MINISTRY") and org is None:
                 org = x
             elif x.label == "LOC" and org is None and title in _JURISDICTION_TITLES \
@@ -1065,6 +1248,10 @@ def _parsed(R: _Roles, doc: Doc, p: Mention) -> None:
         bare = re.sub(r"^(?:ancienn?e? |ex-)", "", title).lower()
         if org is None and country is None and bare not in _GOV_TITLES and bare.split(" ")[0] not in _JURISDICTION_TITLES:
             continue  # `nommé directeur` of a body the text does not name: no office to tie
+        if org is None and country is None and re.match(r"\s+(?:du|de\s+la|de\s+l['’]|des|d['’]une?\s)\s*(?-i:[a-zéè])",
+                                                        doc.text[end:end + 12], re.I):
+            continue  # `le président du jury : X`, `président d'une coopérative`: the office of a body
+            # named by a common noun, not the state's
         R.add(p, title, org, country, min(start, p.start), max(end, p.end))
 
 
@@ -1215,7 +1402,9 @@ def _delegation_head(R: _Roles) -> None:
         # `X, à la tête de la délégation marocaine`: the name before
         before = next((x for x in reversed(R.ms) if x.end <= m.start()), None)
         if before is not None and before.label == "PERSON" and re.fullmatch(
-                r"\s*,\s*(?:qui\s+(?:était|est)\s+)?à\s+la\s+tête\s+(?:de|d['’])\s*", text[before.end:m.start()], re.I):
+                r"\s*,\s*(?:(?:qui\s+(?:était|est)\s+)?à\s+la\s+tête\s+(?:de|d['’])"
+                r"|qui\s+(?:a\s+)?(?:conduit|conduisait|dirige|dirigé|dirigeait|présid[eé]|présidait|mène|mené|menait))\s*",
+                text[before.end:m.start()], re.I):
             R.add(before, "chef de la délégation", org, country, before.start, pos)
             continue
         led = _LED.match(text, pos)
@@ -1267,11 +1456,20 @@ def _appointed_respectively(R: _Roles) -> None:
                 R.add(person, _title_norm(part.strip()), fronted, None, person.start, off + len(part))
 
 
+def _minister_and(R: _Roles, p: Mention, start: int) -> None:
+    """`le ministre malien des Mines et président du conseil de X, NAME`: a minister's office
+    coordinated before the office the name was given holds for the same name."""
+    x = next((x for x in reversed(R.ms) if x.end <= start), None)
+    if x is not None and x.label == "MINISTRY" and re.match(r"(ministre|secrétaire)", x.text, re.I) \
+            and re.fullmatch(r"\s+et\s+", R.text[x.end:start]) and not _after_name(R, x.start):
+        R.add(p, _ministry_title(x.text), x, None, x.start, p.end)
+
+
 def _title_before_ministry(R: _Roles, p: Mention, ministry: Mention) -> None:
     """`le ministre d'Etat, ministre de l'Agriculture, X`: a first office in apposition before the
     ministry's holds for the same name."""
     left = R.text[max(0, ministry.start - 60):ministry.start]
-    m = re.search(r"(?:\b(?:le|la)\s+|\bl['’])" + _titles_rx().pattern + r"\s*,\s*$", left, re.I)
+    m = re.search(r"(?:\b(?:le|la|du|au)\s+|\bl['’])" + _titles_rx().pattern + r"(?:\s*,\s*|\s+et\s+)$", left, re.I)
     if m is None or R.after(ministry.start - (len(left) - m.start())) is not ministry:
         return
     R.add(p, _title_norm(m.group("title")), None, None, ministry.start - (len(left) - m.start("title")), p.end)

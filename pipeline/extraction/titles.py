@@ -18,6 +18,7 @@ from .wordlists import NAME_PARTICLES, data_lines as _data_lines, honorifics
 def _titles_rx() -> re.Pattern:
     titles = sorted(_data_lines("titles.tsv", "title"), key=len, reverse=True)
     alts = "|".join(re.escape(t).replace("'", "['’]").replace(r"\ ", r"\s+")
+                    .replace(r"du\s+roi", r"(?:du|de\s+(?:Sa\s+Majesté|S\.?\s?M\.?)\s+le)\s+roi")  # `conseiller de SM le Roi`
                     .replace(r"du\s+", r"(?:du|de\s+son)\s+").replace(r"de\s+la\s+", r"(?:de\s+la|de\s+sa)\s+")
                     .replace("état", "[ée]tat")  # `ministre d'Etat` as often as `ministre d'État`
                     for t in titles)
@@ -59,6 +60,8 @@ def title_norm(raw: str) -> str:
     raw = re.sub(r"\s+", " ", raw.replace("’", "'")).strip()
     # `le chef de son gouvernement` holds the office `chef du gouvernement`
     raw = re.sub(r"\bde son\b", "du", re.sub(r"\bde sa\b", "de la", raw))
+    # `conseiller de Sa Majesté le Roi` holds the office `conseiller du roi`
+    raw = re.sub(r"\bde\s+(?:sa\s+majesté|s\.?\s?m\.?)\s+le\s+roi$", "du roi", raw, flags=re.I)
     # the state goes to `country`: `vice-président de la République` is a vice-president
     raw = re.sub(r"\s+de\s+la\s+République$", "", raw, flags=re.I)
     # `secrétaire d'État` keeps État's case as written (the contract's examples do)
