@@ -351,6 +351,18 @@ def test_home_country_on_a_tie_is_the_state_the_lead_names_first(analyse):
     assert ("Yves Kouamé", "directeur général", "Agence nationale du cacao", "CIV") in roles(doc)
 
 
+def test_morocco_named_in_passing_is_not_the_home_of_an_article_about_another_state(analyse):
+    doc = analyse("Les exportations sénégalaises vers le Maroc progressent. À Dakar, le Sénégal "
+                  "mise sur ses ports et les éleveurs sénégalais sur le Mali voisin. Le ministre "
+                  "du Commerce, Awa Ndiaye, a salué les chiffres du Sénégal.")
+    assert ("Awa Ndiaye", "ministre", "ministère du Commerce", "SEN") in roles(doc)
+    # an article about Morocco and one partner keeps Morocco home
+    doc = analyse("Le Maroc et le Sénégal ont signé trois accords à Rabat. Le Sénégal et le Maroc "
+                  "veulent doubler leurs échanges. Le ministre du Commerce, Omar Alaoui, a salué "
+                  "l'accord.")
+    assert ("Omar Alaoui", "ministre", "ministère du Commerce", "MAR") in roles(doc)
+
+
 def test_capitalised_demonym_in_an_organization_names_its_state(analyse):
     doc = analyse("Mme Salma Bennis, Présidente de l'Autorité Marocaine des Assurances, a reçu une "
                   "délégation de l'autorité française des marchés. M. Karim Tazi, Directeur de l'Office "
