@@ -355,3 +355,58 @@ def test_names_listed_with_an_organization_are_organizations(text, orgs, found):
 
 def test_a_bare_capital_after_et_starts_another_name(run):
     assert "Banque mondiale" in _texts(run("La Banque mondiale et Kredibank ont signé."), "ORG")
+
+
+def _mentions(text, spans):
+    from pipeline.extraction.mention import Mention
+    return [Mention(text.index(s), text.index(s) + len(s), lab, text=s, norm=s) for s, lab in spans]
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # a one-word brand and its country: a national subsidiary, one ORG
+    ("Les abonnés de Lumio Sénégal ont doublé.", [("Lumio", "ORG"), ("Sénégal", "COUNTRY")],
+     [("Lumio Sénégal", "ORG")]),
+    ("Le réseau de Kalinet Côte d'Ivoire est en panne.", [("Kalinet", "ORG"), ("Côte d'Ivoire", "COUNTRY")],
+     [("Kalinet Côte d'Ivoire", "ORG")]),
+    # an unknown brand no finder read, mid-sentence
+    ("Les résultats de Telvox Mali ont déçu.", [("Mali", "COUNTRY")], [("Telvox Mali", "ORG")]),
+    # a two-word group and a country: the country says whose group it is
+    ("Les filiales du groupe Banque Rouge France sont à vendre.",
+     [("Banque Rouge", "ORG"), ("France", "COUNTRY")], [("Banque Rouge", "ORG"), ("France", "COUNTRY")]),
+    # a place, a French word, a person's name or a sentence start before the country: no brand
+    ("Il vit entre Dakar Sénégal et Paris.", [("Dakar", "LOC"), ("Sénégal", "COUNTRY")],
+     [("Dakar", "LOC"), ("Sénégal", "COUNTRY")]),
+    ("Il a rendu visite au président Karim Tessa Togo hier.", [("Togo", "COUNTRY")],
+     [("Togo", "COUNTRY")]),
+    ("Le match. Zorbo Togo a gagné.", [("Togo", "COUNTRY")], [("Togo", "COUNTRY")]),
+    ("Les marchés Maroc et Tunisie", [("Maroc", "COUNTRY"), ("Tunisie", "COUNTRY")],
+     [("Maroc", "COUNTRY"), ("Tunisie", "COUNTRY")]),
+])
+def test_a_brand_and_its_country_are_one_organization(text, spans, expected):
+    from pipeline.extraction.brand_names import brand_with_country
+    got = brand_with_country(text, _mentions(text, spans))
+    assert [(m.text, m.label) for m in got] == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    ("L'assureur KTA Zellouna a publié ses comptes.", [("KTA", "ORG")], ["KTA Zellouna"]),
+    ("Le club AS Vimbori-Kanza a gagné.", [("AS", "ORG")], ["AS Vimbori-Kanza"]),
+    ("La banque BRX Tamourat Zelka a ouvert une agence.", [("BRX", "ORG")], ["BRX Tamourat Zelka"]),
+    # a person, a place or a French word after the acronym stays apart
+    ("Le patron de la BRX Karim Bensouda a parlé.", [("BRX", "ORG"), ("Karim Bensouda", "PERSON")],
+     ["BRX", "Karim Bensouda"]),
+    ("Une agence de la BRX Casablanca a ouvert.", [("BRX", "ORG")], ["BRX"]),
+    ("Selon la BRX Hier encore, les taux ont baissé.", [("BRX", "ORG")], ["BRX"]),
+])
+def test_an_acronym_takes_the_unknown_name_glued_after_it(text, spans, expected):
+    from pipeline.extraction.brand_names import acronym_with_name
+    assert [m.text for m in acronym_with_name(text, _mentions(text, spans))] == expected
+
+
+@pytest.mark.parametrize("text, org", [
+    ("Le fonds est géré par Talma Invest depuis mars.", "Talma Invest"),
+    ("Le fournisseur Soukra Énergie a signé un contrat.", "Soukra Énergie"),
+    ("La société de bourse Baobab Bourse a placé l'emprunt.", "Baobab Bourse"),
+])
+def test_company_names_run_past_the_brand(analyse, text, org):
+    assert org in [m.text for m in analyse(text)._.mentions if m.label == "ORG"]

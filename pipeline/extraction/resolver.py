@@ -105,6 +105,8 @@ def resolve(doc: Doc, home: str = HOME_COUNTRY) -> list[Mention]:
     chosen = sorted(chosen + repeated_surnames(doc_text(doc), chosen), key=lambda m: m.start)
     from .org_finder import coordinated_orgs                     # `Natixis et Bpifrance`
     chosen = sorted(chosen + coordinated_orgs(doc_text(doc), chosen), key=lambda m: m.start)
+    from .brand_names import acronym_with_name, brand_with_country   # `Orange Côte d'Ivoire`
+    chosen = brand_with_country(doc_text(doc), acronym_with_name(doc_text(doc), chosen))
     for m in chosen:
         m.text = doc_text(doc)[m.start:m.end]
     normalize_article(doc, chosen, home)

@@ -1,0 +1,99 @@
+"""Company names that run on past the word where the finders stopped.
+
+Two shapes, read over the resolver's chosen mentions (pure functions of text and mentions):
+  * brand + country: a national subsidiary is named by the brand and its country
+    (`Orange Côte d'Ivoire`, `Moov Togo`): a one-word organization, or an unknown
+    capitalized word mid-sentence, right before a COUNTRY mention is one ORG with it.
+    A two-word brand before a country (`groupe Crédit Agricole France`) is left as it is:
+    there the country says whose group it is;
+  * acronym + name: `XYZ Watanya`, `AB Mazembe`: an acronym ORG followed by one or two
+    capitalized words that no mention covers and that are neither French words nor places
+    is one ORG with them (people after an acronym are the model's PERSON, covered).
+"""
+from __future__ import annotations
+
+import re
+
+from .acronyms import looks_like_acronym, norm_apostrophes
+from .mention import Mention
+
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-ZÀ-Þ][\w&’'-]*)[ \u00a0]\Z")
+_WORDS_AFTER = re.compile(r"[ \u00a0]([A-ZÀ-Þ][^\W\d_]+(?:-[A-ZÀ-Þ][^\W\d_]*)*)"
+                          r"(?:[ \u00a0]([A-ZÀ-Þ][^\W\d_]+(?:-[A-ZÀ-Þ][^\W\d_]*)*))?(?![\w'’-])")
+
+
+def _unknown_name_word(word: str) -> bool:
+    """A capitalized word that is no French word and no known place (`Moov`, `Watanya`)."""
+    from .lexicon import is_french_word
+    from .normalize.gazetteer import lookup
+    parts = [p for p in word.split("-") if p]
+    return len(word) >= 2 and not word.isupper() and lookup(word, weak=True) is None \
+        and not any(is_french_word(p) for p in parts)
+
+
+def _mid_sentence(text: str, start: int) -> bool:
+    """Something other than a sentence end or a line break comes before ``start``."""
+    before = text[:start].rstrip(" \u00a0")
+    return bool(before) and before[-1] not in ".!?:\n«\"“—–-"
+
+
+def _after_capital(text: str, start: int) -> bool:
+    """The word before ``start`` is capitalized: ``start`` is inside a run of names
+    (`Alassane Ouattara Côte d'Ivoire` in a headline), no brand of its own."""
+    prev = re.search(r"([^\W\d_][\w'’-]*)[ \u00a0]*\Z", text[max(0, start - 40):start])
+    return bool(prev) and prev.group(1)[:1].isupper()
+
+
+def _covered(taken: list[Mention], s: int, e: int) -> bool:
+    return any(m.start < e and s < m.end for m in taken)
+
+
+def _org(text: str, s: int, e: int, source: str) -> Mention:
+    return Mention(s, e, "ORG", text=text[s:e], norm=norm_apostrophes(text[s:e]), source=source,
+                   priority=0)
+
+
+def brand_with_country(text: str, mentions: list[Mention]) -> list[Mention]:
+    """`Orange Côte d'Ivoire`: a one-word brand and the country right after it, one ORG."""
+    out = sorted(mentions, key=lambda m: m.start)
+    for c in [m for m in out if m.label == "COUNTRY"]:
+        w = _WORD_BEFORE.search(text, max(0, c.start - 40), c.start)
+        if w is None:
+            continue
+        ws, we = w.start(1), w.end(1)
+        org = next((m for m in out if m.end == we and m.start <= ws), None)
+        if org is not None:
+            if org.label != "ORG" or " " in org.text or "\u00a0" in org.text:
+                continue
+            new = _org(text, org.start, c.end, "org_brand_country")
+            out = [m for m in out if m is not org and m is not c]
+        elif (not _covered(out, ws, we) and _mid_sentence(text, ws)
+              and _unknown_name_word(w.group(1)) and not _after_capital(text, ws)):
+            new = _org(text, ws, c.end, "org_brand_country")
+            out = [m for m in out if m is not c]
+        else:
+            continue
+        out.append(new)
+        out.sort(key=lambda m: m.start)
+    return out
+
+
+def acronym_with_name(text: str, mentions: list[Mention]) -> list[Mention]:
+    """`XYZ Watanya`: an acronym ORG and the unknown capitalized words glued after it."""
+    for m in mentions:
+        if m.label != "ORG" or not looks_like_acronym(m.text):
+            continue
+        a = _WORDS_AFTER.match(text, m.end)
+        if a is None:
+            continue
+        end = None
+        for g in (1, 2):
+            if a.group(g) is None or _covered(mentions, a.start(g), a.end(g)) \
+                    or not _unknown_name_word(a.group(g)):
+                break
+            end = a.end(g)
+        if end is None:
+            continue
+        m.end, m.text, m.source = end, text[m.start:end], "org_acronym_name"
+        m.norm = norm_apostrophes(m.text)
+    return mentions
