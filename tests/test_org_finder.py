@@ -271,6 +271,18 @@ ORG_CASES = [
      ["Agence nationale de la sécurité routière"], ["Agence nationale de la sécurité routière Ahmed Tazi"]),
     # financial terms in capitals are not organizations
     ("Le Résultat net part du Groupe-RNPG progresse de 4%.", [], ["RNPG", "Groupe-RNPG"]),
+    # a bare noun after `en`, `lutte contre …`: the long name goes on in lower case
+    ("L'Agence nationale pour la gestion des ressources en eau a publié ses chiffres.",
+     ["Agence nationale pour la gestion des ressources en eau"], []),
+    ("La Régie autonome des transports en commun a relevé ses tarifs.",
+     ["Régie autonome des transports en commun"], []),
+    ("Le Comité national de lutte contre la fraude a saisi la justice.",
+     ["Comité national de lutte contre la fraude"], []),
+    # `en` opening a locution or a circumstance ends the name
+    ("L'Office national des pêches en partenariat avec la marine a contrôlé les ports.",
+     ["Office national des pêches"], ["Office national des pêches en partenariat"]),
+    ("L'Office national des pêches en hausse de 3% a publié ses chiffres.",
+     ["Office national des pêches"], ["Office national des pêches en hausse"]),
 ]
 
 
@@ -410,3 +422,18 @@ def test_an_acronym_takes_the_unknown_name_glued_after_it(text, spans, expected)
 ])
 def test_company_names_run_past_the_brand(analyse, text, org):
     assert org in [m.text for m in analyse(text)._.mentions if m.label == "ORG"]
+
+
+@pytest.mark.parametrize("text, not_orgs, orgs", [
+    # an index is a product of the exchange (ENTITIES.md: products are not entities)
+    ("L'indice KWX a gagné 1,2% à la clôture.", ["KWX"], []),
+    ("L'indice phare TZX30 a reculé mardi.", ["TZX30"], []),
+    ("Le KWX 40 a cédé 0,4 %, entraîné par les banques.", ["KWX"], []),
+    ("Le KWX Composite a reculé, la KWX a publié ses volumes.", ["KWX Composite"], ["KWX"]),
+    # the exchange itself, or an acronym before an amount, stays an organization
+    ("La BRX 96 milliards de francs a été levée hier.", [], ["BRX"]),
+])
+def test_stock_indices_are_not_organizations(run, text, not_orgs, orgs):
+    found = _texts(run(text), "ORG")
+    assert not any(o in found for o in not_orgs), found
+    assert all(o in found for o in orgs), found

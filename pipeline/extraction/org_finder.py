@@ -148,6 +148,7 @@ def _mention(doc, start_tok: int, end_tok: int, label: str, source: str) -> Ment
 
 # ---------------------------------------------------------------- head names
 _COMPASS = {"ouest", "nord", "sud"}   # not `est`, also the verb
+_LOCUTION_ENDS = {"de", "du", "des", "d'", "d’", "avec", "à", "au", "aux"}   # `en charge de`, `en lien avec`
 _NUMBERED_GROUP = re.compile(r"[A-Z]{1,2}\d{1,2}(?:\+\d)?")
 def _extend_name(doc, i: int, allow_caps: bool = True) -> int:
     """Token index one past the end of the name whose head is token ``i``."""
@@ -177,8 +178,15 @@ def _extend_name(doc, i: int, allow_caps: bool = True) -> int:
             has_caps = has_caps or (t.pos_ == "PROPN" and t.text not in load_patterns().org_heads)
             end = j = j + 1
             continue
+        if t.lower_ == "en" and doc[j - 1].is_lower and j + 1 < n and doc[j + 1].is_lower \
+                and _is_noun(doc[j + 1]) and not _is_verb(doc[j + 1]) \
+                and not (j + 2 < n and doc[j + 2].lower_ in _LOCUTION_ENDS):
+            end = j = j + 2  # `… des ressources en hydrocarbures`, `… en milieu rural`: a bare
+            continue         # noun after `en` is a complement of the name (`en partenariat avec` ends it)
+        # `Comité national de lutte contre le paludisme`: `contre` after `lutte` reads like `de`
+        lutte_contre = t.lower_ == "contre" and doc[j - 1].lower_ == "lutte"
         k = j
-        if t.lower_ in PREPS or t.lower_ == "et":
+        if t.lower_ in PREPS or t.lower_ == "et" or lutte_contre:
             coord = t.lower_ == "et"
             k += 1
             if coord and k < n and doc[k].lower_ in PREPS:
@@ -534,6 +542,8 @@ def _acronyms(doc, pats: Patterns, banned: set) -> list[Mention]:
                 continue
         nxt = doc[i + 1] if i + 1 < len(doc) else None
         prv = doc[i - 1] if i > 0 else None
+        if _stock_index(doc, i):
+            continue  # `l'indice XYZ`, `le XYZ 40 a gagné`: an index, a product of the exchange
         if nxt is not None and re.match(r"^(19|20)\d\d", nxt.text) and not _event_acronym(s, pats):
             continue  # `LFI 2024`, `PND 2018-2027`: plans and laws (`CAN 2025` is an event)
         if prv is not None and prv.like_num:
@@ -541,6 +551,31 @@ def _acronyms(doc, pats: Patterns, banned: set) -> list[Mention]:
         label = pats.known_acronyms.get(s, ("", "ORG"))[1]
         out.append(Mention(t.idx, t.idx + len(s), label, text=s, norm=s, source="org_acronym"))
     return _glue_acronyms(doc_text(doc), out)
+
+
+@lru_cache(maxsize=1)
+def _index_words() -> dict:
+    """place (`before`/`after`) -> the words of stock_indices.tsv."""
+    out: dict = {"before": set(), "after": set()}
+    for word, place in read_rows("stock_indices.tsv", ("word", "place")):
+        out[place].add(word)
+    return out
+
+
+def _stock_index(doc, i: int) -> bool:
+    """The capitals at token ``i`` name a stock-market index: after `indice` (and its lower-case
+    qualifiers), before an index word (`Composite`), or before the index's size that a verb or a
+    punctuation mark follows (`le XYZ 40 a gagné 1%`, not `la XYZ 40 milliards`)."""
+    words, n = _index_words(), len(doc)
+    k = i - 1
+    while k >= max(0, i - 3) and doc[k].is_lower:
+        if doc[k].lower_ in words["before"]:
+            return True
+        k -= 1
+    if i + 1 < n and doc[i + 1].lower_ in words["after"]:
+        return True
+    return i + 1 < n and re.fullmatch(r"\d{2,3}", doc[i + 1].text) is not None and (
+        i + 2 >= n or doc[i + 2].is_punct or doc[i + 2].pos_ in ("VERB", "AUX"))
 
 
 _GLUED_ACRONYM = re.compile(r"-([A-Z][A-Za-z]*[A-Z]|[A-Z][a-z]?)(?![\w-])")
