@@ -437,3 +437,30 @@ def test_stock_indices_are_not_organizations(run, text, not_orgs, orgs):
     found = _texts(run(text), "ORG")
     assert not any(o in found for o in not_orgs), found
     assert all(o in found for o in orgs), found
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # a site named after a person keeps its noun and is LOC whole (ENTITIES.md)
+    ("Le match a lieu au stade Kofi Mensah samedi.", [("Kofi Mensah", "PERSON")],
+     [("stade Kofi Mensah", "LOC")]),
+    ("Il a atterri à l'aéroport international Awa Ndiaye hier.", [("Awa Ndiaye", "PERSON")],
+     [("aéroport international Awa Ndiaye", "LOC")]),
+    # an institution named after a person is ORG whole, a rank or first name left out included
+    ("Les étudiants de l'université Cheikh Malick Sow ont voté.", [("Malick Sow", "PERSON")],
+     [("université Cheikh Malick Sow", "ORG")]),
+    ("La Fondation Binta Keita a ouvert une école.", [("Binta Keita", "PERSON")],
+     [("Fondation Binta Keita", "ORG")]),
+    # a name no finder read after the noun
+    ("Il a été soigné à l'hôpital Mamadou Le Guennec de Lomé.", [("Lomé", "LOC")],
+     [("hôpital Mamadou Le Guennec", "ORG"), ("Lomé", "LOC")]),
+    # a verb, a comma or a place between the noun and the name: no facility
+    ("L'université accueille Binta Keita lundi.", [("Binta Keita", "PERSON")],
+     [("Binta Keita", "PERSON")]),
+    ("Devant le stade, Kofi Mensah a parlé.", [("Kofi Mensah", "PERSON")],
+     [("Kofi Mensah", "PERSON")]),
+    ("Le stade de Lomé est plein.", [("Lomé", "LOC")], [("Lomé", "LOC")]),
+])
+def test_a_facility_named_after_a_person_is_one_mention(text, spans, expected):
+    from pipeline.extraction.named_sites import named_after_people
+    got = named_after_people(text, _mentions(text, spans))
+    assert [(m.text, m.label) for m in got] == expected

@@ -107,6 +107,8 @@ def resolve(doc: Doc, home: str = HOME_COUNTRY) -> list[Mention]:
     chosen = sorted(chosen + coordinated_orgs(doc_text(doc), chosen), key=lambda m: m.start)
     from .brand_names import acronym_with_name, brand_with_country   # `Orange Côte d'Ivoire`
     chosen = brand_with_country(doc_text(doc), acronym_with_name(doc_text(doc), chosen))
+    from .named_sites import named_after_people                     # `le stade Prénom Nom`
+    chosen = named_after_people(doc_text(doc), chosen)
     for m in chosen:
         m.text = doc_text(doc)[m.start:m.end]
     normalize_article(doc, chosen, home)

@@ -1,0 +1,78 @@
+"""Facilities and institutions named after a person, whole (docs/ENTITIES.md, facility + place):
+`le stade Prénom Nom`, `l'aéroport Mohammed V` are LOC from the noun to the name's end;
+`l'université Prénom Nom`, `la Fondation Prénom Nom` are ORG whole. The model reads the name
+as a PERSON and the noun as a common word; this pass, over the resolver's chosen mentions,
+puts the two together. Pure function of text and mentions; nouns in named_after_people.tsv.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .mention import Mention
+from .normalize.text import clean as clean_norm
+
+
+@lru_cache(maxsize=1)
+def _nouns() -> tuple[re.Pattern, dict]:
+    from pipeline.data import read_rows
+    rows = read_rows("named_after_people.tsv", ("noun", "label"))
+    labels = {noun: label for noun, label in rows if label != "qualifier"}
+    quals = [noun for noun, label in rows if label == "qualifier"]
+
+    def alts(words):
+        return "|".join(re.escape(w).replace(r"\ ", r"[ \u00a0]+") for w in sorted(words, key=len, reverse=True))
+    # the noun, up to two qualifiers (`aéroport international`), then the name
+    rx = re.compile(r"(?<![\w-])(?P<noun>" + alts(labels) + r")(?:[ \u00a0]+(?:" + alts(quals)
+                    + r")){0,2}[ \u00a0]+", re.I)
+    return rx, labels
+
+
+# a name no finder read: two to four capitalized words (`Prénom Le Nom`)
+_NAME = re.compile(r"[A-ZÀ-Þ][\w’'-]+(?:[ \u00a0][A-ZÀ-Þ][\w’'-]*){1,3}")
+
+
+def _label(noun: str) -> str | None:
+    return _nouns()[1].get(re.sub(r"\s+", " ", noun.lower()))
+
+
+def _name_gap(gap: str) -> bool:
+    """Nothing, or one or two capitalized words, between the noun and the PERSON mention: a rank
+    or a first name the person's span left out (`université Cheikh X Y` read from `X`)."""
+    words = gap.split()
+    return "\n" not in gap and len(words) <= 2 and all(w[:1].isupper() for w in words)
+
+
+def _unknown_name(name: str) -> bool:
+    """Some word of ``name`` is neither a French word nor a known place (a person's name)."""
+    from .lexicon import is_french_word
+    from .normalize.gazetteer import lookup
+    return lookup(name, weak=True) is None and any(
+        not is_french_word(w) and lookup(w, weak=True) is None for w in name.split() if len(w) > 2)
+
+
+def named_after_people(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The mentions with a facility or institution noun (up to two qualifiers) and the person's
+    name right after it made one LOC or ORG: the name is a PERSON mention, or capitalized words
+    no mention covers."""
+    rx = _nouns()[0]
+    out = sorted(mentions, key=lambda m: m.start)
+    for f in rx.finditer(text):
+        label = _label(f.group("noun"))
+        if label is None or "\n" in f.group(0):
+            continue
+        s = f.start("noun")
+        person = next((m for m in out if m.start >= f.end() and _name_gap(text[f.end():m.start])), None)
+        if person is not None and person.label == "PERSON":
+            e = person.end
+        elif person is None and (n := _NAME.match(text, f.end())) and _unknown_name(n.group(0)):
+            e = n.end()
+        else:
+            continue
+        if any(s < m.end and m.start < e and m is not person for m in out):
+            continue  # the noun is part of another mention (`Université Mohammed VI Polytechnique`)
+        out = [m for m in out if m is not person]
+        out.append(Mention(s, e, label, text=text[s:e], norm=clean_norm(text[s:e]),
+                           source="named_after_person"))
+        out.sort(key=lambda m: m.start)
+    return out
