@@ -96,3 +96,42 @@ def test_grand_before_a_city_names_its_metropolitan_area(found):
     out = found("Les usines du Grand Tunis et de la Grande-Bretagne tournent, à Grand-Bassam aussi.")
     assert ("Grand Tunis", "LOC", "Grand Tunis") in out
     assert ("Grande-Bretagne", "COUNTRY", "GBR") in out
+
+
+def _chosen(text, spans):
+    from pipeline.extraction.mention import Mention
+    return [Mention(text.index(s), text.index(s) + len(s), lab, text=s, norm=s) for s, lab in spans]
+
+
+@pytest.mark.parametrize("text, spans, places", [
+    # the capitalized complement of a division is a place, a word that heads org names too
+    ("Les pluies ont touché la région du Centre et le département de la Haute-Mbali.", [],
+     ["Centre", "Haute-Mbali"]),
+    ("Les habitants du village de Keur Sambou ont protesté.", [], ["Keur Sambou"]),
+    # facility + place: the site gives only the place (ENTITIES.md)
+    ("La mine d'or de Tingaro et le site de Bolomba sont exploités.", [], ["Tingaro", "Bolomba"]),
+    ("Le navire est ancré au large de Kassoumbé depuis mars.", [], ["Kassoumbé"]),
+    # a ministry's department, common words after a site, or a span already read: no place
+    ("Il dirige le département de la Culture du ministère.", [], []),
+    ("Le site de Production a fermé.", [], []),
+    ("Le site de la Banque Zeta publie les chiffres.", [("Banque Zeta", "ORG")], []),
+])
+def test_places_after_place_nouns(text, spans, places):
+    from pipeline.extraction.named_sites import places_after_nouns
+    got = places_after_nouns(text, _chosen(text, spans))
+    assert [m.text for m in got if m.label == "LOC"] == places
+
+
+def test_a_division_s_complement_is_no_organization(analyse):
+    doc = analyse("Les routes de la région du Centre ont été refaites par l'entreprise.")
+    assert [(m.text, m.label) for m in doc._.mentions] == [("Centre", "LOC")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Le terminal est installé près de N’Gabou, à la frontière.", "N’Gabou"),
+    ("Le port de N'Kolo est fermé depuis lundi.", "N'Kolo"),
+])
+def test_a_name_opening_with_n_apostrophe_keeps_it(analyse, text, name):
+    # resolver._glue_elided_n (the label is the model's or the gazetteer's)
+    found = [m.text for m in analyse(text)._.mentions]
+    assert name in found and name[2:] not in found

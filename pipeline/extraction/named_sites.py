@@ -1,4 +1,9 @@
-"""Facilities and institutions named after a person, whole (docs/ENTITIES.md, facility + place):
+"""Named sites (docs/ENTITIES.md, facility + place), over the resolver's chosen mentions.
+
+Places after a place noun: `la région du Centre`, `la mine d'or de X`, `au large de X`: the
+capitalized complement of a noun of place_nouns.tsv that no mention covers is a LOC.
+
+Facilities and institutions named after a person, whole:
 `le stade Prénom Nom`, `l'aéroport Mohammed V` are LOC from the noun to the name's end;
 `l'université Prénom Nom`, `la Fondation Prénom Nom` are ORG whole. The model reads the name
 as a PERSON and the noun as a common word; this pass, over the resolver's chosen mentions,
@@ -76,3 +81,45 @@ def named_after_people(text: str, mentions: list[Mention]) -> list[Mention]:
                            source="named_after_person"))
         out.sort(key=lambda m: m.start)
     return out
+
+
+@lru_cache(maxsize=None)
+def place_noun_rx(kinds: tuple = ("admin", "shared", "site")) -> re.Pattern:
+    """A place noun of ``kinds``, up to two lower-case words (`mine d'or`, `région
+    administrative`), then de/du/de la/d' before the place's first capital."""
+    from pipeline.data import read_rows
+    words = [w for w, kind in read_rows("place_nouns.tsv", ("noun", "kind")) if kind in kinds]
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(r"(?<![\w-])(?i:" + alts + r")(?:[ \u00a0]+(?:d['’]|de[ \u00a0]+)?[a-zà-ÿ]+){0,2}?"
+                      r"[ \u00a0]+(?:de[ \u00a0]+la[ \u00a0]+|de[ \u00a0]+l['’]|du[ \u00a0]+|des[ \u00a0]+"
+                      r"|de[ \u00a0]+|d['’])(?=[A-ZÀ-Þ])")
+
+
+def after_division(text: str, start: int) -> bool:
+    """``start`` opens the complement of an administrative division (`la région du Centre`)."""
+    return any(f.end() == start for f in place_noun_rx(("admin",)).finditer(text, max(0, start - 60), start + 1))
+
+
+# a place's name: capitalized words, hyphen-joined parts, `N'`/`d'` glued (`Keur Moussa`)
+_PLACE = re.compile(r"(?:[A-ZÀ-Þ]['’])?[A-ZÀ-Þ][\w’'-]*(?:[ \u00a0][A-ZÀ-Þ][\w’'-]*){0,3}")
+
+
+def places_after_nouns(text: str, mentions: list[Mention]) -> list[Mention]:
+    """LOC mentions for the capitalized complements of place nouns that no mention covers."""
+    from .lexicon import is_french_word
+    found = []
+    for f in place_noun_rx().finditer(text):
+        if "\n" in f.group(0):
+            continue
+        p = _PLACE.match(text, f.end())
+        if p is None:
+            continue
+        s, e = p.start(), p.end()
+        name = text[s:e].rstrip("’'-")
+        e = s + len(name)
+        if any(m.start < e and s < m.end for m in mentions + found):
+            continue
+        if all(is_french_word(w) for w in name.split()) and not place_noun_rx(("admin",)).match(text, f.start()):
+            continue  # `le site de Production`, `département de la Culture`: common words, no place
+        found.append(Mention(s, e, "LOC", text=name, norm=clean_norm(name), source="place_after_noun"))
+    return sorted(mentions + found, key=lambda m: m.start)

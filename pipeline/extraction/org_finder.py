@@ -309,6 +309,10 @@ def _head_names(doc, pats: Patterns) -> list[Mention]:
         if label is None:
             i += 1
             continue
+        from pipeline.extraction.named_sites import after_division
+        if after_division(doc_text(doc), t.idx):
+            i += 1
+            continue  # `la région du Centre`: a place, though `Centre` heads organization names
         if t.text in pats.wrappers and i + 1 < n and not _is_adj(doc[i + 1]):
             nxt = doc[i + 2] if doc[i + 1].text in ("-", "–") and i + 2 < n else doc[i + 1]
             if nxt.text in NOT_ORG_ACRONYMS:
