@@ -135,3 +135,35 @@ def test_a_name_opening_with_n_apostrophe_keeps_it(analyse, text, name):
     # resolver._glue_elided_n (the label is the model's or the gazetteer's)
     found = [m.text for m in analyse(text)._.mentions]
     assert name in found and name[2:] not in found
+
+
+def _sourced(text, spans):
+    ms = _chosen(text, [(s, lab) for s, lab, _ in spans])
+    for m, (_, _, src) in zip(ms, spans):
+        m.source = src
+    return ms
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # one known place in a list: the model's ORG guesses and the bare names are places too
+    ("Les crues ont frappé Tingaro, Bolomba et Dakar.",
+     [("Tingaro", "ORG", "model_org"), ("Dakar", "LOC", "geo_gazetteer")],
+     [("Tingaro", "LOC"), ("Bolomba", "LOC"), ("Dakar", "LOC")]),
+    # a list with no place, or a rule's organization, stays as it is
+    ("Les opérateurs Zentel, Kalinet et Moviko ont signé.",
+     [("Zentel", "ORG", "model_org"), ("Kalinet", "ORG", "org_list"), ("Moviko", "ORG", "org_list")],
+     [("Zentel", "ORG"), ("Kalinet", "ORG"), ("Moviko", "ORG")]),
+    ("La BAD et Dakar ont signé.", [("BAD", "ORG", "org_acronym"), ("Dakar", "LOC", "geo_gazetteer")],
+     [("BAD", "ORG"), ("Dakar", "LOC")]),
+])
+def test_a_list_with_a_place_is_a_list_of_places(text, spans, expected):
+    from pipeline.extraction.named_sites import coordinated_places
+    got = coordinated_places(text, _sourced(text, spans))
+    assert [(m.text, m.label) for m in got] == expected
+
+
+def test_a_place_noun_overrides_the_model_s_organization():
+    from pipeline.extraction.named_sites import places_after_nouns
+    text = "Les pluies ont touché la ville de Tingaro lundi."
+    got = places_after_nouns(text, _sourced(text, [("Tingaro", "ORG", "model_org")]))
+    assert [(m.text, m.label) for m in got] == [("Tingaro", "LOC")]

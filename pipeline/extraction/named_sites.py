@@ -17,6 +17,10 @@ from functools import lru_cache
 from .mention import Mention
 from .normalize.text import clean as clean_norm
 
+# sources of ORG mentions that are guesses (the model's, a list's), which a place noun or a list
+# of places overrides
+_GUESSED_ORG = ("model_org", "org_list")
+
 
 @lru_cache(maxsize=1)
 def _nouns() -> tuple[re.Pattern, dict]:
@@ -117,9 +121,52 @@ def places_after_nouns(text: str, mentions: list[Mention]) -> list[Mention]:
         s, e = p.start(), p.end()
         name = text[s:e].rstrip("’'-")
         e = s + len(name)
+        same = next((m for m in mentions if (m.start, m.end) == (s, e)), None)
+        if same is not None and same.label == "ORG" and same.source in _GUESSED_ORG:
+            same.label, same.source = "LOC", "place_after_noun"   # the model's guess, overridden
+            continue
         if any(m.start < e and s < m.end for m in mentions + found):
             continue
         if all(is_french_word(w) for w in name.split()) and not place_noun_rx(("admin",)).match(text, f.start()):
             continue  # `le site de Production`, `département de la Culture`: common words, no place
         found.append(Mention(s, e, "LOC", text=name, norm=clean_norm(name), source="place_after_noun"))
     return sorted(mentions + found, key=lambda m: m.start)
+
+
+# a list of names: `A, B et C`, `A et B` (each name capitalized words, hyphen-joined parts)
+_ITEM = r"(?:[A-ZÀ-Þ]['’])?[A-ZÀ-Þ][\w’'-]*(?:[ \u00a0][A-ZÀ-Þ][\w’'-]*){0,2}"
+_LIST = re.compile(r"(?<![\w’'-])" + _ITEM + r"(?:,[ \u00a0]+" + _ITEM + r")*[ \u00a0]+(?:et|ou)[ \u00a0]+"
+                   + _ITEM + r"(?![\w’'-])")
+_ITEM_RX = re.compile(_ITEM)
+
+
+def coordinated_places(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A list holds one kind of thing: in `A, B et C` where one item is a place (a LOC mention, or
+    a GeoNames place), the items the model or a list guessed as ORG, and unknown names no mention
+    covers, are places too (`à Kindia, Xa et Yb`: towns too small for any gazetteer)."""
+    from .lexicon import is_french_word
+    from .normalize.gazetteer import lookup
+    out = list(mentions)
+    for chain in _LIST.finditer(text):
+        items = [(i.start(), i.end()) for i in _ITEM_RX.finditer(text, chain.start(), chain.end())]
+        items = [(s, e) for s, e in items if text[s:e] not in ("Et", "Ou")]
+        at = {(m.start, m.end): m for m in out}
+
+        def place(s, e):
+            m = at.get((s, e))
+            if m is not None:
+                return m.label == "LOC"
+            entry = lookup(text[s:e], weak=True)
+            return entry is not None and entry.label == "LOC" and not any(
+                o.start < e and s < o.end for o in out)
+        if len(items) < 2 or not any(place(s, e) for s, e in items):
+            continue
+        for s, e in items:
+            m = at.get((s, e))
+            if m is not None and m.label == "ORG" and m.source in _GUESSED_ORG:
+                m.label, m.source = "LOC", "place_list"
+            elif m is None and not any(o.start < e and s < o.end for o in out) and s != chain.start() \
+                    and not all(is_french_word(w) for w in text[s:e].split()):
+                out.append(Mention(s, e, "LOC", text=text[s:e], norm=clean_norm(text[s:e]),
+                                   source="place_list"))
+    return sorted(out, key=lambda m: m.start)

@@ -845,7 +845,7 @@ def coordinated_orgs(text: str, mentions: list[Mention]) -> list[Mention]:
 
     def ok(s: int, e: int, name: str) -> bool:
         words = name.split()
-        if any(a < e and s < b for a, b in taken) or lookup(name) is not None:
+        if any(a < e and s < b for a, b in taken) or lookup(name, weak=True) is not None:
             return False
         if any(w in person_words or w.lower() in title_words() for w in words):
             return False

@@ -108,8 +108,9 @@ def resolve(doc: Doc, home: str = HOME_COUNTRY) -> list[Mention]:
     chosen = sorted(chosen + coordinated_orgs(doc_text(doc), chosen), key=lambda m: m.start)
     from .brand_names import acronym_with_name, brand_with_country   # `Orange Côte d'Ivoire`
     chosen = brand_with_country(doc_text(doc), acronym_with_name(doc_text(doc), chosen))
-    from .named_sites import named_after_people, places_after_nouns  # `stade X Y`, `région du Z`
+    from .named_sites import coordinated_places, named_after_people, places_after_nouns  # `stade X Y`, `région du Z`
     chosen = places_after_nouns(doc_text(doc), named_after_people(doc_text(doc), chosen))
+    chosen = coordinated_places(doc_text(doc), chosen)                  # `à Kindia, Xa et Yb`
     for m in chosen:
         m.text = doc_text(doc)[m.start:m.end]
     normalize_article(doc, chosen, home)
