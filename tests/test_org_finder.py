@@ -393,6 +393,9 @@ def _mentions(text, spans):
     ("Le match. Zorbo Togo a gagné.", [("Togo", "COUNTRY")], [("Togo", "COUNTRY")]),
     ("Les marchés Maroc et Tunisie", [("Maroc", "COUNTRY"), ("Tunisie", "COUNTRY")],
      [("Maroc", "COUNTRY"), ("Tunisie", "COUNTRY")]),
+    # a known body's acronym and a country: the body's office there, two mentions
+    ("Le représentant de la FAO Mali a parlé.", [("FAO", "ORG"), ("Mali", "COUNTRY")],
+     [("FAO", "ORG"), ("Mali", "COUNTRY")]),
 ])
 def test_a_brand_and_its_country_are_one_organization(text, spans, expected):
     from pipeline.extraction.brand_names import brand_with_country
@@ -463,4 +466,24 @@ def test_stock_indices_are_not_organizations(run, text, not_orgs, orgs):
 def test_a_facility_named_after_a_person_is_one_mention(text, spans, expected):
     from pipeline.extraction.named_sites import named_after_people
     got = named_after_people(text, _mentions(text, spans))
+    assert [(m.text, m.label) for m in got] == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # capitalized words, de/du and a country: one organization of that country, whole
+    ("Les filiales sont le Crédit du Niger et la Caisse Rurale du Mali.",
+     [("Niger", "COUNTRY"), ("Mali", "COUNTRY")],
+     [("Crédit du Niger", "ORG"), ("Caisse Rurale du Mali", "ORG")]),
+    ("Il a rejoint Pétrole de Guinée en mars.", [("Guinée", "COUNTRY")], [("Pétrole de Guinée", "ORG")]),
+    # a title, a compass or generic word, a sentence start, a person: the country stays
+    ("Il a reçu l'Ambassadeur d'Algérie hier.", [("Algérie", "COUNTRY")], [("Algérie", "COUNTRY")]),
+    ("La Première Dame du Congo a parlé.", [("Congo", "COUNTRY")], [("Congo", "COUNTRY")]),
+    ("Les combats dans l'Est de la RDC continuent.", [("RDC", "COUNTRY")], [("RDC", "COUNTRY")]),
+    ("Crédit du Niger. Le reste suit.", [("Niger", "COUNTRY")], [("Niger", "COUNTRY")]),
+    ("Selon Amadou Diallo du Mali, tout va bien.", [("Amadou Diallo", "PERSON"), ("Mali", "COUNTRY")],
+     [("Amadou Diallo", "PERSON"), ("Mali", "COUNTRY")]),
+])
+def test_a_name_ending_in_de_and_a_country_is_one_organization(text, spans, expected):
+    from pipeline.extraction.brand_names import name_of_country
+    got = name_of_country(text, _mentions(text, spans))
     assert [(m.text, m.label) for m in got] == expected

@@ -5,7 +5,7 @@ Two shapes, read over the resolver's chosen mentions (pure functions of text and
     (`Orange Côte d'Ivoire`, `Moov Togo`): a one-word organization, or an unknown
     capitalized word mid-sentence, right before a COUNTRY mention is one ORG with it.
     A two-word brand before a country (`groupe Crédit Agricole France`) is left as it is:
-    there the country says whose group it is;
+    there the country says whose group it is; so is a known body's acronym (`FAO Mali`);
   * acronym + name: `XYZ Watanya`, `AB Mazembe`: an acronym ORG followed by one or two
     capitalized words that no mention covers and that are neither French words nor places
     is one ORG with them (people after an acronym are the model's PERSON, covered).
@@ -29,6 +29,13 @@ def _unknown_name_word(word: str) -> bool:
     parts = [p for p in word.split("-") if p]
     return len(word) >= 2 and not word.isupper() and lookup(word, weak=True) is None \
         and not any(is_french_word(p) for p in parts)
+
+
+def _known_body(name: str) -> bool:
+    """A known organization's acronym (known_orgs.tsv: mostly public and international bodies):
+    `FAO Mali` is the body's office in that country, the country a mention of its own."""
+    from .org_finder import load_patterns
+    return name in load_patterns().known_acronyms
 
 
 def _mid_sentence(text: str, start: int) -> bool:
@@ -63,7 +70,7 @@ def brand_with_country(text: str, mentions: list[Mention]) -> list[Mention]:
         ws, we = w.start(1), w.end(1)
         org = next((m for m in out if m.end == we and m.start <= ws), None)
         if org is not None:
-            if org.label != "ORG" or " " in org.text or "\u00a0" in org.text:
+            if org.label != "ORG" or " " in org.text or "\u00a0" in org.text or _known_body(org.text):
                 continue
             new = _org(text, org.start, c.end, "org_brand_country")
             out = [m for m in out if m is not org and m is not c]
@@ -97,3 +104,41 @@ def acronym_with_name(text: str, mentions: list[Mention]) -> list[Mention]:
         m.end, m.text, m.source = end, text[m.start:end], "org_acronym_name"
         m.norm = norm_apostrophes(m.text)
     return mentions
+
+
+# capitalized words, then de/du/de la/d' right before a country (group 1: the words)
+_NAME_OF = re.compile(r"(?<![\w’'-])((?:[A-ZÀ-Þ][\w’'-]*[ \u00a0]+){1,4}?)"
+                      r"(?:de[ \u00a0]+la[ \u00a0]+|de[ \u00a0]+l['’]|du[ \u00a0]+|de[ \u00a0]+|d['’])\Z")
+
+
+def _not_a_name_word(word: str) -> bool:
+    """A title (`Ambassadeur`), a generic or compass word (`Est`, `Dame`), an honorific."""
+    from .titles import title_words
+    from .wordlists import generic_words, honorifics
+    w = word.lower()
+    return w in title_words() or w in generic_words() or w in honorifics()
+
+
+def name_of_country(text: str, mentions: list[Mention]) -> list[Mention]:
+    """`le Crédit du Pays`, `Gaz de Pays`: capitalized words mid-sentence, then de/du and a
+    COUNTRY mention, name one organization of that country, whole (the gold keeps `Banque
+    centrale de Tunisie`-like names whole). Not after a title or a compass word (`Ambassadeur
+    d'Algérie`, `Est de la RDC`), nor over a person, a place or a rule's mention."""
+    from .normalize.gazetteer import lookup
+    out = sorted(mentions, key=lambda m: m.start)
+    for c in [m for m in out if m.label == "COUNTRY"]:
+        r = _NAME_OF.search(text, max(0, c.start - 80), c.start)
+        if r is None:
+            continue
+        s = r.start(1)
+        words = r.group(1).split()
+        if not _mid_sentence(text, s) or words[0].isupper() or any(_not_a_name_word(w) for w in words) \
+                or lookup(" ".join(words), weak=True) is not None or lookup(words[0], weak=True) is not None:
+            continue
+        inside = [m for m in out if m.start < r.end(1) and s < m.end]
+        if any(m.label != "ORG" or m.source not in ("model_org", "org_list") for m in inside):
+            continue
+        out = [m for m in out if m is not c and m not in inside]
+        out.append(_org(text, s, c.end, "org_of_country"))
+        out.sort(key=lambda m: m.start)
+    return out

@@ -106,8 +106,9 @@ def resolve(doc: Doc, home: str = HOME_COUNTRY) -> list[Mention]:
     chosen = sorted(chosen + repeated_surnames(doc_text(doc), chosen), key=lambda m: m.start)
     from .org_finder import coordinated_orgs                     # `Natixis et Bpifrance`
     chosen = sorted(chosen + coordinated_orgs(doc_text(doc), chosen), key=lambda m: m.start)
-    from .brand_names import acronym_with_name, brand_with_country   # `Orange Côte d'Ivoire`
+    from .brand_names import acronym_with_name, brand_with_country, name_of_country   # `Orange Côte d'Ivoire`
     chosen = brand_with_country(doc_text(doc), acronym_with_name(doc_text(doc), chosen))
+    chosen = name_of_country(doc_text(doc), chosen)                     # `le Crédit du Pays`
     from .named_sites import coordinated_places, named_after_people, places_after_nouns  # `stade X Y`, `région du Z`
     chosen = places_after_nouns(doc_text(doc), named_after_people(doc_text(doc), chosen))
     chosen = coordinated_places(doc_text(doc), chosen)                  # `à Kindia, Xa et Yb`
