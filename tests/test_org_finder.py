@@ -283,6 +283,18 @@ ORG_CASES = [
      ["Office national des pêches"], ["Office national des pêches en partenariat"]),
     ("L'Office national des pêches en hausse de 3% a publié ses chiffres.",
      ["Office national des pêches"], ["Office national des pêches en hausse"]),
+    # the capital on `Haut`/`Haute`, the head in lower case
+    ("La Haute autorité de régulation des marchés publics a annulé l'appel d'offres.",
+     ["Haute autorité de régulation des marchés publics"], []),
+    # `Direction générale` with a portfolio is a named body; before an organization, that one
+    ("La Direction générale des douanes et des accises a saisi la cargaison.",
+     ["Direction générale des douanes et des accises"], []),
+    ("La Direction générale de la BNT a publié une note.", ["BNT"], ["Direction générale de la BNT"]),
+    # a nationality adjective after a capitalized complement says whose body it is
+    ("Le Haut conseil d'État malien et le parlement ont voté.", ["Haut conseil d'État"],
+     ["Haut conseil d'État malien"]),
+    ("La Fédération des Chambres ivoiriennes de commerce a voté.",
+     ["Fédération des Chambres ivoiriennes de commerce"], []),
 ]
 
 

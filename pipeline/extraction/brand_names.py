@@ -1,6 +1,6 @@
 """Company names that run on past the word where the finders stopped.
 
-Two shapes, read over the resolver's chosen mentions (pure functions of text and mentions):
+Three shapes, read over the resolver's chosen mentions (pure functions of text and mentions):
   * brand + country: a national subsidiary is named by the brand and its country
     (`Orange Côte d'Ivoire`, `Moov Togo`): a one-word organization, or an unknown
     capitalized word mid-sentence, right before a COUNTRY mention is one ORG with it.
@@ -8,7 +8,9 @@ Two shapes, read over the resolver's chosen mentions (pure functions of text and
     there the country says whose group it is; so is a known body's acronym (`FAO Mali`);
   * acronym + name: `XYZ Watanya`, `AB Mazembe`: an acronym ORG followed by one or two
     capitalized words that no mention covers and that are neither French words nor places
-    is one ORG with them (people after an acronym are the model's PERSON, covered).
+    is one ORG with them (people after an acronym are the model's PERSON, covered);
+  * name + de + country: `le Crédit du Pays`: capitalized words mid-sentence, de/du and a
+    COUNTRY mention are one ORG (name_of_country).
 """
 from __future__ import annotations
 

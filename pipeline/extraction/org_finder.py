@@ -50,6 +50,7 @@ class Patterns:
     triggers: set = field(default_factory=set)
     suffixes: set = field(default_factory=set)
     generic: list = field(default_factory=list)
+    generic_alone: list = field(default_factory=list)     # `Direction générale` alone or of an org
     event_heads: set = field(default_factory=set)
     english_events: set = field(default_factory=set)
     legal_forms: set = field(default_factory=set)         # `SCA`, `SARL`: company legal forms
@@ -90,6 +91,8 @@ def load_patterns() -> Patterns:
             p.local_heads.add(norm_apostrophes(word).lower())
         if kind == "generic":
             p.generic.append(_fold(norm_apostrophes(word)))
+        if kind == "generic_alone":
+            p.generic_alone.append(_fold(norm_apostrophes(word)))
     for word, kind in _rows("event_heads.tsv"):
         {"head": p.event_heads, "trigger": p.event_triggers, "feast": p.feasts,
          "standing": p.standing}.get(kind, set()).add(word)
@@ -161,6 +164,8 @@ def _extend_name(doc, i: int, allow_caps: bool = True) -> int:
         if "\n" in doc[j - 1].whitespace_ or t.is_space:
             break  # names do not cross lines
         if _is_adj(t):
+            if _is_cap(doc[j - 1]) and j - 1 > i and _closing_demonym(doc, j):
+                break  # `Haut conseil d'État libyen`: whose body it is, not its name
             end = j = j + 1
             continue
         if t.lower_ in _COMPASS and j + 1 < n and _is_adj(doc[j + 1]):
@@ -225,6 +230,8 @@ def _extend_name(doc, i: int, allow_caps: bool = True) -> int:
                     m += 1
                 m = _place_run(doc, k, m)
                 while m < n and (_is_adj(doc[m]) or (m < n and doc[m].text.startswith("-"))):
+                    if _closing_demonym(doc, m):
+                        break  # `Haut conseil d'État libyen`: whose body it is, not its name
                     m += 1
                 end = j = m
                 has_caps = has_caps or w.pos_ == "PROPN"
@@ -233,6 +240,14 @@ def _extend_name(doc, i: int, allow_caps: bool = True) -> int:
             continue
         break
     return end
+
+
+def _closing_demonym(doc, m: int) -> bool:
+    """Token ``m`` is a nationality adjective that ends the name (no de/du after it): it says
+    whose the body is (`Haut conseil d'État libyen`, gold: `Haut conseil d'État`)."""
+    from pipeline.extraction.normalize.gazetteer import demonym_country
+    nxt = doc[m + 1].lower_ if m + 1 < len(doc) else ""
+    return demonym_country(doc[m].text) is not None and nxt not in PREPS
 
 
 def _inner_org(doc, i: int, end: int, pats: Patterns) -> int | None:
@@ -283,6 +298,10 @@ def _place_run(doc, k: int, m: int) -> int:
     return m
 
 
+# the rest of a name after a generic head: an organization's name (`… de la BCT`), not a portfolio
+_OF_AN_ORG = re.compile(r"\s+(?:de la|de l'|du|des|de|d')\s*[A-ZÀ-Þ]")
+
+
 def _head_names(doc, pats: Patterns) -> list[Mention]:
     out = []
     n = len(doc)
@@ -294,6 +313,8 @@ def _head_names(doc, pats: Patterns) -> list[Mention]:
         phrase = None
         if t.text in pats.org_heads:
             label = "ORG"
+        elif i > 0 and doc[i - 1].text in pats.pre and t.is_lower and t.text.capitalize() in pats.org_heads:
+            label = "ORG"  # `Haut conseil d'État`, `Haute autorité de …`: the capital is on `Haut`
         elif t.text in pats.event_heads:
             label = "EVENT"
         else:
@@ -351,7 +372,9 @@ def _head_names(doc, pats: Patterns) -> list[Mention]:
             label = "ORG"  # `Conférence permanente des …`: a standing body, not a meeting
         m = _mention(doc, start, end, label, "org_head" if label == "ORG" else "event_head")
         folded = _fold(m.norm)
-        if any(folded == g or folded.startswith(g + " ") for g in pats.generic):
+        if any(folded == g or folded.startswith(g + " ") for g in pats.generic) or any(
+                folded == g or folded.startswith(g + " ") and _OF_AN_ORG.match(m.norm, len(g))
+                for g in pats.generic_alone):
             i += 1
             continue
         out.append(m)
