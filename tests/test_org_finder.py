@@ -295,6 +295,12 @@ ORG_CASES = [
      ["Haut conseil d'État malien"]),
     ("La Fédération des Chambres ivoiriennes de commerce a voté.",
      ["Fédération des Chambres ivoiriennes de commerce"], []),
+    # a trigger noun with lower-case complements, then the company's name
+    ("La compagnie nationale des mines Zorbex et la société de gestion portuaire Kalport ont signé.",
+     ["Zorbex", "Kalport"], []),
+    # a nationality before the name is not part of it
+    ("L'arrivée du groupe Gabonais Zorbex au capital et du Malien Kalport Bank est actée.",
+     ["Zorbex", "Kalport Bank"], ["Gabonais Zorbex", "Malien Kalport Bank"]),
 ]
 
 

@@ -68,6 +68,8 @@ def model_mentions(doc: Doc) -> list[Mention]:
             if named is not None:
                 # `son Group CEO Mallam Mele Kolo Kyari`, read by the model as one ORG
                 label, start = "PERSON", named
+        if label in ("ORG", "LOC", "MISC") and _demonym_then_name(doc, start, ent.end):
+            label = "PERSON"  # `à la Sénégalaise Prénom Nom`: trim_span drops the nationality
         bounds = trim_span(doc, start, ent.end, label)
         if bounds is None:
             continue
@@ -126,6 +128,20 @@ def model_mentions(doc: Doc) -> list[Mention]:
         # the model's organizations (ORG, acronyms read as MISC or LOC) are read by
         # model_orgs below, against the rule-based ones
     return out
+
+
+def _demonym_then_name(doc: Doc, start: int, end: int) -> bool:
+    """A capitalized nationality noun after a determiner, then two or three capitalized words
+    the gazetteer does not know: a person introduced by nationality (`la Sénégalaise Prénom
+    Nom`), which the model reads as a place or an organization."""
+    from .normalize.gazetteer import lookup
+    while start < end and (doc[start].is_punct or unify_apostrophes(doc[start].lower_) in _LEAD_WORDS):
+        start += 1
+    rest = doc[start + 1:end]
+    return (start > 0 and doc[start - 1].pos_ == "DET" and doc[start].text[:1].isupper()
+            and _demonym(doc[start].text) and 2 <= len(rest) <= 3
+            and all(t.is_alpha and t.text[:1].isupper() and not t.is_upper for t in rest)
+            and lookup(rest.text, weak=True) is None)
 
 
 def _hyphen_start(doc: Doc, start: int) -> int:

@@ -420,6 +420,8 @@ def _english_runs(doc, pats: Patterns) -> list[Mention]:
         if len(words) < 2 or doc[i].lower_ in DETS or doc[i].text in pats.org_heads \
                 or doc[i].text in pats.event_heads:
             continue
+        if _leading_demonym(doc, i, j):
+            i, words = i + 1, words[1:]   # `le Marocain X Bank`: the nationality, not the name
         if any(w.lower() in pats.english_events for w in words[1:]) and _is_cap(doc[i]):
             out.append(_mention(doc, i, j, "EVENT", "event_english"))
         elif any(w in pats.suffixes for w in words[1:]) or (words[0] in pats.suffixes
@@ -435,9 +437,7 @@ def _trigger_names(doc, pats: Patterns) -> list[Mention]:
     for i, t in enumerate(doc):
         if t.text not in pats.triggers or i == 0 or doc[i - 1].pos_ not in ("DET", "ADP"):
             continue
-        j = i + 1
-        while j < n and _is_adj(doc[j]):
-            j += 1
+        j = _past_qualifiers(doc, i + 1)
         k = j
         if k < n - 1 and doc[k].text in ("L'", "L’", "Le", "La", "Les") and _is_cap(doc[k + 1]):
             k += 2  # media titles keep their article: `L'Economiste`
@@ -455,6 +455,43 @@ def _trigger_names(doc, pats: Patterns) -> list[Mention]:
                 continue
             out.append(_mention(doc, j, k, "ORG", "org_trigger"))
     return out
+
+
+def _leading_demonym(doc, j: int, k: int) -> bool:
+    """Token ``j`` is a capitalized nationality word before more of a name up to ``k``
+    (`le groupe Singapourien X`, `le Marocain X Bank`): the company's nationality, not its name."""
+    from pipeline.extraction.normalize.gazetteer import demonym_country
+    return k - j >= 2 and _is_cap(doc[j]) and demonym_country(doc[j].text) is not None
+
+
+def _past_qualifiers(doc, j: int) -> int:
+    """After a trigger noun, the first token past its adjectives, up to two lower-case
+    complements (`la compagnie nationale des hydrocarbures X`, `la société de gestion X`) and a
+    capitalized nationality (`le groupe Singapourien X`); ``j`` itself if the name is next."""
+    n, start = len(doc), j
+    while j < n and _is_adj(doc[j]):
+        j += 1
+    for _ in range(2):
+        k = j
+        if k < n and doc[k].lower_ in PREPS:
+            k += 1
+            if k < n and doc[k].lower_ in DETS:
+                k += 1
+            if k < n and doc[k].is_lower and _is_noun(doc[k]) and not _is_verb(doc[k]):
+                k += 1
+                while k < n and _is_adj(doc[k]):
+                    k += 1
+                if k < n and _is_cap(doc[k]) and doc[k].is_alpha:
+                    j = k
+                    break
+                j = k
+                continue
+        break
+    if j < n and not _is_cap(doc[j]):
+        return start if start < n and _is_cap(doc[start]) else j
+    if j + 1 < n and _is_cap(doc[j + 1]) and _leading_demonym(doc, j, j + 2):
+        j += 1
+    return j
 
 
 # ---------------------------------------------------------------- known names
