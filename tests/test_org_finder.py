@@ -474,6 +474,12 @@ def test_stock_indices_are_not_organizations(run, text, not_orgs, orgs):
     # a name no finder read after the noun
     ("Il a été soigné à l'hôpital Mamadou Le Guennec de Lomé.", [("Lomé", "LOC")],
      [("hôpital Mamadou Le Guennec", "ORG"), ("Lomé", "LOC")]),
+    # the name read on into its town; the noun read alone by the head rule
+    ("Le lycée Kofi Mensah de Dakar a fermé.", [("Kofi Mensah de Dakar", "PERSON")],
+     [("lycée Kofi Mensah", "ORG"), ("Dakar", "LOC")]),
+    ("Le Centre hospitalier universitaire Awa Ndiaye a fermé.",
+     [("Centre hospitalier universitaire", "ORG"), ("Awa Ndiaye", "PERSON")],
+     [("Centre hospitalier universitaire Awa Ndiaye", "ORG")]),
     # a verb, a comma or a place between the noun and the name: no facility
     ("L'université accueille Binta Keita lundi.", [("Binta Keita", "PERSON")],
      [("Binta Keita", "PERSON")]),

@@ -37,6 +37,8 @@ def _nouns() -> tuple[re.Pattern, dict]:
     return rx, labels
 
 
+# `de`/`d'` inside a person's span, before a town (`Prénom Nom de Dakar`)
+_OF_PLACE = re.compile(r"[ \u00a0]+(?:de|d['’])[ \u00a0]*(?=[A-ZÀ-Þ][^ \u00a0]*\Z)")
 # a name no finder read: two to four capitalized words (`Prénom Le Nom`)
 _NAME = re.compile(r"[A-ZÀ-Þ][\w’'-]+(?:[ \u00a0][A-ZÀ-Þ][\w’'-]*){1,3}")
 
@@ -64,6 +66,7 @@ def named_after_people(text: str, mentions: list[Mention]) -> list[Mention]:
     """The mentions with a facility or institution noun (up to two qualifiers) and the person's
     name right after it made one LOC or ORG: the name is a PERSON mention, or capitalized words
     no mention covers."""
+    from .normalize.gazetteer import lookup
     rx = _nouns()[0]
     out = sorted(mentions, key=lambda m: m.start)
     for f in rx.finditer(text):
@@ -72,17 +75,28 @@ def named_after_people(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         s = f.start("noun")
         person = next((m for m in out if m.start >= f.end() and _name_gap(text[f.end():m.start])), None)
+        place = None
         if person is not None and person.label == "PERSON":
             e = person.end
+            # `lycée Prénom Nom de Dakar`: the name read on into its town
+            at = _OF_PLACE.search(text, person.start, person.end)
+            if at is not None and lookup(text[at.end():person.end], weak=True) is not None:
+                e = at.start()
+                place = Mention(at.end(), person.end, "LOC", text=text[at.end():person.end],
+                                norm=clean_norm(text[at.end():person.end]), source="named_after_person")
         elif person is None and (n := _NAME.match(text, f.end())) and _unknown_name(n.group(0)):
             e = n.end()
         else:
             continue
-        if any(s < m.end and m.start < e and m is not person for m in out):
+        # the noun read by the head rule alone (`Centre hospitalier universitaire` + a name)
+        noun = [m for m in out if m.label == "ORG" and s <= m.start and m.end <= f.end()]
+        if any(s < m.end and m.start < e and m is not person and m not in noun for m in out):
             continue  # the noun is part of another mention (`Université Mohammed VI Polytechnique`)
-        out = [m for m in out if m is not person]
+        out = [m for m in out if m is not person and m not in noun]
         out.append(Mention(s, e, label, text=text[s:e], norm=clean_norm(text[s:e]),
                            source="named_after_person"))
+        if place is not None:
+            out.append(place)
         out.sort(key=lambda m: m.start)
     return out
 
