@@ -453,6 +453,9 @@ def test_company_names_run_past_the_brand(analyse, text, org):
     ("Le KWX Composite a reculé, la KWX a publié ses volumes.", ["KWX Composite"], ["KWX"]),
     # the exchange itself, or an acronym before an amount, stays an organization
     ("La BRX 96 milliards de francs a été levée hier.", [], ["BRX"]),
+    ("Le KWX All-Share a gagné 2%, la KWX a publié ses volumes.", ["KWX All-Share"], ["KWX"]),
+    # ISO 4217 codes are money, not organizations
+    ("Le GHS et le NGN ont chuté face au USD.", ["GHS", "NGN", "USD"], []),
 ])
 def test_stock_indices_are_not_organizations(run, text, not_orgs, orgs):
     found = _texts(run(text), "ORG")

@@ -18,6 +18,7 @@ import re
 
 from .acronyms import looks_like_acronym, norm_apostrophes
 from .mention import Mention
+from .org_finder import index_words
 
 _WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-ZÀ-Þ][\w&’'-]*)[ \u00a0]\Z")
 _WORDS_AFTER = re.compile(r"[ \u00a0]([A-ZÀ-Þ][^\W\d_]+(?:-[A-ZÀ-Þ][^\W\d_]*)*)"
@@ -93,8 +94,8 @@ def acronym_with_name(text: str, mentions: list[Mention]) -> list[Mention]:
         if m.label != "ORG" or not looks_like_acronym(m.text):
             continue
         a = _WORDS_AFTER.match(text, m.end)
-        if a is None:
-            continue
+        if a is None or a.group(1).lower() in index_words()["after"]:
+            continue  # `XYZ All-Share`: an index, not the company's name
         end = None
         for g in (1, 2):
             if a.group(g) is None or _covered(mentions, a.start(g), a.end(g)) \

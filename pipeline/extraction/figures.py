@@ -128,6 +128,12 @@ def _currencies():
 
 
 @lru_cache(maxsize=1)
+def currency_codes() -> frozenset:
+    """The ISO 4217 codes currencies.tsv knows (`XOF`, `GHS`): money, never an organization."""
+    return frozenset(r[2] for r in _currencies())
+
+
+@lru_cache(maxsize=1)
 def _any_currency() -> re.Pattern:
     """Matches where at least one currency form of ``_currencies`` matches (an alternation
     of them all, each with its own case flag): one C-level test rules out the usual

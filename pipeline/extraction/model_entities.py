@@ -196,7 +196,7 @@ def model_orgs(doc: Doc, ours: list[Mention]) -> list[Mention]:
     not a ministry or a ministry's portfolio (`ministre de la Justice` -> `Justice`), not a head
     noun alone (`le Groupe`, `Congrès`), not lower case."""
     from .acronyms import looks_like_acronym, norm_apostrophes
-    from .org_finder import DETS, NOT_ORG_ACRONYMS, PREPS, load_patterns
+    from .org_finder import DETS, NOT_ORG_ACRONYMS, PREPS, index_words, load_patterns
     pats = load_patterns()
     out = []
     for e in doc.ents:
@@ -224,6 +224,8 @@ def model_orgs(doc: Doc, ours: list[Mention]) -> list[Mention]:
             continue
         if any(x.text in NOT_ORG_ACRONYMS for x in toks):
             continue
+        if any(w.lower() in index_words()["after"] for w in re.findall(r"[\w-]+", text)):
+            continue  # `XYZ All-Share`: a stock index, a product of the exchange
         # a capitalized common noun (`Coopération africaine`, `Plan vert`, `Offre Maroc`): real
         # names of that shape start with a head noun, which our rules cover
         if first.pos_ in ("NOUN", "ADJ", "VERB") and not first.is_oov:

@@ -24,6 +24,7 @@ from pathlib import Path
 from pipeline.extraction.acronyms import (acronym_matches, backtrack_long_form, canonical_name, complete_norms,
                                find_paren_acronyms, looks_like_acronym,
                                norm_apostrophes, _fold)
+from pipeline.extraction.figures import currency_codes
 from pipeline.extraction.mention import Mention
 from pipeline.extraction.overlaps import longest_first
 from pipeline.extraction.wordlists import word_set
@@ -597,6 +598,8 @@ def _acronyms(doc, pats: Patterns, banned: set) -> list[Mention]:
         s = t.text
         if not looks_like_acronym(s) or s in NOT_ORG_ACRONYMS or s in banned:
             continue
+        if s in currency_codes() and s not in pats.known_acronyms:
+            continue  # `le GHS a chuté`: a currency's ISO code
         if not_an_acronym(s, doc_text(doc), pats, _furniture_position(doc, i)):
             continue
         if s not in pats.known_acronyms:
@@ -618,7 +621,7 @@ def _acronyms(doc, pats: Patterns, banned: set) -> list[Mention]:
 
 
 @lru_cache(maxsize=1)
-def _index_words() -> dict:
+def index_words() -> dict:
     """place (`before`/`after`) -> the words of stock_indices.tsv."""
     out: dict = {"before": set(), "after": set()}
     for word, place in read_rows("stock_indices.tsv", ("word", "place")):
@@ -630,13 +633,14 @@ def _stock_index(doc, i: int) -> bool:
     """The capitals at token ``i`` name a stock-market index: after `indice` (and its lower-case
     qualifiers), before an index word (`Composite`), or before the index's size that a verb or a
     punctuation mark follows (`le XYZ 40 a gagné 1%`, not `la XYZ 40 milliards`)."""
-    words, n = _index_words(), len(doc)
+    words, n = index_words(), len(doc)
     k = i - 1
     while k >= max(0, i - 3) and doc[k].is_lower:
         if doc[k].lower_ in words["before"]:
             return True
         k -= 1
-    if i + 1 < n and doc[i + 1].lower_ in words["after"]:
+    after = re.match(r"[ \u00a0]+([\w-]+)", doc_text(doc)[doc[i].idx + len(doc[i]):])
+    if after and after.group(1).lower() in words["after"]:
         return True
     return i + 1 < n and re.fullmatch(r"\d{2,3}", doc[i + 1].text) is not None and (
         i + 2 >= n or doc[i + 2].is_punct or doc[i + 2].pos_ in ("VERB", "AUX"))
