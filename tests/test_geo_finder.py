@@ -167,3 +167,12 @@ def test_a_place_noun_overrides_the_model_s_organization():
     text = "Les pluies ont touché la ville de Tingaro lundi."
     got = places_after_nouns(text, _sourced(text, [("Tingaro", "ORG", "model_org")]))
     assert [(m.text, m.label) for m in got] == [("Tingaro", "LOC")]
+
+
+def test_a_mayor_s_town_read_as_a_person_is_a_place():
+    # in the resolver's order: the place noun's complement, then the list it opens
+    from pipeline.extraction.named_sites import coordinated_places, places_after_nouns
+    text = "Il a rencontré les maires de Birni Zango et de Kalla."
+    got = coordinated_places(text, places_after_nouns(
+        text, _sourced(text, [("Birni Zango", "PERSON", "model")])))
+    assert [(m.text, m.label) for m in got] == [("Birni Zango", "LOC"), ("Kalla", "LOC")]

@@ -514,3 +514,14 @@ def test_a_name_ending_in_de_and_a_country_is_one_organization(text, spans, expe
     from pipeline.extraction.brand_names import name_of_country
     got = name_of_country(text, _mentions(text, spans))
     assert [(m.text, m.label) for m in got] == expected
+
+
+@pytest.mark.parametrize("text, parts", [
+    ("Zorbex et de la Kalport", [(0, 6), (16, 23)]),
+    ("Zorbex et l'Office Kalport", [(0, 6), (12, 26)]),
+    # lower-case words before `et`: one long name, left whole
+    ("Parti de la Justice et de la Paix", [(0, 33)]),
+])
+def test_the_model_s_organization_split_at_a_coordination(text, parts):
+    from pipeline.extraction.model_entities import _split_coordinated
+    assert _split_coordinated(text) == parts

@@ -242,6 +242,21 @@ def model_orgs(doc: Doc, ours: list[Mention]) -> list[Mention]:
             continue
         if any(s < m.end and m.start < t for m in ours):
             continue
-        out.append(Mention(s, t, "ORG", text=text, norm=norm_apostrophes(text),
-                           source="model_org", priority=0))
+        for a, b in _split_coordinated(text):
+            out.append(Mention(s + a, s + b, "ORG", text=text[a:b], norm=norm_apostrophes(text[a:b]),
+                               source="model_org", priority=0))
     return out
+
+
+# `X et de la Y`, `X et l'Y`: a coordination with its own article starts a second name
+_AND_THE = re.compile(r"[ \u00a0]+et[ \u00a0]+(?:de[ \u00a0]+la|de[ \u00a0]+l['’]|du|des|la|le|l['’])[ \u00a0]*(?=[A-ZÀ-Þ])")
+
+
+def _split_coordinated(text: str) -> list[tuple[int, int]]:
+    """The model's ORG `Xa et de la Yb` is two names when the part before `et` is capitalized
+    words only (a bare name; `Parti de l'Authenticité et de la Modernité` has lower-case words
+    and is the head rule's anyway). Offsets into ``text``."""
+    m = _AND_THE.search(text)
+    if m is None or not all(w[:1].isupper() for w in text[:m.start()].split()):
+        return [(0, len(text))]
+    return [(0, m.start()), (m.end(), len(text))]

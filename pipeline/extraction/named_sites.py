@@ -136,8 +136,11 @@ def places_after_nouns(text: str, mentions: list[Mention]) -> list[Mention]:
         name = text[s:e].rstrip("’'-")
         e = s + len(name)
         same = next((m for m in mentions if (m.start, m.end) == (s, e)), None)
-        if same is not None and same.label == "ORG" and same.source in _GUESSED_ORG:
+        if same is not None and (same.label == "ORG" and same.source in _GUESSED_ORG or (
+                same.label == "PERSON" and same.source == "model"
+                and place_noun_rx(("admin",)).match(text, f.start()))):
             same.label, same.source = "LOC", "place_after_noun"   # the model's guess, overridden
+            same.norm = clean_norm(same.text)
             continue
         if any(m.start < e and s < m.end for m in mentions + found):
             continue
@@ -147,10 +150,11 @@ def places_after_nouns(text: str, mentions: list[Mention]) -> list[Mention]:
     return sorted(mentions + found, key=lambda m: m.start)
 
 
-# a list of names: `A, B et C`, `A et B` (each name capitalized words, hyphen-joined parts)
+# a list of names: `A, B et C`, `A et de B` (each name capitalized words, hyphen-joined parts)
 _ITEM = r"(?:[A-ZÀ-Þ]['’])?[A-ZÀ-Þ][\w’'-]*(?:[ \u00a0][A-ZÀ-Þ][\w’'-]*){0,2}"
-_LIST = re.compile(r"(?<![\w’'-])" + _ITEM + r"(?:,[ \u00a0]+" + _ITEM + r")*[ \u00a0]+(?:et|ou)[ \u00a0]+"
-                   + _ITEM + r"(?![\w’'-])")
+_AGAIN = r"(?:(?:de|à)[ \u00a0]+|d['’])?"   # `à A et à B`, `de A et de B`: the preposition repeated
+_LIST = re.compile(r"(?<![\w’'-])" + _ITEM + r"(?:,[ \u00a0]+" + _AGAIN + _ITEM + r")*[ \u00a0]+(?:et|ou)[ \u00a0]+"
+                   + _AGAIN + _ITEM + r"(?![\w’'-])")
 _ITEM_RX = re.compile(_ITEM)
 
 
