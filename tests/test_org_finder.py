@@ -295,6 +295,9 @@ ORG_CASES = [
      ["Haut conseil d'État malien"]),
     ("La Fédération des Chambres ivoiriennes de commerce a voté.",
      ["Fédération des Chambres ivoiriennes de commerce"], []),
+    # a capitalized noun and `sportive`/`sportif`/`athlétique`: a sports club, town included
+    ("L'Étoile sportive de Zarma a battu le Club athlétique de Kolda.",
+     ["Étoile sportive de Zarma", "Club athlétique de Kolda"], []),
     # a trigger noun with lower-case complements, then the company's name
     ("La compagnie nationale des mines Zorbex et la société de gestion portuaire Kalport ont signé.",
      ["Zorbex", "Kalport"], []),

@@ -63,6 +63,7 @@ class Patterns:
     heads_by_initial: dict = field(default_factory=dict)  # first letter -> lower_heads starting so
     local_heads: set = field(default_factory=set)         # `conseil communal`: ORG with a place only
     bodies: set = field(default_factory=set)              # `Conseil`, `Direction`: bodies inside orgs
+    club_words: set = field(default_factory=set)          # `sportive` in `Union sportive de X`
     wrappers: set = field(default_factory=set)            # `Groupe` in `Groupe OCP`
     known_acronyms: dict = field(default_factory=dict)    # acronym -> (long form, label)
     known_names: dict = field(default_factory=dict)       # folded name -> (canonical, label)
@@ -83,7 +84,8 @@ def load_patterns() -> Patterns:
     p = Patterns()
     for word, kind, _label in _rows("org_heads.tsv"):
         {"head": p.org_heads, "pre": p.pre, "trigger": p.triggers, "suffix": p.suffixes,
-         "legal": p.legal_forms, "body": p.bodies, "wrapper": p.wrappers}.get(kind, set()).add(word)
+         "legal": p.legal_forms, "body": p.bodies, "wrapper": p.wrappers,
+         "club": p.club_words}.get(kind, set()).add(word)
         if kind == "suffix" and word.replace(".", "").isupper():
             p.legal_forms.add(word.replace(".", ""))
         if kind in ("lower", "local"):
@@ -316,6 +318,8 @@ def _head_names(doc, pats: Patterns) -> list[Mention]:
             label = "ORG"
         elif i > 0 and doc[i - 1].text in pats.pre and t.is_lower and t.text.capitalize() in pats.org_heads:
             label = "ORG"  # `Haut conseil d'État`, `Haute autorité de …`: the capital is on `Haut`
+        elif t.is_title and t.is_alpha and i + 1 < n and doc[i + 1].lower_ in pats.club_words:
+            label = "ORG"  # `Étoile sportive du Sahel`: a sports club, whatever its first word
         elif t.text in pats.event_heads:
             label = "EVENT"
         else:
