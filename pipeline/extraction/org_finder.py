@@ -134,7 +134,8 @@ _COMPOUND_ADJ = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
 def _is_adj(t) -> bool:
     # `sino-africaine`, `euro-méditerranéen`: a hyphenated adjective is one word of the name
     return (t.text.islower() and (t.is_alpha or _COMPOUND_ADJ.fullmatch(t.text))
-            and (t.pos_ == "ADJ" or t.lower_ in NAME_PARTICIPLES) and t.lower_ not in STOP_NOUNS)
+            and (t.pos_ == "ADJ" or t.lower_ in NAME_PARTICIPLES or t.lower_ in load_patterns().club_words)
+            and t.lower_ not in STOP_NOUNS)  # the tagger reads `athlétique` as a noun
 
 
 def _is_noun(t) -> bool:
