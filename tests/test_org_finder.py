@@ -412,6 +412,8 @@ def _mentions(text, spans):
     ("Il a rendu visite au président Karim Tessa Togo hier.", [("Togo", "COUNTRY")],
      [("Togo", "COUNTRY")]),
     ("Le match. Zorbo Togo a gagné.", [("Togo", "COUNTRY")], [("Togo", "COUNTRY")]),
+    ("Le projet Zorbo Togo avance.", [("Togo", "COUNTRY")], [("Togo", "COUNTRY")]),
+    ("L'opérateur Zorbo Togo a gagné.", [("Togo", "COUNTRY")], [("Zorbo Togo", "ORG")]),
     ("Les marchés Maroc et Tunisie", [("Maroc", "COUNTRY"), ("Tunisie", "COUNTRY")],
      [("Maroc", "COUNTRY"), ("Tunisie", "COUNTRY")]),
     # a known body's acronym and a country: the body's office there, two mentions

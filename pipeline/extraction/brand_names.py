@@ -47,11 +47,19 @@ def _mid_sentence(text: str, start: int) -> bool:
     return bool(before) and before[-1] not in ".!?:\n«\"“—–-"
 
 
-def _after_capital(text: str, start: int) -> bool:
-    """The word before ``start`` is capitalized: ``start`` is inside a run of names
-    (`Alassane Ouattara Côte d'Ivoire` in a headline), no brand of its own."""
-    prev = re.search(r"([^\W\d_][\w'’-]*)[ \u00a0]*\Z", text[max(0, start - 40):start])
-    return bool(prev) and prev.group(1)[:1].isupper()
+# words before an unknown brand: a function word (`de Xa Pays`, `chez Xa Pays`) or a company noun
+_BEFORE_BRAND = {"de", "du", "des", "d", "chez", "par", "avec", "pour", "et", "à", "au", "aux",
+                 "le", "la", "les", "l", "que", "entre", "sur"}
+
+
+def _brand_position(text: str, start: int) -> bool:
+    """The word before ``start`` lets a company's name stand there: a function word or a
+    trigger noun (`l'opérateur Xa Pays`), not a capitalized word (inside a run of names) nor
+    another noun (`le projet Xa Pays`: a project and its country)."""
+    from .org_finder import load_patterns
+    prev = re.search(r"([^\W\d_]+)['’]?[ \u00a0]*\Z", text[max(0, start - 40):start])
+    return prev is not None and (prev.group(1).lower() in _BEFORE_BRAND
+                                 or prev.group(1) in load_patterns().triggers)
 
 
 def _covered(taken: list[Mention], s: int, e: int) -> bool:
@@ -78,7 +86,7 @@ def brand_with_country(text: str, mentions: list[Mention]) -> list[Mention]:
             new = _org(text, org.start, c.end, "org_brand_country")
             out = [m for m in out if m is not org and m is not c]
         elif (not _covered(out, ws, we) and _mid_sentence(text, ws)
-              and _unknown_name_word(w.group(1)) and not _after_capital(text, ws)):
+              and _unknown_name_word(w.group(1)) and _brand_position(text, ws)):
             new = _org(text, ws, c.end, "org_brand_country")
             out = [m for m in out if m is not c]
         else:
