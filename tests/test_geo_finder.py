@@ -176,3 +176,14 @@ def test_a_mayor_s_town_read_as_a_person_is_a_place():
     got = coordinated_places(text, places_after_nouns(
         text, _sourced(text, [("Birni Zango", "PERSON", "model")])))
     assert [(m.text, m.label) for m in got] == [("Birni Zango", "LOC"), ("Kalla", "LOC")]
+
+
+@pytest.mark.parametrize("text, span, norm", [
+    ("La délégation est arrivée au Caire lundi.", "Caire", "Le Caire"),
+    ("LE CAIRE, 3 mars (MENA) — Le canal a rouvert.", "CAIRE", "Le Caire"),
+    ("Il vit à Dakar.", "Dakar", "Dakar"),
+])
+def test_a_place_whose_name_holds_its_article_is_valued_with_it(analyse, text, span, norm):
+    found = [(m.text, m.norm) for m in analyse(text)._.mentions if m.label == "LOC"]
+    assert (span, norm) in found
+    assert not any(m.text in ("LE", "Le") for m in analyse(text)._.mentions)
