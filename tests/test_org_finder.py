@@ -295,6 +295,9 @@ ORG_CASES = [
      ["Haut conseil d'État malien"]),
     ("La Fédération des Chambres ivoiriennes de commerce a voté.",
      ["Fédération des Chambres ivoiriennes de commerce"], []),
+    # a budget account is no organization (ENTITIES.md), a fund with its own body is
+    ("Le Fonds spécial de soutien aux sinistrés a reçu 2 milliards, le Fonds africain de garantie aussi.",
+     ["Fonds africain de garantie"], ["Fonds spécial de soutien aux sinistrés", "Fonds spécial"]),
     # a capitalized noun and `sportive`/`sportif`/`athlétique`: a sports club, town included
     ("L'Étoile sportive de Zarma a battu le Club athlétique de Kolda.",
      ["Étoile sportive de Zarma", "Club athlétique de Kolda"], []),
