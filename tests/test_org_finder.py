@@ -295,6 +295,10 @@ ORG_CASES = [
      ["Haut conseil d'État malien"]),
     ("La Fédération des Chambres ivoiriennes de commerce a voté.",
      ["Fédération des Chambres ivoiriennes de commerce"], []),
+    # complements listed with commas, closed by `et de`: one name
+    ("La Chambre de commerce, d'industrie et d'artisanat de Thiès a ouvert un bureau.",
+     ["Chambre de commerce, d'industrie et d'artisanat de Thiès"], ["Chambre de commerce"]),
+    ("L'Office national des ports, de son côté, a signé.", ["Office national des ports"], []),
     # a budget account is no organization (ENTITIES.md), a fund with its own body is
     ("Le Fonds spécial de soutien aux sinistrés a reçu 2 milliards, le Fonds africain de garantie aussi.",
      ["Fonds africain de garantie"], ["Fonds spécial de soutien aux sinistrés", "Fonds spécial"]),

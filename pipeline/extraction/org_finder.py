@@ -192,6 +192,9 @@ def _extend_name(doc, i: int, allow_caps: bool = True) -> int:
                 and not (j + 2 < n and doc[j + 2].lower_ in _LOCUTION_ENDS):
             end = j = j + 2  # `… des ressources en hydrocarbures`, `… en milieu rural`: a bare
             continue         # noun after `en` is a complement of the name (`en partenariat avec` ends it)
+        if t.text == "," and end == j and _listed_complement(doc, j):
+            end = j = j + 1  # `Chambre de commerce, d'industrie et d'agriculture`: a list of
+            continue         # complements, the comma read like `et`
         # `Comité national de lutte contre le paludisme`: `contre` after `lutte` reads like `de`
         lutte_contre = t.lower_ == "contre" and doc[j - 1].lower_ == "lutte"
         k = j
@@ -244,6 +247,22 @@ def _extend_name(doc, i: int, allow_caps: bool = True) -> int:
             continue
         break
     return end
+
+
+def _listed_complement(doc, j: int) -> bool:
+    """The comma at token ``j`` opens another de/d' complement (a lower-case noun) of a list that
+    `et de`/`et d'` closes a few words on (`commerce, d'industrie et d'agriculture`)."""
+    n = len(doc)
+    k = j + 1
+    if k >= n or doc[k].lower_ not in ("de", "d'", "d’", "du", "des"):
+        return False
+    k += 1
+    if k < n and doc[k].lower_ in DETS:
+        k += 1
+    if k >= n or not doc[k].is_lower or not _is_noun(doc[k]) or _is_verb(doc[k]):
+        return False
+    return any(doc[x].lower_ == "et" and x + 1 < n and doc[x + 1].lower_ in PREPS
+               for x in range(k + 1, min(n - 1, k + 5)))
 
 
 def _closing_demonym(doc, m: int) -> bool:
