@@ -653,6 +653,9 @@ def index_words() -> dict:
     return out
 
 
+_NEXT_WORD = re.compile(r"[ \u00a0]+([\w-]+)")
+
+
 def _stock_index(doc, i: int) -> bool:
     """The capitals at token ``i`` name a stock-market index: after `indice` (and its lower-case
     qualifiers), before an index word (`Composite`), or before the index's size that a verb or a
@@ -663,7 +666,7 @@ def _stock_index(doc, i: int) -> bool:
         if doc[k].lower_ in words["before"]:
             return True
         k -= 1
-    after = re.match(r"[ \u00a0]+([\w-]+)", doc_text(doc)[doc[i].idx + len(doc[i]):])
+    after = _NEXT_WORD.match(doc_text(doc), doc[i].idx + len(doc[i]))
     if after and after.group(1).lower() in words["after"]:
         return True
     return i + 1 < n and re.fullmatch(r"\d{2,3}", doc[i + 1].text) is not None and (
