@@ -295,6 +295,15 @@ ORG_CASES = [
      ["Haut conseil d'État malien"]),
     ("La Fédération des Chambres ivoiriennes de commerce a voté.",
      ["Fédération des Chambres ivoiriennes de commerce"], []),
+    # a lower-case head with a nationality or `national(e)` and a complement: a body of the state
+    ("La commission nationale des marchés a rendu son avis.", ["commission nationale des marchés"], []),
+    ("L'école malienne des études judiciaires et l'agence nationale des routes ont signé.",
+     ["école malienne des études judiciaires", "agence nationale des routes"], []),
+    # any such body, or a description before a company's name
+    ("Une commission nationale sera créée, la commission nationale élargie aussi.", [],
+     ["commission nationale", "commission nationale élargie"]),
+    ("La compagnie nationale des mines Zorbex a signé.", ["Zorbex"],
+     ["compagnie nationale des mines Zorbex", "compagnie nationale des mines"]),
     # complements listed with commas, closed by `et de`: one name
     ("La Chambre de commerce, d'industrie et d'artisanat de Thiès a ouvert un bureau.",
      ["Chambre de commerce, d'industrie et d'artisanat de Thiès"], ["Chambre de commerce"]),
@@ -537,3 +546,8 @@ def test_a_name_ending_in_de_and_a_country_is_one_organization(text, spans, expe
 def test_the_model_s_organization_split_at_a_coordination(text, parts):
     from pipeline.extraction.model_entities import _split_coordinated
     assert _split_coordinated(text) == parts
+
+
+def test_a_name_in_lower_case_is_valued_with_its_capital(run):
+    assert ("commission nationale des marchés", "ORG", "Commission nationale des marchés") in run(
+        "La commission nationale des marchés a rendu son avis.")

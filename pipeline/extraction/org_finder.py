@@ -64,6 +64,7 @@ class Patterns:
     local_heads: set = field(default_factory=set)         # `conseil communal`: ORG with a place only
     bodies: set = field(default_factory=set)              # `Conseil`, `Direction`: bodies inside orgs
     club_words: set = field(default_factory=set)          # `sportive` in `Union sportive de X`
+    scope_words: set = field(default_factory=set)         # `nationale` in `la commission nationale …`
     wrappers: set = field(default_factory=set)            # `Groupe` in `Groupe OCP`
     known_acronyms: dict = field(default_factory=dict)    # acronym -> (long form, label)
     known_names: dict = field(default_factory=dict)       # folded name -> (canonical, label)
@@ -85,7 +86,7 @@ def load_patterns() -> Patterns:
     for word, kind, _label in _rows("org_heads.tsv"):
         {"head": p.org_heads, "pre": p.pre, "trigger": p.triggers, "suffix": p.suffixes,
          "legal": p.legal_forms, "body": p.bodies, "wrapper": p.wrappers,
-         "club": p.club_words}.get(kind, set()).add(word)
+         "club": p.club_words, "scope": p.scope_words}.get(kind, set()).add(word)
         if kind == "suffix" and word.replace(".", "").isupper():
             p.legal_forms.add(word.replace(".", ""))
         if kind in ("lower", "local"):
@@ -221,6 +222,9 @@ def _extend_name(doc, i: int, allow_caps: bool = True) -> int:
             if coord and (w.text in load_patterns().org_heads or (had_det and _is_cap(w)
                                                                   and not parallel)):
                 break
+            if coord and had_det and not parallel and w.is_lower \
+                    and w.text.capitalize() in load_patterns().org_heads:
+                break  # `… et l'académie diplomatique émiratie`: a second body in lower case
             if coord and not had_det and not (_is_noun(w) or _is_adj(w)):
                 break
             if coord and not had_det and k == j + 1 and _is_cap(w) and doc[j - 1].is_lower:
@@ -247,6 +251,27 @@ def _extend_name(doc, i: int, allow_caps: bool = True) -> int:
             continue
         break
     return end
+
+
+def _lower_state_body(doc, i: int, pats: Patterns) -> bool:
+    """Token ``i`` is a head written in lower case after `la`/`le`/`l'`, whose adjectives hold a
+    nationality or `national(e)` and go on to a de/des complement in lower case (`la commission
+    nationale des comptes`): a named body of the state. `la banque marocaine`, `la commission
+    nationale élargie`, `une commission nationale` are any such body; a capitalized name after
+    it (`la compagnie nationale des hydrocarbures X`) makes it a description of X."""
+    from pipeline.extraction.normalize.gazetteer import demonym_country
+    n, t = len(doc), doc[i]
+    if not (t.is_lower and t.text.capitalize() in pats.org_heads and i > 0
+            and doc[i - 1].lower_ in ("la", "le", "l'", "l’")):
+        return False
+    j, scoped = i + 1, False
+    while j < n and _is_adj(doc[j]):
+        scoped = scoped or doc[j].lower_ in pats.scope_words or demonym_country(doc[j].text) is not None
+        j += 1
+    if not (scoped and j < n and doc[j].lower_ in PREPS):
+        return False
+    # `la compagnie nationale des hydrocarbures Sonatrach`: a description before the name
+    return not any(_is_cap(x) for x in doc[i:_extend_name(doc, i)])
 
 
 def _listed_complement(doc, j: int) -> bool:
@@ -334,12 +359,16 @@ def _head_names(doc, pats: Patterns) -> list[Mention]:
         label = None
         head_len = 1
         phrase = None
+        capitalize = False  # a name written in lower case is valued with its official capital
         if t.text in pats.org_heads:
             label = "ORG"
         elif i > 0 and doc[i - 1].text in pats.pre and t.is_lower and t.text.capitalize() in pats.org_heads:
             label = "ORG"  # `Haut conseil d'État`, `Haute autorité de …`: the capital is on `Haut`
         elif t.is_title and t.is_alpha and i + 1 < n and doc[i + 1].lower_ in pats.club_words:
             label = "ORG"  # `Étoile sportive du Sahel`: a sports club, whatever its first word
+        elif _lower_state_body(doc, i, pats):
+            label = "ORG"  # `la commission nationale des comptes`: one body of the state
+            capitalize = True
         elif t.text in pats.event_heads:
             label = "EVENT"
         else:
@@ -396,6 +425,8 @@ def _head_names(doc, pats: Patterns) -> list[Mention]:
         if label == "EVENT" and i + 1 < n and doc[i + 1].lower_ in pats.standing:
             label = "ORG"  # `Conférence permanente des …`: a standing body, not a meeting
         m = _mention(doc, start, end, label, "org_head" if label == "ORG" else "event_head")
+        if capitalize:
+            m.norm = m.norm[:1].upper() + m.norm[1:]
         folded = _fold(m.norm)
         if any(folded == g or folded.startswith(g + " ") for g in pats.generic) or any(
                 folded == g or folded.startswith(g + " ") and _OF_AN_ORG.match(m.norm, len(g))
