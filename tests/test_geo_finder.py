@@ -96,3 +96,94 @@ def test_grand_before_a_city_names_its_metropolitan_area(found):
     out = found("Les usines du Grand Tunis et de la Grande-Bretagne tournent, à Grand-Bassam aussi.")
     assert ("Grand Tunis", "LOC", "Grand Tunis") in out
     assert ("Grande-Bretagne", "COUNTRY", "GBR") in out
+
+
+def _chosen(text, spans):
+    from pipeline.extraction.mention import Mention
+    return [Mention(text.index(s), text.index(s) + len(s), lab, text=s, norm=s) for s, lab in spans]
+
+
+@pytest.mark.parametrize("text, spans, places", [
+    # the capitalized complement of a division is a place, a word that heads org names too
+    ("Les pluies ont touché la région du Centre et le département de la Haute-Mbali.", [],
+     ["Centre", "Haute-Mbali"]),
+    ("Les habitants du village de Keur Sambou ont protesté.", [], ["Keur Sambou"]),
+    # facility + place: the site gives only the place (ENTITIES.md)
+    ("La mine d'or de Tingaro et le site de Bolomba sont exploités.", [], ["Tingaro", "Bolomba"]),
+    ("Le navire est ancré au large de Kassoumbé depuis mars.", [], ["Kassoumbé"]),
+    # a ministry's department, common words after a site, or a span already read: no place
+    ("Il dirige le département de la Culture du ministère.", [], []),
+    ("Le site de Production a fermé.", [], []),
+    ("Le site de la Banque Zeta publie les chiffres.", [("Banque Zeta", "ORG")], []),
+])
+def test_places_after_place_nouns(text, spans, places):
+    from pipeline.extraction.named_sites import places_after_nouns
+    got = places_after_nouns(text, _chosen(text, spans))
+    assert [m.text for m in got if m.label == "LOC"] == places
+
+
+def test_a_division_s_complement_is_no_organization(analyse):
+    doc = analyse("Les routes de la région du Centre ont été refaites par l'entreprise.")
+    assert [(m.text, m.label) for m in doc._.mentions] == [("Centre", "LOC")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Le terminal est installé près de N’Gabou, à la frontière.", "N’Gabou"),
+    ("Le port de N'Kolo est fermé depuis lundi.", "N'Kolo"),
+])
+def test_a_name_opening_with_n_apostrophe_keeps_it(analyse, text, name):
+    # resolver._glue_elided_n (the label is the model's or the gazetteer's)
+    found = [m.text for m in analyse(text)._.mentions]
+    assert name in found and name[2:] not in found
+
+
+def _sourced(text, spans):
+    ms = _chosen(text, [(s, lab) for s, lab, _ in spans])
+    for m, (_, _, src) in zip(ms, spans):
+        m.source = src
+    return ms
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # one known place in a list: the model's ORG guesses and the bare names are places too
+    ("Les crues ont frappé Tingaro, Bolomba et Dakar.",
+     [("Tingaro", "ORG", "model_org"), ("Dakar", "LOC", "geo_gazetteer")],
+     [("Tingaro", "LOC"), ("Bolomba", "LOC"), ("Dakar", "LOC")]),
+    # a list with no place, or a rule's organization, stays as it is
+    ("Les opérateurs Zentel, Kalinet et Moviko ont signé.",
+     [("Zentel", "ORG", "model_org"), ("Kalinet", "ORG", "org_list"), ("Moviko", "ORG", "org_list")],
+     [("Zentel", "ORG"), ("Kalinet", "ORG"), ("Moviko", "ORG")]),
+    ("La BAD et Dakar ont signé.", [("BAD", "ORG", "org_acronym"), ("Dakar", "LOC", "geo_gazetteer")],
+     [("BAD", "ORG"), ("Dakar", "LOC")]),
+])
+def test_a_list_with_a_place_is_a_list_of_places(text, spans, expected):
+    from pipeline.extraction.named_sites import coordinated_places
+    got = coordinated_places(text, _sourced(text, spans))
+    assert [(m.text, m.label) for m in got] == expected
+
+
+def test_a_place_noun_overrides_the_model_s_organization():
+    from pipeline.extraction.named_sites import places_after_nouns
+    text = "Les pluies ont touché la ville de Tingaro lundi."
+    got = places_after_nouns(text, _sourced(text, [("Tingaro", "ORG", "model_org")]))
+    assert [(m.text, m.label) for m in got] == [("Tingaro", "LOC")]
+
+
+def test_a_mayor_s_town_read_as_a_person_is_a_place():
+    # in the resolver's order: the place noun's complement, then the list it opens
+    from pipeline.extraction.named_sites import coordinated_places, places_after_nouns
+    text = "Il a rencontré les maires de Birni Zango et de Kalla."
+    got = coordinated_places(text, places_after_nouns(
+        text, _sourced(text, [("Birni Zango", "PERSON", "model")])))
+    assert [(m.text, m.label) for m in got] == [("Birni Zango", "LOC"), ("Kalla", "LOC")]
+
+
+@pytest.mark.parametrize("text, span, norm", [
+    ("La délégation est arrivée au Caire lundi.", "Caire", "Le Caire"),
+    ("LE CAIRE, 3 mars (MENA) — Le canal a rouvert.", "CAIRE", "Le Caire"),
+    ("Il vit à Dakar.", "Dakar", "Dakar"),
+])
+def test_a_place_whose_name_holds_its_article_is_valued_with_it(analyse, text, span, norm):
+    found = [(m.text, m.norm) for m in analyse(text)._.mentions if m.label == "LOC"]
+    assert (span, norm) in found
+    assert not any(m.text in ("LE", "Le") for m in analyse(text)._.mentions)

@@ -292,6 +292,55 @@ ORG_CASES = [
     # `pour` + a bare lower-case noun is a purpose, not more of the name
     ("Le projet sera soumis à l'Assemblée nationale pour examen.", ["Assemblée nationale"],
      ["Assemblée nationale pour examen"]),
+    # a bare noun after `en`, `lutte contre …`: the long name goes on in lower case
+    ("L'Agence nationale pour la gestion des ressources en eau a publié ses chiffres.",
+     ["Agence nationale pour la gestion des ressources en eau"], []),
+    ("La Régie autonome des transports en commun a relevé ses tarifs.",
+     ["Régie autonome des transports en commun"], []),
+    ("Le Comité national de lutte contre la fraude a saisi la justice.",
+     ["Comité national de lutte contre la fraude"], []),
+    # `en` opening a locution or a circumstance ends the name
+    ("L'Office national des pêches en partenariat avec la marine a contrôlé les ports.",
+     ["Office national des pêches"], ["Office national des pêches en partenariat"]),
+    ("L'Office national des pêches en hausse de 3% a publié ses chiffres.",
+     ["Office national des pêches"], ["Office national des pêches en hausse"]),
+    # the capital on `Haut`/`Haute`, the head in lower case
+    ("La Haute autorité de régulation des marchés publics a annulé l'appel d'offres.",
+     ["Haute autorité de régulation des marchés publics"], []),
+    # `Direction générale` with a portfolio is a named body; before an organization, that one
+    ("La Direction générale des douanes et des accises a saisi la cargaison.",
+     ["Direction générale des douanes et des accises"], []),
+    ("La Direction générale de la BNT a publié une note.", ["BNT"], ["Direction générale de la BNT"]),
+    # a nationality adjective after a capitalized complement says whose body it is
+    ("Le Haut conseil d'État malien et le parlement ont voté.", ["Haut conseil d'État"],
+     ["Haut conseil d'État malien"]),
+    ("La Fédération des Chambres ivoiriennes de commerce a voté.",
+     ["Fédération des Chambres ivoiriennes de commerce"], []),
+    # a lower-case head with a nationality or `national(e)` and a complement: a body of the state
+    ("La commission nationale des marchés a rendu son avis.", ["commission nationale des marchés"], []),
+    ("L'école malienne des études judiciaires et l'agence nationale des routes ont signé.",
+     ["école malienne des études judiciaires", "agence nationale des routes"], []),
+    # any such body, or a description before a company's name
+    ("Une commission nationale sera créée, la commission nationale élargie aussi.", [],
+     ["commission nationale", "commission nationale élargie"]),
+    ("La compagnie nationale des mines Zorbex a signé.", ["Zorbex"],
+     ["compagnie nationale des mines Zorbex", "compagnie nationale des mines"]),
+    # complements listed with commas, closed by `et de`: one name
+    ("La Chambre de commerce, d'industrie et d'artisanat de Thiès a ouvert un bureau.",
+     ["Chambre de commerce, d'industrie et d'artisanat de Thiès"], ["Chambre de commerce"]),
+    ("L'Office national des ports, de son côté, a signé.", ["Office national des ports"], []),
+    # a budget account is no organization (ENTITIES.md), a fund with its own body is
+    ("Le Fonds spécial de soutien aux sinistrés a reçu 2 milliards, le Fonds africain de garantie aussi.",
+     ["Fonds africain de garantie"], ["Fonds spécial de soutien aux sinistrés", "Fonds spécial"]),
+    # a capitalized noun and `sportive`/`sportif`/`athlétique`: a sports club, town included
+    ("L'Étoile sportive de Zarma a battu le Club athlétique de Kolda.",
+     ["Étoile sportive de Zarma", "Club athlétique de Kolda"], []),
+    # a trigger noun with lower-case complements, then the company's name
+    ("La compagnie nationale des mines Zorbex et la société de gestion portuaire Kalport ont signé.",
+     ["Zorbex", "Kalport"], []),
+    # a nationality before the name is not part of it
+    ("L'arrivée du groupe Gabonais Zorbex au capital et du Malien Kalport Bank est actée.",
+     ["Zorbex", "Kalport Bank"], ["Gabonais Zorbex", "Malien Kalport Bank"]),
 ]
 
 
@@ -404,3 +453,148 @@ def test_page_labels_in_capitals_inside_the_prose_are_not_organizations(run, tex
 
 def test_the_singular_currency_name_before_its_code(run):
     assert "GNF" not in _texts(run("Le franc guinéen (GNF) a perdu 3 % face au dollar, selon la banque centrale."))
+def _mentions(text, spans):
+    from pipeline.extraction.mention import Mention
+    return [Mention(text.index(s), text.index(s) + len(s), lab, text=s, norm=s) for s, lab in spans]
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # a one-word brand and its country: a national subsidiary, one ORG
+    ("Les abonnés de Lumio Sénégal ont doublé.", [("Lumio", "ORG"), ("Sénégal", "COUNTRY")],
+     [("Lumio Sénégal", "ORG")]),
+    ("Le réseau de Kalinet Côte d'Ivoire est en panne.", [("Kalinet", "ORG"), ("Côte d'Ivoire", "COUNTRY")],
+     [("Kalinet Côte d'Ivoire", "ORG")]),
+    # an unknown brand no finder read, mid-sentence
+    ("Les résultats de Telvox Mali ont déçu.", [("Mali", "COUNTRY")], [("Telvox Mali", "ORG")]),
+    # a two-word group and a country: the country says whose group it is
+    ("Les filiales du groupe Banque Rouge France sont à vendre.",
+     [("Banque Rouge", "ORG"), ("France", "COUNTRY")], [("Banque Rouge", "ORG"), ("France", "COUNTRY")]),
+    # a place, a French word, a person's name or a sentence start before the country: no brand
+    ("Il vit entre Dakar Sénégal et Paris.", [("Dakar", "LOC"), ("Sénégal", "COUNTRY")],
+     [("Dakar", "LOC"), ("Sénégal", "COUNTRY")]),
+    ("Il a rendu visite au président Karim Tessa Togo hier.", [("Togo", "COUNTRY")],
+     [("Togo", "COUNTRY")]),
+    ("Le match. Zorbo Togo a gagné.", [("Togo", "COUNTRY")], [("Togo", "COUNTRY")]),
+    ("Le projet Zorbo Togo avance.", [("Togo", "COUNTRY")], [("Togo", "COUNTRY")]),
+    ("L'opérateur Zorbo Togo a gagné.", [("Togo", "COUNTRY")], [("Zorbo Togo", "ORG")]),
+    ("Les marchés Maroc et Tunisie", [("Maroc", "COUNTRY"), ("Tunisie", "COUNTRY")],
+     [("Maroc", "COUNTRY"), ("Tunisie", "COUNTRY")]),
+    # a known body's acronym and a country: the body's office there, two mentions
+    ("Le représentant de la FAO Mali a parlé.", [("FAO", "ORG"), ("Mali", "COUNTRY")],
+     [("FAO", "ORG"), ("Mali", "COUNTRY")]),
+])
+def test_a_brand_and_its_country_are_one_organization(text, spans, expected):
+    from pipeline.extraction.brand_names import brand_with_country
+    got = brand_with_country(text, _mentions(text, spans))
+    assert [(m.text, m.label) for m in got] == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    ("L'assureur KTA Zellouna a publié ses comptes.", [("KTA", "ORG")], ["KTA Zellouna"]),
+    ("Le club AS Vimbori-Kanza a gagné.", [("AS", "ORG")], ["AS Vimbori-Kanza"]),
+    ("La banque BRX Tamourat Zelka a ouvert une agence.", [("BRX", "ORG")], ["BRX Tamourat Zelka"]),
+    # a person, a place or a French word after the acronym stays apart
+    ("Le patron de la BRX Karim Bensouda a parlé.", [("BRX", "ORG"), ("Karim Bensouda", "PERSON")],
+     ["BRX", "Karim Bensouda"]),
+    ("Une agence de la BRX Casablanca a ouvert.", [("BRX", "ORG")], ["BRX"]),
+    ("Selon la BRX Hier encore, les taux ont baissé.", [("BRX", "ORG")], ["BRX"]),
+])
+def test_an_acronym_takes_the_unknown_name_glued_after_it(text, spans, expected):
+    from pipeline.extraction.brand_names import acronym_with_name
+    assert [m.text for m in acronym_with_name(text, _mentions(text, spans))] == expected
+
+
+@pytest.mark.parametrize("text, org", [
+    ("Le fonds est géré par Talma Invest depuis mars.", "Talma Invest"),
+    ("Le fournisseur Soukra Énergie a signé un contrat.", "Soukra Énergie"),
+    ("La société de bourse Baobab Bourse a placé l'emprunt.", "Baobab Bourse"),
+])
+def test_company_names_run_past_the_brand(analyse, text, org):
+    assert org in [m.text for m in analyse(text)._.mentions if m.label == "ORG"]
+
+
+@pytest.mark.parametrize("text, not_orgs, orgs", [
+    # an index is a product of the exchange (ENTITIES.md: products are not entities)
+    ("L'indice KWX a gagné 1,2% à la clôture.", ["KWX"], []),
+    ("L'indice phare TZX30 a reculé mardi.", ["TZX30"], []),
+    ("Le KWX 40 a cédé 0,4 %, entraîné par les banques.", ["KWX"], []),
+    ("Le KWX Composite a reculé, la KWX a publié ses volumes.", ["KWX Composite"], ["KWX"]),
+    # the exchange itself, or an acronym before an amount, stays an organization
+    ("La BRX 96 milliards de francs a été levée hier.", [], ["BRX"]),
+    ("Le KWX All-Share a gagné 2%, la KWX a publié ses volumes.", ["KWX All-Share"], ["KWX"]),
+    # ISO 4217 codes are money, not organizations
+    ("Le GHS et le NGN ont chuté face au USD.", ["GHS", "NGN", "USD"], []),
+])
+def test_stock_indices_are_not_organizations(run, text, not_orgs, orgs):
+    found = _texts(run(text), "ORG")
+    assert not any(o in found for o in not_orgs), found
+    assert all(o in found for o in orgs), found
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # a site named after a person keeps its noun and is LOC whole (ENTITIES.md)
+    ("Le match a lieu au stade Kofi Mensah samedi.", [("Kofi Mensah", "PERSON")],
+     [("stade Kofi Mensah", "LOC")]),
+    ("Il a atterri à l'aéroport international Awa Ndiaye hier.", [("Awa Ndiaye", "PERSON")],
+     [("aéroport international Awa Ndiaye", "LOC")]),
+    # an institution named after a person is ORG whole, a rank or first name left out included
+    ("Les étudiants de l'université Cheikh Malick Sow ont voté.", [("Malick Sow", "PERSON")],
+     [("université Cheikh Malick Sow", "ORG")]),
+    ("La Fondation Binta Keita a ouvert une école.", [("Binta Keita", "PERSON")],
+     [("Fondation Binta Keita", "ORG")]),
+    # a name no finder read after the noun
+    ("Il a été soigné à l'hôpital Mamadou Le Guennec de Lomé.", [("Lomé", "LOC")],
+     [("hôpital Mamadou Le Guennec", "ORG"), ("Lomé", "LOC")]),
+    # the name read on into its town; the noun read alone by the head rule
+    ("Le lycée Kofi Mensah de Dakar a fermé.", [("Kofi Mensah de Dakar", "PERSON")],
+     [("lycée Kofi Mensah", "ORG"), ("Dakar", "LOC")]),
+    ("Le Centre hospitalier universitaire Awa Ndiaye a fermé.",
+     [("Centre hospitalier universitaire", "ORG"), ("Awa Ndiaye", "PERSON")],
+     [("Centre hospitalier universitaire Awa Ndiaye", "ORG")]),
+    # a verb, a comma or a place between the noun and the name: no facility
+    ("L'université accueille Binta Keita lundi.", [("Binta Keita", "PERSON")],
+     [("Binta Keita", "PERSON")]),
+    ("Devant le stade, Kofi Mensah a parlé.", [("Kofi Mensah", "PERSON")],
+     [("Kofi Mensah", "PERSON")]),
+    ("Le stade de Lomé est plein.", [("Lomé", "LOC")], [("Lomé", "LOC")]),
+])
+def test_a_facility_named_after_a_person_is_one_mention(text, spans, expected):
+    from pipeline.extraction.named_sites import named_after_people
+    got = named_after_people(text, _mentions(text, spans))
+    assert [(m.text, m.label) for m in got] == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # capitalized words, de/du and a country: one organization of that country, whole
+    ("Les filiales sont le Crédit du Niger et la Caisse Rurale du Mali.",
+     [("Niger", "COUNTRY"), ("Mali", "COUNTRY")],
+     [("Crédit du Niger", "ORG"), ("Caisse Rurale du Mali", "ORG")]),
+    ("Il a rejoint Pétrole de Guinée en mars.", [("Guinée", "COUNTRY")], [("Pétrole de Guinée", "ORG")]),
+    # a title, a compass or generic word, a sentence start, a person: the country stays
+    ("Il a reçu l'Ambassadeur d'Algérie hier.", [("Algérie", "COUNTRY")], [("Algérie", "COUNTRY")]),
+    ("La Première Dame du Congo a parlé.", [("Congo", "COUNTRY")], [("Congo", "COUNTRY")]),
+    ("Les combats dans l'Est de la RDC continuent.", [("RDC", "COUNTRY")], [("RDC", "COUNTRY")]),
+    ("Crédit du Niger. Le reste suit.", [("Niger", "COUNTRY")], [("Niger", "COUNTRY")]),
+    ("Selon Amadou Diallo du Mali, tout va bien.", [("Amadou Diallo", "PERSON"), ("Mali", "COUNTRY")],
+     [("Amadou Diallo", "PERSON"), ("Mali", "COUNTRY")]),
+])
+def test_a_name_ending_in_de_and_a_country_is_one_organization(text, spans, expected):
+    from pipeline.extraction.brand_names import name_of_country
+    got = name_of_country(text, _mentions(text, spans))
+    assert [(m.text, m.label) for m in got] == expected
+
+
+@pytest.mark.parametrize("text, parts", [
+    ("Zorbex et de la Kalport", [(0, 6), (16, 23)]),
+    ("Zorbex et l'Office Kalport", [(0, 6), (12, 26)]),
+    # lower-case words before `et`: one long name, left whole
+    ("Parti de la Justice et de la Paix", [(0, 33)]),
+])
+def test_the_model_s_organization_split_at_a_coordination(text, parts):
+    from pipeline.extraction.model_entities import _split_coordinated
+    assert _split_coordinated(text) == parts
+
+
+def test_a_name_in_lower_case_is_valued_with_its_capital(run):
+    assert ("commission nationale des marchés", "ORG", "Commission nationale des marchés") in run(
+        "La commission nationale des marchés a rendu son avis.")

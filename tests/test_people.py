@@ -128,3 +128,13 @@ def test_a_name_after_an_office_named_by_its_portfolio(text, ministry, found):
     from pipeline.extraction.people import names_after_ministries
     out = names_after_ministries(text, [_m(text, ministry, "MINISTRY", source="ministry")])
     assert [m.text for m in out] == found
+
+
+@pytest.mark.parametrize("text, person", [
+    # a person introduced by nationality, which the model may read as a place
+    ("Le prix est revenu à la Sénégalaise Awa Ndiaye Sow, a annoncé le jury.", "Awa Ndiaye Sow"),
+    ("La palme est allée au Camerounais Jean-Paul Mbarga.", "Jean-Paul Mbarga"),
+])
+def test_a_person_after_a_nationality_noun(analyse, text, person):
+    found = [(m.text, m.label) for m in analyse(text)._.mentions]
+    assert (person, "PERSON") in found and not any(t.endswith(person) and t != person for t, _ in found)

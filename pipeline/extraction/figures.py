@@ -139,18 +139,18 @@ def _currencies():
 
 
 @lru_cache(maxsize=1)
+def currency_codes() -> frozenset:
+    """The ISO 4217 codes currencies.tsv knows (`XOF`, `GHS`): money, never an organization."""
+    return frozenset(r[2] for r in _currencies())
+
+
+@lru_cache(maxsize=1)
 def _any_currency() -> re.Pattern:
     """Matches where at least one currency form of ``_currencies`` matches (an alternation
     of them all, each with its own case flag): one C-level test rules out the usual
     position with no currency before the forms are tried one by one in order."""
     return re.compile("|".join(f"(?{'i' if rx.flags & re.IGNORECASE else ''}:{rx.pattern})"
                                for _, rx, *_ in _currencies()))
-
-
-@lru_cache(maxsize=1)
-def currency_codes() -> frozenset:
-    """The ISO 4217 codes that currencies.tsv gives its forms (`GNF`, `XOF`, `GHS`)."""
-    return frozenset(row[2] for row in _currencies())
 
 
 def currency_ends_at(text: str, end: int) -> bool:

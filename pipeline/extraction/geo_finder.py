@@ -237,8 +237,18 @@ def _mention(text: str, s: int, e: int, entry: Entry) -> Mention:
     if entry.label == "COUNTRY":
         return Mention(s, e, "COUNTRY", text=raw, norm=entry.code, country=entry.code,
                        source=SOURCE)
-    return Mention(s, e, "LOC", text=raw, norm=_norm_loc(raw), source=SOURCE,
+    return Mention(s, e, "LOC", text=raw, norm=_with_article(_norm_loc(raw)), source=SOURCE,
                    extra={"kind": entry.kind, "place_country": entry.code or None})
+
+
+def _with_article(name: str) -> str:
+    """`Caire` in `au Caire`, `LE CAIRE` -> `Le Caire`: a place whose name holds its article
+    (places.tsv knows `Le Caire`) is valued with it; the span leaves the article out."""
+    for art in ("Le ", "La ", "Les "):
+        entry = lookup(art + name)
+        if entry is not None and entry.label == "LOC" and not name.startswith(art):
+            return entry.name if entry.name.lower().startswith(art.lower()) else art + name
+    return name
 
 
 def find_places(doc) -> list[Mention]:

@@ -68,6 +68,8 @@ def model_mentions(doc: Doc) -> list[Mention]:
             if named is not None:
                 # `son Group CEO Mallam Mele Kolo Kyari`, read by the model as one ORG
                 label, start = "PERSON", named
+        if label in ("ORG", "LOC", "MISC") and _demonym_then_name(doc, start, ent.end):
+            label = "PERSON"  # `à la Sénégalaise Prénom Nom`: trim_span drops the nationality
         bounds = trim_span(doc, start, ent.end, label)
         if bounds is None:
             continue
@@ -126,6 +128,20 @@ def model_mentions(doc: Doc) -> list[Mention]:
         # the model's organizations (ORG, acronyms read as MISC or LOC) are read by
         # model_orgs below, against the rule-based ones
     return out
+
+
+def _demonym_then_name(doc: Doc, start: int, end: int) -> bool:
+    """A capitalized nationality noun after a determiner, then two or three capitalized words
+    the gazetteer does not know: a person introduced by nationality (`la Sénégalaise Prénom
+    Nom`), which the model reads as a place or an organization."""
+    from .normalize.gazetteer import lookup
+    while start < end and (doc[start].is_punct or unify_apostrophes(doc[start].lower_) in _LEAD_WORDS):
+        start += 1
+    rest = doc[start + 1:end]
+    return (start > 0 and doc[start - 1].pos_ == "DET" and doc[start].text[:1].isupper()
+            and _demonym(doc[start].text) and 2 <= len(rest) <= 3
+            and all(t.is_alpha and t.text[:1].isupper() and not t.is_upper for t in rest)
+            and lookup(rest.text, weak=True) is None)
 
 
 def _hyphen_start(doc: Doc, start: int) -> int:
@@ -202,7 +218,7 @@ def model_orgs(doc: Doc, ours: list[Mention]) -> list[Mention]:
     not a ministry or a ministry's portfolio (`ministre de la Justice` -> `Justice`), not a head
     noun alone (`le Groupe`, `Congrès`), not lower case."""
     from .acronyms import looks_like_acronym, norm_apostrophes
-    from .org_finder import DETS, NOT_ORG_ACRONYMS, PREPS, load_patterns
+    from .org_finder import DETS, NOT_ORG_ACRONYMS, PREPS, index_words, load_patterns
     pats = load_patterns()
     out = []
     for e in doc.ents:
@@ -230,6 +246,8 @@ def model_orgs(doc: Doc, ours: list[Mention]) -> list[Mention]:
             continue
         if any(x.text in NOT_ORG_ACRONYMS for x in toks):
             continue
+        if any(w.lower() in index_words()["after"] for w in re.findall(r"[\w-]+", text)):
+            continue  # `XYZ All-Share`: a stock index, a product of the exchange
         # a capitalized common noun (`Coopération africaine`, `Plan vert`, `Offre Maroc`): real
         # names of that shape start with a head noun, which our rules cover
         if first.pos_ in ("NOUN", "ADJ", "VERB") and not first.is_oov:
@@ -246,6 +264,21 @@ def model_orgs(doc: Doc, ours: list[Mention]) -> list[Mention]:
             continue
         if any(s < m.end and m.start < t for m in ours):
             continue
-        out.append(Mention(s, t, "ORG", text=text, norm=norm_apostrophes(text),
-                           source="model_org", priority=0))
+        for a, b in _split_coordinated(text):
+            out.append(Mention(s + a, s + b, "ORG", text=text[a:b], norm=norm_apostrophes(text[a:b]),
+                               source="model_org", priority=0))
     return out
+
+
+# `X et de la Y`, `X et l'Y`: a coordination with its own article starts a second name
+_AND_THE = re.compile(r"[ \u00a0]+et[ \u00a0]+(?:de[ \u00a0]+la|de[ \u00a0]+l['’]|du|des|la|le|l['’])[ \u00a0]*(?=[A-ZÀ-Þ])")
+
+
+def _split_coordinated(text: str) -> list[tuple[int, int]]:
+    """The model's ORG `Xa et de la Yb` is two names when the part before `et` is capitalized
+    words only (a bare name; `Parti de l'Authenticité et de la Modernité` has lower-case words
+    and is the head rule's anyway). Offsets into ``text``."""
+    m = _AND_THE.search(text)
+    if m is None or not all(w[:1].isupper() for w in text[:m.start()].split()):
+        return [(0, len(text))]
+    return [(0, m.start()), (m.end(), len(text))]

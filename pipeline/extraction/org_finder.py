@@ -51,6 +51,7 @@ class Patterns:
     triggers: set = field(default_factory=set)
     suffixes: set = field(default_factory=set)
     generic: list = field(default_factory=list)
+    generic_alone: list = field(default_factory=list)     # `Direction générale` alone or of an org
     event_heads: set = field(default_factory=set)
     english_events: set = field(default_factory=set)
     legal_forms: set = field(default_factory=set)         # `SCA`, `SARL`: company legal forms
@@ -63,6 +64,8 @@ class Patterns:
     heads_by_initial: dict = field(default_factory=dict)  # first letter -> lower_heads starting so
     local_heads: set = field(default_factory=set)         # `conseil communal`: ORG with a place only
     bodies: set = field(default_factory=set)              # `Conseil`, `Direction`: bodies inside orgs
+    club_words: set = field(default_factory=set)          # `sportive` in `Union sportive de X`
+    scope_words: set = field(default_factory=set)         # `nationale` in `la commission nationale …`
     wrappers: set = field(default_factory=set)            # `Groupe` in `Groupe OCP`
     whole: set = field(default_factory=set)               # `Parlement`: a head that is a name alone
     known_acronyms: dict = field(default_factory=dict)    # acronym -> (long form, label)
@@ -84,7 +87,8 @@ def load_patterns() -> Patterns:
     p = Patterns()
     for word, kind, _label in _rows("org_heads.tsv"):
         {"head": p.org_heads, "pre": p.pre, "trigger": p.triggers, "suffix": p.suffixes,
-         "legal": p.legal_forms, "body": p.bodies, "wrapper": p.wrappers, "whole": p.whole}.get(kind, set()).add(word)
+         "legal": p.legal_forms, "body": p.bodies, "wrapper": p.wrappers, "whole": p.whole,
+         "club": p.club_words, "scope": p.scope_words}.get(kind, set()).add(word)
         if kind == "suffix" and word.replace(".", "").isupper():
             p.legal_forms.add(word.replace(".", ""))
         if kind in ("lower", "local"):
@@ -93,6 +97,8 @@ def load_patterns() -> Patterns:
             p.local_heads.add(norm_apostrophes(word).lower())
         if kind == "generic":
             p.generic.append(_fold(norm_apostrophes(word)))
+        if kind == "generic_alone":
+            p.generic_alone.append(_fold(norm_apostrophes(word)))
     for word, kind in _rows("event_heads.tsv"):
         {"head": p.event_heads, "trigger": p.event_triggers, "feast": p.feasts,
          "standing": p.standing, "qualifier": p.qualifiers}.get(kind, set()).add(word)
@@ -131,7 +137,8 @@ _COMPOUND_ADJ = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
 def _is_adj(t) -> bool:
     # `sino-africaine`, `euro-méditerranéen`: a hyphenated adjective is one word of the name
     return (t.text.islower() and (t.is_alpha or _COMPOUND_ADJ.fullmatch(t.text))
-            and (t.pos_ == "ADJ" or t.lower_ in NAME_PARTICIPLES) and t.lower_ not in STOP_NOUNS)
+            and (t.pos_ == "ADJ" or t.lower_ in NAME_PARTICIPLES or t.lower_ in load_patterns().club_words)
+            and t.lower_ not in STOP_NOUNS)  # the tagger reads `athlétique` as a noun
 
 
 def _is_noun(t) -> bool:
@@ -151,6 +158,7 @@ def _mention(doc, start_tok: int, end_tok: int, label: str, source: str) -> Ment
 
 # ---------------------------------------------------------------- head names
 _COMPASS = {"ouest", "nord", "sud"}   # not `est`, also the verb
+_LOCUTION_ENDS = {"de", "du", "des", "d'", "d’", "avec", "à", "au", "aux"}   # `en charge de`, `en lien avec`
 _NUMBERED_GROUP = re.compile(r"[A-Z]{1,2}\d{1,2}(?:\+\d)?")
 def _extend_name(doc, i: int, allow_caps: bool = True) -> int:
     """Token index one past the end of the name whose head is token ``i``."""
@@ -167,6 +175,8 @@ def _extend_name(doc, i: int, allow_caps: bool = True) -> int:
             end = j = j + 3  # `commission mixte algéro-tunisienne`: a compound of two demonyms
             continue
         if _is_adj(t):
+            if _is_cap(doc[j - 1]) and j - 1 > i and _closing_demonym(doc, j):
+                break  # `Haut conseil d'État libyen`: whose body it is, not its name
             end = j = j + 1
             continue
         if t.lower_ in _COMPASS and j + 1 < n and _is_adj(doc[j + 1]):
@@ -188,8 +198,18 @@ def _extend_name(doc, i: int, allow_caps: bool = True) -> int:
             has_caps = has_caps or (t.pos_ == "PROPN" and t.text not in load_patterns().org_heads)
             end = j = j + 1
             continue
+        if t.lower_ == "en" and doc[j - 1].is_lower and j + 1 < n and doc[j + 1].is_lower \
+                and _is_noun(doc[j + 1]) and not _is_verb(doc[j + 1]) \
+                and not (j + 2 < n and doc[j + 2].lower_ in _LOCUTION_ENDS):
+            end = j = j + 2  # `… des ressources en hydrocarbures`, `… en milieu rural`: a bare
+            continue         # noun after `en` is a complement of the name (`en partenariat avec` ends it)
+        if t.text == "," and end == j and _listed_complement(doc, j):
+            end = j = j + 1  # `Chambre de commerce, d'industrie et d'agriculture`: a list of
+            continue         # complements, the comma read like `et`
+        # `Comité national de lutte contre le paludisme`: `contre` after `lutte` reads like `de`
+        lutte_contre = t.lower_ == "contre" and doc[j - 1].lower_ == "lutte"
         k = j
-        if t.lower_ in PREPS or t.lower_ == "et":
+        if t.lower_ in PREPS or t.lower_ == "et" or lutte_contre:
             coord = t.lower_ == "et"
             k += 1
             if coord and k < n and doc[k].lower_ in PREPS:
@@ -212,6 +232,9 @@ def _extend_name(doc, i: int, allow_caps: bool = True) -> int:
             if coord and (w.text in load_patterns().org_heads or (had_det and _is_cap(w)
                                                                   and not parallel)):
                 break
+            if coord and had_det and not parallel and w.is_lower \
+                    and w.text.capitalize() in load_patterns().org_heads:
+                break  # `… et l'académie diplomatique émiratie`: a second body in lower case
             if coord and not had_det and not (_is_noun(w) or _is_adj(w)):
                 break
             if coord and not had_det and k == j + 1 and _is_cap(w) and doc[j - 1].is_lower:
@@ -230,6 +253,8 @@ def _extend_name(doc, i: int, allow_caps: bool = True) -> int:
                     m += 1
                 m = _place_run(doc, k, m)
                 while m < n and (_is_adj(doc[m]) or (m < n and doc[m].text.startswith("-"))):
+                    if _closing_demonym(doc, m):
+                        break  # `Haut conseil d'État libyen`: whose body it is, not its name
                     m += 1
                 end = j = m
                 has_caps = has_caps or w.pos_ == "PROPN"
@@ -238,6 +263,51 @@ def _extend_name(doc, i: int, allow_caps: bool = True) -> int:
             continue
         break
     return end
+
+
+def _lower_state_body(doc, i: int, pats: Patterns) -> bool:
+    """Token ``i`` is a head written in lower case after `la`/`le`/`l'`, whose adjectives hold a
+    nationality or `national(e)` and go on to a de/des complement in lower case (`la commission
+    nationale des comptes`): a named body of the state. `la banque marocaine`, `la commission
+    nationale élargie`, `une commission nationale` are any such body; a capitalized name after
+    it (`la compagnie nationale des hydrocarbures X`) makes it a description of X."""
+    from pipeline.extraction.normalize.gazetteer import demonym_country
+    n, t = len(doc), doc[i]
+    if not (t.is_lower and t.text.capitalize() in pats.org_heads and i > 0
+            and doc[i - 1].lower_ in ("la", "le", "l'", "l’")):
+        return False
+    j, scoped = i + 1, False
+    while j < n and _is_adj(doc[j]):
+        scoped = scoped or doc[j].lower_ in pats.scope_words or demonym_country(doc[j].text) is not None
+        j += 1
+    if not (scoped and j < n and doc[j].lower_ in PREPS):
+        return False
+    # `la compagnie nationale des hydrocarbures Sonatrach`: a description before the name
+    return not any(_is_cap(x) for x in doc[i:_extend_name(doc, i)])
+
+
+def _listed_complement(doc, j: int) -> bool:
+    """The comma at token ``j`` opens another de/d' complement (a lower-case noun) of a list that
+    `et de`/`et d'` closes a few words on (`commerce, d'industrie et d'agriculture`)."""
+    n = len(doc)
+    k = j + 1
+    if k >= n or doc[k].lower_ not in ("de", "d'", "d’", "du", "des"):
+        return False
+    k += 1
+    if k < n and doc[k].lower_ in DETS:
+        k += 1
+    if k >= n or not doc[k].is_lower or not _is_noun(doc[k]) or _is_verb(doc[k]):
+        return False
+    return any(doc[x].lower_ == "et" and x + 1 < n and doc[x + 1].lower_ in PREPS
+               for x in range(k + 1, min(n - 1, k + 5)))
+
+
+def _closing_demonym(doc, m: int) -> bool:
+    """Token ``m`` is a nationality adjective that ends the name (no de/du after it): it says
+    whose the body is (`Haut conseil d'État libyen`, gold: `Haut conseil d'État`)."""
+    from pipeline.extraction.normalize.gazetteer import demonym_country
+    nxt = doc[m + 1].lower_ if m + 1 < len(doc) else ""
+    return demonym_country(doc[m].text) is not None and nxt not in PREPS
 
 
 def _inner_org(doc, i: int, end: int, pats: Patterns) -> int | None:
@@ -288,6 +358,10 @@ def _place_run(doc, k: int, m: int) -> int:
     return m
 
 
+# the rest of a name after a generic head: an organization's name (`… de la BCT`), not a portfolio
+_OF_AN_ORG = re.compile(r"\s+(?:de la|de l'|du|des|de|d')\s*[A-ZÀ-Þ]")
+
+
 def _head_names(doc, pats: Patterns) -> list[Mention]:
     out = []
     n = len(doc)
@@ -297,8 +371,16 @@ def _head_names(doc, pats: Patterns) -> list[Mention]:
         label = None
         head_len = 1
         phrase = None
+        capitalize = False  # a name written in lower case is valued with its official capital
         if t.text in pats.org_heads:
             label = "ORG"
+        elif i > 0 and doc[i - 1].text in pats.pre and t.is_lower and t.text.capitalize() in pats.org_heads:
+            label = "ORG"  # `Haut conseil d'État`, `Haute autorité de …`: the capital is on `Haut`
+        elif t.is_title and t.is_alpha and i + 1 < n and doc[i + 1].lower_ in pats.club_words:
+            label = "ORG"  # `Étoile sportive du Sahel`: a sports club, whatever its first word
+        elif _lower_state_body(doc, i, pats):
+            label = "ORG"  # `la commission nationale des comptes`: one body of the state
+            capitalize = True
         elif t.text in pats.event_heads:
             label = "EVENT"
         else:
@@ -314,6 +396,10 @@ def _head_names(doc, pats: Patterns) -> list[Mention]:
         if label is None:
             i += 1
             continue
+        from pipeline.extraction.named_sites import after_division
+        if after_division(doc_text(doc), t.idx):
+            i += 1
+            continue  # `la région du Centre`: a place, though `Centre` heads organization names
         if t.text in pats.wrappers and i + 1 < n and not _is_adj(doc[i + 1]):
             nxt = doc[i + 2] if doc[i + 1].text in ("-", "–") and i + 2 < n else doc[i + 1]
             if nxt.text in NOT_ORG_ACRONYMS:
@@ -351,8 +437,12 @@ def _head_names(doc, pats: Patterns) -> list[Mention]:
         if label == "EVENT" and i + 1 < n and doc[i + 1].lower_ in pats.standing:
             label = "ORG"  # `Conférence permanente des …`: a standing body, not a meeting
         m = _mention(doc, start, end, label, "org_head" if label == "ORG" else "event_head")
+        if capitalize:
+            m.norm = m.norm[:1].upper() + m.norm[1:]
         folded = _fold(m.norm)
-        if any(folded == g or folded.startswith(g + " ") for g in pats.generic):
+        if any(folded == g or folded.startswith(g + " ") for g in pats.generic) or any(
+                folded == g or folded.startswith(g + " ") and _OF_AN_ORG.match(m.norm, len(g))
+                for g in pats.generic_alone):
             i += 1
             continue
         out.append(m)
@@ -398,6 +488,8 @@ def _english_runs(doc, pats: Patterns) -> list[Mention]:
         if len(words) < 2 or doc[i].lower_ in DETS or doc[i].text in pats.org_heads \
                 or doc[i].text in pats.event_heads:
             continue
+        if _leading_demonym(doc, i, j):
+            i, words = i + 1, words[1:]   # `le Marocain X Bank`: the nationality, not the name
         if any(w.lower() in pats.english_events for w in words[1:]) and _is_cap(doc[i]):
             out.append(_mention(doc, i, j, "EVENT", "event_english"))
         elif any(w in pats.suffixes for w in words[1:]) or (words[0] in pats.suffixes
@@ -413,9 +505,7 @@ def _trigger_names(doc, pats: Patterns) -> list[Mention]:
     for i, t in enumerate(doc):
         if t.text not in pats.triggers or i == 0 or doc[i - 1].pos_ not in ("DET", "ADP"):
             continue
-        j = i + 1
-        while j < n and _is_adj(doc[j]):
-            j += 1
+        j = _past_qualifiers(doc, i + 1)
         k = j
         if k < n - 1 and doc[k].text in ("L'", "L’", "Le", "La", "Les") and _is_cap(doc[k + 1]):
             k += 2  # media titles keep their article: `L'Economiste`
@@ -433,6 +523,43 @@ def _trigger_names(doc, pats: Patterns) -> list[Mention]:
                 continue
             out.append(_mention(doc, j, k, "ORG", "org_trigger"))
     return out
+
+
+def _leading_demonym(doc, j: int, k: int) -> bool:
+    """Token ``j`` is a capitalized nationality word before more of a name up to ``k``
+    (`le groupe Singapourien X`, `le Marocain X Bank`): the company's nationality, not its name."""
+    from pipeline.extraction.normalize.gazetteer import demonym_country
+    return k - j >= 2 and _is_cap(doc[j]) and demonym_country(doc[j].text) is not None
+
+
+def _past_qualifiers(doc, j: int) -> int:
+    """After a trigger noun, the first token past its adjectives, up to two lower-case
+    complements (`la compagnie nationale des hydrocarbures X`, `la société de gestion X`) and a
+    capitalized nationality (`le groupe Singapourien X`); ``j`` itself if the name is next."""
+    n, start = len(doc), j
+    while j < n and _is_adj(doc[j]):
+        j += 1
+    for _ in range(2):
+        k = j
+        if k < n and doc[k].lower_ in PREPS:
+            k += 1
+            if k < n and doc[k].lower_ in DETS:
+                k += 1
+            if k < n and doc[k].is_lower and _is_noun(doc[k]) and not _is_verb(doc[k]):
+                k += 1
+                while k < n and _is_adj(doc[k]):
+                    k += 1
+                if k < n and _is_cap(doc[k]) and doc[k].is_alpha:
+                    j = k
+                    break
+                j = k
+                continue
+        break
+    if j < n and not _is_cap(doc[j]):
+        return start if start < n and _is_cap(doc[start]) else j
+    if j + 1 < n and _is_cap(doc[j + 1]) and _leading_demonym(doc, j, j + 2):
+        j += 1
+    return j
 
 
 # ---------------------------------------------------------------- known names
@@ -538,6 +665,8 @@ def _acronyms(doc, pats: Patterns, banned: set) -> list[Mention]:
         s = t.text
         if not looks_like_acronym(s) or s in NOT_ORG_ACRONYMS or s in banned:
             continue
+        if s in currency_codes() and s not in pats.known_acronyms and not _bracketed_after_name(doc, s):
+            continue  # `le GHS a chuté`: a currency's ISO code
         if not_an_acronym(s, doc_text(doc), pats, _furniture_position(doc, i)):
             continue
         if s not in pats.known_acronyms:
@@ -547,6 +676,8 @@ def _acronyms(doc, pats: Patterns, banned: set) -> list[Mention]:
                 continue
         nxt = doc[i + 1] if i + 1 < len(doc) else None
         prv = doc[i - 1] if i > 0 else None
+        if _stock_index(doc, i):
+            continue  # `l'indice XYZ`, `le XYZ 40 a gagné`: an index, a product of the exchange
         if nxt is not None and re.match(r"^(19|20)\d\d", nxt.text) and not _event_acronym(s, pats):
             continue  # `LFI 2024`, `PND 2018-2027`: plans and laws (`CAN 2025` is an event)
         if prv is not None and prv.like_num:
@@ -554,6 +685,35 @@ def _acronyms(doc, pats: Patterns, banned: set) -> list[Mention]:
         label = pats.known_acronyms.get(s, ("", "ORG"))[1]
         out.append(Mention(t.idx, t.idx + len(s), label, text=s, norm=s, source="org_acronym"))
     return _glue_acronyms(doc_text(doc), out)
+
+
+@lru_cache(maxsize=1)
+def index_words() -> dict:
+    """place (`before`/`after`) -> the words of stock_indices.tsv."""
+    out: dict = {"before": set(), "after": set()}
+    for word, place in read_rows("stock_indices.tsv", ("word", "place")):
+        out[place].add(word)
+    return out
+
+
+_NEXT_WORD = re.compile(r"[ \u00a0]+([\w-]+)")
+
+
+def _stock_index(doc, i: int) -> bool:
+    """The capitals at token ``i`` name a stock-market index: after `indice` (and its lower-case
+    qualifiers), before an index word (`Composite`), or before the index's size that a verb or a
+    punctuation mark follows (`le XYZ 40 a gagné 1%`, not `la XYZ 40 milliards`)."""
+    words, n = index_words(), len(doc)
+    k = i - 1
+    while k >= max(0, i - 3) and doc[k].is_lower:
+        if doc[k].lower_ in words["before"]:
+            return True
+        k -= 1
+    after = _NEXT_WORD.match(doc_text(doc), doc[i].idx + len(doc[i]))
+    if after and after.group(1).lower() in words["after"]:
+        return True
+    return i + 1 < n and re.fullmatch(r"\d{2,3}", doc[i + 1].text) is not None and (
+        i + 2 >= n or doc[i + 2].is_punct or doc[i + 2].pos_ in ("VERB", "AUX"))
 
 
 _GLUED_ACRONYM = re.compile(r"-([A-Z][A-Za-z]*[A-Z]|[A-Z][a-z]?)(?![\w-])")
@@ -578,6 +738,15 @@ def _glue_acronyms(text: str, found: list[Mention]) -> list[Mention]:
             m.norm = m.text
         out.append(m)
     return out
+
+
+def _bracketed_after_name(doc, acr: str) -> bool:
+    """``acr`` stands in brackets after words that are no currency (`Comité d'aide au
+    développement (CAD)`): the article defines it as a name, currency code or not."""
+    text = doc_text(doc)
+    return any(text[a0:a1].split(" ")[0] == acr
+               and not currency_ends_at(text, len(text[:open_pos].rstrip()))
+               for open_pos, a0, a1 in find_paren_acronyms(text))
 
 
 def _paren_long_forms(doc, pats: Patterns, found: list[Mention]) -> tuple[list[Mention], set]:
@@ -828,7 +997,7 @@ def coordinated_orgs(text: str, mentions: list[Mention]) -> list[Mention]:
 
     def ok(s: int, e: int, name: str) -> bool:
         words = name.split()
-        if any(a < e and s < b for a, b in taken) or lookup(name) is not None:
+        if any(a < e and s < b for a, b in taken) or lookup(name, weak=True) is not None:
             return False
         if any(w in person_words or w.lower() in title_words() for w in words):
             return False

@@ -98,6 +98,7 @@ def resolve(doc: Doc, home: str = HOME_COUNTRY) -> list[Mention]:
     # government, no place, person or organization of its own (seats_of_government.tsv)
     chosen = [m for m in chosen if unify_apostrophes(m.text) not in _seats()]
     chosen = _trim(doc_text(doc), chosen)
+    _glue_elided_n(doc_text(doc), chosen)
     from .people import mend_people
     chosen = mend_people(doc_text(doc), chosen)   # organizations and titles read as people
     from .people import names_after_ministries, repeated_surnames
@@ -105,6 +106,12 @@ def resolve(doc: Doc, home: str = HOME_COUNTRY) -> list[Mention]:
     chosen = sorted(chosen + repeated_surnames(doc_text(doc), chosen), key=lambda m: m.start)
     from .org_finder import coordinated_orgs                     # `Natixis et Bpifrance`
     chosen = sorted(chosen + coordinated_orgs(doc_text(doc), chosen), key=lambda m: m.start)
+    from .brand_names import acronym_with_name, brand_with_country, name_of_country   # `Orange Côte d'Ivoire`
+    chosen = brand_with_country(doc_text(doc), acronym_with_name(doc_text(doc), chosen))
+    chosen = name_of_country(doc_text(doc), chosen)                     # `le Crédit du Pays`
+    from .named_sites import coordinated_places, named_after_people, places_after_nouns  # `stade X Y`, `région du Z`
+    chosen = places_after_nouns(doc_text(doc), named_after_people(doc_text(doc), chosen))
+    chosen = coordinated_places(doc_text(doc), chosen)                  # `à Kindia, Xa et Yb`
     for m in chosen:
         m.text = doc_text(doc)[m.start:m.end]
     normalize_article(doc, chosen, home)
@@ -116,6 +123,19 @@ def resolve(doc: Doc, home: str = HOME_COUNTRY) -> list[Mention]:
             ents.append(span)
     doc.ents = ents
     return chosen
+
+
+_ELIDED_N = re.compile(r"(?<![\w'’-])N['’]\Z")
+
+
+def _glue_elided_n(text: str, mentions: list[Mention]) -> None:
+    """`N’Diago`, `N'Zérékoré`: West African names open with `N’`, which the tokenizer splits
+    off like an elided article; a name read from the next word takes it back."""
+    for m in mentions:
+        if m.label in ("LOC", "PERSON", "ORG") and _ELIDED_N.search(text, max(0, m.start - 3), m.start):
+            m.start -= 2
+            m.text = text[m.start:m.end]
+            m.norm = clean_norm(m.text)
 
 
 def _trim(text: str, mentions: list[Mention]) -> list[Mention]:

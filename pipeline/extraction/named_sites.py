@@ -1,0 +1,190 @@
+"""Named sites (docs/ENTITIES.md, facility + place), over the resolver's chosen mentions.
+
+Places after a place noun: `la région du Centre`, `la mine d'or de X`, `au large de X`: the
+capitalized complement of a noun of place_nouns.tsv that no mention covers is a LOC.
+
+Facilities and institutions named after a person, whole:
+`le stade Prénom Nom`, `l'aéroport Mohammed V` are LOC from the noun to the name's end;
+`l'université Prénom Nom`, `la Fondation Prénom Nom` are ORG whole. The model reads the name
+as a PERSON and the noun as a common word; this pass, over the resolver's chosen mentions,
+puts the two together. Pure function of text and mentions; nouns in named_after_people.tsv.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .mention import Mention
+from .normalize.text import clean as clean_norm
+
+# sources of ORG mentions that are guesses (the model's, a list's), which a place noun or a list
+# of places overrides
+_GUESSED_ORG = ("model_org", "org_list")
+
+
+@lru_cache(maxsize=1)
+def _nouns() -> tuple[re.Pattern, dict]:
+    from pipeline.data import read_rows
+    rows = read_rows("named_after_people.tsv", ("noun", "label"))
+    labels = {noun: label for noun, label in rows if label != "qualifier"}
+    quals = [noun for noun, label in rows if label == "qualifier"]
+
+    def alts(words):
+        return "|".join(re.escape(w).replace(r"\ ", r"[ \u00a0]+") for w in sorted(words, key=len, reverse=True))
+    # the noun, up to two qualifiers (`aéroport international`), then the name
+    rx = re.compile(r"(?<![\w-])(?P<noun>" + alts(labels) + r")(?:[ \u00a0]+(?:" + alts(quals)
+                    + r")){0,2}[ \u00a0]+", re.I)
+    return rx, labels
+
+
+# `de`/`d'` inside a person's span, before a town (`Prénom Nom de Dakar`)
+_OF_PLACE = re.compile(r"[ \u00a0]+(?:de|d['’])[ \u00a0]*(?=[A-ZÀ-Þ][^ \u00a0]*\Z)")
+# a name no finder read: two to four capitalized words (`Prénom Le Nom`)
+_NAME = re.compile(r"[A-ZÀ-Þ][\w’'-]+(?:[ \u00a0][A-ZÀ-Þ][\w’'-]*){1,3}")
+
+
+def _label(noun: str) -> str | None:
+    return _nouns()[1].get(re.sub(r"\s+", " ", noun.lower()))
+
+
+def _name_gap(gap: str) -> bool:
+    """Nothing, or one or two capitalized words, between the noun and the PERSON mention: a rank
+    or a first name the person's span left out (`université Cheikh X Y` read from `X`)."""
+    words = gap.split()
+    return "\n" not in gap and len(words) <= 2 and all(w[:1].isupper() for w in words)
+
+
+def _unknown_name(name: str) -> bool:
+    """Some word of ``name`` is neither a French word nor a known place (a person's name)."""
+    from .lexicon import is_french_word
+    from .normalize.gazetteer import lookup
+    return lookup(name, weak=True) is None and any(
+        not is_french_word(w) and lookup(w, weak=True) is None for w in name.split() if len(w) > 2)
+
+
+def named_after_people(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The mentions with a facility or institution noun (up to two qualifiers) and the person's
+    name right after it made one LOC or ORG: the name is a PERSON mention, or capitalized words
+    no mention covers."""
+    from .normalize.gazetteer import lookup
+    rx = _nouns()[0]
+    out = sorted(mentions, key=lambda m: m.start)
+    for f in rx.finditer(text):
+        label = _label(f.group("noun"))
+        if label is None or "\n" in f.group(0):
+            continue
+        s = f.start("noun")
+        person = next((m for m in out if m.start >= f.end() and _name_gap(text[f.end():m.start])), None)
+        place = None
+        if person is not None and person.label == "PERSON":
+            e = person.end
+            # `lycée Prénom Nom de Dakar`: the name read on into its town
+            at = _OF_PLACE.search(text, person.start, person.end)
+            if at is not None and lookup(text[at.end():person.end], weak=True) is not None:
+                e = at.start()
+                place = Mention(at.end(), person.end, "LOC", text=text[at.end():person.end],
+                                norm=clean_norm(text[at.end():person.end]), source="named_after_person")
+        elif person is None and (n := _NAME.match(text, f.end())) and _unknown_name(n.group(0)):
+            e = n.end()
+        else:
+            continue
+        # the noun read by the head rule alone (`Centre hospitalier universitaire` + a name)
+        noun = [m for m in out if m.label == "ORG" and s <= m.start and m.end <= f.end()]
+        if any(s < m.end and m.start < e and m is not person and m not in noun for m in out):
+            continue  # the noun is part of another mention (`Université Mohammed VI Polytechnique`)
+        out = [m for m in out if m is not person and m not in noun]
+        out.append(Mention(s, e, label, text=text[s:e], norm=clean_norm(text[s:e]),
+                           source="named_after_person"))
+        if place is not None:
+            out.append(place)
+        out.sort(key=lambda m: m.start)
+    return out
+
+
+@lru_cache(maxsize=None)
+def place_noun_rx(kinds: tuple = ("admin", "shared", "site")) -> re.Pattern:
+    """A place noun of ``kinds``, up to two lower-case words (`mine d'or`, `région
+    administrative`), then de/du/de la/d' before the place's first capital."""
+    from pipeline.data import read_rows
+    words = [w for w, kind in read_rows("place_nouns.tsv", ("noun", "kind")) if kind in kinds]
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(r"(?<![\w-])(?i:" + alts + r")(?:[ \u00a0]+(?:d['’]|de[ \u00a0]+)?[a-zà-ÿ]+){0,2}?"
+                      r"[ \u00a0]+(?:de[ \u00a0]+la[ \u00a0]+|de[ \u00a0]+l['’]|du[ \u00a0]+|des[ \u00a0]+"
+                      r"|de[ \u00a0]+|d['’])(?=[A-ZÀ-Þ])")
+
+
+def after_division(text: str, start: int) -> bool:
+    """``start`` opens the complement of an administrative division (`la région du Centre`)."""
+    return any(f.end() == start for f in place_noun_rx(("admin",)).finditer(text, max(0, start - 60), start + 1))
+
+
+# a place's name: capitalized words, hyphen-joined parts, `N'`/`d'` glued (`Keur Moussa`)
+_PLACE = re.compile(r"(?:[A-ZÀ-Þ]['’])?[A-ZÀ-Þ][\w’'-]*(?:[ \u00a0][A-ZÀ-Þ][\w’'-]*){0,3}")
+
+
+def places_after_nouns(text: str, mentions: list[Mention]) -> list[Mention]:
+    """LOC mentions for the capitalized complements of place nouns that no mention covers."""
+    from .lexicon import is_french_word
+    found = []
+    for f in place_noun_rx().finditer(text):
+        if "\n" in f.group(0):
+            continue
+        p = _PLACE.match(text, f.end())
+        if p is None:
+            continue
+        s, e = p.start(), p.end()
+        name = text[s:e].rstrip("’'-")
+        e = s + len(name)
+        same = next((m for m in mentions if (m.start, m.end) == (s, e)), None)
+        if same is not None and (same.label == "ORG" and same.source in _GUESSED_ORG or (
+                same.label == "PERSON" and same.source == "model"
+                and place_noun_rx(("admin",)).match(text, f.start()))):
+            same.label, same.source = "LOC", "place_after_noun"   # the model's guess, overridden
+            same.norm = clean_norm(same.text)
+            continue
+        if any(m.start < e and s < m.end for m in mentions + found):
+            continue
+        if all(is_french_word(w) for w in name.split()) and not place_noun_rx(("admin",)).match(text, f.start()):
+            continue  # `le site de Production`, `département de la Culture`: common words, no place
+        found.append(Mention(s, e, "LOC", text=name, norm=clean_norm(name), source="place_after_noun"))
+    return sorted(mentions + found, key=lambda m: m.start)
+
+
+# a list of names: `A, B et C`, `A et de B` (each name capitalized words, hyphen-joined parts)
+_ITEM = r"(?:[A-ZÀ-Þ]['’])?[A-ZÀ-Þ][\w’'-]*(?:[ \u00a0][A-ZÀ-Þ][\w’'-]*){0,2}"
+_AGAIN = r"(?:(?:de|à)[ \u00a0]+|d['’])?"   # `à A et à B`, `de A et de B`: the preposition repeated
+_LIST = re.compile(r"(?<![\w’'-])" + _ITEM + r"(?:,[ \u00a0]+" + _AGAIN + _ITEM + r")*[ \u00a0]+(?:et|ou)[ \u00a0]+"
+                   + _AGAIN + _ITEM + r"(?![\w’'-])")
+_ITEM_RX = re.compile(_ITEM)
+
+
+def coordinated_places(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A list holds one kind of thing: in `A, B et C` where one item is a place (a LOC mention, or
+    a GeoNames place), the items the model or a list guessed as ORG, and unknown names no mention
+    covers, are places too (`à Kindia, Xa et Yb`: towns too small for any gazetteer)."""
+    from .lexicon import is_french_word
+    from .normalize.gazetteer import lookup
+    out = list(mentions)
+    for chain in _LIST.finditer(text):
+        items = [(i.start(), i.end()) for i in _ITEM_RX.finditer(text, chain.start(), chain.end())]
+        items = [(s, e) for s, e in items if text[s:e] not in ("Et", "Ou")]
+        at = {(m.start, m.end): m for m in out}
+
+        def place(s, e):
+            m = at.get((s, e))
+            if m is not None:
+                return m.label == "LOC"
+            entry = lookup(text[s:e], weak=True)
+            return entry is not None and entry.label == "LOC" and not any(
+                o.start < e and s < o.end for o in out)
+        if len(items) < 2 or not any(place(s, e) for s, e in items):
+            continue
+        for s, e in items:
+            m = at.get((s, e))
+            if m is not None and m.label == "ORG" and m.source in _GUESSED_ORG:
+                m.label, m.source = "LOC", "place_list"
+            elif m is None and not any(o.start < e and s < o.end for o in out) and s != chain.start() \
+                    and not all(is_french_word(w) for w in text[s:e].split()):
+                out.append(Mention(s, e, "LOC", text=text[s:e], norm=clean_norm(text[s:e]),
+                                   source="place_list"))
+    return sorted(out, key=lambda m: m.start)
