@@ -58,10 +58,19 @@ def test_a_name_stops_at_a_line_break():
      "Ibrahima FALL"),
     # the rest of a hyphenated name
     ("Aux Finances, Samir Ould-ahmed a été promu.", "Samir Ould-", "Samir Ould-ahmed"),
+    # patronymic links in lower case, as Gulf names are written in French
+    ("Le cheikh Saoud bin Khalifa bin Hamad est arrivé.", "Saoud", "Saoud bin Khalifa bin Hamad"),
 ])
 def test_names_the_model_cut_are_completed(text, cut, full):
     out = mend_people(text, [_m(text, cut)])
     assert _people(out) == [("PERSON", full)]
+
+
+def test_a_patronymic_chain_read_as_several_names_is_one():
+    text = "Le prince Tamim ben Salmane ben Fahd Al Saoud a reçu Ali Hassan ce lundi."
+    out = mend_people(text, [_m(text, "Tamim"), _m(text, "Salmane"), _m(text, "Fahd Al Saoud"),
+                             _m(text, "Ali Hassan")])
+    assert _people(out) == [("PERSON", "Tamim ben Salmane ben Fahd Al Saoud"), ("PERSON", "Ali Hassan")]
 
 
 def test_the_capitals_surname_is_not_an_acronym():

@@ -20,6 +20,8 @@ _DEFINITE_BEFORE = re.compile(r"(?:^|[\s(«\"“])(?:[lL]['’`]|(?:[lL]e|[lL]a|
 # a photo credit names the photographer, furniture (ENTITIES.md): `Ph. Seddik`, `(Photo : X)`
 _CREDIT_BEFORE = re.compile(r"(?:\bPh\.|\bPhoto\s*:?|©)\s*\Z", re.I)
 _ROMAN = re.compile(r"[IVXLC]+")
+# `ben`/`bin`/`ibn`/`ould`/`bint` between two names: one patronymic chain (`Hamdan ben Mohammed`)
+_PATRONYMIC_LINK = re.compile(r"[ \u00a0]+(?:ben|bin|ibn|ould|bint|Ben|Bin|Ibn|Ould)[ \u00a0]+")
 # a surname in capitals, as official texts write it: `Macky SALL`
 _CAPS_AFTER = re.compile(r"[ \u00a0]([A-ZÀ-Ý]{2,}(?:-[A-ZÀ-Ý]{2,})?)(?![\w’'-])")
 
@@ -92,14 +94,25 @@ def mend_people(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         if _CREDIT_BEFORE.search(text, max(0, m.start - 10), m.start):
             continue
-        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        # `Hamdan ben Mohammed ben Rachid Al Maktoum`: the model reads each patronymic link
+        # of the chain as a name of its own
+        j = i + 1
+        while j < len(mentions) and mentions[j].label == "PERSON" \
+                and _PATRONYMIC_LINK.fullmatch(text, m.end, mentions[j].start):
+            m.end = mentions[j].end
+            absorbed.add(j)
+            j += 1
+        if j > i + 1:
+            m.text = text[m.start:m.end]
+            m.norm = clean_norm(m.text)
+        nxt = mentions[j] if j < len(mentions) else None
         limit = nxt.start if nxt is not None else len(text)
         if nxt is not None and nxt.source == "org_acronym" and nxt.start == m.end + 1 \
                 and _unknown_caps(text, nxt.text):
             limit = nxt.end      # `Macky SALL`: the surname, not an acronym
         _extend(text, m, limit, people)
         if nxt is not None and m.end > nxt.start:
-            absorbed.add(i + 1)
+            absorbed.add(j)
         # a name never runs across a line break (`Seddik\n\nMarsa Maroc`)
         cut = m.text.find("\n")
         if cut >= 0:
