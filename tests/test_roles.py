@@ -739,6 +739,9 @@ def test_line_up_of_a_government(analyse, text, expected):
     # the demonym is on the head of state, the office is the adviser's
     ("Le conseiller du président gabonais, Paul Mba, a démenti l'information.",
      ("Paul Mba", "conseiller du président", None, "GAB")),
+    # a two-word office of the place it governs, before the name: the place in the title
+    ("Le prince héritier de Charjah, Ahmed Al Qasimi, a inauguré la foire du livre.",
+     ("Ahmed Al Qasimi", "prince héritier de Charjah", None, "ARE")),
     # a counterpart of an office the sentence opens with, held by no name
     ("Le président sénégalais a reçu à Dakar son homologue gambien, Lamin Jallow.",
      ("Lamin Jallow", "président", None, "GMB")),

@@ -303,7 +303,7 @@ class _Roles:
         implied = country is None and org is None and bare in _GOV_TITLES
         if implied:
             country = self.home
-        if org is None and country is None and bare.split(" ")[0] not in _JURISDICTION_TITLES:
+        if org is None and country is None and not _jurisdiction_title(bare):
             return None  # `le nouveau patron X`: an office of nothing the text names
         role = {"person": person.norm or person.text, "title": title,
                 "org": org.norm if org else None, "org_label": org.label if org else None,
@@ -1126,8 +1126,15 @@ def _ranks() -> frozenset:
                                                                                 "lieutenant-colonel"}
 
 
+def _jurisdiction_title(title: str) -> bool:
+    """`maire de Fès`, `prince héritier d'Abou Dhabi`: an office of the place it names."""
+    return any(title == j or title.startswith(j + " ") for j in _JURISDICTION_TITLES)
+
+
 def _is_rank(t) -> bool:
-    return t.lower_.rstrip(".") in _ranks()
+    # `prince héritier` is an office (ENTITIES.md), `prince` alone a rank
+    return t.lower_.rstrip(".") in _ranks() and not any(
+        c.dep_ == "amod" and c.lower_.startswith("héritier") for c in t.children)
 
 
 def _span(doc: Doc, m: Mention):
@@ -1243,6 +1250,7 @@ def _parsed(R: _Roles, doc: Doc, p: Mention) -> None:
                     and re.fullmatch(r"\s*(?:de|d['’])\s*", doc.text[end:x.start]):
                 elided = doc.text[x.start - 1] in "'’"
                 title = f"{title} d'{x.norm or x.text}" if elided else f"{title} de {x.norm or x.text}"
+                country = _place_state(x)
             break
         # a nationality adjective on the title names its state (`le Premier ministre algérien`)
         country = country or _country_of_adj(" ".join(c.text for c in t.children if c.dep_ == "amod"))
@@ -1251,7 +1259,7 @@ def _parsed(R: _Roles, doc: Doc, p: Mention) -> None:
             country = _country_of_adj(" ".join(c.text for c in t.subtree if c.dep_ == "amod" and _tied_to(c.head, t)
                                                and not (span.start <= c.i < span.end)))
         bare = re.sub(r"^(?:ancienn?e? |ex-)", "", title).lower()
-        if org is None and country is None and bare not in _GOV_TITLES and bare.split(" ")[0] not in _JURISDICTION_TITLES:
+        if org is None and country is None and bare not in _GOV_TITLES and not _jurisdiction_title(bare):
             continue  # `nommé directeur` of a body the text does not name: no office to tie
         if org is None and country is None and re.match(r"\s+(?:du|de\s+la|de\s+l['’]|des|d['’]une?\s)\s*(?-i:[a-zéè])",
                                                         doc.text[end:end + 12], re.I):
