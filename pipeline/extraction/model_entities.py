@@ -147,11 +147,9 @@ def _demonym_then_name(doc: Doc, start: int, end: int) -> bool:
 def _hyphen_start(doc: Doc, start: int) -> int:
     """A name does not start inside a hyphenated first name: `Dya-Eddine Saïd …` read
     from `Eddine` takes `Dya-` back.  Longer chains are lists (`le trio Mayara-Lebbar-Zoumi`)."""
-    def joined(i: int) -> bool:   # doc[i] is a hyphen glued to the words on both sides
-        return i >= 1 and doc[i].text == "-" and not doc[i].whitespace_ and not doc[i - 1].whitespace_
-    if (start >= 2 and joined(start - 1) and doc[start - 2].is_alpha
-            and doc[start - 2].text[:1].isupper() and not joined(start - 3)
-            and not (start + 1 < len(doc) and joined(start + 1))):
+    if (start >= 2 and _glued_hyphen(doc, start - 1) and doc[start - 2].is_alpha
+            and doc[start - 2].text[:1].isupper() and not _glued_hyphen(doc, start - 3)
+            and not _glued_hyphen(doc, start + 1)):
         return start - 2
     return start
 
