@@ -862,6 +862,11 @@ def test_present_qualifier_is_not_kept_in_the_title(analyse):
     # the adjective must be the named organization's: no bank named `centrale` before
     ("La Banque mondiale a publié son rapport. Le gouverneur de la banque centrale, Yvon Mbarga, a réagi.",
      set()),
+    # the kind noun the text introduced the company with (`le groupe X`) points back to it
+    ("Le groupe Kotrama a publié ses comptes. Le directeur général du groupe, Yvon Mbarga, a salué "
+     "la hausse.", {("Yvon Mbarga", "directeur général", "Kotrama", None)}),
+    ("La société Kotrama a publié ses comptes. Le directeur général du groupe, Yvon Mbarga, a salué "
+     "la hausse.", set()),
 ])
 def test_office_of_an_organization_named_before_by_its_kind(analyse, text, expected):
     assert {r for r in roles(analyse(text)) if r[0] == "Yvon Mbarga"} == expected

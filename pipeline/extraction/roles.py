@@ -163,11 +163,14 @@ def _public_body(org: Mention) -> bool:
     return False
 
 
-def _generic_org(ms: list[Mention], head: str, before: int) -> Optional[Mention]:
-    """`du Groupe` / `du Congrès` standing for the organization named earlier."""
+def _generic_org(ms: list[Mention], head: str, before: int, text: str = "") -> Optional[Mention]:
+    """`du Groupe` / `du Congrès` standing for the organization named earlier: the nearest one
+    whose name opens with that noun, or that the text introduced with it (`le groupe Sonatel`,
+    then `le directeur général du groupe, X`)."""
     head = head.lower()
     for m in reversed([m for m in ms if m.end <= before and m.label in ("ORG", "EVENT")]):
-        if (m.norm or m.text).lower().startswith(head):
+        if (m.norm or m.text).lower().startswith(head) or (text and re.search(
+                r"(?<![\w-])" + re.escape(head) + r"\s+\Z", text[max(0, m.start - 30):m.start], re.I)):
             return m
     return None
 
@@ -745,7 +748,7 @@ def _before_person(R: _Roles, i: int, prev: Optional[Mention]) -> bool:
     g = re.search(_titles_rx().pattern + r"\s+(?:du|de\s+la|de\s+l['’])\s*(?P<head>(?-i:" + _kind_words()
                   + r"))(?:\s+(?P<adj>(?-i:[a-zéè-]+)))?\s*,\s*$", left, re.I)
     if g:
-        org = _generic_org(ms, g.group("head"), left_start + g.start())
+        org = _generic_org(ms, g.group("head"), left_start + g.start(), text)
         name = (org.norm or org.text).lower() if org is not None else ""
         if org is not None and (not g.group("adj") or re.search(r"\b" + re.escape(g.group("adj")) + r"\b", name)):
             R.add(p, _title_norm(g.group("title")), org, None, left_start + g.start(), p.end)
