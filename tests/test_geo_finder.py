@@ -122,6 +122,19 @@ def test_places_after_place_nouns(text, spans, places):
     assert [m.text for m in got if m.label == "LOC"] == places
 
 
+@pytest.mark.parametrize("text, spans, expected", [
+    # road codes are LOC (ENTITIES.md: roads), also where an acronym reading made them ORG
+    ("Le pont de la RN7 et la RNIE 2 ont été rouverts.", [("RN7", "ORG"), ("RNIE", "ORG")],
+     [("RN7", "LOC"), ("RNIE 2", "LOC")]),
+    ("L'autoroute A4 et la route nationale N12 seront élargies.", [], [("A4", "LOC"), ("N12", "LOC")]),
+    # a letter code elsewhere is no road (`note A1`, `le modèle N12`)
+    ("La banque garde la note A1 et lance le modèle N12.", [], []),
+])
+def test_road_codes_are_places(text, spans, expected):
+    from pipeline.extraction.named_sites import roads
+    assert [(m.text, m.label) for m in roads(text, _chosen(text, spans))] == expected
+
+
 def test_a_division_s_complement_is_no_organization(analyse):
     doc = analyse("Les routes de la région du Centre ont été refaites par l'entreprise.")
     assert [(m.text, m.label) for m in doc._.mentions] == [("Centre", "LOC")]

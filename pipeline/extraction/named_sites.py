@@ -150,6 +150,34 @@ def places_after_nouns(text: str, mentions: list[Mention]) -> list[Mention]:
     return sorted(mentions + found, key=lambda m: m.start)
 
 
+# a road by its code (ENTITIES.md: roads are LOC): national, regional, departmental and
+# interstate roads anywhere (`la RN7`, `RN 1`, `la RNIE 2`), a motorway's or a route's letter
+# code after the noun (`l'autoroute A1`, `la route nationale N7`, `la route R301`)
+_ROAD = re.compile(r"(?<![\w-])(?:(?:RN|RR|RNIE|RD|RP)[ \u00a0]?\d{1,4}"
+                   r"|(?:(?<=autoroute )|(?<=route )|(?<=nationale )|(?<=régionale ))[ANR][ \u00a0]?\d{1,3})"
+                   r"(?![\w-])")
+
+
+def roads(text: str, mentions: list[Mention]) -> list[Mention]:
+    """LOC mentions for road codes; an ORG the acronym finder or the model made of one is
+    the road."""
+    found = []
+    for r in _ROAD.finditer(text):
+        s, e = r.start(), r.end()
+        same = next((m for m in mentions if (m.start, m.end) == (s, e)), None)
+        if same is not None:
+            if same.label == "ORG":
+                same.label, same.source, same.norm = "LOC", "road", clean_norm(same.text)
+            continue
+        inside = [m for m in mentions if s <= m.start and m.end <= e]
+        if any(m.start < e and s < m.end for m in mentions if m not in inside) \
+                or any(m.label != "ORG" for m in inside):
+            continue
+        mentions = [m for m in mentions if m not in inside]   # `RNIE` of `RNIE 2`: the road's prefix
+        found.append(Mention(s, e, "LOC", text=r.group(), norm=clean_norm(r.group()), source="road"))
+    return sorted(mentions + found, key=lambda m: m.start)
+
+
 # a list of names: `A, B et C`, `A et de B` (each name capitalized words, hyphen-joined parts)
 _ITEM = r"(?:[A-ZÀ-Þ]['’])?[A-ZÀ-Þ][\w’'-]*(?:[ \u00a0][A-ZÀ-Þ][\w’'-]*){0,2}"
 _AGAIN = r"(?:(?:de|à)[ \u00a0]+|d['’])?"   # `à A et à B`, `de A et de B`: the preposition repeated

@@ -109,8 +109,9 @@ def resolve(doc: Doc, home: str = HOME_COUNTRY) -> list[Mention]:
     from .brand_names import acronym_with_name, brand_with_country, name_of_country   # `Orange Côte d'Ivoire`
     chosen = brand_with_country(doc_text(doc), acronym_with_name(doc_text(doc), chosen))
     chosen = name_of_country(doc_text(doc), chosen)                     # `le Crédit du Pays`
-    from .named_sites import coordinated_places, named_after_people, places_after_nouns  # `stade X Y`, `région du Z`
+    from .named_sites import coordinated_places, named_after_people, places_after_nouns, roads  # `stade X Y`, `région du Z`, `RN7`
     chosen = places_after_nouns(doc_text(doc), named_after_people(doc_text(doc), chosen))
+    chosen = roads(doc_text(doc), chosen)
     chosen = coordinated_places(doc_text(doc), chosen)                  # `à Kindia, Xa et Yb`
     for m in chosen:
         m.text = doc_text(doc)[m.start:m.end]
