@@ -1,4 +1,6 @@
 """Pure gazetteer lookups: folding, countries, places, demonyms."""
+import pytest
+
 from pipeline.extraction.normalize.gazetteer import country_code, demonym_country, fold, key, place_kind
 
 
@@ -20,6 +22,17 @@ def test_country_codes():
     assert country_code("Royaume-Uni") == "GBR"
     assert country_code("République de Corée") == "KOR"
     assert country_code("Guinée-Bissau") == "GNB"
+
+
+@pytest.mark.parametrize("name, code", [
+    # official French names (ISO 3166-1 through pycountry's iso-codes translations)
+    ("République algérienne démocratique et populaire", "DZA"),
+    ("République fédérale du Nigeria", "NGA"),
+    ("République arabe d'Égypte", "EGY"),
+    ("République du Sénégal", "SEN"),
+])
+def test_official_french_names_are_countries(name, code):
+    assert country_code(name) == code
 
 
 def test_regions_and_demonyms_are_not_countries():

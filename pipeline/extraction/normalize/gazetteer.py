@@ -45,6 +45,10 @@ def _is_acronym(name: str) -> bool:
     return len(letters) <= 6 and all(c.isupper() for c in letters) and " " not in name
 
 
+# countries.tsv sources that name a sovereign state: its CLDR name, its official French name
+_STATE_SOURCES = ("cldr", "iso-official")
+
+
 @lru_cache(maxsize=1)
 def entries() -> dict[str, Entry]:
     """folded key -> entry. Priority: curated aliases > CLDR states > curated
@@ -58,12 +62,12 @@ def entries() -> dict[str, Entry]:
         add(name, Entry(name, "COUNTRY", a3, "country", _is_acronym(name)))
     cldr = list(_rows("countries.tsv"))
     for name, a3, src in cldr:
-        if src == "cldr":
+        if src in _STATE_SOURCES:
             add(name, Entry(name, "COUNTRY", a3, "country", False))
     for name, kind, a3 in _rows("places.tsv"):
         add(name, Entry(name, "LOC", a3, kind, _is_acronym(name)))
     for name, a3, src in cldr:
-        if src != "cldr":
+        if src not in _STATE_SOURCES:
             kind = "region" if src == "cldr-region" else "territory"
             add(name, Entry(name, "LOC", a3, kind, False))
     # last, so that every curated or CLDR reading of a name wins over it
