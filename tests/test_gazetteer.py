@@ -30,6 +30,8 @@ def test_country_codes():
     ("République fédérale du Nigeria", "NGA"),
     ("République arabe d'Égypte", "EGY"),
     ("République du Sénégal", "SEN"),
+    # the short name Burkinabè news use
+    ("Faso", "BFA"),
 ])
 def test_official_french_names_are_countries(name, code):
     assert country_code(name) == code
