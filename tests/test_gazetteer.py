@@ -93,3 +93,16 @@ def test_fold_is_one_character_per_character():
     s = "Ǆemal İstanbul ŒUVRE Ærø Straße ﬁn Łódź Ṣaḥrāʼ \u2019\u2013\u202f"
     assert fold(s) == "".join(fold_char(c) for c in s)
     assert fold("Ḥasan ÉTÉ") == "hasan ete"
+
+
+@pytest.mark.parametrize("text, word, marks, expected", [
+    ("Il part. Mai commence.", "Mai", ".!?", True),
+    ("Il part en Mai prochain.", "Mai", ".!?", False),
+    ("Le titre\nMai commence.", "Mai", ".!?", False),       # a line break opens no sentence here
+    ("Le titre\nMai commence.", "Mai", ".!?\n", True),      # … and does there
+    ("Mai commence.", "Mai", ".!?", True),                  # the text's start
+    ("« Moov Togo a signé", "Moov", "«", True),
+])
+def test_opens_sentence(text, word, marks, expected):
+    from pipeline.extraction.normalize.text import opens_sentence
+    assert opens_sentence(text, text.index(word), marks) is expected

@@ -18,6 +18,8 @@ import re
 
 from .acronyms import looks_like_acronym, norm_apostrophes
 from .mention import Mention
+from .named_sites import GUESSED_ORG
+from .normalize.text import opens_sentence
 from .org_finder import index_words
 
 _WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-ZÀ-Þ][\w&’'-]*)[ \u00a0]\Z")
@@ -42,9 +44,9 @@ def _known_body(name: str) -> bool:
 
 
 def _mid_sentence(text: str, start: int) -> bool:
-    """Something other than a sentence end or a line break comes before ``start``."""
-    before = text[:start].rstrip(" \u00a0")
-    return bool(before) and before[-1] not in ".!?:\n«\"“—–-"
+    """Something other than a sentence end, an opening quote or dash or a line break comes
+    before ``start``."""
+    return not opens_sentence(text, start, ".!?:\n«\"“—–-")
 
 
 # words before an unknown brand: a function word (`de Xa Pays`, `chez Xa Pays`) or a company noun
@@ -147,7 +149,7 @@ def name_of_country(text: str, mentions: list[Mention]) -> list[Mention]:
                 or lookup(" ".join(words), weak=True) is not None or lookup(words[0], weak=True) is not None:
             continue
         inside = [m for m in out if m.start < r.end(1) and s < m.end]
-        if any(m.label != "ORG" or m.source not in ("model_org", "org_list") for m in inside):
+        if any(m.label != "ORG" or m.source not in GUESSED_ORG for m in inside):
             continue
         out = [m for m in out if m is not c and m not in inside]
         out.append(_org(text, s, c.end, "org_of_country"))

@@ -18,6 +18,7 @@ from pipeline.extraction.normalize.dates import (Candidate, fold, lexicon, resol
 from pipeline.extraction.lexicon import lemma
 from pipeline.extraction.mention import Mention
 from pipeline.extraction.nlp import doc_text
+from pipeline.extraction.normalize.text import opens_sentence
 from pipeline.extraction.wordlists import word_set
 
 # Words before a 4-digit number that make it an identifier, not a year.
@@ -27,7 +28,7 @@ _EVENT_VERBS = word_set("event_verbs.tsv")
 # Capitalised at the start of a sentence before `Ramadan` without making it a name.
 _LEAD_WORDS = {"le", "du", "au", "pendant", "durant", "depuis", "avant", "apres", "des", "en",
                "ce", "mois", "fin", "debut", "jusqu'au", "lors"}
-_SENT_PUNCT = set(".!?\n«»\"“”:;")
+_SENT_PUNCT = ".!?«»\"“”:;"   # what ends a sentence before a date; a line break alone does not
 
 
 def _prev_word(text: str, pos: int) -> str:
@@ -188,16 +189,13 @@ def _keep(doc: Doc, c: Candidate) -> bool:
         return prev not in ("chaque", "les")
     if c.form == "month" and c.parts.modifier is None and not surface.startswith("mois"):
         word = text[c.start:c.end]
-        before = text[:c.start].rstrip()
-        at_sentence_start = not before or before[-1] in _SENT_PUNCT
-        if word[:1].isupper() and not at_sentence_start and c.parts.direction == 0:
+        if word[:1].isupper() and not _sentence_start(text, c.start) and c.parts.direction == 0:
             return False  # `Mars` the planet or brand, `Mai` a name
     return True
 
 
 def _sentence_start(text: str, pos: int) -> bool:
-    before = text[:pos].rstrip()
-    return not before or before[-1] in _SENT_PUNCT
+    return opens_sentence(text, pos, _SENT_PUNCT)
 
 
 def find_dates(doc: Doc, published: Optional[str] = None) -> list[Mention]:

@@ -19,6 +19,7 @@ from pipeline.extraction.lexicon import lemma as lemma_of
 from pipeline.extraction.mention import Mention
 from pipeline.extraction.nlp import doc_text
 from pipeline.extraction.wordlists import word_set
+from pipeline.extraction.normalize.text import strip_accents
 from pipeline.extraction.normalize.numbers import (
     APPROX_RE, DIGITS_RE, NUMBER_WORD_RE, NUMBER_WORDS_RE, clean_float, format_number, parse_approx,
     parse_digits, parse_words, scale,
@@ -97,12 +98,6 @@ class _Fig:
 
 # ---------------------------------------------------------------- curated data
 
-# An accented letter of a currency or unit form also matches its bare letter, as hasty text
-# writes it ("couronnes suedoises", "livres egyptiennes").
-_BARE_LETTER = {"é": "e", "è": "e", "ê": "e", "ë": "e", "à": "a", "â": "a", "î": "i", "ï": "i",
-                "ô": "o", "û": "u", "ù": "u", "ç": "c"}
-
-
 def _form_regex(form: str) -> str:
     parts = []
     for ch in form:
@@ -110,8 +105,10 @@ def _form_regex(form: str) -> str:
             parts.append(SP + "+")
         elif ch in "'’":
             parts.append(APOS)
-        elif ch.lower() in _BARE_LETTER:
-            parts.append("[" + ch + _BARE_LETTER[ch.lower()] + "]")
+        elif strip_accents(ch) != ch:
+            # an accented letter also matches its bare letter, as hasty text writes it
+            # ("couronnes suedoises", "livres egyptiennes")
+            parts.append("[" + ch + strip_accents(ch) + "]")
         else:
             parts.append(re.escape(ch))
     return "".join(parts)

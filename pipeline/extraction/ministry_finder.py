@@ -20,6 +20,7 @@ from pipeline.extraction.defaults import FUZZY_THRESHOLD, HOME_COUNTRY
 from pipeline.extraction.normalize.gazetteer import demonym_country
 from pipeline.extraction.normalize.ministries import mend_typos, normalize_ministry
 from pipeline.extraction.nlp import doc_text
+from pipeline.extraction.wordlists import AGAINST_HEADS
 
 LABEL = "MINISTRY"
 
@@ -87,9 +88,6 @@ _TRAILING_ADJ_STOP = _WORDS["trailing_adj"]
 # (``des Marocains résidant à l'étranger``).
 _RESIDENT = _WORDS["resident"]
 _ABROAD = _WORDS["abroad"]
-# Component heads whose `contre …` complement is part of the portfolio (``Lutte contre le sida``),
-# unlike ``le ministère de la Justice contre le journal``.
-_AGAINST_HEADS = _WORDS["against_head"]
 
 # Endings of adjectives that some outlets capitalise inside a portfolio
 # (``Enseignement Supérieur``, ``Recherche Scientifique``, ``Economie Verte``); the model
@@ -194,8 +192,8 @@ def _component_end(doc, h: int) -> int:
         if low in _RESIDENT:
             break
         # ``de la Lutte contre la pauvreté``: what a portfolio fights is part of it
-        if low == "contre" and _fold(doc[h].text) in _AGAINST_HEADS and k + 2 < n and _low(doc[k + 1]) in _ARTICLES | {"les"} \
-                and doc[k + 2].pos_ == "NOUN" and doc[k + 2].is_alpha:
+        if low == "contre" and _fold(doc[h].text) in AGAINST_HEADS and k + 2 < n \
+                and _low(doc[k + 1]) in _ARTICLES and doc[k + 2].pos_ == "NOUN" and doc[k + 2].is_alpha:
             k += 3
             continue
         if _is_adj(tok) or _is_cap_adj(tok):

@@ -17,9 +17,9 @@ from functools import lru_cache
 from .mention import Mention
 from .normalize.text import clean as clean_norm
 
-# sources of ORG mentions that are guesses (the model's, a list's), which a place noun or a list
-# of places overrides
-_GUESSED_ORG = ("model_org", "org_list")
+# sources of ORG mentions that are guesses (the model's, a list's), which a place noun, a list
+# of places or a longer company name overrides (brand_names.py)
+GUESSED_ORG = ("model_org", "org_list")
 
 
 @lru_cache(maxsize=1)
@@ -136,7 +136,7 @@ def places_after_nouns(text: str, mentions: list[Mention]) -> list[Mention]:
         name = text[s:e].rstrip("’'-")
         e = s + len(name)
         same = next((m for m in mentions if (m.start, m.end) == (s, e)), None)
-        if same is not None and (same.label == "ORG" and same.source in _GUESSED_ORG or (
+        if same is not None and (same.label == "ORG" and same.source in GUESSED_ORG or (
                 same.label == "PERSON" and same.source == "model"
                 and place_noun_rx(("admin",)).match(text, f.start()))):
             same.label, same.source = "LOC", "place_after_noun"   # the model's guess, overridden
@@ -209,7 +209,7 @@ def coordinated_places(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         for s, e in items:
             m = at.get((s, e))
-            if m is not None and m.label == "ORG" and m.source in _GUESSED_ORG:
+            if m is not None and m.label == "ORG" and m.source in GUESSED_ORG:
                 m.label, m.source = "LOC", "place_list"
             elif m is None and not any(o.start < e and s < o.end for o in out) and s != chain.start() \
                     and not all(is_french_word(w) for w in text[s:e].split()):

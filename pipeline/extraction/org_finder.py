@@ -27,7 +27,7 @@ from pipeline.extraction.acronyms import (acronym_matches, backtrack_long_form, 
 from pipeline.extraction.figures import currency_codes, currency_ends_at
 from pipeline.extraction.mention import Mention
 from pipeline.extraction.overlaps import longest_first
-from pipeline.extraction.wordlists import word_set
+from pipeline.extraction.wordlists import AGAINST_HEADS, word_set
 from pipeline.data import DATA_DIR, read_rows
 from pipeline.extraction.nlp import doc_text
 
@@ -207,9 +207,9 @@ def _extend_name(doc, i: int, allow_caps: bool = True) -> int:
             end = j = j + 1  # `Chambre de commerce, d'industrie et d'agriculture`: a list of
             continue         # complements, the comma read like `et`
         # `Comité national de lutte contre le paludisme`: `contre` after `lutte` reads like `de`
-        lutte_contre = t.lower_ == "contre" and doc[j - 1].lower_ == "lutte"
+        against = t.lower_ == "contre" and doc[j - 1].lower_ in AGAINST_HEADS
         k = j
-        if t.lower_ in PREPS or t.lower_ == "et" or lutte_contre:
+        if t.lower_ in PREPS or t.lower_ == "et" or against:
             coord = t.lower_ == "et"
             k += 1
             if coord and k < n and doc[k].lower_ in PREPS:

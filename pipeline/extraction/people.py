@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from .mention import Mention
-from .normalize.text import clean as clean_norm
+from .normalize.text import clean as clean_norm, opens_sentence
 
 # `l'Istiqlal`, `la Koutla`, `du Polisario`: a definite article right before a capitalized
 # name marks an organization or a thing, never a person's name
@@ -211,7 +211,7 @@ def _common_word(word: str) -> bool:
 
 def _sentence_start(text: str, i: int) -> bool:
     """Offset ``i`` opens a sentence, a line or the text."""
-    return not text[:i].strip() or bool(re.search(r"(?:[.!?:»\"”]|\n)\s*\Z", text[max(0, i - 4):i]))
+    return opens_sentence(text, i, ".!?:»\"”\n")
 
 
 @lru_cache(maxsize=1)

@@ -378,14 +378,14 @@ def _org_before_person(R: _Roles, i: int):
                 r"\s+" + _LINK + r"\s*", text[ms[j - 1].end:q.start]):
             # `le ministre des Affaires étrangères de la République arabe d'Égypte, X`
             o = ms[j - 1]
-            if o.label == "MINISTRY" and re.match(r"(ministre|secrétaire)", o.text, re.I):
+            if _minister_office(o):
                 return _ministry_title(o.text), o, q.norm, o.start
             found = _title_of_org(R, o)
             if found:
                 return found[0], o, q.norm, found[2]
             break
         if q.label in ("ORG", "EVENT", "MINISTRY"):
-            if q.label == "MINISTRY" and j in (i - 1, dated) and re.match(r"(ministre|secrétaire)", q.text, re.I):
+            if j in (i - 1, dated) and _minister_office(q):
                 _title_before_ministry(R, p, q)
                 return _ministry_title(q.text), q, None, q.start
             found = _title_of_org(R, q)
@@ -478,8 +478,7 @@ def _office_at(R: _Roles, after: int, qualifier: str = "", ends=r"[,.;:)»\]]|et
     must be followed by one of `ends` (`X, le chef de l'État a rassuré …` starts a clause)."""
     text = R.text
     nxt = R.after(after)
-    if nxt is not None and nxt.start == after and nxt.label == "MINISTRY" \
-            and re.match(r"(ministre|secrétaire)", nxt.text, re.I):
+    if nxt is not None and nxt.start == after and _minister_office(nxt):
         end = nxt.end
         country = None
         mc = re.match(r"\s+" + _LINK + r"\s*", text[end:end + 12])
@@ -928,7 +927,7 @@ def _chained_before(R: _Roles, i: int) -> None:
     if i < 1:
         return
     p, x = R.ms[i], R.ms[i - 1]
-    if x.label != "MINISTRY" or not re.match(r"(ministre|secrétaire)", x.text, re.I):
+    if not _minister_office(x):
         return
     g = re.fullmatch(r"\s*,\s*(?P<t>[^,;.()\n]{3,60}?)\s*,\s*" + _hon(), R.text[x.end:p.start], re.I)
     if g and _titles_rx().match(g.group("t")) and not _after_name(R, x.start):
@@ -1014,8 +1013,7 @@ def _unnamed_office(R: _Roles, at: int) -> Optional[str]:
         return None
     pos = sent.start_char + head.end()
     ministry = R.after(pos)
-    if ministry is not None and ministry.start == pos and ministry.label == "MINISTRY" \
-            and re.match(r"(ministre|secrétaire)", ministry.text, re.I):
+    if ministry is not None and ministry.start == pos and _minister_office(ministry):
         return _ministry_title(ministry.text)
     mt = _titles_rx().match(R.text, pos)
     return _title_norm(mt.group("title")) if mt else None
@@ -1129,6 +1127,12 @@ def _ranks() -> frozenset:
                                                                                 "lieutenant-colonel"}
 
 
+def _minister_office(m: Mention) -> bool:
+    """A MINISTRY mention written as its office (`ministre de X`, `secrétaire d'État …`), which
+    a person holds, not as the institution (`ministère de X`)."""
+    return m.label == "MINISTRY" and re.match(r"(ministre|secrétaire)", m.text, re.I) is not None
+
+
 def _jurisdiction_title(title: str) -> bool:
     """`maire de Fès`, `prince héritier d'Abou Dhabi`: an office of the place it names."""
     return any(title == j or title.startswith(j + " ") for j in _JURISDICTION_TITLES)
@@ -1225,7 +1229,7 @@ def _parsed(R: _Roles, doc: Doc, p: Mention) -> None:
             continue  # `X, ministre de Y, et son homologue, Z`: a counterpart (see _counterparts)
         ministry = next((x for x in R.ms if x.label == "MINISTRY" and x.start <= t.idx < x.end), None)
         if ministry is not None:
-            if not re.match(r"(ministre|secrétaire)", ministry.text, re.I):
+            if not _minister_office(ministry):
                 continue
             title, org, end = _ministry_title(ministry.text), ministry, ministry.end
             start = ministry.start
@@ -1245,7 +1249,7 @@ def _parsed(R: _Roles, doc: Doc, p: Mention) -> None:
                 continue
             if x.label == "COUNTRY" and country is None:
                 country = x.norm
-            elif x.label == "MINISTRY" and org is None and re.match(r"(ministre|secrétaire)", x.text, re.I):
+            elif org is None and _minister_office(x):
                 pass  # `ministre d'État, ministre de X`: a minister's office is one of its own
             elif x.label in ("ORG", "EVENT", "MINISTRY") and org is None:
                 org = x
@@ -1476,7 +1480,7 @@ def _minister_and(R: _Roles, p: Mention, start: int) -> None:
     """`le ministre malien des Mines et président du conseil de X, NAME`: a minister's office
     coordinated before the office the name was given holds for the same name."""
     x = next((x for x in reversed(R.ms) if x.end <= start), None)
-    if x is not None and x.label == "MINISTRY" and re.match(r"(ministre|secrétaire)", x.text, re.I) \
+    if x is not None and _minister_office(x) \
             and re.fullmatch(r"\s+et\s+", R.text[x.end:start]) and not _after_name(R, x.start):
         R.add(p, _ministry_title(x.text), x, None, x.start, p.end)
 

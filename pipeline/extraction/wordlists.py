@@ -26,6 +26,8 @@ def generic_words() -> frozenset:
     return _wordlist("generic_words.tsv")
 
 
+# nouns whose `contre …` complement is part of a name (`Lutte contre le sida`)
+AGAINST_HEADS = _wordlist("against_heads.tsv")
 # lower-case words inside names (`Mohamed Ould Cheikh El Ghazouani`, `Ben Abdelkader`)
 NAME_PARTICLES = _wordlist("name_particles.tsv")
 # function words that open a model entity and stay out of the mention (`la`, `du`, `selon`)

@@ -63,6 +63,16 @@ def fold_text(s: str) -> str:
     return unify_apostrophes(strip_accents(s.lower()))
 
 
+def opens_sentence(text: str, pos: int, marks: str) -> bool:
+    """Only whitespace stands between ``pos`` and the text's start or a character of ``marks``
+    (each finder names what ends a sentence for it; a line break counts where ``marks`` holds
+    one, else it is whitespace like any other)."""
+    i = pos
+    while i > 0 and text[i - 1].isspace() and text[i - 1] not in marks:
+        i -= 1
+    return i == 0 or text[i - 1] in marks
+
+
 def fold_char(c: str) -> str:
     """One character -> one character: lower case, no accent, ' for every
     apostrophe, - for every hyphen, ' ' for every inline space. Length-preserving
