@@ -67,10 +67,27 @@ def _country_in_name(name: str) -> Optional[str]:
     return _country_of_adj(name)
 
 
-def _demonym_countries(text: str) -> Counter:
+# A capitalised demonym names a people after a plural determiner (`les Sénégalais`, `85 % de
+# Sénégalais`); elsewhere it may open a name (`Marocaine des Jeux`).
+_PEOPLE = re.compile(r"(?:\b(?:les|des|aux|de|d['’])\s*)$", re.I)
+
+
+def _demonym_countries(text: str, ms: list[Mention] = ()) -> Counter:
+    """States the text names by a nationality word: an adjective (`le port sénégalais`) or,
+    outside names, a people (`85 % de Sénégalais`)."""
     from .normalize.gazetteer import demonym_country
-    return Counter(c for c in (demonym_country(w) for w in re.findall(r"\w+", text) if w[:1].islower())
-                   if c)
+    names = [(m.start, m.end) for m in ms if m.label not in ("MONEY", "QUANTITY", "PERCENT")]
+    out = Counter()
+    for w in re.finditer(r"\w+", text):
+        word = w.group()
+        if not word[:1].islower() and not (
+                _PEOPLE.search(text[max(0, w.start() - 8):w.start()])
+                and not any(s <= w.start() < e for s, e in names)):
+            continue
+        c = demonym_country(word)
+        if c:
+            out[c] += 1
+    return out
 
 
 def _first_named(text: str, ms: list[Mention]) -> dict:
@@ -120,6 +137,39 @@ def _place_countries(ms: list[Mention]) -> Counter:
             if e is not None and e.code:
                 out[e.code] += 1
     return out
+
+
+# An article naming its states at most this often, by name or nationality word, names few:
+# its known places then count as names (`Dakar` five times, `le Mali` once in passing).
+FEW_NAMES = 2
+
+
+def _article_state(countries: Counter, places: Counter, first: dict, home: str) -> str:
+    """The state an office belongs to when the text implies it: the home country (Morocco
+    for the Moroccan press this pipeline reads, or the dateline's), else the article's main
+    state, read off its countries and nationality words (``countries``), its known places
+    (``places``) and where it first names each (``first``)."""
+    # Morocco's press names Morocco in passing in articles about its neighbours; other
+    # outlets name it as one partner among others: it is home only where the article
+    # names it at least a third as often as the state it names most
+    top = max((countries[c] + places[c] for c in set(countries) | set(places)), default=0)
+    near = countries[home] + places[home]
+    if near and 3 * near >= top:
+        return home
+    # a lone foreign place (`la Convention de La Haye`) does not make a home
+    placed = Counter({c: n for c, n in places.items() if n >= 2})
+    if not countries:
+        return (placed or Counter({home: 1})).most_common(1)[0][0]
+    if max(countries.values()) <= FEW_NAMES:
+        # few names: an article on Senegal may name it only through Dakar and its ministers,
+        # and Mali once as a client; places weigh as names
+        return max(set(countries) | set(placed), key=lambda c: (
+            countries[c] + places[c], countries[c], -first.get(c, 1 << 30)))
+    # known places break a tie (`le Ghana voisin` once in an article on Côte d'Ivoire,
+    # its demonym and Abidjan); they are venues too often to outvote names; then the
+    # state named first (the lead names the subject; the byline that named the city
+    # is furniture)
+    return max(countries, key=lambda c: (countries[c], places[c], -first.get(c, 1 << 30)))
 
 
 @lru_cache(maxsize=1)
@@ -235,31 +285,13 @@ class _Roles:
         # (Morocco for the Moroccan press this pipeline reads), else the article's main
         # country, read off its countries, nationality adjectives and known places alike
         # (`l'Autorité Marocaine des Marchés de Capitaux` names its state too)
-        countries = mentioned + _demonym_countries(self.text) + _org_demonyms(self.ms)
+        countries = mentioned + _demonym_countries(self.text, self.ms) + _org_demonyms(self.ms)
         # `X, ministre français de l'Industrie`: a demonym on an office names that one
         # official's state, a foreign guest's as often as the article's own; it decides only
         # where the text names no other state
         countries = (countries - _office_demonyms(self.text, self.ms)) or countries
         places = _place_countries(self.ms)
-        # Morocco's press names Morocco in passing in articles about its neighbours; other
-        # outlets name it as one partner among others: it is home only where the article
-        # names it at least a third as often as the state it names most
-        top = max((countries[c] + places[c] for c in set(countries) | set(places)), default=0)
-        near = countries[home] + places[home]
-        if near and 3 * near >= top:
-            self.home = home
-        elif countries:
-            # known places break a tie (`le Ghana voisin` once in an article on Côte d'Ivoire,
-            # its demonym and Abidjan); they are venues too often to outvote names; then the
-            # state named first (the lead names the subject; the byline that named the city
-            # is furniture)
-            first = _first_named(self.text, self.ms)
-            self.home = max(countries, key=lambda c: (countries[c], places[c],
-                                                      -first.get(c, len(self.text))))
-        else:
-            # a lone foreign place (`la Convention de La Haye`) does not make a home
-            places = Counter({c: n for c, n in places.items() if n >= 2})
-            self.home = (places or Counter({home: 1})).most_common(1)[0][0]
+        self.home = _article_state(countries, places, _first_named(self.text, self.ms), home)
         # a national body in an article about one country only belongs to that country
         self.single = next(iter(mentioned)) if len(mentioned) == 1 and self.home in mentioned else None
         # `du côté émirati, par X, ministre de l'Intérieur`: the side a signatory stands for
