@@ -31,6 +31,11 @@ def _variants(word: str):
             yield word[:m.start()] + meant + word[m.end():]
 
 
+def reads_as(word: str, meant: str) -> bool:
+    """``word`` is ``meant`` as written or with one OCR misreading (``c6té`` for ``côté``)."""
+    return word == meant or meant in _variants(word)
+
+
 _TRIPLE = re.compile(r"([^\W\d_])\1\1+")
 
 

@@ -172,6 +172,22 @@ def _article_state(countries: Counter, places: Counter, first: dict, home: str) 
     return max(countries, key=lambda c: (countries[c], places[c], -first.get(c, 1 << 30)))
 
 
+def _demonym_after(text: str, pos: int) -> Optional[str]:
+    """The state of a lower-case nationality adjective right after ``pos``, the end of a
+    body's name (`le Haut conseil d'État libyen`, `du parlement libyen`)."""
+    m = re.match(r"\s+([a-zéèêëïîôûç-]+)", text[pos:pos + 40])
+    return _country_of_adj(m.group(1)) if m else None
+
+
+def _sides(text: str) -> list:
+    """(end, state) of each `côté <demonym>` (`du côté émirati`, OCR's `c6té émirati` too):
+    the side the signatories after it stand for."""
+    from .ocr import reads_as
+    return [(m.end(), c) for m in re.finditer(r"\bc\w{2,3}\s+([\w-]+)", text, re.I)
+            if reads_as(m.group().split()[0].lower(), "côté")
+            for c in [_country_of_adj(m.group(1).lower())] if c]
+
+
 @lru_cache(maxsize=1)
 def _public_heads() -> tuple:
     return tuple(sorted(_data_lines("public_heads.tsv"), key=len, reverse=True))
@@ -295,8 +311,7 @@ class _Roles:
         # a national body in an article about one country only belongs to that country
         self.single = next(iter(mentioned)) if len(mentioned) == 1 and self.home in mentioned else None
         # `du côté émirati, par X, ministre de l'Intérieur`: the side a signatory stands for
-        self.sides = [(m.end(), c) for m in re.finditer(r"\b(?:du\s+)?côté\s+([\w-]+)", self.text, re.I)
-                      for c in [_country_of_adj(m.group(1).lower())] if c]
+        self.sides = _sides(self.text)
         self.roles: list[dict] = []
         self.seen: dict = {}
         self.calls = 0
@@ -334,7 +349,8 @@ class _Roles:
             if not _public_body(org) or _international(org) and not _country_of_adj(org.norm or org.text):
                 country = None
             elif country is None:
-                country = _known_state(org) or _country_in_name(org.norm or org.text) or self.single or self.home
+                country = (_known_state(org) or _country_in_name(org.norm or org.text)
+                           or _demonym_after(self.text, org.end) or self.single or self.home)
         implied = country is None and org is None and bare in _GOV_TITLES
         if implied:
             country = self.home
