@@ -870,3 +870,72 @@ def test_present_qualifier_is_not_kept_in_the_title(analyse):
 ])
 def test_office_of_an_organization_named_before_by_its_kind(analyse, text, expected):
     assert {r for r in roles(analyse(text)) if r[0] == "Yvon Mbarga"} == expected
+
+
+# The state of an office the text gives none for (roles._article_state): counts of names and
+# nationality words, of known places, where each state is first named, and the home country.
+@pytest.mark.parametrize("countries, places, first, home, expected", [
+    # the home country named at least a third as often as the top state stays home
+    ({"MAR": 2, "SEN": 4}, {}, {}, "MAR", "MAR"),
+    # few names: places weigh as names (the capital five times beats a client named once)
+    ({"MLI": 1, "ARE": 1}, {"SEN": 5, "MLI": 1}, {"MLI": 10, "ARE": 5}, "MAR", "SEN"),
+    # many names: places only break a tie (a summit's venue does not outvote the subject)
+    ({"CIV": 5, "ETH": 3}, {"ETH": 4}, {}, "MAR", "CIV"),
+    ({"CIV": 3, "GHA": 3}, {"CIV": 1}, {"GHA": 0, "CIV": 9}, "MAR", "CIV"),
+    # a tie on names and places: the state named first
+    ({"CIV": 3, "GHA": 3}, {}, {"GHA": 0, "CIV": 9}, "MAR", "GHA"),
+    # no name at all: a place named twice, not one named once
+    ({}, {"TUN": 2}, {}, "MAR", "TUN"),
+    ({}, {"NLD": 1}, {}, "MAR", "MAR"),
+])
+def test_article_state(countries, places, first, home, expected):
+    from collections import Counter
+
+    from pipeline.extraction.roles import _article_state
+    assert _article_state(Counter(countries), Counter(places), first, home) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Les Sénégalais attendent le port.", {"SEN": 1}),
+    ("Le chantier emploie 80 % de Sénégalais et des ouvriers maliens.", {"SEN": 1, "MLI": 1}),
+    # a capitalised demonym opening a name is no people (`Marocaine des Jeux`)
+    ("La Marocaine des Jeux publie ses comptes.", {}),
+])
+def test_nationality_words_a_text_names(text, expected):
+    from pipeline.extraction.roles import _demonym_countries
+    assert dict(_demonym_countries(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("signé du côté émirati par X", ["ARE"]),
+    # OCR reads `ô` as `6`
+    ("signé du c6té émirati par X et du côté marocain par Y", ["ARE", "MAR"]),
+    # `côte` is no side, nor a word one misreading away from `côté` that is not it
+    ("la Côte ivoirienne et la cote malienne", []),
+])
+def test_sides_of_the_signatories(text, expected):
+    from pipeline.extraction.roles import _sides
+    assert [c for _, c in _sides(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an article on Senegal naming its capital often and Mali once in passing
+    ("Le port de Dakar sature. À Dakar, le nouveau terminal de Rufisque doit ouvrir en 2027, "
+     "et les ouvriers viennent de Thiès. Le ministre des Transports, Amadou Ba, a visité Dakar. "
+     "Le Mali reste le premier client du port.",
+     ("Amadou Ba", "ministre", "ministère des Transports", "SEN")),
+    # OCR noise in the side's word
+    ("L'accord a été signé à Rabat, du c6té émirati, par Cheikh Saif Ben Zayed, ministre de "
+     "l'Intérieur, et du côté marocain par le ministre de la Justice, M. Omar Bennani.",
+     ("Saif Ben Zayed", "ministre", "ministère de l'Intérieur", "ARE")),
+    # a demonym after a state body's name gives its state
+    ("Le président du Haut conseil d'État libyen, Omar Zlitni, s'est rendu à Rabat où il a "
+     "rencontré des responsables marocains.",
+     ("Omar Zlitni", "président", "Haut conseil d'État", "LBY")),
+    # a port authority is a body of the state of its port
+    ("Le directeur général du Port autonome de Cotonou, Paul Ahoyo, a présenté le bilan.",
+     ("Paul Ahoyo", "directeur général", "Port autonome de Cotonou", "BEN")),
+])
+def test_state_of_an_office_from_the_article(analyse, text, expected):
+    found = roles(analyse(text))
+    assert {r for r in found if r[0] == expected[0]} == {expected}
