@@ -939,3 +939,14 @@ def test_sides_of_the_signatories(text, expected):
 def test_state_of_an_office_from_the_article(analyse, text, expected):
     found = roles(analyse(text))
     assert {r for r in found if r[0] == expected[0]} == {expected}
+
+
+def test_state_named_across_the_end_of_a_title():
+    from pipeline.extraction.mention import Mention
+    from pipeline.extraction.roles import _state_across
+    text = "le président de la République du Niger, le général Amadou Issa"
+    ms = [Mention(text.index("République"), text.index(","), "COUNTRY", text="République du Niger", norm="NER")]
+    title_end = text.index(" du Niger")  # the title `président de la République`
+    assert _state_across(ms, title_end) == "NER"
+    # a state named after the title, not across its end, is the parse's to tie
+    assert _state_across(ms, text.index(" de la République")) is None

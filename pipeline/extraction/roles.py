@@ -179,6 +179,12 @@ def _demonym_after(text: str, pos: int) -> Optional[str]:
     return _country_of_adj(m.group(1)) if m else None
 
 
+def _state_across(ms: list[Mention], end: int) -> Optional[str]:
+    """The state of a COUNTRY mention that a title's match ends inside (the title `président
+    de la République` read in `président de la République du Niger`)."""
+    return next((m.norm for m in ms if m.label == "COUNTRY" and m.start < end < m.end), None)
+
+
 def _sides(text: str) -> list:
     """(end, state) of each `côté <demonym>` (`du côté émirati`, OCR's `c6té émirati` too):
     the side the signatories after it stand for."""
@@ -1288,7 +1294,8 @@ def _parsed(R: _Roles, doc: Doc, p: Mention) -> None:
             title, org, start, end = _title_norm(m.group("title")), None, m.start(), m.end()
             if m.start() > p.start:
                 title = qualifier + title  # add() reads qualifiers before the role's start only
-        country = None
+        # `président de la République du Niger`: the title's République opens the state's name
+        country = _state_across(R.ms, end)
         for x in R.ms:
             if x.start < end or x.overlaps(p) or x.start > t.sent.end_char or "\n" in R.text[end:x.start]:
                 continue
