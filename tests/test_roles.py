@@ -950,3 +950,30 @@ def test_state_named_across_the_end_of_a_title():
     assert _state_across(ms, title_end) == "NER"
     # a state named after the title, not across its end, is the parse's to tie
     assert _state_across(ms, text.index(" de la République")) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the head of state the text left to the home country, named later by his demonym alone
+    ("Le groupe portuaire a signé mardi à Rabat un accord en présence du président de la "
+     "République, Paul Mbemba, et du roi Mohammed VI. La signature intervient après la visite à "
+     "Rabat du chef de l'État gabonais, qui avait rencontré les ministres marocains et le Maroc.",
+     {("Paul Mbemba", "président", None, "GAB"), ("Mohammed VI", "roi", None, "MAR")}),
+    # the later demonym names a state whose head the text gives: the home keeps its own
+    ("Le président de la République, Paul Mbemba, a reçu à Rabat le président sénégalais Macky "
+     "Diallo. Le Maroc salue la visite du président sénégalais.",
+     {("Paul Mbemba", "président", None, "MAR"), ("Macky Diallo", "président", None, "SEN")}),
+])
+def test_head_of_state_named_later_by_a_demonym(analyse, text, expected):
+    assert roles(analyse(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("après la visite du chef de l'État congolais, au cours de laquelle", ["COG"]),
+    ("le Souverain et le Président émirati ont présidé", ["ARE"]),
+    # a demonym on a named head is no back-reference
+    ("le président sénégalais, Macky Diallo, a dit", []),
+])
+def test_unnamed_heads_of_state(analyse, text, expected):
+    from pipeline.extraction.roles import _unnamed_heads
+    doc = analyse(text)
+    assert [c for _, c in _unnamed_heads(text, doc._.mentions)] == expected

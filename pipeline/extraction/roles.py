@@ -185,6 +185,41 @@ def _state_across(ms: list[Mention], end: int) -> Optional[str]:
     return next((m.norm for m in ms if m.label == "COUNTRY" and m.start < end < m.end), None)
 
 
+# `le chef de l'État congolais`, `le Président émirati`: a head of state by his state's
+# demonym
+_HEAD_DEMONYM = re.compile(r"\b(?:président(?:\s+de\s+la\s+république)?|chef\s+de\s+l['’]\s*[ée]tat)"
+                           r"\s+([a-zéèêëïîôûç-]+)", re.I)
+
+
+def _unnamed_heads(text: str, ms: list[Mention]) -> list:
+    """(start, state) of each head of state the text names by a demonym and no name (a
+    back-reference), not `le président sénégalais, X` nor `le président sénégalais X`."""
+    people = [m.start for m in ms if m.label == "PERSON"]
+    out = []
+    for m in _HEAD_DEMONYM.finditer(text):
+        c = _country_of_adj(m.group(1))
+        if c and not any(m.end() <= s <= m.end() + 30 for s in people):
+            out.append((m.start(), c))
+    return out
+
+
+def _head_named_later(R: _Roles) -> None:
+    """`le président de la République, X` … later `le chef de l'État congolais`: the one head of
+    state the text left to the home country is the head of the state a later back-reference
+    names, where the text gives that state no other head."""
+    from .normalize.text import fold_text
+    heads = word_set("head_of_state_titles.tsv")
+    is_head = [r for r in R.roles if fold_text(r["title"]) in heads]
+    implied = [r for r in is_head if r["_implied"]]
+    if len(implied) != 1:
+        return
+    role = implied[0]
+    headed = {r["country"] for r in is_head if r is not role}
+    later = {c for start, c in _unnamed_heads(R.text, R.ms) if start > role["start"]} - headed
+    if len(later) == 1:
+        role["country"] = later.pop()
+
+
 def _sides(text: str) -> list:
     """(end, state) of each `côté <demonym>` (`du côté émirati`, OCR's `c6té émirati` too):
     the side the signatories after it stand for."""
@@ -679,6 +714,7 @@ def find_roles(doc: Doc, mentions: list[Mention], home: str = HOME_COUNTRY) -> l
     _enumerations(R)
     _line_up(R)
     _bracketed(R)
+    _head_named_later(R)
     # `le ministre ivoirien X` after `X, ministre des Affaires étrangères`: the bare title
     # repeats the office already given
     full = {(r["person"], r["title"]) for r in R.roles if r["org"]}
