@@ -977,3 +977,49 @@ def test_unnamed_heads_of_state(analyse, text, expected):
     from pipeline.extraction.roles import _unnamed_heads
     doc = analyse(text)
     assert [c for _, c in _unnamed_heads(text, doc._.mentions)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a bilateral visit: the bare office is the host's, where the event was held
+    ("Le ministre turc des Affaires étrangères, Ali Demir, a reçu mardi à Ankara son homologue "
+     "somalien, Omar Hassan. La Somalie et la Turquie ont signé un accord sur le pétrole somalien. "
+     "Le président somalien, Abdi Farah, avait salué l'accord. Le ministre de l'Énergie, Murat "
+     "Kaya, a précisé le calendrier.",
+     ("Murat Kaya", "ministre", "ministère de l'Énergie", "TUR")),
+    # a visiting delegation's demonym does not vote for the article's state
+    ("Le chef de l'État malien, Issa Keita, a reçu hier à Bamako une délégation nigérienne "
+     "conduite par le ministre nigérien de la Défense, Ali Moussa. Les soldats nigériens "
+     "patrouillent déjà le long de la frontière. Le ministre des Affaires étrangères, Modibo "
+     "Sidibé, a salué la visite.",
+     ("Modibo Sidibé", "ministre", "ministère des Affaires étrangères", "MLI")),
+])
+def test_bare_office_of_a_visit_is_the_hosts(analyse, text, expected):
+    found = roles(analyse(text))
+    assert {r for r in found if r[0] == expected[0]} == {expected}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Le ministre a reçu mardi à Ankara son homologue.", "TUR"),
+    ("Les deux groupes ont signé hier à Brazzaville une convention.", "COG"),
+    # a meeting to come, a convention's place, a seat: no event held there
+    ("Les chefs d'État se réuniront lundi à Addis-Abeba.", None),
+    ("La convention signée à La Haye reste en vigueur.", None),
+    ("La force, dont le quartier général est installé à Niamey, compte 5 000 hommes.", None),
+])
+def test_venue_of_the_event(analyse, text, expected):
+    from pipeline.extraction.roles import _venue
+    doc = analyse(text)
+    assert _venue(text, sorted(doc._.mentions, key=lambda m: m.start)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one demonym on a minister's office counts once, read by the pattern or the MINISTRY mention
+    ("Le ministre turc des Affaires étrangères, Ali Demir, est arrivé.", {"TUR": 1}),
+    ("Une délégation nigérienne est arrivée.", {"NER": 1}),
+    # a counterpart is named from either side: no guest
+    ("Il a reçu son homologue marocain.", {}),
+])
+def test_office_and_guest_demonyms(analyse, text, expected):
+    from pipeline.extraction.roles import _office_demonyms
+    doc = analyse(text)
+    assert dict(_office_demonyms(text, doc._.mentions)) == expected

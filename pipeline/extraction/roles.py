@@ -105,13 +105,23 @@ def _first_named(text: str, ms: list[Mention]) -> dict:
 
 
 def _office_demonyms(text: str, ms: list[Mention]) -> Counter:
-    """States named by a demonym right after a title of office, in a minister's office or as
-    the complement of a title (`le président sénégalais`, `ministre français de l'Industrie`,
+    """States named by a demonym right after a title of office or a guest noun, in a
+    minister's office or as the complement of a title (`le président sénégalais`, `ministre français de l'Industrie`,
     `l'ambassadeur de France`)."""
-    out = Counter(c for m in re.finditer(_titles_rx().pattern + r"\s+([a-zéèêëïô-]+)", text, re.I)
-                  for c in [_country_of_adj(m.group(m.lastindex))] if c)
+    out, at = Counter(), []
+    for m in re.finditer(_titles_rx().pattern + r"\s+([a-zéèêëïô-]+)", text, re.I):
+        c = _country_of_adj(m.group(m.lastindex))
+        if c:
+            out[c] += 1
+            at.append(m.start(m.lastindex))
+    # the visitors (`une délégation nigérienne`) are guests too
+    guests = "|".join(re.escape(w) for w in word_set("guest_nouns.tsv"))
+    out.update(c for m in re.finditer(rf"\b(?:{guests})\s+([a-zéèêëïô-]+)", text, re.I)
+               for c in [_country_of_adj(m.group(1))] if c)
+    # a minister's office the pattern above has not read already (`ministre turc des
+    # Affaires étrangères` is one demonym, not two)
     out.update(m.extra["country"] for m in ms if m.label == "MINISTRY" and m.extra.get("country_adj")
-               and m.extra.get("country"))
+               and m.extra.get("country") and not any(m.start <= a < m.end for a in at))
     # `l'ambassadeur de France`: the state an office is of
     out.update(m.norm for m in ms if m.label == "COUNTRY" and m.norm and re.search(
         _titles_rx().pattern + r"\s+(?:de|d['’]|du)\s*$", text[max(0, m.start - 60):m.start], re.I))
@@ -142,6 +152,28 @@ def _place_countries(ms: list[Mention]) -> Counter:
 # An article naming its states at most this often, by name or nationality word, names few:
 # its known places then count as names (`Dakar` five times, `le Mali` once in passing).
 FEW_NAMES = 2
+
+
+VENUE_WEIGHT = 2
+
+
+# `a reçu mardi à`, `ont signé hier à`: an event told in the past, active, at a place
+_EVENT_AT = re.compile(r"\b(?:a|ont)\s+(?:été\s+)?[a-zéèêàç]+(?:é|i|u|t)(?:e?s?)\b[^.;:!?\n,]{0,30}?\bà\s+$")
+
+
+def _venue(text: str, ms: list[Mention]) -> Optional[str]:
+    """The state of the first place the text says an event was held at (`X a reçu mardi à
+    Ankara son homologue`, `a signé à Brazzaville`): where the event is, the bare offices are
+    its host's. Not a meeting to come (`se réuniront à`), a convention's name (`signée à La
+    Haye`) nor a seat (`installé à Niamey`)."""
+    from .normalize.gazetteer import lookup
+    for m in ms:
+        if m.label in ("LOC", "COUNTRY") and _EVENT_AT.search(text[max(0, m.start - 60):m.start]):
+            if m.label == "COUNTRY":
+                return m.norm
+            e = lookup(m.norm or m.text)
+            return e.code if e is not None and e.code else None
+    return None
 
 
 def _article_state(countries: Counter, places: Counter, first: dict, home: str) -> str:
@@ -348,6 +380,9 @@ class _Roles:
         # where the text names no other state
         countries = (countries - _office_demonyms(self.text, self.ms)) or countries
         places = _place_countries(self.ms)
+        venue = _venue(self.text, self.ms)
+        if venue:
+            countries[venue] += VENUE_WEIGHT
         self.home = _article_state(countries, places, _first_named(self.text, self.ms), home)
         # a national body in an article about one country only belongs to that country
         self.single = next(iter(mentioned)) if len(mentioned) == 1 and self.home in mentioned else None
