@@ -1023,3 +1023,20 @@ def test_office_and_guest_demonyms(analyse, text, expected):
     from pipeline.extraction.roles import _office_demonyms
     doc = analyse(text)
     assert dict(_office_demonyms(text, doc._.mentions)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # paired by `et` with an office marked as of the article's state: the other party's
+    ("Les groupes français ont signé trois contrats gaziers avec l'Algérie. Les accords ont été "
+     "signés par Karim Yousfi, ministre de l'Énergie, et Paul Martin, ministre français de "
+     "l'Industrie. Le gaz algérien arrivera au port français de Fos, puis sur le marché français.",
+     {("Karim Yousfi", "ministre", "ministère de l'Énergie", "DZA"),
+      ("Paul Martin", "ministre", "ministère de l'Industrie", "FRA")}),
+    # paired with a foreign counterpart: the bare office stays the article's
+    ("Le Maroc et la Tunisie renforcent leur coopération. Le ministre de l'Intérieur, Karim Alami, "
+     "et son homologue tunisien, Hedi Gharbi, ont signé l'accord à Rabat.",
+     {("Karim Alami", "ministre", "ministère de l'Intérieur", "MAR")}),
+])
+def test_office_paired_with_one_of_the_articles_state(analyse, text, expected):
+    found = roles(analyse(text))
+    assert {r for r in found if r[0] in {e[0] for e in expected}} == expected

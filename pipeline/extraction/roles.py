@@ -252,6 +252,28 @@ def _head_named_later(R: _Roles) -> None:
         role["country"] = later.pop()
 
 
+# `X, ministre de A, et Y, ministre français de B`: the partner of an office, after `et`, up to
+# its name and the office after it
+_PARTNER = re.compile(r"\s*,?\s+et\s+((?:[^,;.:!?\n]+,){0,2}[^,;.:!?\n]*)")
+
+
+def _other_side(R: _Roles) -> None:
+    """`les ministres des deux pays, X, ministre de l'Énergie, et Y, ministre français de
+    l'Industrie`: an office the text left to the article's state, paired by `et` with one
+    it marks as of that same state, is the other party's, the state the article names most
+    after it."""
+    for role in R.roles:
+        if not role["_home"]:
+            continue
+        m = _PARTNER.match(R.text, role["end"])
+        partner = _demonym_countries(m.group(1)) if m else Counter()
+        if set(partner) != {role["country"]}:
+            continue
+        others = [c for c, _ in R.votes.most_common() if c != role["country"]]
+        if others:
+            role["country"] = others[0]
+
+
 def _sides(text: str) -> list:
     """(end, state) of each `côté <demonym>` (`du côté émirati`, OCR's `c6té émirati` too):
     the side the signatories after it stand for."""
@@ -383,6 +405,7 @@ class _Roles:
         venue = _venue(self.text, self.ms)
         if venue:
             countries[venue] += VENUE_WEIGHT
+        self.votes = countries + places
         self.home = _article_state(countries, places, _first_named(self.text, self.ms), home)
         # a national body in an article about one country only belongs to that country
         self.single = next(iter(mentioned)) if len(mentioned) == 1 and self.home in mentioned else None
@@ -409,7 +432,7 @@ class _Roles:
         if key in self.seen:
             old = self.seen[key]
             if country and old.get("_implied"):
-                old["country"], old["_implied"] = country, False
+                old["country"], old["_implied"], old["_home"] = country, False, False
             return None
         bare = re.sub(r"^(?:ancienn?e? |ex-)", "", title.lower())
         if country is None and (bare in _GOV_TITLES or org is not None and (org.label == "MINISTRY" or _public_body(org))):
@@ -417,8 +440,11 @@ class _Roles:
             country = self.side(start)
         if country is None:
             country = _title_countries().get(title.lower())
+        home = False  # the country is the article's, the text naming none for this office
         if country is None and org is not None and org.label == "MINISTRY":
-            country = org.extra.get("country") or _country_of_adj(org.text) or self.home
+            country = org.extra.get("country") or _country_of_adj(org.text)
+            home = country is None
+            country = country or self.home
         if org is not None and org.label != "MINISTRY":
             # only offices of a state have one; companies (state-owned included), parties,
             # unions, associations and international bodies have none
@@ -426,15 +452,17 @@ class _Roles:
                 country = None
             elif country is None:
                 country = (_known_state(org) or _country_in_name(org.norm or org.text)
-                           or _demonym_after(self.text, org.end) or self.single or self.home)
+                           or _demonym_after(self.text, org.end) or self.single)
+                home = country is None
+                country = country or self.home
         implied = country is None and org is None and bare in _GOV_TITLES
         if implied:
-            country = self.home
+            country, home = self.home, True
         if org is None and country is None and not _jurisdiction_title(bare):
             return None  # `le nouveau patron X`: an office of nothing the text names
         role = {"person": person.norm or person.text, "title": title,
                 "org": org.norm if org else None, "org_label": org.label if org else None,
-                "country": country, "start": start, "end": end, "_implied": implied}
+                "country": country, "start": start, "end": end, "_implied": implied, "_home": home}
         self.seen[key] = role
         self.roles.append(role)
         return role
@@ -750,6 +778,7 @@ def find_roles(doc: Doc, mentions: list[Mention], home: str = HOME_COUNTRY) -> l
     _line_up(R)
     _bracketed(R)
     _head_named_later(R)
+    _other_side(R)
     # `le ministre ivoirien X` after `X, ministre des Affaires étrangères`: the bare title
     # repeats the office already given
     full = {(r["person"], r["title"]) for r in R.roles if r["org"]}
