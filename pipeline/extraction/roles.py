@@ -77,17 +77,13 @@ def _demonym_countries(text: str, ms: list[Mention] = ()) -> Counter:
     outside names, a people (`85 % de Sénégalais`)."""
     from .normalize.gazetteer import demonym_country
     names = [(m.start, m.end) for m in ms if m.label not in ("MONEY", "QUANTITY", "PERCENT")]
-    out = Counter()
-    for w in re.finditer(r"\w+", text):
-        word = w.group()
-        if not word[:1].islower() and not (
-                _PEOPLE.search(text[max(0, w.start() - 8):w.start()])
-                and not any(s <= w.start() < e for s, e in names)):
-            continue
-        c = demonym_country(word)
-        if c:
-            out[c] += 1
-    return out
+
+    def people(w: re.Match) -> bool:
+        return bool(_PEOPLE.search(text[max(0, w.start() - 8):w.start()])) and not any(
+            s <= w.start() < e for s, e in names)
+
+    return Counter(c for w in re.finditer(r"\w+", text) if w.group()[:1].islower() or people(w)
+                   for c in [demonym_country(w.group())] if c)
 
 
 def _first_named(text: str, ms: list[Mention]) -> dict:
@@ -106,8 +102,8 @@ def _first_named(text: str, ms: list[Mention]) -> dict:
 
 def _office_demonyms(text: str, ms: list[Mention]) -> Counter:
     """States named by a demonym right after a title of office or a guest noun, in a
-    minister's office or as the complement of a title (`le président sénégalais`, `ministre français de l'Industrie`,
-    `l'ambassadeur de France`)."""
+    minister's office or as the complement of a title (`le président sénégalais`, `ministre
+    français de l'Industrie`, `une délégation nigérienne`, `l'ambassadeur de France`)."""
     out, at = Counter(), []
     for m in re.finditer(_titles_rx().pattern + r"\s+([a-zéèêëïô-]+)", text, re.I):
         c = _country_of_adj(m.group(m.lastindex))
@@ -152,11 +148,9 @@ def _place_countries(ms: list[Mention]) -> Counter:
 # An article naming its states at most this often, by name or nationality word, names few:
 # its known places then count as names (`Dakar` five times, `le Mali` once in passing).
 FEW_NAMES = 2
-
-
+# The votes of the place the article's event was held at (`a reçu mardi à Ankara`): as many
+# as a state named twice.
 VENUE_WEIGHT = 2
-
-
 # `a reçu mardi à`, `ont signé hier à`: an event told in the past, active, at a place
 _EVENT_AT = re.compile(r"\b(?:a|ont)\s+(?:été\s+)?[a-zéèêàç]+(?:é|i|u|t)(?:e?s?)\b[^.;:!?\n,]{0,30}?\bà\s+$")
 
@@ -174,6 +168,20 @@ def _venue(text: str, ms: list[Mention]) -> Optional[str]:
             e = lookup(m.norm or m.text)
             return e.code if e is not None and e.code else None
     return None
+
+
+def _state_votes(text: str, ms: list[Mention], mentioned: Counter) -> tuple[Counter, Counter]:
+    """How often the article names each state by a name (``mentioned``), a nationality word
+    or the place of its event, and by its known places."""
+    countries = mentioned + _demonym_countries(text, ms) + _org_demonyms(ms)
+    # `X, ministre français de l'Industrie`: a demonym on an office names that one
+    # official's state, a foreign guest's as often as the article's own; it decides only
+    # where the text names no other state
+    countries = (countries - _office_demonyms(text, ms)) or countries
+    venue = _venue(text, ms)
+    if venue:
+        countries[venue] += VENUE_WEIGHT
+    return countries, _place_countries(ms)
 
 
 def _article_state(countries: Counter, places: Counter, first: dict, home: str) -> str:
@@ -396,16 +404,8 @@ class _Roles:
         # (Morocco for the Moroccan press this pipeline reads), else the article's main
         # country, read off its countries, nationality adjectives and known places alike
         # (`l'Autorité Marocaine des Marchés de Capitaux` names its state too)
-        countries = mentioned + _demonym_countries(self.text, self.ms) + _org_demonyms(self.ms)
-        # `X, ministre français de l'Industrie`: a demonym on an office names that one
-        # official's state, a foreign guest's as often as the article's own; it decides only
-        # where the text names no other state
-        countries = (countries - _office_demonyms(self.text, self.ms)) or countries
-        places = _place_countries(self.ms)
-        venue = _venue(self.text, self.ms)
-        if venue:
-            countries[venue] += VENUE_WEIGHT
-        self.votes = countries + places
+        countries, places = _state_votes(self.text, self.ms, mentioned)
+        self.votes = countries + places  # the other party of a pair of offices (_other_side)
         self.home = _article_state(countries, places, _first_named(self.text, self.ms), home)
         # a national body in an article about one country only belongs to that country
         self.single = next(iter(mentioned)) if len(mentioned) == 1 and self.home in mentioned else None
