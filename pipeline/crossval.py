@@ -243,5 +243,10 @@ def main(args, records: list[dict]) -> int:
         print(format_table(pooled))
         print(f"\nF1 per fold{head}")
         print(fold_spread(per_fold))
+    if getattr(args, "errors", False):
+        # the shipped combination's errors, each made by a model that never saw its article
+        from .evaluate import format_errors
+        print(f"\nerrors on the held-out folds — models/ner/combine.json ({shipped})")
+        print(format_errors(cv.score(None, shipped)[0]))
     print(f"\n{time.perf_counter() - t0:.0f} s", file=sys.stderr)
     return 0

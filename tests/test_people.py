@@ -118,6 +118,24 @@ def test_a_surname_repeated_alone_is_the_same_person(text, names, found):
     assert _repeats(text, names) == found
 
 
+@pytest.mark.parametrize("text, name, label, source, person", [
+    # a statistical model's organization or place on the surname is the person again
+    ("Le gouverneur Karim Ouazzani a présenté le rapport. Ouazzani a insisté sur l'inflation.",
+     "Karim Ouazzani", "ORG", "learned", True),
+    ("Selon Fatou Ndiaye Sarr, la récolte est bonne. Pour Sarr, les prix vont baisser.",
+     "Fatou Ndiaye Sarr", "LOC", "model", True),
+    # a rule's organization is kept (a list or an acronym knows better than the name)
+    ("Le gouverneur Karim Ouazzani a présenté le rapport. Ouazzani a insisté sur l'inflation.",
+     "Karim Ouazzani", "ORG", "org_known", False),
+])
+def test_a_model_guess_on_a_repeated_surname_becomes_the_person(text, name, label, source, person):
+    from pipeline.extraction.people import repeated_surnames
+    surname = name.split()[-1]
+    guess = _m(text, surname, label, nth=1, source=source)
+    assert repeated_surnames(text, [_m(text, name), guess]) == []
+    assert (guess.label == "PERSON") is person
+
+
 @pytest.mark.parametrize("text, ministry, found", [
     ("Le ministre de l'Artisanat Karim Zidane a visité Fès.", "ministre de l'Artisanat",
      ["Karim Zidane"]),

@@ -173,6 +173,8 @@ def repeated_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
     for names (ENTITIES.md: every occurrence is a mention). Not inside a longer run of
     capitalized words (`Taleb Ahmed` names someone else)."""
     taken = sorted((m.start, m.end) for m in mentions)
+    guessed = {(m.start, m.end): m for m in mentions
+               if m.label in ("ORG", "LOC") and m.source in _MODEL_GUESSES}
     found: list[Mention] = []
     name_words = {w for m in mentions if m.label == "PERSON" for w in m.text.split()}
     forms = {f for m in mentions if m.label == "PERSON" and " " in m.text.strip()
@@ -181,7 +183,7 @@ def repeated_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
         rx = re.compile(r"(?<![\w’'-])" + re.escape(form).replace(r"\ ", r"\s+") + r"(?![\w’'-])")
         for hit in rx.finditer(text):
             s, e = hit.span()
-            if any(a < e and s < b for a, b in taken):
+            if (s, e) not in guessed and any(a < e and s < b for a, b in taken):
                 continue
             # the word before, an elided article aside (`d’Enaam Mayara`)
             before = re.search(r"([\w.-]+)[ \u00a0]+\Z", text[max(0, s - 40):s])
@@ -196,10 +198,20 @@ def repeated_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
                 # model left the full name out, as in a photo caption), unless an honorific
                 # or a common word opening the sentence (`Selon Bouari`)
                 continue
+            if (s, e) in guessed:
+                # the model's organization or place on a surname of someone the article names
+                # in full is that person again (`Jouahri a souligné` after `Abdellatif Jouahri`)
+                m = guessed.pop((s, e))
+                m.label, m.norm, m.source = "PERSON", clean_norm(m.text), "surname_repeat"
+                continue
             found.append(Mention(s, e, "PERSON", text[s:e], norm=clean_norm(text[s:e]),
                                  source="surname_repeat", priority=2))
             taken.append((s, e))
     return found
+
+
+# spans only a statistical model proposed (the stock or the learned ner), no rule
+_MODEL_GUESSES = frozenset({"model", "model_org", "model_place_org", "learned"})
 
 
 def _common_word(word: str) -> bool:
