@@ -168,17 +168,18 @@ def _surname_forms(name: str) -> list[str]:
 
 
 def repeated_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
-    """PERSON mentions for the surname of a person named in full in the article, repeated
-    alone where no mention stands (`Ahmed Bouari … Bouari a ajouté`): one sense per article
-    for names (ENTITIES.md: every occurrence is a mention). Not inside a longer run of
+    """PERSON mentions for the full name or the surname of a person named in full in the
+    article, repeated where no mention stands (`Ahmed Bouari … Bouari a ajouté`): one sense per
+    article for names (ENTITIES.md: every occurrence is a mention). Not inside a longer run of
     capitalized words (`Taleb Ahmed` names someone else)."""
     taken = sorted((m.start, m.end) for m in mentions)
     guessed = {(m.start, m.end): m for m in mentions
                if m.label in ("ORG", "LOC") and m.source in _MODEL_GUESSES}
     found: list[Mention] = []
     name_words = {w for m in mentions if m.label == "PERSON" for w in m.text.split()}
+    # the full name too: where the model read it once as a person and once as something else
     forms = {f for m in mentions if m.label == "PERSON" and " " in m.text.strip()
-             for f in _surname_forms(re.sub(r"\s+", " ", m.text.strip()))}
+             for name in [re.sub(r"\s+", " ", m.text.strip())] for f in [name] + _surname_forms(name)}
     for form in sorted(forms, key=len, reverse=True):
         rx = re.compile(r"(?<![\w’'-])" + re.escape(form).replace(r"\ ", r"\s+") + r"(?![\w’'-])")
         for hit in rx.finditer(text):
