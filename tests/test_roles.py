@@ -870,3 +870,46 @@ def test_present_qualifier_is_not_kept_in_the_title(analyse):
 ])
 def test_office_of_an_organization_named_before_by_its_kind(analyse, text, expected):
     assert {r for r in roles(analyse(text)) if r[0] == "Yvon Mbarga"} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a rank of several words between the office and the name is no office
+    ("Le chef de l'État guinéen, le général de corps d'armée Mamadou Keïta, a reçu la délégation.",
+     ("Mamadou Keïta", "chef de l'État", None, "GIN")),
+    ("Le nouveau gouvernement togolais compte 30 membres.\n- Ministre de la Sécurité : Commissaire "
+     "divisionnaire de police Koffi Amegan\n- Ministre des Mines : Akua Mensah\nLa passation aura lieu lundi.",
+     ("Koffi Amegan", "ministre", "ministère de la Sécurité", "TGO")),
+    # an honorific after the comma, the office of a state named in the plural
+    ("À Abou Dhabi, le président des Émirats arabes unis, cheikh Hamad ben Rashid, a reçu le ministre.",
+     ("Hamad ben Rashid", "président", None, "ARE")),
+    # an office of the place it governs, an honorific between it and the name
+    ("L'accord a été signé en présence du Premier ministre, Karim Tazi, et du prince héritier de Charjah, "
+     "cheikh Ahmed Al Qasimi.",
+     ("Ahmed Al Qasimi", "prince héritier de Charjah", None, "ARE")),
+    ("Au Burkina Faso, le décret a été lu par le secrétaire général du gouvernement, Yannick Kaboré, mardi.",
+     ("Yannick Kaboré", "secrétaire général du gouvernement", None, "BFA")),
+])
+def test_rank_or_honorific_between_the_office_and_the_name(analyse, text, expected):
+    found = roles(analyse(text))
+    assert {r for r in found if r[0] == expected[0]} == {expected}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a lower-case kind noun pointing back at the organization whose name it opens
+    ("La Fédération royale marocaine de basket (FRMB) a tenu son assemblée. Selon le secrétaire général de "
+     "la fédération, Hamid Najemi, les matchs ont attiré un million de spectateurs.",
+     ("Hamid Najemi", "secrétaire général", "Fédération royale marocaine de basket", None)),
+    # an English kind noun closing the name
+    ("Le chinois Huaxin Cement Group a signé le contrat au Caire. Le président du groupe, Li Wenhao, a indiqué "
+     "que la production débutera en 2027.",
+     ("Li Wenhao", "président", "Huaxin Cement Group", None)),
+])
+def test_kind_noun_points_back_at_the_organization(analyse, text, expected):
+    found = roles(analyse(text))
+    assert {r for r in found if r[0] == expected[0]} == {expected}
+
+
+def test_second_office_added_by_par_ailleurs(analyse):
+    doc = analyse("Au Maroc, le budget a été présenté par Karim Lekhal, par ailleurs ministre délégué chargé du "
+                  "Budget, devant l'assemblée.")
+    assert ("Karim Lekhal", "ministre délégué", "ministère délégué chargé du Budget", "MAR") in roles(doc)

@@ -169,7 +169,10 @@ def _generic_org(ms: list[Mention], head: str, before: int, text: str = "") -> O
     then `le directeur général du groupe, X`)."""
     head = head.lower()
     for m in reversed([m for m in ms if m.end <= before and m.label in ("ORG", "EVENT")]):
-        if (m.norm or m.text).lower().startswith(head) or (text and re.search(
+        last = (m.norm or m.text).split()[-1].lower()
+        # `Xinhua Textile Group`: the kind noun in English closes the name
+        if (m.norm or m.text).lower().startswith(head) or len(last) >= 4 and head.startswith(last) \
+                and len(head) - len(last) <= 1 or (text and re.search(
                 r"(?<![\w-])" + re.escape(head) + r"\s+\Z", text[max(0, m.start - 30):m.start], re.I)):
             return m
     return None
@@ -190,8 +193,10 @@ def _hon() -> str:
     """Honorifics that may stand between a title and the name (`son directeur général Mme X`)."""
     words = [w for w in _data_lines("honorifics.tsv")
              if w not in ("son", "sa", "se") and not is_title(w)]
+    # ranks of several words (ranks.tsv) are no office either, whatever their first word
+    words += [w for w in _data_lines("ranks.tsv")]
     words.sort(key=len, reverse=True)
-    alts = "|".join(re.escape(w) for w in words)
+    alts = "|".join(re.escape(w).replace("'", "['’]").replace(r"\ ", r"\s+") for w in words)
     # protocol forms (`le Chef de l'Etat, Son Excellence, Monsieur X`, `SA Cheikh X`): `son`/`sa`
     # only before a style, `SA`/`SE` in capitals
     styles = r"(?:(?:son|sa)\s+(?:excellence|altesse|majesté)|(?-i:S\.?A|S\.?E|S\.?M)\.?|cheikh|sheikh)"
@@ -369,7 +374,7 @@ def _org_before_person(R: _Roles, i: int):
             gap_end = q.start
             j -= 1
             continue
-        if q.label == "LOC" and re.match(r"\s*(de|d['’])\s*$", text[max(0, q.start - 4):q.start]):
+        if q.label == "LOC" and re.search(r"(?<!\w)(de|d['’])\s*$", text[max(0, q.start - 4):q.start]):
             place = place or q
             gap_end = q.start
             j -= 1
@@ -392,6 +397,13 @@ def _org_before_person(R: _Roles, i: int):
             if found:
                 return found[0], q, found[1], found[2]
         break
+    if place is not None and dated is None:
+        # `le prince héritier d'Abou Dhabi, cheikh X`, `le maire de Fès, M. X`: an office of the
+        # place it governs, the place in the title (ENTITIES.md, Roles)
+        mj = re.search(_titles_rx().pattern + r"\s+(?:de|d['’])\s*$", text[max(0, place.start - 60):place.start], re.I)
+        if mj and _jurisdiction_title(_title_norm(mj.group("title")).lower()):
+            return (_jurisdiction(text, mj.group("title"), place), None, _place_state(place) or R.home,
+                    place.start - (min(60, place.start) - mj.start()))
     # a place heads a company's name only for corporate offices (`directeur général de Nador West Med`)
     if place is not None:
         found = _title_of_org(R, place)
@@ -566,8 +578,9 @@ def _appositions(R: _Roles, i: int) -> list:
         # `X (photo), le patron de …`, `X (PAM), président de …`: a short parenthesis first
         # a second office follows a comma or `et` (`X, Premier ministre et ministre des Finances`)
         sep = r"(?:\s*,\s*|\s+et\s+)" if out else r"\s*,\s*"
-        m = re.match(r"(?:\s*\([^()\n]{1,20}\))?" + sep + r"(?:l['’]|le\s+|la\s+)?(?:(?P<q>ancienn?e?)\s+|(?P<ex>ex)-|(?:nouveau|nouvelle|"
-                     r"actuel|actuelle)\s+)?", text[pos:pos + 30], re.I)
+        # `X, par ailleurs ministre de Y`: an adverb that adds an office to one already given
+        m = re.match(r"(?:\s*\([^()\n]{1,20}\))?" + sep + r"(?:(?:par\s+ailleurs|également|aussi)\s+)?(?:l['’]|le\s+|la\s+)?(?:(?P<q>ancienn?e?)\s+|(?P<ex>ex)-|(?:nouveau|nouvelle|"
+                     r"actuel|actuelle)\s+)?", text[pos:pos + 45], re.I)
         if not m:
             break
         qualifier = m.group("q").lower() + " " if m.group("q") else "ex-" if m.group("ex") else ""
@@ -760,7 +773,8 @@ def _before_person(R: _Roles, i: int, prev: Optional[Mention]) -> bool:
                 r"\s+(?:au|en|aux|auprès\s+d[eu](?:\s+la|\s+l['’])?)\s*", text[ms[k - 1].end:prev.start]):
             c = ms[k - 1]
         lc = text[max(0, c.start - 60):c.start]
-        mc = re.search(_titles_rx().pattern + r"\s+(?:de|d['’]|du)\s*$", lc, re.I)
+        # `des` for the states named in the plural (`le président des Émirats arabes unis, cheikh X`)
+        mc = re.search(_titles_rx().pattern + r"\s+(?:de|d['’]|du|des)\s*$", lc, re.I)
         tail = text[c.end:p.start]
         if mc and re.fullmatch(r"(\s+(?:au|en|à|aux|auprès\s+de(?:\s+la|\s+l['’])?)\s*[\w’'-]+)?\s*,?\s*" + hon, tail, re.I):
             R.add(p, _title_norm(mc.group("title")), None, c.norm, c.start - (len(lc) - mc.start()), p.end)
