@@ -913,3 +913,23 @@ def test_second_office_added_by_par_ailleurs(analyse):
     doc = analyse("Au Maroc, le budget a été présenté par Karim Lekhal, par ailleurs ministre délégué chargé du "
                   "Budget, devant l'assemblée.")
     assert ("Karim Lekhal", "ministre délégué", "ministère délégué chargé du Budget", "MAR") in roles(doc)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a plural office of `la commune`, the municipal council named before, then its names
+    ("Karim Alami a été élu à la tête du Conseil communal de Safi. La session a été marquée par l'élection "
+     "des 4 vice-présidents de la commune, à savoir Said Bennani, Omar Fassi et Nadia Tazi, ainsi que le "
+     "secrétaire du Conseil.",
+     {("Said Bennani", "vice-président", "Conseil communal de Safi", "MAR"),
+      ("Omar Fassi", "vice-président", "Conseil communal de Safi", "MAR"),
+      ("Nadia Tazi", "vice-président", "Conseil communal de Safi", "MAR")}),
+    # one office of it, before the name
+    ("Karim Alami a été élu à la tête du Conseil communal de Safi. Le secrétaire général de la commune, "
+     "Said Bennani, a ouvert la séance.",
+     {("Said Bennani", "secrétaire général", "Conseil communal de Safi", "MAR")}),
+    # no council named before: `la commune` points at nothing
+    ("Le secrétaire général de la commune, Said Bennani, a ouvert la séance à Safi.", set()),
+])
+def test_commune_points_back_at_the_municipal_council(analyse, text, expected):
+    found = roles(analyse(text))
+    assert {r for r in found if r[0] != "Karim Alami"} == expected

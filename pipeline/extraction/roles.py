@@ -168,14 +168,28 @@ def _generic_org(ms: list[Mention], head: str, before: int, text: str = "") -> O
     whose name opens with that noun, or that the text introduced with it (`le groupe Sonatel`,
     then `le directeur général du groupe, X`)."""
     head = head.lower()
+    # `la commune` for `le Conseil communal de X` (back_reference_nouns.tsv)
+    heads = (head,) + _back_reference_heads().get(head, ())
     for m in reversed([m for m in ms if m.end <= before and m.label in ("ORG", "EVENT")]):
-        last = (m.norm or m.text).split()[-1].lower()
-        # `Xinhua Textile Group`: the kind noun in English closes the name
-        if (m.norm or m.text).lower().startswith(head) or len(last) >= 4 and head.startswith(last) \
+        name = (m.norm or m.text).lower()
+        last = name.split()[-1]
+        # `Xinhua Textile Group`: the kind noun in English closes the name; a bare `Conseil
+        # communal` is itself a back-reference, not the name pointed at
+        if name.startswith(head) or any(name.startswith(h + " ") for h in heads[1:]) \
+                or len(last) >= 4 and head.startswith(last) \
                 and len(head) - len(last) <= 1 or (text and re.search(
                 r"(?<![\w-])" + re.escape(head) + r"\s+\Z", text[max(0, m.start - 30):m.start], re.I)):
             return m
     return None
+
+
+@lru_cache(maxsize=1)
+def _back_reference_heads() -> dict:
+    """noun → heads of the names it points back at (`commune` → `conseil communal`)."""
+    out: dict = {}
+    for noun, head in read_rows("back_reference_nouns.tsv", ("noun", "head")):
+        out[noun.strip()] = out.get(noun.strip(), ()) + (head.strip(),)
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -757,7 +771,8 @@ def _before_person(R: _Roles, i: int, prev: Optional[Mention]) -> bool:
             return True
     # `le gouverneur de la banque centrale, X` after `la Banque des Etats de l'Afrique centrale`: a
     # kind noun (org_kind_nouns.tsv) in lower case, with an adjective the name holds, points back
-    g = re.search(_titles_rx().pattern + r"\s+(?:du|de\s+la|de\s+l['’])\s*(?P<head>(?-i:" + _kind_words()
+    g = re.search(_titles_rx().pattern + r"\s+(?:du|de\s+la|de\s+l['’])\s*(?P<head>(?-i:" + _kind_words() + "|"
+                  + "|".join(map(re.escape, _back_reference_heads()))
                   + r"))(?:\s+(?P<adj>(?-i:[a-zéè-]+)))?\s*,\s*$", left, re.I)
     if g:
         org = _generic_org(ms, g.group("head"), left_start + g.start(), text)
@@ -900,6 +915,14 @@ def _enumerated(R: _Roles) -> None:
             org, pos = nxt, nxt.end
             acr = re.match(r"\s*\([^()\n]{1,20}\)", text[pos:])
             pos += acr.end() if acr else 0
+        if org is None and country is None:
+            # `les vice-présidents de la commune, à savoir X, Y et Z`: a lower-case noun pointing
+            # back at the organization named before
+            back = re.match(r"\s+(?:du|de\s+la|de\s+l['’])\s*(?P<head>(?-i:" + _kind_words() + "|"
+                            + "|".join(map(re.escape, _back_reference_heads())) + r"))\b", text[pos:], re.I)
+            found = _generic_org(ms, back.group("head"), m.start(), text) if back else None
+            if found is not None:
+                org, pos = found, pos + back.end()
         lead = _LIST_LEAD.match(text, pos)
         if lead and not (lead.group("w") or lead.group("c") or lead.group("s")):
             lead = None
