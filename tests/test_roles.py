@@ -933,3 +933,16 @@ def test_second_office_added_by_par_ailleurs(analyse):
 def test_commune_points_back_at_the_municipal_council(analyse, text, expected):
     found = roles(analyse(text))
     assert {r for r in found if r[0] != "Karim Alami"} == expected
+
+
+def test_relative_dont_gives_the_office_of_the_organization(analyse):
+    doc = analyse("Selon la Banque ouest-africaine de développement (BOAD), dont le nouveau président, le "
+                  "Sénégalais Moussa Diop, participait au sommet, la dette augmente.")
+    assert ("Moussa Diop", "président", "Banque ouest-africaine de développement", None) in roles(doc)
+
+
+def test_counterpart_of_a_minister_of_state_is_a_minister(analyse):
+    # of the host's two offices, the minister's of a ministry is the one the counterpart holds
+    doc = analyse("Le ministre d'État, ministre des Affaires étrangères, Ahmed Attal, a reçu à Alger son "
+                  "homologue nigérien, Bakary Sangaré.")
+    assert {r for r in roles(doc) if r[0] == "Bakary Sangaré"} == {("Bakary Sangaré", "ministre", None, "NER")}

@@ -646,6 +646,7 @@ def find_roles(doc: Doc, mentions: list[Mention], home: str = HOME_COUNTRY) -> l
     _pronoun_office(R)
     _delegation_head(R)
     _possessive_office(R)
+    _whose_office(R)
     _led_by(R)
     _enumerated(R)
     _counterparts(R)
@@ -1031,7 +1032,9 @@ def _counterparts(R: _Roles) -> None:
         if title is None:
             if not before:
                 continue
-            title = max(before, key=lambda r: r["end"])["title"]
+            # `ministre d'État, ministre de X, NAME … son homologue`: of one name's offices, the
+            # minister's of a ministry is the one a counterpart holds
+            title = max(before, key=lambda r: (r["end"], r["org_label"] == "MINISTRY"))["title"]
         # the counterpart's own ministry is not the one named before (ENTITIES.md, Roles)
         R.add(p, title, None, country, at, p.end)
 
@@ -1554,3 +1557,22 @@ def _possessive_office(R: _Roles) -> None:
                                               and r["title"] == _title_norm(m.group("title")))]
         R.seen = {k: v for k, v in R.seen.items() if v in R.roles}
         R.add(p, _title_norm(m.group("title")), org, None, at, p.end)
+
+
+def _whose_office(R: _Roles) -> None:
+    """`Selon la Banque africaine de développement (BAD), dont le nouveau président, le Mauritanien
+    X, …`: a relative `dont` gives the office of the organization it hangs on."""
+    text = R.text
+    for p in R.ms:
+        if p.label != "PERSON":
+            continue
+        left = _drop_nationality(text[max(0, p.start - 80):p.start])
+        m = re.search(r",\s*dont\s+(?:le|la|l['’])\s*(?:(?:nouveau|nouvelle|nouvel|actuel|actuelle)\s+)?"
+                      + _titles_rx().pattern + r"\s*,?\s*(?:(?:le|la)\s+|l['’])?" + _hon() + r"$", left, re.I)
+        if not m:
+            continue
+        at = p.start - (min(80, p.start) - m.start())
+        org = next((x for x in reversed(R.ms) if x.end <= at), None)
+        if org is None or org.label not in ("ORG", "EVENT") or text[org.end:at].strip(" )»\"”"):
+            continue  # the acronym's bracket may close between the name and `dont`
+        R.add(p, _title_norm(m.group("title")), org, None, org.start, p.end)
