@@ -94,6 +94,8 @@ def test_respectively_distributes_the_offices(analyse):
     doc = analyse("Étaient présents Ali Hassan Farah et Moussa Idriss Omar, respectivement "
                   "ambassadeur du Tchad auprès de l'Union africaine et ambassadeur du Tchad au Maroc.")
     assert ("Moussa Idriss Omar", "ambassadeur", None, "TCD") in roles(doc)
+    # the body an envoy is posted to is no organization of his office (the posting is dropped)
+    assert ("Ali Hassan Farah", "ambassadeur", None, "TCD") in roles(doc)
 
 
 def test_enumerated_ministers_named_by_their_demonym(analyse):

@@ -1012,6 +1012,8 @@ def _respectively(R: _Roles) -> None:
                 r"\s+" + _LINK + r"\s*$", text[off + mt.end():x.start])), None)
             org = next((x for x in inside if x.label in ("ORG", "EVENT", "MINISTRY") and re.search(
                 r"(?:auprès\s+)?" + _LINK + r"\s*$", text[off:x.start])), None)
+            if org is not None and country and re.search(r"auprès\s+" + _LINK + r"\s*$", text[off:org.start]):
+                org = None  # `ambassadeur de D auprès de l'OCI`: the body the envoy is posted to
             R.add(person, _title_norm(mt.group("title")), org, country, off, off + len(part))
 
 
