@@ -948,3 +948,28 @@ def test_counterpart_of_a_minister_of_state_is_a_minister(analyse):
     doc = analyse("Le ministre d'État, ministre des Affaires étrangères, Ahmed Attal, a reçu à Alger son "
                   "homologue nigérien, Bakary Sangaré.")
     assert {r for r in roles(doc) if r[0] == "Bakary Sangaré"} == {("Bakary Sangaré", "ministre", None, "NER")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an adjective naming the office's body, no comma: the name the model misses is found too
+    ("Le commissaire européen Paolo Ventura est attendu à Nouakchott lundi.",
+     {("Paolo Ventura", "commissaire européen", None, None)}),
+    # `national` only says the nation's: out of the title; a federation's office has no state
+    ("Le sélectionneur national, Hervé Lemaire, a publié sa liste à Rabat.",
+     {("Hervé Lemaire", "sélectionneur", None, None)}),
+    # an office of nothing the text names is still no role
+    ("Le nouveau patron Karim Tazi est arrivé à Rabat.", set()),
+])
+def test_office_named_by_its_adjective(analyse, text, expected):
+    assert roles(analyse(text)) == expected
+
+
+def test_possessive_plural_office_then_its_names(analyse):
+    doc = analyse("La Fédération marocaine de tennis a réuni son bureau. Ses vice-présidents : Karim Alami, "
+                  "Said Bennani et Omar Fassi.")
+    assert {("Karim Alami", "vice-président", "Fédération marocaine de tennis", None),
+            ("Omar Fassi", "vice-président", "Fédération marocaine de tennis", None)} <= roles(doc)
+    # a person named between the organization and the list: whose offices they are is unclear
+    doc = analyse("La Fédération marocaine de tennis a reçu Hamid Tazi. Ses vice-présidents : Karim Alami, "
+                  "Said Bennani et Omar Fassi.")
+    assert not any(o for _, _, o, _ in roles(doc))

@@ -184,6 +184,12 @@ def _generic_org(ms: list[Mention], head: str, before: int, text: str = "") -> O
 
 
 @lru_cache(maxsize=1)
+def _scope_titles() -> dict:
+    """`commissaire européen` → its title: offices whose adjective names their body."""
+    return {w.strip(): t.strip() for w, t in read_rows("scope_titles.tsv", ("written", "title"))}
+
+
+@lru_cache(maxsize=1)
 def _back_reference_heads() -> dict:
     """noun → heads of the names it points back at (`commune` → `conseil communal`)."""
     out: dict = {}
@@ -325,7 +331,7 @@ class _Roles:
         implied = country is None and org is None and bare in _GOV_TITLES
         if implied:
             country = self.home
-        if org is None and country is None and not _jurisdiction_title(bare):
+        if org is None and country is None and not _jurisdiction_title(bare) and bare not in _scope_titles().values():
             return None  # `le nouveau patron X`: an office of nothing the text names
         role = {"person": person.norm or person.text, "title": title,
                 "org": org.norm if org else None, "org_label": org.label if org else None,
@@ -800,6 +806,11 @@ def _before_person(R: _Roles, i: int, prev: Optional[Mention]) -> bool:
                   left, re.I)
     if m and "\n" not in left[m.start():]:
         adj = m.group("adj")
+        scoped = _scope_titles().get(re.sub(r"\s+", " ", (m.group("title") + adj).lower()).strip())
+        if scoped:
+            # `le commissaire européen X`: the adjective names the office's body
+            R.add(p, scoped, None, None, left_start + m.start(), p.end)
+            return True
         country = _country_of_adj(adj)
         # `la députée conservatrice X`: an adjective on a government office describes the holder
         described = bool(adj.strip()) and _title_norm(m.group("title")).lower() in _GOV_TITLES and all(
@@ -924,6 +935,14 @@ def _enumerated(R: _Roles) -> None:
             found = _generic_org(ms, back.group("head"), m.start(), text) if back else None
             if found is not None:
                 org, pos = found, pos + back.end()
+            elif re.match(r"(?:ses|leurs)\b", m.group(0), re.I):
+                # `La Fédération a élu son bureau. Ses vice-présidents : X, Y et Z`: the offices of the
+                # organization named last in the paragraph, as for one office (_possessive_office)
+                last = next((x for x in reversed(ms) if x.end <= m.start()
+                             and x.label in ("ORG", "EVENT", "PERSON", "MINISTRY")), None)
+                if last is not None and last.label in ("ORG", "EVENT") and m.start() - last.end <= 400 \
+                        and "\n" not in text[last.end:m.start()]:
+                    org = last
         lead = _LIST_LEAD.match(text, pos)
         if lead and not (lead.group("w") or lead.group("c") or lead.group("s")):
             lead = None
