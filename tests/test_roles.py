@@ -973,3 +973,16 @@ def test_possessive_plural_office_then_its_names(analyse):
     doc = analyse("La Fédération marocaine de tennis a reçu Hamid Tazi. Ses vice-présidents : Karim Alami, "
                   "Said Bennani et Omar Fassi.")
     assert not any(o for _, _, o, _ in roles(doc))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # `l'instance` names no kind: it points back at the organization the article is about
+    ("La Fédération royale marocaine de rugby (FRMR) a tenu son assemblée. La FRMR a adopté son budget. "
+     "Le président de l'instance, Karim Lekhal, a présenté les comptes.",
+     {("Karim Lekhal", "président", "Fédération royale marocaine de rugby", None)}),
+    # an organization named once is not what the article is about
+    ("La Fédération royale marocaine de rugby a tenu son assemblée. Le président de l'instance, Karim "
+     "Lekhal, a présenté les comptes.", set()),
+])
+def test_generic_noun_points_back_at_the_article_organization(analyse, text, expected):
+    assert {r for r in roles(analyse(text)) if r[2]} == expected

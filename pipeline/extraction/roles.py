@@ -198,6 +198,17 @@ def _back_reference_heads() -> dict:
     return out
 
 
+def _article_org(ms: list[Mention], before: int) -> Optional[Mention]:
+    """The organization the article is about: named at least three times and more often than any
+    other; its last mention before `before`, if any."""
+    counts = Counter(m.norm or m.text for m in ms if m.label == "ORG")
+    top = counts.most_common(2)
+    if not top or top[0][1] < 3 or len(top) > 1 and top[1][1] == top[0][1]:
+        return None
+    return next((m for m in reversed(ms) if m.end <= before and m.label == "ORG"
+                 and (m.norm or m.text) == top[0][0]), None)
+
+
 @lru_cache(maxsize=1)
 def _title_countries() -> dict:
     return {t.strip().lower(): c.strip() for t, c in read_rows("title_countries.tsv", ("title", "alpha3"))}
@@ -783,6 +794,9 @@ def _before_person(R: _Roles, i: int, prev: Optional[Mention]) -> bool:
                   + r"))(?:\s+(?P<adj>(?-i:[a-zéè-]+)))?\s*,\s*$", left, re.I)
     if g:
         org = _generic_org(ms, g.group("head"), left_start + g.start(), text)
+        if org is None and not g.group("adj"):
+            # `le président de l'instance, X`, `le patron du groupe, X`: the organization the article is about
+            org = _article_org(ms, left_start + g.start())
         name = (org.norm or org.text).lower() if org is not None else ""
         if org is not None and (not g.group("adj") or re.search(r"\b" + re.escape(g.group("adj")) + r"\b", name)):
             R.add(p, _title_norm(g.group("title")), org, None, left_start + g.start(), p.end)
