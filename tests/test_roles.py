@@ -986,3 +986,22 @@ def test_possessive_plural_office_then_its_names(analyse):
 ])
 def test_generic_noun_points_back_at_the_article_organization(analyse, text, expected):
     assert {r for r in roles(analyse(text)) if r[2]} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two offices before the name, the first of a state, then a rank
+    ("OUAGADOUGOU – Le président du Faso, chef de l'État, le capitaine Ibrahim Kaboré, a signé le décret.",
+     {("Ibrahim Kaboré", "président", None, "BFA"), ("Ibrahim Kaboré", "chef de l'État", None, "BFA")}),
+    # a bare minister's title points back at the ministry the sentence before names
+    ("Le secteur pèse 5 % du PIB du Bénin, selon le ministère du Numérique et de la Digitalisation. "
+     "La ministre Aurélie Zinsou a annoncé le lancement de la 5G.",
+     {("Aurélie Zinsou", "ministre", "ministère du Numérique et de la Digitalisation", "BEN")}),
+    # a name between the ministry and the title: no ministry to point at
+    ("Le ministère de l'Intérieur a reçu Karim Tazi. La ministre Aurélie Zinsou a annoncé la 5G au Bénin.",
+     {("Aurélie Zinsou", "ministre", None, "BEN")}),
+    ("En Côte d'Ivoire, le ministre gouverneur Koffi Yao a ouvert l'assemblée à Abidjan.",
+     {("Koffi Yao", "ministre gouverneur", None, "CIV")}),
+])
+def test_office_before_the_name_read_from_around_it(analyse, text, expected):
+    person = next(iter(expected))[0]
+    assert {r for r in roles(analyse(text)) if r[0] == person} == expected

@@ -815,6 +815,14 @@ def _before_person(R: _Roles, i: int, prev: Optional[Mention]) -> bool:
         if mc and re.fullmatch(r"(\s+(?:au|en|à|aux|auprès\s+de(?:\s+la|\s+l['’])?)\s*[\w’'-]+)?\s*,?\s*" + hon, tail, re.I):
             R.add(p, _title_norm(mc.group("title")), None, c.norm, c.start - (len(lc) - mc.start()), p.end)
             return True
+        # `le président du Faso, chef de l'État, le capitaine X`: a second office in apposition, of the
+        # same state, then a rank
+        m2 = re.fullmatch(r"\s*,\s*(?:(?:le|la)\s+|l['’])?" + _titles_rx().pattern
+                          + r"\s*,\s*(?:(?:le|la)\s+(?=\S+\s))?" + hon, tail, re.I)
+        if mc and m2:
+            R.add(p, _title_norm(mc.group("title")), None, c.norm, c.start - (len(lc) - mc.start()), p.end)
+            R.add(p, _title_norm(m2.group("title")), None, c.norm, c.end + m2.start("title"), p.end)
+            return True
     # `le président de la Transition, le général X`: a rank with its article before the name
     m = re.search(_titles_rx().pattern + r"(?P<adj>(?:\s+[\w-]+){0,2}?)\s*,?\s*(?:(?:le|la)\s+(?=\S+\s))?" + hon + r"$",
                   left, re.I)
@@ -851,9 +859,26 @@ def _before_person(R: _Roles, i: int, prev: Optional[Mention]) -> bool:
                 # the inner office's; `le conseiller du roi, X` or `conseiller du roi Fouad Ali
                 # El Himma` (a full name with no regnal number) is the adviser's
                 title, start = inner.group("inner"), left_start + m.start() + inner.start("inner")
-            R.add(p, _title_norm(title), None, country, start, p.end)
+            ministry = _ministry_named_before(R, start) if not adj.strip() and re.fullmatch(
+                r"ministres?(?: délégué(?:e)?)?", _title_norm(title).lower()) else None
+            R.add(p, _title_norm(title), ministry, country, start, p.end)
             return True
     return False
+
+
+def _ministry_named_before(R: _Roles, at: int) -> Optional[Mention]:
+    """`… selon le ministère du Numérique. La ministre X a annoncé …`: a bare minister's title
+    points back at the one ministry named as an institution in its sentence or the one before,
+    with no other name or ministry between."""
+    tok = _token_at(R.doc, at)
+    if tok is None:
+        return None
+    sent = tok.sent
+    start = R.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+    inside = [x for x in R.ms if start <= x.start and x.end <= at and x.label in ("PERSON", "MINISTRY")]
+    if len(inside) != 1 or inside[0].label != "MINISTRY" or _minister_office(inside[0]):
+        return None
+    return inside[0]
 
 
 # the prefix of a compound title stays singular (`vice-présidents`, `co-présidents`)
