@@ -304,7 +304,8 @@ def _print_summary(s: dict) -> None:
 def eval_(
     gold: Annotated[list[Path], typer.Argument(
         help="Gold annotations, JSON lines (e.g. data/gold/dev.jsonl); several are scored together.")],
-    errors: Annotated[bool, typer.Option("--errors", help="List each miss, false hit and wrong value.")] = False,
+    errors: Annotated[bool, typer.Option("--errors", help="List each miss, false hit and wrong value "
+                                                         "(with --cv: on the held-out folds).")] = False,
     baseline: Annotated[bool, typer.Option(
         "--baseline", help="Score stock fr_core_news_md (PER/ORG/LOC mapped) instead.")] = False,
     cv: Annotated[Optional[int], typer.Option(

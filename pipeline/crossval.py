@@ -52,8 +52,10 @@ ROOT = Path(__file__).resolve().parent.parent
 # PIPELINE_CV_CACHE lets several checkouts share one cache
 CACHE = Path(os.environ.get("PIPELINE_CV_CACHE") or ROOT / "data" / "processed" / "cv-models")
 # what a trained fold model depends on besides its articles and the epochs
-_TRAINING_INPUTS = ("models/ner/config.cfg", "models/ner/combine.json", "pipeline/training.py",
-                    "pipeline/batch/reader.py")
+_TRAINING_INPUTS = ("models/ner/config.cfg", "pipeline/training.py", "pipeline/batch/reader.py")
+# of combine.json, only what training reads: its note and the modes chosen for combining the
+# model's spans with the rules' are re-decided from these very fold models
+_COMBINE_TRAINED = ("train_labels", "model_names")
 
 
 def fold_key(train: list[dict], epochs: Optional[int]) -> str:
@@ -64,6 +66,8 @@ def fold_key(train: list[dict], epochs: Optional[int]) -> str:
                                   ensure_ascii=False).encode("utf-8"))
     for rel in _TRAINING_INPUTS:
         h.update((ROOT / rel).read_bytes())
+    combine = json.loads((ROOT / "models" / "ner" / "combine.json").read_text(encoding="utf-8"))
+    h.update(json.dumps({k: combine.get(k) for k in _COMBINE_TRAINED}, sort_keys=True).encode("utf-8"))
     return h.hexdigest()[:20]
 
 
@@ -239,5 +243,10 @@ def main(args, records: list[dict]) -> int:
         print(format_table(pooled))
         print(f"\nF1 per fold{head}")
         print(fold_spread(per_fold))
+    if getattr(args, "errors", False):
+        # the shipped combination's errors, each made by a model that never saw its article
+        from .evaluate import format_errors
+        print(f"\nerrors on the held-out folds — models/ner/combine.json ({shipped})")
+        print(format_errors(cv.score(None, shipped)[0]))
     print(f"\n{time.perf_counter() - t0:.0f} s", file=sys.stderr)
     return 0

@@ -152,15 +152,21 @@ def main(args) -> int:
           + (" — baseline: stock fr_core_news_md" if args.baseline else ""))
     print(format_table(s))
     if args.errors:
-        by = defaultdict(list)
-        for e in s["errors"]:
-            by[e[1]].append(e)
-        for kind in ("miss", "false", "norm"):
-            print(f"\n## {kind} ({len(by[kind])})")
-            for f, _, lab, text, a, b in sorted(by[kind], key=lambda e: (e[2], e[0])):
-                extra = f"  gold={a!r} pred={b!r}" if kind == "norm" else f"  @{a}"
-                print(f"{lab:<9} {f:<28} {text!r}{extra}")
-        print(f"\n## roles ({len(s['role_errors'])})")
-        for f, kind, r in s["role_errors"]:
-            print(f"{kind:<6} {f:<28} {r}")
+        print(format_errors(s))
     return 0
+
+
+def format_errors(s: dict) -> str:
+    """Each miss, false hit, wrong value and role error of a score, by kind and label."""
+    by = defaultdict(list)
+    for e in s["errors"]:
+        by[e[1]].append(e)
+    lines = []
+    for kind in ("miss", "false", "norm"):
+        lines.append(f"\n## {kind} ({len(by[kind])})")
+        for f, _, lab, text, a, b in sorted(by[kind], key=lambda e: (e[2], e[0])):
+            extra = f"  gold={a!r} pred={b!r}" if kind == "norm" else f"  @{a}"
+            lines.append(f"{lab:<9} {f:<28} {text!r}{extra}")
+    lines.append(f"\n## roles ({len(s['role_errors'])})")
+    lines.extend(f"{kind:<6} {f:<28} {r}" for f, kind, r in s["role_errors"])
+    return "\n".join(lines)

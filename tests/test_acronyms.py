@@ -1,6 +1,8 @@
 """Tests for pipeline.acronyms (pure functions, no model)."""
 from __future__ import annotations
 
+import pytest
+
 from pipeline.extraction.acronyms import (acronym_matches, backtrack_long_form, canonical_name,
                                complete_norms, link_acronyms, looks_like_acronym,
                                norm_apostrophes)
@@ -103,6 +105,20 @@ def test_known_long_form_only_when_written():
     m2 = [_m(t2, "Office national des chemins de fer"), _m(t2, "ONCF")]
     link_acronyms(t2, m2, known=known)
     assert m2[1].norm == "Office national des chemins de fer"
+
+
+@pytest.mark.parametrize("text, value", [
+    # the long form written (with another year): the edition takes it, its own year kept
+    ("La Coupe d'Afrique des nations 2027 se jouera en Afrique de l'Est. La CAN 2029 reste à attribuer.",
+     "Coupe d'Afrique des nations 2029"),
+    # not written: the edition stays as written
+    ("La CAN 2029 reste à attribuer.", "CAN 2029"),
+])
+def test_an_event_edition_takes_its_known_long_form_where_the_article_writes_it(text, value):
+    known = {"CAN": ("Coupe d'Afrique des nations", "EVENT")}
+    edition = _m(text, "CAN 2029", "EVENT")
+    link_acronyms(text, [edition], known=known)
+    assert (edition.norm or edition.text) == value
 
 
 def test_place_after_bracket_joins_norm():

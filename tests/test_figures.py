@@ -77,6 +77,30 @@ def test_bare_count_after_contre_counts_the_same_thing(fr_nlp):
           ("MONEY", "1 500 dirhams", "1500 MAD"), ("MONEY", "1 200", "1200 MAD"))
 
 
+@pytest.mark.parametrize("text, span, norm", [
+    # a part of a count just given, after `dont`
+    ("Le nouveau gouvernement compte 31 membres, dont huit sont des femmes.", "huit", "8 membre"),
+    ("La flotte compte 40 navires, dont 12 battent pavillon national.", "12", "12 navire"),
+    # out of a total, before or after the noun
+    ("Le gouvernement a retenu sept sur un total de 85 propositions.", "sept", "7 proposition"),
+    ("Le texte a été adopté par 48 élus sur un total de 60.", "60", "60 élu"),
+    # a bare count after `de` in the sentence of `nombre de NOUN`
+    ("Le projet représente un nombre total d'emplois de 4 120 à terme.", "4 120", "4120 emploi"),
+    ("Le nombre de demandeurs d'emploi aurait reculé de 41 000 en un an.", "41 000", "41000 demandeur"),
+])
+def test_a_count_whose_noun_stands_next_to_it(fr_nlp, text, span, norm):
+    # ENTITIES.md: the noun of what is counted may stand elsewhere
+    check(fr_nlp, text, ("QUANTITY", span, norm))
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Il y a deux options, dont une seule est viable.", "une"),
+    ("Le nombre de touristes a atteint son record en 2019.", "2019"),
+])
+def test_no_count_without_a_noun_to_count(fr_nlp, text, span):
+    assert span not in [t for _, t, _ in figs(fr_nlp, text)]
+
+
 def test_exchange_rate_unit_is_an_amount_of_one(fr_nlp):
     check(fr_nlp, "Le naira s'échangeait à 1 520 nairas pour un dollar et 1 790 nairas pour un euro.",
           ("MONEY", "un dollar", "1 USD"), ("MONEY", "un euro", "1 EUR"))

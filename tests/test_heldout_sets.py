@@ -1,6 +1,7 @@
-"""Integrity of the held-out evaluation sets (data/heldout, data/heldout2): they load with the
-gold loader, every span is where its offsets say, labels are the contract's, spans do not overlap,
-values have their label's form; data/heldout2's JSONL is the build of its marked sources."""
+"""Integrity of the held-out evaluation sets (data/heldout, data/heldout2, data/heldout3): they
+load with the gold loader, every span is where its offsets say, labels are the contract's, spans do
+not overlap, values have their label's form; the JSONL of data/heldout2 and data/heldout3 is the
+build of their marked sources (one builder, data/heldout2/build.py)."""
 from __future__ import annotations
 
 import importlib.util
@@ -13,12 +14,13 @@ from pipeline.evaluate import load_gold
 from pipeline.extraction.mention import LABELS
 
 ROOT = Path(__file__).resolve().parents[1]
-SETS = [ROOT / "data" / "heldout" / "written.jsonl", ROOT / "data" / "heldout2" / "written.jsonl"]
-DATE = re.compile(r"(\d{4}|XXXX)(-(\d{2}|XX)(-(\d{2}|XX))?)?|\d{4}-(Q[1-4]|H[12]|W\d{2}|SU)|\d{4}/\d{4}|\d{2}")
+SETS = [ROOT / "data" / name / "written.jsonl" for name in ("heldout", "heldout2", "heldout3")]
+BUILT = ["heldout2", "heldout3"]
+DATE = re.compile(r"(\d{4}|XXXX)(-(\d{2}|XX)(-(\d{2}|XX))?)?|\d{4}-(Q[1-4]|H[12]|W\d{2}|SU|WI|SP|FA)|\d{4}/\d{4}|\d{2}")  # seasons as pipeline/data/dates_fr.json
 
 
-def _build_module():
-    spec = importlib.util.spec_from_file_location("heldout2_build", ROOT / "data" / "heldout2" / "build.py")
+def _build_module(name="heldout2"):
+    spec = importlib.util.spec_from_file_location(f"{name}_build", ROOT / "data" / name / "build.py")
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     return mod
@@ -54,11 +56,12 @@ def test_set_loads_and_every_mention_is_well_formed(path):
             assert set(r) == {"person", "title", "org", "country"}, (a["file"], r)
 
 
-def test_heldout2_jsonl_is_the_build_of_its_sources_and_passes_its_checks():
-    build = _build_module()
+@pytest.mark.parametrize("name", BUILT)
+def test_jsonl_is_the_build_of_its_sources_and_passes_its_checks(name):
+    build = _build_module(name)
     arts = build.build()
     assert [err for a in arts for err in build.check(a)] == []
-    assert (ROOT / "data" / "heldout2" / "written.jsonl").read_text(encoding="utf-8") == build.dumps(arts)
+    assert (ROOT / "data" / name / "written.jsonl").read_text(encoding="utf-8") == build.dumps(arts)
     assert len(arts) == 16
 
 

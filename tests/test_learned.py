@@ -185,3 +185,24 @@ def test_cross_validation_reuses_a_fold_model_trained_on_the_same_articles(tmp_p
     crossval.fold_model(arts, 3, tmp_path)
     assert trained == [3, 2, 3]
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".tmp")]
+
+
+def test_a_fold_model_key_follows_what_training_reads_of_combine_json(tmp_path, monkeypatch):
+    # the note and the combining modes are re-decided from the fold models: editing them
+    # must not throw the cached models away; the labels trained must
+    import shutil
+    from pipeline import crossval
+    for rel in crossval._TRAINING_INPUTS + ("models/ner/combine.json",):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(crossval.ROOT / rel, tmp_path / rel)
+    monkeypatch.setattr(crossval, "ROOT", tmp_path)
+    arts = [{"id": "a", "text": "Texte.", "entities": []}]
+    path = tmp_path / "models" / "ner" / "combine.json"
+    key = crossval.fold_key(arts, 12)
+    combine = json.loads(path.read_text(encoding="utf-8"))
+    combine["_doc"], combine["use"] = "another note", {lab: "model" for lab in combine["use"]}
+    path.write_text(json.dumps(combine), encoding="utf-8")
+    assert crossval.fold_key(arts, 12) == key
+    combine["train_labels"] = combine["train_labels"][:-1]
+    path.write_text(json.dumps(combine), encoding="utf-8")
+    assert crossval.fold_key(arts, 12) != key

@@ -136,6 +136,33 @@ def test_related_link_and_follow_lines_in_any_dress_are_boilerplate(line):
     assert boilerplate_kind(line) is not None
 
 
+@pytest.mark.parametrize("header, items", [
+    ("Lire aussi :", ["» Cacao : la récolte intermédiaire s'annonce faible (02/05/2026)",
+                      "» BRVM : Orange Côte d'Ivoire en tête des échanges (28/04/2026)"]),
+    ("LIRE AUSSI", ["→ Pêche : le Sénégal suspend les licences de 12 chalutiers",
+                    "→ Énergie : la Senelec lance un appel d'offres pour 300 mégawatts"]),
+    ("À lire également", ["Mines : 2 000 tonnes d'or exportées par le Mali en 2025"]),
+    ("Lire aussi :", ["", "- Transport : la compagnie Air Burkina reprend ses vols vers Accra"]),
+])
+def test_titles_listed_under_a_bare_related_links_header_are_boilerplate(header, items):
+    prose = "Le ministre des Mines a reçu mardi à Bamako une délégation de la Banque mondiale."
+    lines = [prose, header] + items + ["", prose]
+    text = "\n".join(lines) + "\n"
+    art = read_article(text.encode("utf-8"))
+    assert len(art.prose) == len(text)
+    assert [line.strip() for line in art.prose.split("\n")] == [prose, ""] + ["" for _ in items] + ["", prose, ""]
+
+
+def test_prose_after_a_related_link_is_kept():
+    # a header carrying its one title, or a title list ended by a sentence, keeps the prose after it
+    lines = ["Lire aussi : Ghana : le cedi recule face au dollar",
+             "Le gouverneur de la banque centrale a annoncé lundi une hausse du taux directeur.",
+             "À lire aussi",
+             "Le Niger relance ses exportations d'uranium vers la France."]
+    art = read_article(("\n".join(lines) + "\n").encode("utf-8"))
+    assert art.prose.split("\n")[1] == lines[1] and art.prose.split("\n")[3] == lines[3]
+
+
 def test_a_sentence_that_talks_about_reading_is_prose():
     assert boilerplate_kind("Il faut lire aussi le rapport de la Cour des comptes, publié lundi.") is None
     assert boilerplate_kind("Les élèves apprennent à lire aussi bien qu'à compter.") is None
@@ -181,6 +208,10 @@ FURNITURE = [
     ("avec AFP et Reuters", "byline"),
     ("Avec agences", "byline"),
     ("Avec notre correspondante à Conakry, Fanta Camara", "byline"),
+    ("Fatou Ndiaye | 14.05.2026 - Mise à jour : 15.05.2026", "byline"),
+    ("Rédigé par Paul Essomba - 03/04/2026 - 2 Commentaire(s)", "byline"),
+    ("Posted by Eco Afrique - 2 mars 2026 - 0 Comments", "byline"),
+    ("Écrit par Koffi Mensah | 12 mars 2026", "byline"),
     ("De notre envoyé spécial à Gao", "byline"),
     ("Lire aussi : Le Niger relance ses exportations d'uranium (12 mars 2024)", "link"),
     ("→ A LIRE AUSSI", "link"),
@@ -242,6 +273,8 @@ NEAR_MISSES = [
     "Partager les richesses du sous-sol, tel est l'objectif du nouveau code minier.",
     "Catégorie : long métrage, le jury a primé un film tourné à Bobo-Dioulasso",
     "Avec BMCE Bank of Africa, la banque a bouclé son tour de table.",
+    "Rédigé par des experts, le rapport publié le 3 mars 2024 recommande des réformes.",
+    "Le Sénégal | 12 mars 2026 : la BCEAO relève son taux directeur",
     # a place or a month alone may be an intertitle or a chronology's head: a mention either way
     "Afrique",
     "Mars 2024",

@@ -94,6 +94,8 @@ def test_respectively_distributes_the_offices(analyse):
     doc = analyse("Étaient présents Ali Hassan Farah et Moussa Idriss Omar, respectivement "
                   "ambassadeur du Tchad auprès de l'Union africaine et ambassadeur du Tchad au Maroc.")
     assert ("Moussa Idriss Omar", "ambassadeur", None, "TCD") in roles(doc)
+    # the body an envoy is posted to is no organization of his office (the posting is dropped)
+    assert ("Ali Hassan Farah", "ambassadeur", None, "TCD") in roles(doc)
 
 
 def test_enumerated_ministers_named_by_their_demonym(analyse):
@@ -941,6 +943,28 @@ def test_state_of_an_office_from_the_article(analyse, text, expected):
     assert {r for r in found if r[0] == expected[0]} == {expected}
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a rank of several words between the office and the name is no office
+    ("Le chef de l'État guinéen, le général de corps d'armée Mamadou Keïta, a reçu la délégation.",
+     ("Mamadou Keïta", "chef de l'État", None, "GIN")),
+    ("Le nouveau gouvernement togolais compte 30 membres.\n- Ministre de la Sécurité : Commissaire "
+     "divisionnaire de police Koffi Amegan\n- Ministre des Mines : Akua Mensah\nLa passation aura lieu lundi.",
+     ("Koffi Amegan", "ministre", "ministère de la Sécurité", "TGO")),
+    # an honorific after the comma, the office of a state named in the plural
+    ("À Abou Dhabi, le président des Émirats arabes unis, cheikh Hamad ben Rashid, a reçu le ministre.",
+     ("Hamad ben Rashid", "président", None, "ARE")),
+    # an office of the place it governs, an honorific between it and the name
+    ("L'accord a été signé en présence du Premier ministre, Karim Tazi, et du prince héritier de Charjah, "
+     "cheikh Ahmed Al Qasimi.",
+     ("Ahmed Al Qasimi", "prince héritier de Charjah", None, "ARE")),
+    ("Au Burkina Faso, le décret a été lu par le secrétaire général du gouvernement, Yannick Kaboré, mardi.",
+     ("Yannick Kaboré", "secrétaire général du gouvernement", None, "BFA")),
+])
+def test_rank_or_honorific_between_the_office_and_the_name(analyse, text, expected):
+    found = roles(analyse(text))
+    assert {r for r in found if r[0] == expected[0]} == {expected}
+
+
 def test_state_named_across_the_end_of_a_title():
     from pipeline.extraction.mention import Mention
     from pipeline.extraction.roles import _state_across
@@ -1040,3 +1064,114 @@ def test_office_and_guest_demonyms(analyse, text, expected):
 def test_office_paired_with_one_of_the_articles_state(analyse, text, expected):
     found = roles(analyse(text))
     assert {r for r in found if r[0] in {e[0] for e in expected}} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a lower-case kind noun pointing back at the organization whose name it opens
+    ("La Fédération royale marocaine de basket (FRMB) a tenu son assemblée. Selon le secrétaire général de "
+     "la fédération, Hamid Najemi, les matchs ont attiré un million de spectateurs.",
+     ("Hamid Najemi", "secrétaire général", "Fédération royale marocaine de basket", None)),
+    # an English kind noun closing the name
+    ("Le chinois Huaxin Cement Group a signé le contrat au Caire. Le président du groupe, Li Wenhao, a indiqué "
+     "que la production débutera en 2027.",
+     ("Li Wenhao", "président", "Huaxin Cement Group", None)),
+])
+def test_kind_noun_points_back_at_the_organization(analyse, text, expected):
+    found = roles(analyse(text))
+    assert {r for r in found if r[0] == expected[0]} == {expected}
+
+
+def test_second_office_added_by_par_ailleurs(analyse):
+    doc = analyse("Au Maroc, le budget a été présenté par Karim Lekhal, par ailleurs ministre délégué chargé du "
+                  "Budget, devant l'assemblée.")
+    assert ("Karim Lekhal", "ministre délégué", "ministère délégué chargé du Budget", "MAR") in roles(doc)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a plural office of `la commune`, the municipal council named before, then its names
+    ("Karim Alami a été élu à la tête du Conseil communal de Safi. La session a été marquée par l'élection "
+     "des 4 vice-présidents de la commune, à savoir Said Bennani, Omar Fassi et Nadia Tazi, ainsi que le "
+     "secrétaire du Conseil.",
+     {("Said Bennani", "vice-président", "Conseil communal de Safi", "MAR"),
+      ("Omar Fassi", "vice-président", "Conseil communal de Safi", "MAR"),
+      ("Nadia Tazi", "vice-président", "Conseil communal de Safi", "MAR")}),
+    # one office of it, before the name
+    ("Karim Alami a été élu à la tête du Conseil communal de Safi. Le secrétaire général de la commune, "
+     "Said Bennani, a ouvert la séance.",
+     {("Said Bennani", "secrétaire général", "Conseil communal de Safi", "MAR")}),
+    # no council named before: `la commune` points at nothing
+    ("Le secrétaire général de la commune, Said Bennani, a ouvert la séance à Safi.", set()),
+])
+def test_commune_points_back_at_the_municipal_council(analyse, text, expected):
+    found = roles(analyse(text))
+    assert {r for r in found if r[0] != "Karim Alami"} == expected
+
+
+def test_relative_dont_gives_the_office_of_the_organization(analyse):
+    doc = analyse("Selon la Banque ouest-africaine de développement (BOAD), dont le nouveau président, le "
+                  "Sénégalais Moussa Diop, participait au sommet, la dette augmente.")
+    assert ("Moussa Diop", "président", "Banque ouest-africaine de développement", None) in roles(doc)
+
+
+def test_counterpart_of_a_minister_of_state_is_a_minister(analyse):
+    # of the host's two offices, the minister's of a ministry is the one the counterpart holds
+    doc = analyse("Le ministre d'État, ministre des Affaires étrangères, Ahmed Attal, a reçu à Alger son "
+                  "homologue nigérien, Bakary Sangaré.")
+    assert {r for r in roles(doc) if r[0] == "Bakary Sangaré"} == {("Bakary Sangaré", "ministre", None, "NER")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an adjective naming the office's body, no comma: the name the model misses is found too
+    ("Le commissaire européen Paolo Ventura est attendu à Nouakchott lundi.",
+     {("Paolo Ventura", "commissaire européen", None, None)}),
+    # `national` only says the nation's: out of the title; a federation's office has no state
+    ("Le sélectionneur national, Hervé Lemaire, a publié sa liste à Rabat.",
+     {("Hervé Lemaire", "sélectionneur", None, None)}),
+    # an office of nothing the text names is still no role
+    ("Le nouveau patron Karim Tazi est arrivé à Rabat.", set()),
+])
+def test_office_named_by_its_adjective(analyse, text, expected):
+    assert roles(analyse(text)) == expected
+
+
+def test_possessive_plural_office_then_its_names(analyse):
+    doc = analyse("La Fédération marocaine de tennis a réuni son bureau. Ses vice-présidents : Karim Alami, "
+                  "Said Bennani et Omar Fassi.")
+    assert {("Karim Alami", "vice-président", "Fédération marocaine de tennis", None),
+            ("Omar Fassi", "vice-président", "Fédération marocaine de tennis", None)} <= roles(doc)
+    # a person named between the organization and the list: whose offices they are is unclear
+    doc = analyse("La Fédération marocaine de tennis a reçu Hamid Tazi. Ses vice-présidents : Karim Alami, "
+                  "Said Bennani et Omar Fassi.")
+    assert not any(o for _, _, o, _ in roles(doc))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # `l'instance` names no kind: it points back at the organization the article is about
+    ("La Fédération royale marocaine de rugby (FRMR) a tenu son assemblée. La FRMR a adopté son budget. "
+     "Le président de l'instance, Karim Lekhal, a présenté les comptes.",
+     {("Karim Lekhal", "président", "Fédération royale marocaine de rugby", None)}),
+    # an organization named once is not what the article is about
+    ("La Fédération royale marocaine de rugby a tenu son assemblée. Le président de l'instance, Karim "
+     "Lekhal, a présenté les comptes.", set()),
+])
+def test_generic_noun_points_back_at_the_article_organization(analyse, text, expected):
+    assert {r for r in roles(analyse(text)) if r[2]} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two offices before the name, the first of a state, then a rank
+    ("OUAGADOUGOU – Le président du Faso, chef de l'État, le capitaine Ibrahim Kaboré, a signé le décret.",
+     {("Ibrahim Kaboré", "président", None, "BFA"), ("Ibrahim Kaboré", "chef de l'État", None, "BFA")}),
+    # a bare minister's title points back at the ministry the sentence before names
+    ("Le secteur pèse 5 % du PIB du Bénin, selon le ministère du Numérique et de la Digitalisation. "
+     "La ministre Aurélie Zinsou a annoncé le lancement de la 5G.",
+     {("Aurélie Zinsou", "ministre", "ministère du Numérique et de la Digitalisation", "BEN")}),
+    # a name between the ministry and the title: no ministry to point at
+    ("Le ministère de l'Intérieur a reçu Karim Tazi. La ministre Aurélie Zinsou a annoncé la 5G au Bénin.",
+     {("Aurélie Zinsou", "ministre", None, "BEN")}),
+    ("En Côte d'Ivoire, le ministre gouverneur Koffi Yao a ouvert l'assemblée à Abidjan.",
+     {("Koffi Yao", "ministre gouverneur", None, "CIV")}),
+])
+def test_office_before_the_name_read_from_around_it(analyse, text, expected):
+    person = next(iter(expected))[0]
+    assert {r for r in roles(analyse(text)) if r[0] == person} == expected

@@ -12,7 +12,8 @@ Source format (one article per file, UTF-8):
 - Everything else is the article's text, exactly as it will be read (the ` date …` header first).
 
 Offsets are computed here, never by hand. Run: python data/heldout2/build.py [--check]
-(--check: rebuild in memory and fail if written.jsonl differs).
+(--check: rebuild in memory and fail if written.jsonl differs). Other held-out sets built the
+same way (data/heldout3) call `build(directory)` / `main(argv, directory)` from here: one builder.
 """
 from __future__ import annotations
 
@@ -23,8 +24,6 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SRC = HERE / "src"
-OUT = HERE / "written.jsonl"
 
 LABELS = {"PER": "PERSON", "MIN": "MINISTRY", "ORG": "ORG", "CTY": "COUNTRY", "LOC": "LOC",
           "EVT": "EVENT", "DAT": "DATE", "MON": "MONEY", "PCT": "PERCENT", "QTY": "QUANTITY"}
@@ -220,29 +219,30 @@ def check_relative(e, v, pub, where):
     return []
 
 
-def build() -> list[dict]:
-    arts = [parse(p) for p in sorted(SRC.glob("*.txt"))]
-    return arts
+def build(directory: Path = HERE) -> list[dict]:
+    """Parse every `src/*.txt` of a set's directory (this one by default)."""
+    return [parse(p) for p in sorted((directory / "src").glob("*.txt"))]
 
 
 def dumps(arts) -> str:
     return "".join(json.dumps(a, ensure_ascii=False) + "\n" for a in arts)
 
 
-def main(argv) -> int:
-    arts = build()
+def main(argv, directory: Path = HERE) -> int:
+    out = directory / "written.jsonl"
+    arts = build(directory)
     errs = [err for a in arts for err in check(a)]
     for err in errs:
         print("error:", err)
     if errs:
         return 1
     if "--check" in argv:
-        same = OUT.exists() and OUT.read_text(encoding="utf-8") == dumps(arts)
+        same = out.exists() and out.read_text(encoding="utf-8") == dumps(arts)
         print("written.jsonl is", "up to date" if same else "STALE: run build.py")
         return 0 if same else 1
-    OUT.write_text(dumps(arts), encoding="utf-8")
+    out.write_text(dumps(arts), encoding="utf-8")
     n = sum(len(a["entities"]) for a in arts)
-    print(f"{len(arts)} articles, {n} mentions, {sum(len(a['roles']) for a in arts)} roles -> {OUT}")
+    print(f"{len(arts)} articles, {n} mentions, {sum(len(a['roles']) for a in arts)} roles -> {out}")
     return 0
 
 

@@ -238,6 +238,38 @@ def boilerplate_kind(line: str) -> Optional[str]:
     return None
 
 
+class _LinkList:
+    """The related-article titles listed under a bare `Lire aussi` header, one per line
+    (`» Bauxite : les exportations en hausse (12/02/2026)`), are furniture like the header: a
+    run of lines right after it, up to the first blank line after one, that do not end a
+    sentence the way prose paragraphs do."""
+
+    MAX_ITEMS = 8
+
+    def __init__(self):
+        self.left = 0          # items still allowed after the last header
+        self.started = False   # an item was seen since the header
+
+    def header(self, kind: str, line: str) -> None:
+        # a header alone (`Lire aussi :`, `LIRE AUSSI`); `Lire aussi : TITLE` carries its one item
+        bare = kind == "link" and not re.search(r"[:>»→]\s*\w", line) and len(line.split()) <= 6
+        self.left, self.started = (self.MAX_ITEMS if bare else 0), False
+
+    def blank(self) -> None:
+        if self.started:
+            self.left = 0
+
+    def item(self, line: str) -> bool:
+        if not self.left:
+            return False
+        if _SENTENCE_END.search(line) or len(line) > 200:
+            self.left = 0
+            return False
+        self.left -= 1
+        self.started = True
+        return True
+
+
 def _lines(text: str):
     pos = 0
     for line in text.splitlines(keepends=True):
@@ -271,6 +303,7 @@ def read_article(data: bytes) -> Article:
     footer = None
     prose_lines = []
     first_content = True
+    links = _LinkList()
     for s, e, line in _lines(text):
         if hspan and s <= hspan[0] < e:
             # the header shares its line with prose: only the token is masked
@@ -280,6 +313,10 @@ def read_article(data: bytes) -> Article:
                 continue
             s, line = ls, rest
         if not line.strip():
+            links.blank()
+            continue
+        if links.item(line):
+            art.masked.append((s, e))
             continue
         stripped = line.strip()
         if first_content and _fold(stripped) in _outlets():
@@ -291,6 +328,7 @@ def read_article(data: bytes) -> Article:
         kind = boilerplate_kind(line)
         if kind:
             art.masked.append((s, e))
+            links.header(kind, line)
             if kind == "footer":
                 footer = _FOOTER.search(line)
             continue

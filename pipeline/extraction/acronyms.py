@@ -222,6 +222,17 @@ def link_acronyms(text: str, mentions: list[Mention],
                 defs[m.text] = (lf, lab)
             elif lf and _fold(lf) in written_short:
                 defs[m.text] = (written_short[_fold(lf)], lab)
+    # `CAN 2025` where the article writes `Coupe d'Afrique des nations`: an edition of a known
+    # event takes the long form too, its year kept
+    for m in mentions:
+        ed = _EDITION.fullmatch(m.text) if m.label == "EVENT" else None
+        if ed is None or ed.group(1) in defs or ed.group(1) not in known:
+            continue
+        lf, lab = known[ed.group(1)]
+        if ftext is None:
+            ftext = fold_text(norm_apostrophes(text))
+        if lf and lab == "EVENT" and _fold(lf) in ftext:
+            m.norm = f"{lf} {ed.group(2)}"
     # the full name as a mention of its own, not inside a longer one (`Organisation des
     # Nations unies pour l'alimentation …`)
     named = {_fold(norm_apostrophes(x.text)) for x in mentions if x.label == "ORG"}
@@ -241,6 +252,10 @@ def link_acronyms(text: str, mentions: list[Mention],
             mentions.append(Mention(mm.start(), mm.end(), label, text=acr, norm=norm,
                                     source="acronym_reuse"))
             covered.append((mm.start(), mm.end()))
+
+
+# an event acronym and its edition's year (`CAN 2025`, `COP 2026`)
+_EDITION = re.compile(r"([A-Z][A-Za-z]{1,7})[ \u00a0]+((?:19|20)\d\d)")
 
 
 def _full_name(m: Mention, short_forms: dict[str, str]) -> Optional[str]:

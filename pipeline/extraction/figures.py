@@ -597,6 +597,16 @@ _NOMBRE_DE_RE = re.compile(r"(?:nombre|total|flux)" + SP + r"+(?:de" + SP + r"+|
                            re.IGNORECASE)
 
 
+_OUT_OF_TOTAL = re.compile(SP + r"+sur" + SP + r"+(?:un" + SP + r"+total" + SP + r"+de|les)" + SP + r"+")
+_PART_OF = re.compile(r"(?<!\w)dont" + SP + r"+\Z")
+
+
+def _part_of_count(text: str, start: int, end: int) -> bool:
+    """A bare number that is part of a count named next to it (`neuf sur un total de 116
+    propositions`, `27 membres, dont six sont …`): its noun stands elsewhere."""
+    return bool(_OUT_OF_TOTAL.match(text, end) or _PART_OF.search(text, max(0, start - 8), start))
+
+
 def _counted_noun_before(text: str, toks: "_Tokens", start: int) -> Optional[str]:
     """Unit of "le nombre de touristes (10,3 millions)": the noun after the last "nombre de"
     earlier in the same sentence."""
@@ -652,10 +662,23 @@ def _resolve_one(figs, i, text, toks):
         return
     prev = figs[i - 1] if i > 0 else None
     pgap = text[prev.end:f.start] if prev is not None else ""
-    # "9 projets sur les 13"
+    # "9 projets sur les 13", "53 membres sur un total de 55"
     if prev is not None and prev.label == "QUANTITY" and f.after == "" and re.fullmatch(
-            SP + r"+sur" + SP + r"+(?:les" + SP + r"+)?", pgap):
+            SP + r"+sur" + SP + r"+(?:les" + SP + r"+|un" + SP + r"+total" + SP + r"+de" + SP + r"+)?", pgap):
         f.label, f.unit, f.source = "QUANTITY", prev.unit, "figures.out_of"
+        return
+    # "neuf sur un total de 116 propositions": the total names what both count
+    total = _OUT_OF_TOTAL.match(text, f.end)
+    whole = total and next((g for g in figs[i + 1:i + 3] if g.start == total.end()), None)
+    if whole and whole.label == "QUANTITY" and f.after == "" and f.mult == 1.0:
+        f.label, f.unit, f.source = "QUANTITY", whole.unit, "figures.out_of"
+        return
+    # "3 621 questions, dont 1 265 orales et 2 356 écrites", "27 membres, dont six sont …": a
+    # part of a count just given counts the same thing (ENTITIES.md: the noun stands elsewhere)
+    if (f.mult == 1.0 and f.after == "" and prev is not None and prev.label == "QUANTITY"
+            and (re.fullmatch(SP + r"*,?" + SP + r"*dont" + SP + r"+", pgap)
+                 or prev.source == "figures.part" and re.fullmatch(SP + r"+\w+" + SP + r"+et" + SP + r"+", pgap))):
+        f.label, f.unit, f.source = "QUANTITY", prev.unit, "figures.part"
         return
     # "127 écoles ont rouvert ..., avec 42 autres en réhabilitation"
     if f.after == "autres":
@@ -678,6 +701,14 @@ def _resolve_one(figs, i, text, toks):
             and f.start - prev.end <= 200 and not re.search(r"[.;!?]\s|\n", text[prev.end:f.start])):
         f.label, f.currency, f.unit, f.source = prev.label, prev.currency, prev.unit, "figures.contre"
         return
+    # "un nombre total d'emplois de 2 966", "le nombre de chômeurs a diminué de 53 000": a
+    # bare count after `de`/`à` in the sentence of a `nombre de NOUN` counts that noun
+    if (f.mult == 1.0 and f.after == "" and not f.year
+            and re.search(r"(?<!\w)(?:de|à|d" + APOS + r")" + SP + r"*\Z", text[max(0, f.start - 4):f.start])):
+        unit = _counted_noun_before(text, toks, f.start)
+        if unit:
+            f.label, f.unit, f.source = "QUANTITY", unit, "figures.elided_count"
+            return
     # "contre 64,2 milliards" / "(10,3 millions)": a scaled figure standing alone
     if f.mult >= 1e6 and f.after == "":
         unit = _counted_noun_before(text, toks, f.start)
@@ -795,7 +826,7 @@ def find_figures(doc) -> list[Mention]:
             continue
         if fig.label == "QUANTITY" and not _keep_quantity(fig, text, toks):
             continue
-        if fig.label is None and fig.words and fig.mult == 1.0:
+        if fig.label is None and fig.words and fig.mult == 1.0 and not _part_of_count(text, start, end):
             continue  # a spelled-out number with no noun ("les deux", "l'un")
         figs.append(fig)
         consumed = fig.end

@@ -168,20 +168,23 @@ def _surname_forms(name: str) -> list[str]:
 
 
 def repeated_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
-    """PERSON mentions for the surname of a person named in full in the article, repeated
-    alone where no mention stands (`Ahmed Bouari … Bouari a ajouté`): one sense per article
-    for names (ENTITIES.md: every occurrence is a mention). Not inside a longer run of
+    """PERSON mentions for the full name or the surname of a person named in full in the
+    article, repeated where no mention stands (`Ahmed Bouari … Bouari a ajouté`): one sense per
+    article for names (ENTITIES.md: every occurrence is a mention). Not inside a longer run of
     capitalized words (`Taleb Ahmed` names someone else)."""
     taken = sorted((m.start, m.end) for m in mentions)
+    guessed = {(m.start, m.end): m for m in mentions
+               if m.label in ("ORG", "LOC") and m.source in _MODEL_GUESSES}
     found: list[Mention] = []
     name_words = {w for m in mentions if m.label == "PERSON" for w in m.text.split()}
+    # the full name too: where the model read it once as a person and once as something else
     forms = {f for m in mentions if m.label == "PERSON" and " " in m.text.strip()
-             for f in _surname_forms(re.sub(r"\s+", " ", m.text.strip()))}
+             for name in [re.sub(r"\s+", " ", m.text.strip())] for f in [name] + _surname_forms(name)}
     for form in sorted(forms, key=len, reverse=True):
         rx = re.compile(r"(?<![\w’'-])" + re.escape(form).replace(r"\ ", r"\s+") + r"(?![\w’'-])")
         for hit in rx.finditer(text):
             s, e = hit.span()
-            if any(a < e and s < b for a, b in taken):
+            if (s, e) not in guessed and any(a < e and s < b for a, b in taken):
                 continue
             # the word before, an elided article aside (`d’Enaam Mayara`)
             before = re.search(r"([\w.-]+)[ \u00a0]+\Z", text[max(0, s - 40):s])
@@ -196,10 +199,20 @@ def repeated_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
                 # model left the full name out, as in a photo caption), unless an honorific
                 # or a common word opening the sentence (`Selon Bouari`)
                 continue
+            if (s, e) in guessed:
+                # the model's organization or place on a surname of someone the article names
+                # in full is that person again (`Jouahri a souligné` after `Abdellatif Jouahri`)
+                m = guessed.pop((s, e))
+                m.label, m.norm, m.source = "PERSON", clean_norm(m.text), "surname_repeat"
+                continue
             found.append(Mention(s, e, "PERSON", text[s:e], norm=clean_norm(text[s:e]),
                                  source="surname_repeat", priority=2))
             taken.append((s, e))
     return found
+
+
+# spans only a statistical model proposed (the stock or the learned ner), no rule
+_MODEL_GUESSES = frozenset({"model", "model_org", "model_place_org", "learned"})
 
 
 def _common_word(word: str) -> bool:

@@ -337,11 +337,45 @@ def _generic_org(ms: list[Mention], head: str, before: int, text: str = "") -> O
     whose name opens with that noun, or that the text introduced with it (`le groupe Sonatel`,
     then `le directeur général du groupe, X`)."""
     head = head.lower()
+    # `la commune` for `le Conseil communal de X` (back_reference_nouns.tsv)
+    heads = (head,) + _back_reference_heads().get(head, ())
     for m in reversed([m for m in ms if m.end <= before and m.label in ("ORG", "EVENT")]):
-        if (m.norm or m.text).lower().startswith(head) or (text and re.search(
+        name = (m.norm or m.text).lower()
+        last = name.split()[-1]
+        # `Xinhua Textile Group`: the kind noun in English closes the name; a bare `Conseil
+        # communal` is itself a back-reference, not the name pointed at
+        if name.startswith(head) or any(name.startswith(h + " ") for h in heads[1:]) \
+                or len(last) >= 4 and head.startswith(last) \
+                and len(head) - len(last) <= 1 or (text and re.search(
                 r"(?<![\w-])" + re.escape(head) + r"\s+\Z", text[max(0, m.start - 30):m.start], re.I)):
             return m
     return None
+
+
+@lru_cache(maxsize=1)
+def _scope_titles() -> dict:
+    """`commissaire européen` → its title: offices whose adjective names their body."""
+    return {w.strip(): t.strip() for w, t in read_rows("scope_titles.tsv", ("written", "title"))}
+
+
+@lru_cache(maxsize=1)
+def _back_reference_heads() -> dict:
+    """noun → heads of the names it points back at (`commune` → `conseil communal`)."""
+    out: dict = {}
+    for noun, head in read_rows("back_reference_nouns.tsv", ("noun", "head")):
+        out[noun.strip()] = out.get(noun.strip(), ()) + (head.strip(),)
+    return out
+
+
+def _article_org(ms: list[Mention], before: int) -> Optional[Mention]:
+    """The organization the article is about: named at least three times and more often than any
+    other; its last mention before `before`, if any."""
+    counts = Counter(m.norm or m.text for m in ms if m.label == "ORG")
+    top = counts.most_common(2)
+    if not top or top[0][1] < 3 or len(top) > 1 and top[1][1] == top[0][1]:
+        return None
+    return next((m for m in reversed(ms) if m.end <= before and m.label == "ORG"
+                 and (m.norm or m.text) == top[0][0]), None)
 
 
 @lru_cache(maxsize=1)
@@ -359,8 +393,10 @@ def _hon() -> str:
     """Honorifics that may stand between a title and the name (`son directeur général Mme X`)."""
     words = [w for w in _data_lines("honorifics.tsv")
              if w not in ("son", "sa", "se") and not is_title(w)]
+    # ranks of several words (ranks.tsv) are no office either, whatever their first word
+    words += [w for w in _data_lines("ranks.tsv")]
     words.sort(key=len, reverse=True)
-    alts = "|".join(re.escape(w) for w in words)
+    alts = "|".join(re.escape(w).replace("'", "['’]").replace(r"\ ", r"\s+") for w in words)
     # protocol forms (`le Chef de l'Etat, Son Excellence, Monsieur X`, `SA Cheikh X`): `son`/`sa`
     # only before a style, `SA`/`SE` in capitals
     styles = r"(?:(?:son|sa)\s+(?:excellence|altesse|majesté)|(?-i:S\.?A|S\.?E|S\.?M)\.?|cheikh|sheikh)"
@@ -458,7 +494,7 @@ class _Roles:
         implied = country is None and org is None and bare in _GOV_TITLES
         if implied:
             country, home = self.home, True
-        if org is None and country is None and not _jurisdiction_title(bare):
+        if org is None and country is None and not _jurisdiction_title(bare) and bare not in _scope_titles().values():
             return None  # `le nouveau patron X`: an office of nothing the text names
         role = {"person": person.norm or person.text, "title": title,
                 "org": org.norm if org else None, "org_label": org.label if org else None,
@@ -521,7 +557,7 @@ def _org_before_person(R: _Roles, i: int):
             gap_end = q.start
             j -= 1
             continue
-        if q.label == "LOC" and re.match(r"\s*(de|d['’])\s*$", text[max(0, q.start - 4):q.start]):
+        if q.label == "LOC" and re.search(r"(?<!\w)(de|d['’])\s*$", text[max(0, q.start - 4):q.start]):
             place = place or q
             gap_end = q.start
             j -= 1
@@ -544,6 +580,13 @@ def _org_before_person(R: _Roles, i: int):
             if found:
                 return found[0], q, found[1], found[2]
         break
+    if place is not None and dated is None:
+        # `le prince héritier d'Abou Dhabi, cheikh X`, `le maire de Fès, M. X`: an office of the
+        # place it governs, the place in the title (ENTITIES.md, Roles)
+        mj = re.search(_titles_rx().pattern + r"\s+(?:de|d['’])\s*$", text[max(0, place.start - 60):place.start], re.I)
+        if mj and _jurisdiction_title(_title_norm(mj.group("title")).lower()):
+            return (_jurisdiction(text, mj.group("title"), place), None, _place_state(place) or R.home,
+                    place.start - (min(60, place.start) - mj.start()))
     # a place heads a company's name only for corporate offices (`directeur général de Nador West Med`)
     if place is not None:
         found = _title_of_org(R, place)
@@ -718,8 +761,9 @@ def _appositions(R: _Roles, i: int) -> list:
         # `X (photo), le patron de …`, `X (PAM), président de …`: a short parenthesis first
         # a second office follows a comma or `et` (`X, Premier ministre et ministre des Finances`)
         sep = r"(?:\s*,\s*|\s+et\s+)" if out else r"\s*,\s*"
-        m = re.match(r"(?:\s*\([^()\n]{1,20}\))?" + sep + r"(?:l['’]|le\s+|la\s+)?(?:(?P<q>ancienn?e?)\s+|(?P<ex>ex)-|(?:nouveau|nouvelle|"
-                     r"actuel|actuelle)\s+)?", text[pos:pos + 30], re.I)
+        # `X, par ailleurs ministre de Y`: an adverb that adds an office to one already given
+        m = re.match(r"(?:\s*\([^()\n]{1,20}\))?" + sep + r"(?:(?:par\s+ailleurs|également|aussi)\s+)?(?:l['’]|le\s+|la\s+)?(?:(?P<q>ancienn?e?)\s+|(?P<ex>ex)-|(?:nouveau|nouvelle|"
+                     r"actuel|actuelle)\s+)?", text[pos:pos + 45], re.I)
         if not m:
             break
         qualifier = m.group("q").lower() + " " if m.group("q") else "ex-" if m.group("ex") else ""
@@ -771,6 +815,7 @@ def find_roles(doc: Doc, mentions: list[Mention], home: str = HOME_COUNTRY) -> l
     _pronoun_office(R)
     _delegation_head(R)
     _possessive_office(R)
+    _whose_office(R)
     _led_by(R)
     _enumerated(R)
     _counterparts(R)
@@ -898,10 +943,14 @@ def _before_person(R: _Roles, i: int, prev: Optional[Mention]) -> bool:
             return True
     # `le gouverneur de la banque centrale, X` after `la Banque des Etats de l'Afrique centrale`: a
     # kind noun (org_kind_nouns.tsv) in lower case, with an adjective the name holds, points back
-    g = re.search(_titles_rx().pattern + r"\s+(?:du|de\s+la|de\s+l['’])\s*(?P<head>(?-i:" + _kind_words()
+    g = re.search(_titles_rx().pattern + r"\s+(?:du|de\s+la|de\s+l['’])\s*(?P<head>(?-i:" + _kind_words() + "|"
+                  + "|".join(map(re.escape, _back_reference_heads()))
                   + r"))(?:\s+(?P<adj>(?-i:[a-zéè-]+)))?\s*,\s*$", left, re.I)
     if g:
         org = _generic_org(ms, g.group("head"), left_start + g.start(), text)
+        if org is None and not g.group("adj"):
+            # `le président de l'instance, X`, `le patron du groupe, X`: the organization the article is about
+            org = _article_org(ms, left_start + g.start())
         name = (org.norm or org.text).lower() if org is not None else ""
         if org is not None and (not g.group("adj") or re.search(r"\b" + re.escape(g.group("adj")) + r"\b", name)):
             R.add(p, _title_norm(g.group("title")), org, None, left_start + g.start(), p.end)
@@ -914,16 +963,30 @@ def _before_person(R: _Roles, i: int, prev: Optional[Mention]) -> bool:
                 r"\s+(?:au|en|aux|auprès\s+d[eu](?:\s+la|\s+l['’])?)\s*", text[ms[k - 1].end:prev.start]):
             c = ms[k - 1]
         lc = text[max(0, c.start - 60):c.start]
-        mc = re.search(_titles_rx().pattern + r"\s+(?:de|d['’]|du)\s*$", lc, re.I)
+        # `des` for the states named in the plural (`le président des Émirats arabes unis, cheikh X`)
+        mc = re.search(_titles_rx().pattern + r"\s+(?:de|d['’]|du|des)\s*$", lc, re.I)
         tail = text[c.end:p.start]
         if mc and re.fullmatch(r"(\s+(?:au|en|à|aux|auprès\s+de(?:\s+la|\s+l['’])?)\s*[\w’'-]+)?\s*,?\s*" + hon, tail, re.I):
             R.add(p, _title_norm(mc.group("title")), None, c.norm, c.start - (len(lc) - mc.start()), p.end)
+            return True
+        # `le président du Faso, chef de l'État, le capitaine X`: a second office in apposition, of the
+        # same state, then a rank
+        m2 = re.fullmatch(r"\s*,\s*(?:(?:le|la)\s+|l['’])?" + _titles_rx().pattern
+                          + r"\s*,\s*(?:(?:le|la)\s+(?=\S+\s))?" + hon, tail, re.I)
+        if mc and m2:
+            R.add(p, _title_norm(mc.group("title")), None, c.norm, c.start - (len(lc) - mc.start()), p.end)
+            R.add(p, _title_norm(m2.group("title")), None, c.norm, c.end + m2.start("title"), p.end)
             return True
     # `le président de la Transition, le général X`: a rank with its article before the name
     m = re.search(_titles_rx().pattern + r"(?P<adj>(?:\s+[\w-]+){0,2}?)\s*,?\s*(?:(?:le|la)\s+(?=\S+\s))?" + hon + r"$",
                   left, re.I)
     if m and "\n" not in left[m.start():]:
         adj = m.group("adj")
+        scoped = _scope_titles().get(re.sub(r"\s+", " ", (m.group("title") + adj).lower()).strip())
+        if scoped:
+            # `le commissaire européen X`: the adjective names the office's body
+            R.add(p, scoped, None, None, left_start + m.start(), p.end)
+            return True
         country = _country_of_adj(adj)
         # `la députée conservatrice X`: an adjective on a government office describes the holder
         described = bool(adj.strip()) and _title_norm(m.group("title")).lower() in _GOV_TITLES and all(
@@ -950,9 +1013,26 @@ def _before_person(R: _Roles, i: int, prev: Optional[Mention]) -> bool:
                 # the inner office's; `le conseiller du roi, X` or `conseiller du roi Fouad Ali
                 # El Himma` (a full name with no regnal number) is the adviser's
                 title, start = inner.group("inner"), left_start + m.start() + inner.start("inner")
-            R.add(p, _title_norm(title), None, country, start, p.end)
+            ministry = _ministry_named_before(R, start) if not adj.strip() and re.fullmatch(
+                r"ministres?(?: délégué(?:e)?)?", _title_norm(title).lower()) else None
+            R.add(p, _title_norm(title), ministry, country, start, p.end)
             return True
     return False
+
+
+def _ministry_named_before(R: _Roles, at: int) -> Optional[Mention]:
+    """`… selon le ministère du Numérique. La ministre X a annoncé …`: a bare minister's title
+    points back at the one ministry named as an institution in its sentence or the one before,
+    with no other name or ministry between."""
+    tok = _token_at(R.doc, at)
+    if tok is None:
+        return None
+    sent = tok.sent
+    start = R.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+    inside = [x for x in R.ms if start <= x.start and x.end <= at and x.label in ("PERSON", "MINISTRY")]
+    if len(inside) != 1 or inside[0].label != "MINISTRY" or _minister_office(inside[0]):
+        return None
+    return inside[0]
 
 
 # the prefix of a compound title stays singular (`vice-présidents`, `co-présidents`)
@@ -1040,6 +1120,22 @@ def _enumerated(R: _Roles) -> None:
             org, pos = nxt, nxt.end
             acr = re.match(r"\s*\([^()\n]{1,20}\)", text[pos:])
             pos += acr.end() if acr else 0
+        if org is None and country is None:
+            # `les vice-présidents de la commune, à savoir X, Y et Z`: a lower-case noun pointing
+            # back at the organization named before
+            back = re.match(r"\s+(?:du|de\s+la|de\s+l['’])\s*(?P<head>(?-i:" + _kind_words() + "|"
+                            + "|".join(map(re.escape, _back_reference_heads())) + r"))\b", text[pos:], re.I)
+            found = _generic_org(ms, back.group("head"), m.start(), text) if back else None
+            if found is not None:
+                org, pos = found, pos + back.end()
+            elif re.match(r"(?:ses|leurs)\b", m.group(0), re.I):
+                # `La Fédération a élu son bureau. Ses vice-présidents : X, Y et Z`: the offices of the
+                # organization named last in the paragraph, as for one office (_possessive_office)
+                last = next((x for x in reversed(ms) if x.end <= m.start()
+                             and x.label in ("ORG", "EVENT", "PERSON", "MINISTRY")), None)
+                if last is not None and last.label in ("ORG", "EVENT") and m.start() - last.end <= 400 \
+                        and "\n" not in text[last.end:m.start()]:
+                    org = last
         lead = _LIST_LEAD.match(text, pos)
         if lead and not (lead.group("w") or lead.group("c") or lead.group("s")):
             lead = None
@@ -1128,6 +1224,8 @@ def _respectively(R: _Roles) -> None:
                 r"\s+" + _LINK + r"\s*$", text[off + mt.end():x.start])), None)
             org = next((x for x in inside if x.label in ("ORG", "EVENT", "MINISTRY") and re.search(
                 r"(?:auprès\s+)?" + _LINK + r"\s*$", text[off:x.start])), None)
+            if org is not None and country and re.search(r"auprès\s+" + _LINK + r"\s*$", text[off:org.start]):
+                org = None  # `ambassadeur de D auprès de l'OCI`: the body the envoy is posted to
             R.add(person, _title_norm(mt.group("title")), org, country, off, off + len(part))
 
 
@@ -1148,7 +1246,9 @@ def _counterparts(R: _Roles) -> None:
         if title is None:
             if not before:
                 continue
-            title = max(before, key=lambda r: r["end"])["title"]
+            # `ministre d'État, ministre de X, NAME … son homologue`: of one name's offices, the
+            # minister's of a ministry is the one a counterpart holds
+            title = max(before, key=lambda r: (r["end"], r["org_label"] == "MINISTRY"))["title"]
         # the counterpart's own ministry is not the one named before (ENTITIES.md, Roles)
         R.add(p, title, None, country, at, p.end)
 
@@ -1672,3 +1772,22 @@ def _possessive_office(R: _Roles) -> None:
                                               and r["title"] == _title_norm(m.group("title")))]
         R.seen = {k: v for k, v in R.seen.items() if v in R.roles}
         R.add(p, _title_norm(m.group("title")), org, None, at, p.end)
+
+
+def _whose_office(R: _Roles) -> None:
+    """`Selon la Banque africaine de développement (BAD), dont le nouveau président, le Mauritanien
+    X, …`: a relative `dont` gives the office of the organization it hangs on."""
+    text = R.text
+    for p in R.ms:
+        if p.label != "PERSON":
+            continue
+        left = _drop_nationality(text[max(0, p.start - 80):p.start])
+        m = re.search(r",\s*dont\s+(?:le|la|l['’])\s*(?:(?:nouveau|nouvelle|nouvel|actuel|actuelle)\s+)?"
+                      + _titles_rx().pattern + r"\s*,?\s*(?:(?:le|la)\s+|l['’])?" + _hon() + r"$", left, re.I)
+        if not m:
+            continue
+        at = p.start - (min(80, p.start) - m.start())
+        org = next((x for x in reversed(R.ms) if x.end <= at), None)
+        if org is None or org.label not in ("ORG", "EVENT") or text[org.end:at].strip(" )»\"”"):
+            continue  # the acronym's bracket may close between the name and `dont`
+        R.add(p, _title_norm(m.group("title")), org, None, org.start, p.end)

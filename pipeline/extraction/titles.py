@@ -92,6 +92,17 @@ def _title_name_rx(titles: str) -> re.Pattern:
                       r"(?![\w’'-])", re.I)
 
 
+@lru_cache(maxsize=1)
+def _scope_written() -> frozenset:
+    from pipeline.data import read_rows
+    return frozenset(w.strip() for w, _ in read_rows("scope_titles.tsv", ("written", "title")))
+
+
+def _scoped(title: str, adj: str) -> bool:
+    """`commissaire européen`: an adjective that names the office's body (scope_titles.tsv)."""
+    return re.sub(r"\s+", " ", f"{title} {adj}".lower()) in _scope_written()
+
+
 def names_after_titles(doc: Doc) -> list[Mention]:
     """A name the model missed right after a title: `Le Premier ministre espagnol Pedro
     Sánchez`, `son directeur général Mme Amina Benkhadra` (two to four capitalized words)."""
@@ -101,7 +112,7 @@ def names_after_titles(doc: Doc) -> list[Mention]:
     heads = load_patterns().org_heads
     out = []
     for m in _title_name_rx(titles_pattern()).finditer(doc_text(doc)):
-        if m.group("adj") and not demonym_country(m.group("adj")):
+        if m.group("adj") and not demonym_country(m.group("adj")) and not _scoped(m.group("title"), m.group("adj")):
             continue
         name = m.group("name")
         words = name.split()
