@@ -111,6 +111,20 @@ def _chosen(text, spans):
     # facility + place: the site gives only the place (ENTITIES.md)
     ("La mine d'or de Tingaro et le site de Bolomba sont exploités.", [], ["Tingaro", "Bolomba"]),
     ("Le navire est ancré au large de Kassoumbé depuis mars.", [], ["Kassoumbé"]),
+    # a palace, a border post, a park, a port with its qualifiers: only the place's name
+    ("Le chef de l'Etat a reçu la délégation au palais de Tambali.", [], ["Tambali"]),
+    ("Le poste frontalier de Kolyaba et le port en eaux profondes de Sobéra rouvrent.", [],
+     ["Kolyaba", "Sobéra"]),
+    ("La pêche reste interdite dans le parc national du Cap d'Ibérou.", [], ["Cap d'Ibérou"]),
+    # the model's reading of the whole site is cut to the name
+    ("La pêche reste interdite dans le Parc national du Cap d'Ibérou.",
+     [("Parc national du Cap d'Ibérou", "LOC")], ["Cap d'Ibérou"]),
+    # a site named by common words is named whole; a name that reads on into a number is left
+    ("Le sommet se tient au Palais de la République.", [("Palais de la République", "LOC")],
+     ["Palais de la République"]),
+    ("La finale a lieu au palais des sports de Kossa 2000.", [], []),
+    # `d'X` after a known place is no part of its name
+    ("Le site de Dakar d'Orange Sénégal ferme.", [], ["Dakar"]),
     # a ministry's department, common words after a site, or a span already read: no place
     ("Il dirige le département de la Culture du ministère.", [], []),
     ("Le site de Production a fermé.", [], []),
