@@ -182,6 +182,14 @@ def _sourced(text, spans):
      [("Zentel", "ORG"), ("Kalinet", "ORG"), ("Moviko", "ORG")]),
     ("La BAD et Dakar ont signé.", [("BAD", "ORG", "org_acronym"), ("Dakar", "LOC", "geo_gazetteer")],
      [("BAD", "ORG"), ("Dakar", "LOC")]),
+    # a town GeoNames knows, read by the model as a person, in a list of places
+    ("Les récoltes de Korhogo, Odienné et Séguéla ont augmenté.",
+     [("Korhogo", "LOC", "geo_gazetteer"), ("Odienné", "LOC", "model"), ("Séguéla", "PERSON", "model")],
+     [("Korhogo", "LOC"), ("Odienné", "LOC"), ("Séguéla", "LOC")]),
+    # a person the model found by two names is no town
+    ("Les contrats de Dakar et Moussa Séguéla ont été signés.",
+     [("Dakar", "LOC", "geo_gazetteer"), ("Moussa Séguéla", "PERSON", "model")],
+     [("Dakar", "LOC"), ("Moussa Séguéla", "PERSON")]),
 ])
 def test_a_list_with_a_place_is_a_list_of_places(text, spans, expected):
     from pipeline.extraction.named_sites import coordinated_places
@@ -214,3 +222,21 @@ def test_a_place_whose_name_holds_its_article_is_valued_with_it(analyse, text, s
     found = [(m.text, m.norm) for m in analyse(text)._.mentions if m.label == "LOC"]
     assert (span, norm) in found
     assert not any(m.text in ("LE", "Le") for m in analyse(text)._.mentions)
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # a known place after a locative, guessed as a company or a person by the model
+    ("L'usine est construite au sud de Suez, près du canal.", [("Suez", "ORG", "model_org")],
+     [("Suez", "LOC")]),
+    ("La campagne sera lancée à Séguéla en mars.", [("Séguéla", "PERSON", "model")], [("Séguéla", "LOC")]),
+    # without a locative, or a rule's organization, the reading stays
+    ("Le groupe Suez a signé avec la ville.", [("Suez", "ORG", "model_org")], [("Suez", "ORG")]),
+    ("Le contrat a été confié à Suez.", [("Suez", "ORG", "model_org")], [("Suez", "ORG")]),
+    ("Les navires partent vers Suez.", [("Suez", "ORG", "org_list")], [("Suez", "ORG")]),
+    ("Le prix a été remis à Moussa Séguéla.", [("Moussa Séguéla", "PERSON", "model")],
+     [("Moussa Séguéla", "PERSON")]),
+])
+def test_a_known_place_after_a_locative_is_a_place(text, spans, expected):
+    from pipeline.extraction.named_sites import located_places
+    got = located_places(text, _sourced(text, spans))
+    assert [(m.text, m.label) for m in got] == expected

@@ -234,10 +234,46 @@ def coordinated_places(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         for s, e in items:
             m = at.get((s, e))
-            if m is not None and m.label == "ORG" and m.source in GUESSED_ORG:
+            if m is not None and (m.label == "ORG" and m.source in GUESSED_ORG or _guessed_person_place(m)):
                 m.label, m.source = "LOC", "place_list"
+                m.norm = clean_norm(m.text)
             elif m is None and not any(o.start < e and s < o.end for o in out) and s != chain.start() \
                     and not all(is_french_word(w) for w in text[s:e].split()):
                 out.append(Mention(s, e, "LOC", text=text[s:e], norm=clean_norm(text[s:e]),
                                    source="place_list"))
     return sorted(out, key=lambda m: m.start)
+
+
+def _guessed_person_place(m: Mention) -> bool:
+    """The model's one-word PERSON that GeoNames knows as a town (`Séguéla`): a place where the
+    context says so (a list of places, a locative)."""
+    from .normalize.gazetteer import lookup
+    if m.label != "PERSON" or m.source != "model" or " " in m.text.strip():
+        return False
+    entry = lookup(m.text, weak=True)
+    return entry is not None and entry.label == "LOC"
+
+
+# what puts a name in place: `à`, `au sud de`, `près de`, `vers`, `depuis`, `jusqu'à`
+_LOCATIVE = re.compile(r"(?:^|[\s(])(?:à|au[ \u00a0]+(?:nord|sud|est|ouest|large)[ \u00a0]+(?:de[ \u00a0]+|d['’])"
+                       r"|à[ \u00a0]+l['’](?:est|ouest)[ \u00a0]+(?:de[ \u00a0]+|d['’])"
+                       r"|près[ \u00a0]+(?:de[ \u00a0]+|d['’])|vers|depuis|jusqu['’]à)[ \u00a0]*\Z")
+
+
+def located_places(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A known place the model guessed as a person after a locative (`à Séguéla`), or as a
+    company after one that is more than `à` (`au sud de Suez`), is the place. The gazetteer's word for it lost to the guess, which
+    the resolver takes first."""
+    from .normalize.gazetteer import lookup
+    for m in mentions:
+        cue = _LOCATIVE.search(text, max(0, m.start - 30), m.start)
+        if cue is None:
+            continue
+        # a company is sold or entrusted `à X`: only a stronger cue makes an ORG guess a place
+        if not (_guessed_person_place(m) or m.label == "ORG" and m.source == "model_org"
+                and cue.group().strip() != "à"):
+            continue
+        entry = lookup(m.text, weak=True)
+        if entry is not None and entry.label == "LOC":
+            m.label, m.source, m.norm = "LOC", "located_place", clean_norm(m.text)
+    return mentions
