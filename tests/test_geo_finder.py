@@ -240,3 +240,24 @@ def test_a_known_place_after_a_locative_is_a_place(text, spans, expected):
     from pipeline.extraction.named_sites import located_places
     got = located_places(text, _sourced(text, spans))
     assert [(m.text, m.label) for m in got] == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # a pipeline with a name of its own is LOC whole, the model's pieces of it give way
+    ("Le Gazoduc ouest-africain et le Gazoduc Sahel Kolo seront prolongés.",
+     [("Sahel", "LOC", "geo_gazetteer")],
+     [("Gazoduc ouest-africain", "LOC"), ("Gazoduc Sahel Kolo", "LOC")]),
+    ("Le Gazoduc transsaharien traverse le désert.", [], [("Gazoduc transsaharien", "LOC")]),
+    # a field or a mine in apposition: only its name (facility + place)
+    ("Le gisement gazier Baobab Kossi/Tamar sera exploité dès 2027.",
+     [("Baobab Kossi", "LOC", "model")], [("Baobab Kossi/Tamar", "LOC")]),
+    ("Le projet aurifère Kobada avance ; le champ Zaranou aussi.", [],
+     [("Kobada", "LOC"), ("Zaranou", "LOC")]),
+    # a bare project is a programme, a lower-case pipeline a description, a rule's ORG stays
+    ("Le projet Horizon et le gazoduc Kolo-Sahel avancent.", [], []),
+    ("Le gisement Total Kossa produit.", [("Total", "ORG", "org_known")], [("Total", "ORG")]),
+])
+def test_named_fields_and_pipelines(text, spans, expected):
+    from pipeline.extraction.named_sites import named_sites
+    got = named_sites(text, _sourced(text, spans))
+    assert [(m.text, m.label) for m in got] == expected

@@ -277,3 +277,39 @@ def located_places(text: str, mentions: list[Mention]) -> list[Mention]:
         if entry is not None and entry.label == "LOC":
             m.label, m.source, m.norm = "LOC", "located_place", clean_norm(m.text)
     return mentions
+
+
+# A pipeline with a name of its own is LOC whole (ENTITIES.md: `Gazoduc Maghreb Europe`): the
+# capitalized noun, then capitalized words or adjectives of place (`Gazoduc transsaharien`).
+# A lower-case descriptive (`le gazoduc Nigeria-Maroc`) gives its countries, so is left alone.
+_ADJ = r"(?:[a-zà-ÿ]+-)?[a-zà-ÿ]+(?:ien|ienne|ain|aine|al|ale|ique|éen|éenne|ais|aise|ois|oise)"
+_PIPELINE = re.compile(r"(?<![\w-])(?:Gazoduc|Oléoduc|Pipeline)(?:[ \u00a0](?:[A-ZÀ-Þ][\w’'-]*|" + _ADJ + r")(?![\w-])){1,3}")
+# A field or a mine by its name in apposition: the generic noun gives only the name (`le
+# gisement gazier X Y/Z`, `le champ X`, `le projet minier X`); a project needs the adjective.
+_FIELD = re.compile(r"(?<![\w-])(?i:gisements?|champs?|projets?(?=[ \u00a0]+(?:gaz|p[ée]t|mini|aurif)))"
+                    r"(?:[ \u00a0]+(?:gazi(?:er|ère)s?|pétroli(?:er|ère)s?|mini(?:er|ère)s?|aurifères?|offshore)){0,2}"
+                    r"[ \u00a0]+(?P<name>[A-ZÀ-Þ][\w’'-]*(?:(?:[ \u00a0]|/)[A-ZÀ-Þ][\w’'-]*){0,3})")
+
+
+def named_sites(text: str, mentions: list[Mention]) -> list[Mention]:
+    """LOC mentions for named pipelines (whole) and for the names of fields and mines after
+    their generic noun; guesses inside them (the model's LOC, PERSON or ORG of part of the
+    name) give way, a mention reaching outside keeps its place."""
+    from .lexicon import is_french_word
+    out = list(mentions)
+    spans = [(p.start(), p.end()) for p in _PIPELINE.finditer(text)]
+    for f in _FIELD.finditer(text):
+        name = f.group("name")
+        if f.group(0)[:1].isupper() and f.start() == 0 or all(is_french_word(w) for w in re.split(r"[ /]", name)):
+            continue
+        spans.append((f.start("name"), f.end("name")))
+    for s, e in spans:
+        if any(m.start < e and s < m.end and not (s <= m.start and m.end <= e) for m in out):
+            continue
+        inside = [m for m in out if s <= m.start and m.end <= e]
+        if any(m.label not in ("LOC", "PERSON", "ORG") or m.label == "ORG" and m.source not in GUESSED_ORG
+               for m in inside):
+            continue
+        out = [m for m in out if m not in inside]
+        out.append(Mention(s, e, "LOC", text=text[s:e], norm=clean_norm(text[s:e]), source="named_site"))
+    return sorted(out, key=lambda m: m.start)

@@ -113,8 +113,9 @@ def resolve(doc: Doc, home: str = HOME_COUNTRY) -> list[Mention]:
     chosen = places_after_nouns(doc_text(doc), named_after_people(doc_text(doc), chosen))
     chosen = roads(doc_text(doc), chosen)
     chosen = coordinated_places(doc_text(doc), chosen)                  # `à Kindia, Xa et Yb`
-    from .named_sites import located_places
+    from .named_sites import located_places, named_sites
     chosen = located_places(doc_text(doc), chosen)                      # `au sud de Suez`
+    chosen = named_sites(doc_text(doc), chosen)                         # `le gisement X`
     for m in chosen:
         m.text = doc_text(doc)[m.start:m.end]
     normalize_article(doc, chosen, home)
