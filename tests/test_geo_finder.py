@@ -261,3 +261,32 @@ def test_named_fields_and_pipelines(text, spans, expected):
     from pipeline.extraction.named_sites import named_sites
     got = named_sites(text, _sourced(text, spans))
     assert [(m.text, m.label) for m in got] == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # a site named after a person reads on over the rest of its name or its purpose
+    ("Les usines de la Cité Ahmed Kossi Dakar Tech ouvrent.",
+     [("Cité Ahmed Kossi", "LOC", "model"), ("Dakar", "LOC", "geo_gazetteer")],
+     [("Cité Ahmed Kossi Dakar Tech", "LOC")]),
+    ("La réunion a eu lieu au complexe Ahmed Kossi de football de Thiès.",
+     [("complexe Ahmed Kossi", "LOC", "named_after_person"), ("Thiès", "LOC", "geo_gazetteer")],
+     [("complexe Ahmed Kossi de football", "LOC"), ("Thiès", "LOC")]),
+    # the town after the name is a place of its own
+    ("La foule quitte le stade Ahmed Kossi Dakar.",
+     [("stade Ahmed Kossi", "LOC", "named_after_person"), ("Dakar", "LOC", "geo_gazetteer")],
+     [("stade Ahmed Kossi", "LOC"), ("Dakar", "LOC")]),
+])
+def test_a_site_named_after_a_person_keeps_the_rest_of_its_name(text, spans, expected):
+    from pipeline.extraction.named_sites import site_name_tails
+    got = site_name_tails(text, _sourced(text, spans))
+    assert [(m.text, m.label) for m in got] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Le sommet s'est tenu au Moi International Conference Centre, à Nairobi.",
+     [("Moi International Conference Centre", "LOC")]),
+    ("La finale se joue au Kasarani Stadium.", [("Kasarani Stadium", "LOC")]),
+])
+def test_a_facility_named_in_english_is_one_place(text, expected):
+    from pipeline.extraction.named_sites import named_sites
+    assert [(m.text, m.label) for m in named_sites(text, [])] == expected

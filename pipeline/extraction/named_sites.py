@@ -101,6 +101,42 @@ def named_after_people(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+# what a site named after a person may carry after the name: more of its name (`Cité X Tanger
+# Tech`, `-Tanger Tech`), or its purpose (`Complexe X de football`) before a pause or its town
+_TAIL_NAME = re.compile(r"[ \u00a0-](?P<run>[A-ZÀ-Þ][\w’'-]*(?:[ \u00a0][A-ZÀ-Þ][\w’'-]*){0,2})(?![\w’'-])")
+_TAIL_PURPOSE = re.compile(r"[ \u00a0]de[ \u00a0][a-zà-ÿ]+(?=[ \u00a0]*(?:[,.;:)»]|$|(?:de|du|à|au)[ \u00a0]|d['’]))")
+
+
+def site_name_tails(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A site named after a person (a LOC opening with a noun of named_after_people.tsv) read on
+    over the rest of its name: capitalized words that are no known place by themselves
+    (`Cité Prénom Nom Ville Tech`, not `aéroport Prénom Nom Casablanca`), or `de` + a purpose
+    (`complexe Prénom Nom de football`); the places read inside the name give way."""
+    from .normalize.gazetteer import lookup
+    out = list(mentions)
+    for m in mentions:
+        if m.label != "LOC" or m.source not in ("model", "named_after_person") \
+                or _label(m.text.split()[0]) != "LOC" or len(m.text.split()) < 2:
+            continue
+        e = m.end
+        t = _TAIL_NAME.match(text, e)
+        if t is not None and "\n" not in t.group() and lookup(t.group("run"), weak=True) is None:
+            e = t.end()
+        else:
+            p = _TAIL_PURPOSE.match(text, e)
+            if p is not None and "\n" not in p.group():
+                e = p.end()
+        if e == m.end:
+            continue
+        inside = [o for o in out if o is not m and m.end <= o.start and o.end <= e]
+        if any(o.start < e and m.end < o.end and o not in inside for o in out if o is not m) \
+                or any(o.label not in ("LOC", "COUNTRY") for o in inside):
+            continue
+        out = [o for o in out if o not in inside]
+        m.end, m.text, m.norm = e, text[m.start:e], clean_norm(text[m.start:e])
+    return sorted(out, key=lambda m: m.start)
+
+
 @lru_cache(maxsize=None)
 def place_noun_rx(kinds: tuple = ("admin", "shared", "site")) -> re.Pattern:
     """A place noun of ``kinds``, up to three lower-case words (`mine d'or`, `région
@@ -284,6 +320,12 @@ def located_places(text: str, mentions: list[Mention]) -> list[Mention]:
 # A lower-case descriptive (`le gazoduc Nigeria-Maroc`) gives its countries, so is left alone.
 _ADJ = r"(?:[a-zà-ÿ]+-)?[a-zà-ÿ]+(?:ien|ienne|ain|aine|al|ale|ique|éen|éenne|ais|aise|ois|oise)"
 _PIPELINE = re.compile(r"(?<![\w-])(?:Gazoduc|Oléoduc|Pipeline)(?:[ \u00a0](?:[A-ZÀ-Þ][\w’'-]*|" + _ADJ + r")(?![\w-])){1,3}")
+# A facility named in English is named whole, its head last (`X International Convention
+# Centre`, `X Stadium`); French names put the head first and are read by the rules above.
+_ENGLISH_SITE = re.compile(r"(?<![\w-])(?:(?!(?:Le|La|Les|Au|Aux|Du|Des|Un|Une|Ce|Cet|Cette|The)[ \u00a0])"
+                           r"[A-ZÀ-Þ][\w’'-]*[ \u00a0]){1,4}?"
+                           r"(?:(?:International|Convention|Conference|Exhibition|Congress|Trade|Sports|Cultural)"
+                           r"[ \u00a0](?:Centre|Center|Hall)|Stadium|Airport|Arena)(?![\w-])")
 # A field or a mine by its name in apposition: the generic noun gives only the name (`le
 # gisement gazier X Y/Z`, `le champ X`, `le projet minier X`); a project needs the adjective.
 _FIELD = re.compile(r"(?<![\w-])(?i:gisements?|champs?|projets?(?=[ \u00a0]+(?:gaz|p[ée]t|mini|aurif)))"
@@ -297,7 +339,7 @@ def named_sites(text: str, mentions: list[Mention]) -> list[Mention]:
     name) give way, a mention reaching outside keeps its place."""
     from .lexicon import is_french_word
     out = list(mentions)
-    spans = [(p.start(), p.end()) for p in _PIPELINE.finditer(text)]
+    spans = [(p.start(), p.end()) for rx in (_PIPELINE, _ENGLISH_SITE) for p in rx.finditer(text)]
     for f in _FIELD.finditer(text):
         name = f.group("name")
         if f.group(0)[:1].isupper() and f.start() == 0 or all(is_french_word(w) for w in re.split(r"[ /]", name)):

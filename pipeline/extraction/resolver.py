@@ -113,7 +113,8 @@ def resolve(doc: Doc, home: str = HOME_COUNTRY) -> list[Mention]:
     chosen = places_after_nouns(doc_text(doc), named_after_people(doc_text(doc), chosen))
     chosen = roads(doc_text(doc), chosen)
     chosen = coordinated_places(doc_text(doc), chosen)                  # `à Kindia, Xa et Yb`
-    from .named_sites import located_places, named_sites
+    from .named_sites import located_places, named_sites, site_name_tails
+    chosen = site_name_tails(doc_text(doc), chosen)                     # `complexe X de football`
     chosen = located_places(doc_text(doc), chosen)                      # `au sud de Suez`
     chosen = named_sites(doc_text(doc), chosen)                         # `le gisement X`
     for m in chosen:
