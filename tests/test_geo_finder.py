@@ -290,3 +290,35 @@ def test_a_site_named_after_a_person_keeps_the_rest_of_its_name(text, spans, exp
 def test_a_facility_named_in_english_is_one_place(text, expected):
     from pipeline.extraction.named_sites import named_sites
     assert [(m.text, m.label) for m in named_sites(text, [])] == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # a name the context made a place is a place at its other occurrences too
+    ("Kobada : le site de Kobada a produit. Kobada emploie 300 personnes.",
+     [("Kobada", "LOC", "place_after_noun")],
+     [("Kobada", "LOC"), ("Kobada", "LOC"), ("Kobada", "LOC")]),
+    ("Le village de Tingaro et la société Tingaro.", [("Tingaro", "LOC", "place_list"), ("Tingaro", "ORG", "model_org")],
+     [("Tingaro", "LOC"), ("Tingaro", "LOC")]),
+    # a rule's organization of that name, or a place the model alone found, stays as it is
+    ("Le village de Tingaro et la société Tingaro.", [("Tingaro", "LOC", "place_list"), ("Tingaro", "ORG", "org_known")],
+     [("Tingaro", "LOC"), ("Tingaro", "ORG")]),
+    ("Kobada : le site de Kobada a produit.", [("Kobada", "LOC", "model")], [("Kobada", "LOC")]),
+])
+def test_a_place_found_by_context_is_a_place_everywhere(text, spans, expected):
+    from pipeline.extraction.named_sites import repeated_places
+    ms = _sourced(text, spans)
+    if len(spans) == 2:   # the second span is the second occurrence
+        ms[1].start = text.rindex(spans[1][0])
+        ms[1].end = ms[1].start + len(spans[1][0])
+    got = repeated_places(text, ms)
+    assert [(m.text, m.label) for m in got] == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    ("Les travaux de Ras El-Kobba démarrent.", [("Ras El", "LOC", "model")], [("Ras El-Kobba", "LOC")]),
+    # a rule's place glued to a neighbour is left to the gazetteer's own checks
+    ("La région Dakar-Thiès avance.", [("Dakar", "LOC", "geo_gazetteer")], [("Dakar", "LOC")]),
+])
+def test_a_model_place_cut_at_a_hyphen_takes_the_rest(text, spans, expected):
+    from pipeline.extraction.named_sites import glued_place_ends
+    assert [(m.text, m.label) for m in glued_place_ends(text, _sourced(text, spans))] == expected

@@ -203,6 +203,9 @@ def places_after_nouns(text: str, mentions: list[Mention]) -> list[Mention]:
             same.label, same.source = "LOC", "place_after_noun"   # the model's guess, overridden
             same.norm = clean_norm(same.text)
             continue
+        if same is not None and same.label == "LOC" and same.source == "model":
+            same.source = "place_after_noun"   # the context confirms the model (repeated_places)
+            continue
         if any(m.start < e and s < m.end for m in mentions + found):
             continue
         if all(is_french_word(w) for w in name.split()) and not place_noun_rx(("admin",)).match(text, f.start()):
@@ -355,3 +358,45 @@ def named_sites(text: str, mentions: list[Mention]) -> list[Mention]:
         out = [m for m in out if m not in inside]
         out.append(Mention(s, e, "LOC", text=text[s:e], norm=clean_norm(text[s:e]), source="named_site"))
     return sorted(out, key=lambda m: m.start)
+
+
+# sources of places found by context alone (a place noun, a list, a locative, a site's name):
+# names no gazetteer knows, so their other occurrences have nothing to find them
+_CONTEXT_PLACES = ("place_after_noun", "place_list", "located_place", "named_site")
+
+
+def repeated_places(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Every occurrence is a mention: a name that the context made a place somewhere in the
+    article (`le projet minier de X`) is a place where it stands bare (`X : …` in a headline),
+    and where the model guessed it as an organization or a person."""
+    out = list(mentions)
+    names = {m.text for m in mentions if m.label == "LOC" and m.source in _CONTEXT_PLACES and len(m.text) > 2}
+    for name in sorted(names, key=len, reverse=True):
+        for mm in re.finditer(r"(?<![\w’'-])" + re.escape(name) + r"(?![\w-]|['’]\w)", text):
+            s, e = mm.start(), mm.end()
+            over = [m for m in out if m.start < e and s < m.end]
+            if not over:
+                out.append(Mention(s, e, "LOC", text=name, norm=clean_norm(name), source="place_again"))
+            elif len(over) == 1 and (over[0].start, over[0].end) == (s, e) and (
+                    over[0].label == "ORG" and over[0].source in GUESSED_ORG
+                    or over[0].label == "PERSON" and over[0].source == "model"):
+                over[0].label, over[0].source, over[0].norm = "LOC", "place_again", clean_norm(name)
+    return sorted(out, key=lambda m: m.start)
+
+
+# `Ras El-Hekma`: the model's place cut at a hyphen inside the name
+_GLUED_REST = re.compile(r"-[A-ZÀ-Þ][\w’'-]*")
+
+
+def glued_place_ends(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A place of the model that stops at a hyphen before a capitalized word (`Ras El` of
+    `Ras El-Hekma`) takes the word in, if nothing else is read there."""
+    for m in mentions:
+        if m.label != "LOC" or m.source != "model":
+            continue
+        g = _GLUED_REST.match(text, m.end)
+        if g is None or any(o is not m and o.start < g.end() and m.end < o.end for o in mentions):
+            continue
+        m.end, m.text = g.end(), text[m.start:g.end()]
+        m.norm = clean_norm(m.text)
+    return mentions
