@@ -322,3 +322,17 @@ def test_a_place_found_by_context_is_a_place_everywhere(text, spans, expected):
 def test_a_model_place_cut_at_a_hyphen_takes_the_rest(text, spans, expected):
     from pipeline.extraction.named_sites import glued_place_ends
     assert [(m.text, m.label) for m in glued_place_ends(text, _sourced(text, spans))] == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # a lower-case link named by its ends gives its places (ENTITIES.md, `le gazoduc Nigeria-Maroc`)
+    ("La route Kossa-Tingaro-Bolomba sera bitumée.", [("Kossa-Tingaro", "LOC", "model")],
+     [("Kossa", "LOC"), ("Tingaro", "LOC"), ("Bolomba", "LOC")]),
+    ("Les travaux du tronçon Kossa-Tingaro reprennent.", [("Kossa-Tingaro", "ORG", "model_org")],
+     [("Kossa", "LOC"), ("Tingaro", "LOC")]),
+    # a rule's organization named with a hyphen stays
+    ("La ligne Air-Kossa dessert la ville.", [("Air-Kossa", "ORG", "org_known")], [("Air-Kossa", "ORG")]),
+])
+def test_a_link_between_places_gives_its_places(text, spans, expected):
+    from pipeline.extraction.named_sites import linked_places
+    assert [(m.text, m.label) for m in linked_places(text, _sourced(text, spans))] == expected

@@ -400,3 +400,28 @@ def glued_place_ends(text: str, mentions: list[Mention]) -> list[Mention]:
         m.end, m.text = g.end(), text[m.start:g.end()]
         m.norm = clean_norm(m.text)
     return mentions
+
+
+# A road or a link between places, named in lower case by its ends (`la route A-B-C`, `le
+# tronçon A-B`): a descriptive, which gives its places (ENTITIES.md, `le gazoduc Nigeria-Maroc`)
+_LINK = re.compile(r"(?<![\w-])(?:route|axe|axe routier|tronçon|section|corridor|liaison|ligne|autoroute)"
+                   r"[ \u00a0]+(?P<chain>[A-ZÀ-Þ][\w’']*(?:-[A-ZÀ-Þ][\w’']*)+)(?![\w-])")
+
+
+def linked_places(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The places of a lower-case link's hyphenated chain, one LOC each; what a reading made of
+    the chain (the model's LOC or ORG of two parts) gives way, a rule's organization stays."""
+    out = list(mentions)
+    for f in _LINK.finditer(text):
+        s, e = f.start("chain"), f.end("chain")
+        over = [m for m in out if m.start < e and s < m.end]
+        if any(m.start < s or m.end > e for m in over) or any(
+                m.label not in ("LOC", "ORG", "PERSON") or m.label == "ORG" and m.source not in GUESSED_ORG
+                for m in over):
+            continue
+        out = [m for m in out if m not in over]
+        at = s
+        for part in f.group("chain").split("-"):
+            out.append(Mention(at, at + len(part), "LOC", text=part, norm=clean_norm(part), source="linked_place"))
+            at += len(part) + 1
+    return sorted(out, key=lambda m: m.start)

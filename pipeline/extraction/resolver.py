@@ -109,7 +109,7 @@ def resolve(doc: Doc, home: str = HOME_COUNTRY) -> list[Mention]:
     from .brand_names import acronym_with_name, brand_with_country, name_of_country   # `Orange Côte d'Ivoire`
     chosen = brand_with_country(doc_text(doc), acronym_with_name(doc_text(doc), chosen))
     chosen = name_of_country(doc_text(doc), chosen)                     # `le Crédit du Pays`
-    from .named_sites import (coordinated_places, glued_place_ends, located_places, named_after_people,
+    from .named_sites import (coordinated_places, glued_place_ends, linked_places, located_places, named_after_people,
                               named_sites, places_after_nouns, repeated_places, roads, site_name_tails)
     chosen = places_after_nouns(doc_text(doc), named_after_people(doc_text(doc), chosen))  # `stade X Y`, `région du Z`
     chosen = roads(doc_text(doc), chosen)                               # `RN7`
@@ -118,6 +118,7 @@ def resolve(doc: Doc, home: str = HOME_COUNTRY) -> list[Mention]:
     chosen = site_name_tails(doc_text(doc), chosen)                     # `complexe X de football`
     chosen = located_places(doc_text(doc), chosen)                      # `au sud de Suez`
     chosen = named_sites(doc_text(doc), chosen)                         # `le gisement X`
+    chosen = linked_places(doc_text(doc), chosen)                       # `la route A-B-C`
     chosen = repeated_places(doc_text(doc), chosen)                     # every occurrence
     for m in chosen:
         m.text = doc_text(doc)[m.start:m.end]
