@@ -91,6 +91,13 @@ def test_iso_subdivisions_in_french(found):
     assert "Hauts-Bassins" in locs and "Figuig" in locs
 
 
+def test_a_town_and_a_sea_side_by_side_name_one_site(found):
+    assert found("Les ports Agadir Atlantique et Nador Méditerranée seront agrandis.") == [
+        ("Agadir Atlantique", "LOC", "Agadir Atlantique"), ("Nador Méditerranée", "LOC", "Nador Méditerranée")]
+    assert found("Le navire a quitté Agadir. Atlantique et Méditerranée sont calmes.") == [
+        ("Agadir", "LOC", "Agadir"), ("Atlantique", "LOC", "Atlantique"), ("Méditerranée", "LOC", "Méditerranée")]
+
+
 def test_grand_before_a_city_names_its_metropolitan_area(found):
     # rule: geo_finder._grand_start, one LOC for `Grand` + place; a state keeps its own name
     out = found("Les usines du Grand Tunis et de la Grande-Bretagne tournent, à Grand-Bassam aussi.")

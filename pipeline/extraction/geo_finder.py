@@ -188,10 +188,26 @@ def find_spans(text: str, person_spans: Iterable[tuple[int, int]] = ()) -> list[
     chosen.sort(key=lambda c: c[0])
     chosen = [c for c in chosen if not _glued(text, c, chosen)]
     chosen = [(_grand_start(text, s, entry), e, entry) for s, e, entry in chosen]
+    chosen = _city_and_sea(text, chosen)
     # "Royaume" stands for Morocco only where the article is about Morocco
     if any(key(text[s:e]) == "royaume" for s, e, _ in chosen) and not _about_morocco(text, chosen):
         chosen = [c for c in chosen if key(text[c[0]:c[1]]) != "royaume"]
     return chosen
+
+
+def _city_and_sea(text: str, chosen: list) -> list:
+    """`Dakar Atlantique`: a town and a sea written side by side name one site (a port or a zone
+    on that coast), one LOC."""
+    from dataclasses import replace
+    out: list = []
+    for c in chosen:
+        if out and c[2].kind == "sea" and out[-1][2].label == "LOC" and out[-1][2].kind == "city" \
+                and text[out[-1][1]:c[0]] == " " and text[c[0]].isupper():
+            s, _, city = out.pop()
+            out.append((s, c[1], replace(city, kind="site")))
+            continue
+        out.append(c)
+    return out
 
 
 # `le Grand Casablanca`, `Grand Tunis`: a city's metropolitan area is one place, named with it
