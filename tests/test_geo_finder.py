@@ -343,3 +343,27 @@ def test_a_model_place_cut_at_a_hyphen_takes_the_rest(text, spans, expected):
 def test_a_link_between_places_gives_its_places(text, spans, expected):
     from pipeline.extraction.named_sites import linked_places
     assert [(m.text, m.label) for m in linked_places(text, _sourced(text, spans))] == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # a name opening with a word of place names only is a place, whatever the model guessed
+    ("Les habitants d'Oued Tamlalt et de Hassi Bouzid manifestent.",
+     [("Oued Tamlalt", "PERSON", "model"), ("Hassi Bouzid", "ORG", "model_org")],
+     [("Oued Tamlalt", "LOC"), ("Hassi Bouzid", "LOC")]),
+    # honorifics that open names of people too, and a rule's reading, stay
+    ("Sidi Ahmed Kossi et la société Souk Tamar ont signé.",
+     [("Sidi Ahmed Kossi", "PERSON", "model"), ("Souk Tamar", "ORG", "org_known")],
+     [("Sidi Ahmed Kossi", "PERSON"), ("Souk Tamar", "ORG")]),
+])
+def test_a_name_opening_with_a_place_word_is_a_place(text, spans, expected):
+    from pipeline.extraction.named_sites import prefixed_places
+    assert [(m.text, m.label) for m in prefixed_places(text, _sourced(text, spans))] == expected
+
+
+def test_a_conference_centre_named_after_a_person_is_one_place():
+    from pipeline.extraction.named_sites import named_after_people
+    text = "Le forum s'ouvre au Centre international de conférences Ahmed Kossi de Thiès."
+    got = named_after_people(text, _sourced(text, [
+        ("Centre international de conférences Ahmed Kossi", "ORG", "org_head"), ("Thiès", "LOC", "geo_gazetteer")]))
+    assert [(m.text, m.label) for m in got] == [
+        ("Centre international de conférences Ahmed Kossi", "LOC"), ("Thiès", "LOC")]

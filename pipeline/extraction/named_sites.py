@@ -90,6 +90,9 @@ def named_after_people(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         # the noun read by the head rule alone (`Centre hospitalier universitaire` + a name)
         noun = [m for m in out if m.label == "ORG" and s <= m.start and m.end <= f.end()]
+        # a facility the organization-head rule read whole (`Centre international de conférences
+        # Prénom Nom`): a site named after a person, LOC
+        noun += [m for m in out if label == "LOC" and m.label == "ORG" and (m.start, m.end) == (s, e)]
         if any(s < m.end and m.start < e and m is not person and m not in noun for m in out):
             continue  # the noun is part of another mention (`Université Mohammed VI Polytechnique`)
         out = [m for m in out if m is not person and m not in noun]
@@ -425,3 +428,17 @@ def linked_places(text: str, mentions: list[Mention]) -> list[Mention]:
             out.append(Mention(at, at + len(part), "LOC", text=part, norm=clean_norm(part), source="linked_place"))
             at += len(part) + 1
     return sorted(out, key=lambda m: m.start)
+
+
+def prefixed_places(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The model's PERSON or ORG guess of a name of two words or more opening with a word that
+    opens only place names (`Oued Amlil`, `Aïn Leuh`: place_prefixes.tsv) is a place."""
+    from .wordlists import word_set
+    prefixes = word_set("place_prefixes.tsv")
+    for m in mentions:
+        words = m.text.split()
+        if len(words) < 2 or words[0] not in prefixes:
+            continue
+        if m.label == "PERSON" and m.source == "model" or m.label == "ORG" and m.source in GUESSED_ORG:
+            m.label, m.source, m.norm = "LOC", "prefixed_place", clean_norm(m.text)
+    return mentions
