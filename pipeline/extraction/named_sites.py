@@ -163,6 +163,7 @@ _PLACE = re.compile(r"(?:[A-ZÀ-Þ]['’])?[A-ZÀ-Þ][\w’'-]*(?:[ \u00a0][A-Z�
 _NUMBERED = re.compile(r"[ \u00a0]\d")
 # `Banc d'Arguin`, `Côte d'Azur`: a common head with its own `d'` complement, one name
 _OF_NAME = re.compile(r"[ \u00a0]d['’][A-ZÀ-Þ][\w’'-]*")
+_PLACE_OF_NAME = re.compile(_PLACE.pattern + _OF_NAME.pattern)
 
 
 def _place_name(text: str, at: int) -> re.Match | None:
@@ -172,8 +173,7 @@ def _place_name(text: str, at: int) -> re.Match | None:
     p = _PLACE.match(text, at)
     if p is None or lookup(p.group().rstrip("’'-"), weak=True) is not None:
         return p
-    q = _OF_NAME.match(text, p.end())
-    return re.compile(_PLACE.pattern + _OF_NAME.pattern).match(text, at) if q else p
+    return _PLACE_OF_NAME.match(text, at) if _OF_NAME.match(text, p.end()) else p
 
 
 def places_after_nouns(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -304,8 +304,8 @@ _LOCATIVE = re.compile(r"(?:^|[\s(])(?:à|au[ \u00a0]+(?:nord|sud|est|ouest|larg
 
 def located_places(text: str, mentions: list[Mention]) -> list[Mention]:
     """A known place the model guessed as a person after a locative (`à Séguéla`), or as a
-    company after one that is more than `à` (`au sud de Suez`), is the place. The gazetteer's word for it lost to the guess, which
-    the resolver takes first."""
+    company after one that is more than `à` (`au sud de Suez`), is the place: the gazetteer's
+    reading lost to the guess, which the resolver takes first."""
     from .normalize.gazetteer import lookup
     for m in mentions:
         cue = _LOCATIVE.search(text, max(0, m.start - 30), m.start)
@@ -348,8 +348,8 @@ def named_sites(text: str, mentions: list[Mention]) -> list[Mention]:
     spans = [(p.start(), p.end()) for rx in (_PIPELINE, _ENGLISH_SITE) for p in rx.finditer(text)]
     for f in _FIELD.finditer(text):
         name = f.group("name")
-        if f.group(0)[:1].isupper() and f.start() == 0 or all(is_french_word(w) for w in re.split(r"[ /]", name)):
-            continue
+        if all(is_french_word(w) for w in re.split(r"[ /]", name)):
+            continue  # `le champ Libre`: common words
         spans.append((f.start("name"), f.end("name")))
     for s, e in spans:
         if any(m.start < e and s < m.end and not (s <= m.start and m.end <= e) for m in out):
