@@ -80,6 +80,12 @@ def test_towns_from_geonames_where_the_text_places_something(found):
     assert {"Tamallalt", "Kindia", "Tobrouk"} <= set(locs)
 
 
+def test_a_facility_noun_places_a_geonames_name(found):
+    # the stadium or station named by a town GeoNames knows (facility + place: the name only)
+    assert ("Adrar", "LOC", "Adrar") in found("La finale se joue au stade Adrar samedi.")
+    assert ("Séguéla", "LOC", "Séguéla") in found("Les trains partent de la gare Séguéla.")
+
+
 def test_geonames_names_that_are_also_people_are_not_places_without_a_locative(found):
     out = found("Le directeur Aziz a reçu Léon et Paul, puis Olivier de Souza a pris la parole.")
     assert not [o for o in out if o[1] == "LOC"]
