@@ -266,6 +266,9 @@ def test_a_known_place_after_a_locative_is_a_place(text, spans, expected):
      [("Baobab Kossi", "LOC", "model")], [("Baobab Kossi/Tamar", "LOC")]),
     ("Le projet aurifère Kobada avance ; le champ Zaranou aussi.", [],
      [("Kobada", "LOC"), ("Zaranou", "LOC")]),
+    # a railway by its name, an adjective of place (a French word) included
+    ("La concession du Chemin de fer Transsaharien a été renouvelée.", [], [("Transsaharien", "LOC")]),
+    ("Le champ Libre du gisement Nord est fermé.", [], []),
     # a bare project is a programme, a lower-case pipeline a description, a rule's ORG stays
     ("Le projet Horizon et le gazoduc Kolo-Sahel avancent.", [], []),
     ("Le gisement Total Kossa produit.", [("Total", "ORG", "org_known")], [("Total", "ORG")]),

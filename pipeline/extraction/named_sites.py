@@ -332,9 +332,10 @@ _ENGLISH_SITE = re.compile(r"(?<![\w-])(?:(?!(?:Le|La|Les|Au|Aux|Du|Des|Un|Une|C
                            r"[A-ZÀ-Þ][\w’'-]*[ \u00a0]){1,4}?"
                            r"(?:(?:International|Convention|Conference|Exhibition|Congress|Trade|Sports|Cultural)"
                            r"[ \u00a0](?:Centre|Center|Hall)|Stadium|Airport|Arena)(?![\w-])")
-# A field or a mine by its name in apposition: the generic noun gives only the name (`le
-# gisement gazier X Y/Z`, `le champ X`, `le projet minier X`); a project needs the adjective.
-_FIELD = re.compile(r"(?<![\w-])(?i:gisements?|champs?|projets?(?=[ \u00a0]+(?:gaz|p[ée]t|mini|aurif)))"
+# A field, a mine or a railway by its name in apposition: the generic noun gives only the name
+# (`le gisement gazier X Y/Z`, `le champ X`, `le projet minier X`, `le chemin de fer X`); a
+# project needs the adjective.
+_FIELD = re.compile(r"(?<![\w-])(?i:gisements?|champs?|chemins?[ \u00a0]de[ \u00a0]fer|projets?(?=[ \u00a0]+(?:gaz|p[ée]t|mini|aurif)))"
                     r"(?:[ \u00a0]+(?:gazi(?:er|ère)s?|pétroli(?:er|ère)s?|mini(?:er|ère)s?|aurifères?|offshore)){0,2}"
                     r"[ \u00a0]+(?P<name>[A-ZÀ-Þ][\w’'-]*(?:(?:[ \u00a0]|/)[A-ZÀ-Þ][\w’'-]*){0,3})")
 
@@ -348,8 +349,8 @@ def named_sites(text: str, mentions: list[Mention]) -> list[Mention]:
     spans = [(p.start(), p.end()) for rx in (_PIPELINE, _ENGLISH_SITE) for p in rx.finditer(text)]
     for f in _FIELD.finditer(text):
         name = f.group("name")
-        if all(is_french_word(w) for w in re.split(r"[ /]", name)):
-            continue  # `le champ Libre`: common words
+        if all(is_french_word(w) for w in re.split(r"[ /]", name)) and not re.fullmatch(_ADJ, name.lower()):
+            continue  # `le champ Libre`: common words (an adjective of place is a name: `Transgabonais`)
         spans.append((f.start("name"), f.end("name")))
     for s, e in spans:
         if any(m.start < e and s < m.end and not (s <= m.start and m.end <= e) for m in out):
