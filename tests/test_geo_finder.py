@@ -86,6 +86,12 @@ def test_a_facility_noun_places_a_geonames_name(found):
     assert ("Séguéla", "LOC", "Séguéla") in found("Les trains partent de la gare Séguéla.")
 
 
+def test_a_geonames_name_after_words_said_of_a_company_is_no_place(found):
+    # `de` places a GeoNames town, except after words said of companies (company_context.tsv)
+    assert ("Boké", "LOC", "Boké") in found("Les camions partent de Boké chaque jour.")
+    assert not any(t == "Boké" for t, _, _ in found("La directrice générale de Boké a démissionné."))
+
+
 def test_geonames_names_that_are_also_people_are_not_places_without_a_locative(found):
     out = found("Le directeur Aziz a reçu Léon et Paul, puis Olivier de Souza a pris la parole.")
     assert not [o for o in out if o[1] == "LOC"]

@@ -86,3 +86,10 @@ def test_a_known_town_the_text_places_is_no_model_organization(text, name, place
     from pipeline.extraction.model_entities import _placed_town
     s = text.index(name)
     assert _placed_town(text, s, s + len(name)) is placed
+
+
+def test_a_geonames_only_name_the_model_reads_as_a_place_is_judged_by_its_context(analyse):
+    # a town only GeoNames knows, after words said of a company, is that company
+    found = [(m.text, m.label) for m in analyse(
+        "Fatou Ndiaye, directrice générale de Boké, a présenté les résultats.")._.mentions]
+    assert ("Boké", "LOC") not in found

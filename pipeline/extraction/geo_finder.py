@@ -142,6 +142,11 @@ _AFTER_PLACE_NOUN = re.compile(_PLACE_NOUNS + r"[ \u00a0]+(?:de|du|d['’])[ \u0
 _NAME_THEN_DE = re.compile(r"[A-ZÀ-ÖØ-Þ][\w-]*[ \u00a0]+(?:de|du|d['’])[ \u00a0]*$")
 
 
+def _after_company_words(text: str, s: int) -> bool:
+    from .model_places import after_company_words
+    return after_company_words(text, s)
+
+
 def _placed(text: str, s: int) -> bool:
     before = text[max(0, s - 30):s]
     if _NAME_THEN_DE.search(before) and not _AFTER_PLACE_NOUN.search(before):
@@ -177,8 +182,8 @@ def find_spans(text: str, person_spans: Iterable[tuple[int, int]] = ()) -> list[
                 continue
             if k in PERSONISH and _personish(text, i, e):
                 continue
-            if entry.weak and not _placed(text, i):
-                continue
+            if entry.weak and (not _placed(text, i) or _after_company_words(text, i)):
+                continue  # `à Boké` is placed; `la directrice générale de Kora` names a company
             if any(ps <= i and e <= pe and (ps, pe) != (i, e) for ps, pe in persons):
                 continue
             s = _extend_state(text, ft, i) if entry.label == "COUNTRY" and k != "royaume" else i

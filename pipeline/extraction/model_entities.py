@@ -112,8 +112,9 @@ def model_mentions(doc: Doc) -> list[Mention]:
                 continue
         if label == "PERSON" and lookup(text, weak=True) is None and company_named(doc, span):
             label = "ORG"   # `le directeur général de Kounouz Med`: no person is run by a CEO
-        if label == "LOC" and lookup(text, weak=True) is None:
-            # unknown to the gazetteer: maybe a person, an office or a common word (model_places)
+        if label == "LOC" and lookup(text) is None:
+            # unknown to the curated gazetteer (a GeoNames-only name is also a first name or a
+            # company's, `Kora`): maybe a person, an office, a company or a common word (model_places)
             label = judge_model_place(doc, span) or "drop"
         if label == "LOC" and not (text.isupper() and len(text) >= 2):  # acronyms are never places
             out.append(Mention(span.start_char, span.end_char, "LOC", text,
