@@ -325,6 +325,8 @@ def test_a_facility_named_in_english_is_one_place(text, expected):
     ("Le village de Tingaro et la société Tingaro.", [("Tingaro", "LOC", "place_list"), ("Tingaro", "ORG", "org_known")],
      [("Tingaro", "LOC"), ("Tingaro", "ORG")]),
     ("Kobada : le site de Kobada a produit.", [("Kobada", "LOC", "model")], [("Kobada", "LOC")]),
+    # a common word is a place only where its context says so
+    ("La région du Centre et le Centre ont voté.", [("Centre", "LOC", "place_after_noun")], [("Centre", "LOC")]),
 ])
 def test_a_place_found_by_context_is_a_place_everywhere(text, spans, expected):
     from pipeline.extraction.named_sites import repeated_places

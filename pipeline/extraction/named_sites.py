@@ -373,8 +373,11 @@ def repeated_places(text: str, mentions: list[Mention]) -> list[Mention]:
     """Every occurrence is a mention: a name that the context made a place somewhere in the
     article (`le projet minier de X`) is a place where it stands bare (`X : …` in a headline),
     and where the model guessed it as an organization or a person."""
+    from .lexicon import is_french_word
     out = list(mentions)
-    names = {m.text for m in mentions if m.label == "LOC" and m.source in _CONTEXT_PLACES and len(m.text) > 2}
+    # a common word is a place only where its context says so (`la région du Centre`)
+    names = {m.text for m in mentions if m.label == "LOC" and m.source in _CONTEXT_PLACES and len(m.text) > 2
+             and not all(is_french_word(w) for w in re.findall(r"[^\W\d_]+", m.text))}
     for name in sorted(names, key=len, reverse=True):
         for mm in re.finditer(r"(?<![\w’'-])" + re.escape(name) + r"(?![\w-]|['’]\w)", text):
             s, e = mm.start(), mm.end()
