@@ -354,6 +354,9 @@ def test_a_model_place_cut_at_a_hyphen_takes_the_rest(text, spans, expected):
      [("Kossa", "LOC"), ("Tingaro", "LOC"), ("Bolomba", "LOC")]),
     ("Les travaux du tronçon Kossa-Tingaro reprennent.", [("Kossa-Tingaro", "ORG", "model_org")],
      [("Kossa", "LOC"), ("Tingaro", "LOC")]),
+    # a place whose own name holds a hyphen stays whole
+    ("La route Pointe-Noire-Kossa-Bobo-Dioulasso est ouverte.", [],
+     [("Pointe-Noire", "LOC"), ("Kossa", "LOC"), ("Bobo-Dioulasso", "LOC")]),
     # a rule's organization named with a hyphen stays
     ("La ligne Air-Kossa dessert la ville.", [("Air-Kossa", "ORG", "org_known")], [("Air-Kossa", "ORG")]),
 ])

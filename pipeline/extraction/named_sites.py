@@ -428,10 +428,22 @@ def linked_places(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         out = [m for m in out if m not in over]
         at = s
-        for part in f.group("chain").split("-"):
+        for part in _chain_places(f.group("chain")):
             out.append(Mention(at, at + len(part), "LOC", text=part, norm=clean_norm(part), source="linked_place"))
             at += len(part) + 1
     return sorted(out, key=lambda m: m.start)
+
+
+def _chain_places(chain: str) -> list[str]:
+    """`Pointe-Noire-Brazzaville` -> [`Pointe-Noire`, `Brazzaville`]: the longest run of parts
+    that is a known place (names of their own hold hyphens), else one part."""
+    from .normalize.gazetteer import lookup
+    parts, out, i = chain.split("-"), [], 0
+    while i < len(parts):
+        j = next((j for j in range(len(parts), i + 1, -1) if lookup("-".join(parts[i:j]), weak=True)), i + 1)
+        out.append("-".join(parts[i:j]))
+        i = j
+    return out
 
 
 def prefixed_places(text: str, mentions: list[Mention]) -> list[Mention]:
