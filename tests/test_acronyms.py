@@ -142,3 +142,21 @@ def test_complete_norms_prefix():
     b = Mention(20, 30, "ORG", text="y", norm="Agence urbaine")
     complete_norms([a, b])
     assert b.norm == "Agence urbaine de Rabat-Salé"
+
+
+@pytest.mark.parametrize("text, place, acr_label", [
+    # a place of several words, or one the acronym spells: the acronym is that place, as written
+    ("Les fonds levés en Afrique de l'Est (EAC) ont doublé. La zone EAC attire.", "Afrique de l'Est", "LOC"),
+    ("Le champ Baobab Kossi (BK) produit. Le BK exporte.", "Baobab Kossi", "LOC"),
+    # one town before a bracket: a dispatch's agency, not the town's acronym
+    ("Le ministre est arrivé à Kossa (AGP) lundi. Selon AGP, la visite dure deux jours.", "Kossa", None),
+])
+def test_an_acronym_after_a_place_is_the_place(text, place, acr_label):
+    mentions = [_m(text, place, "LOC")]
+    acr = text[text.index("(") + 1:text.index(")")]
+    link_acronyms(text, mentions)
+    found = [(m.text, m.label, m.norm) for m in mentions if m.text == acr]
+    if acr_label is None:
+        assert found == []
+    else:
+        assert found == [(acr, "LOC", acr)] * 2

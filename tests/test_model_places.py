@@ -72,3 +72,24 @@ def test_a_name_said_of_a_company_is_an_organization(fr_nlp):
 def test_a_seat_of_government_is_no_entity(analyse, text, seat):
     # rule: seats_of_government.tsv, the seat stands for the government it houses
     assert seat not in [m.text for m in analyse(text)._.mentions]
+
+
+@pytest.mark.parametrize("text, name, placed", [
+    # a known town after a locative or alone on its line is the gazetteer's place, not the model's ORG
+    ("Le conseil s'est réuni à Settat lundi.", "Settat", True),
+    ("Les élus de la région.\nSettat\nLe conseil a voté le budget.", "Settat", True),
+    # in a list of companies, or a name the gazetteer does not know, the model's reading stays
+    ("Le contrat est signé entre Settat, Holcim et la SEEG.", "Settat", False),
+    ("Le bureau est installé à Kobadaville.", "Kobadaville", False),
+])
+def test_a_known_town_the_text_places_is_no_model_organization(text, name, placed):
+    from pipeline.extraction.model_entities import _placed_town
+    s = text.index(name)
+    assert _placed_town(text, s, s + len(name)) is placed
+
+
+def test_a_geonames_only_name_the_model_reads_as_a_place_is_judged_by_its_context(analyse):
+    # a town only GeoNames knows, after words said of a company, is that company
+    found = [(m.text, m.label) for m in analyse(
+        "Fatou Ndiaye, directrice générale de Boké, a présenté les résultats.")._.mentions]
+    assert ("Boké", "LOC") not in found

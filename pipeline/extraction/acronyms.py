@@ -160,7 +160,7 @@ def link_acronyms(text: str, mentions: list[Mention],
     defs: dict[str, tuple[str, str]] = {}  # acronym -> (norm, label)
     ends = {}
     for m in mentions:
-        if m.label in ("ORG", "EVENT") and not looks_like_acronym(m.text):
+        if m.label in ("ORG", "EVENT", "LOC") and not looks_like_acronym(m.text):
             ends.setdefault(m.end, m)
     for open_pos, a0, a1 in find_paren_acronyms(text):
         gap_start = len(text[:open_pos].rstrip())
@@ -168,6 +168,8 @@ def link_acronyms(text: str, mentions: list[Mention],
         if long_m is None:
             continue
         acr = text[a0:a1]
+        if long_m.label == "LOC" and not _place_acronym(long_m.text, acr, known):
+            continue  # `Casablanca (MAP)`: a dispatch's agency after its town
         if long_m.source == "event_body" and not acronym_matches(acr, long_m.text):
             # `sommet de l'Union africaine (UA)`: the acronym is the body's, not the summit's
             body = _acronym_suffix(long_m.text, acr)
@@ -181,6 +183,11 @@ def link_acronyms(text: str, mentions: list[Mention],
                 mentions.append(cur)
                 by_span[(a0, a1)] = cur
             cur.label, cur.norm = "ORG", norm
+            continue
+        if long_m.label == "LOC":
+            # a place is valued as written (ENTITIES.md), its acronym too
+            defs.setdefault(acr, (acr, "LOC"))
+            _bracketed(mentions, by_span, a0, a1, acr, "LOC", acr)
             continue
         if not acronym_matches(acr, long_m.text):
             _trim_to_acronym(text, long_m, acr)
@@ -256,6 +263,12 @@ def link_acronyms(text: str, mentions: list[Mention],
 
 # an event acronym and its edition's year (`CAN 2025`, `COP 2026`)
 _EDITION = re.compile(r"([A-Z][A-Za-z]{1,7})[ \u00a0]+((?:19|20)\d\d)")
+
+
+def _place_acronym(place: str, acr: str, known: dict) -> bool:
+    """`Grand Tortue Ahmeyim (GTA)`, `Afrique du Nord (MENA)`: an acronym of no known
+    organization after a place of several words, or one it spells."""
+    return acr not in known and (" " in place.strip() or acronym_matches(acr, place))
 
 
 def _full_name(m: Mention, short_forms: dict[str, str]) -> Optional[str]:

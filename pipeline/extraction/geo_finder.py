@@ -129,9 +129,10 @@ def _personish(text: str, s: int, e: int) -> bool:
 
 
 # What puts a bulk-gazetteer name in place: a locative preposition or a place noun right
-# before it (`à Boké`, `de Tobrouk`, `province de Figuig`, `près d'Oujda`).
+# before it (`à Boké`, `de Tobrouk`, `province de Figuig`, `près d'Oujda`), or a facility
+# noun, which names its site by a place (`le stade Adrar`, `le port de Kribi`).
 _PLACE_NOUNS = (r"(?:ville|région|province|préfecture|commune|wilaya|gouvernorat|localité|village|"
-                r"département|district|cercle|cité|quartier|capitale)")
+                r"département|district|cercle|cité|quartier|capitale|stade|aéroport|port|gare|palais)")
 _PLACED = re.compile(
     r"(?:^|[\s(])(?:à|a|au|de|d['’]|du|depuis|vers|jusqu['’]à|près\s+de|près\s+d['’]|"
     + _PLACE_NOUNS + r"\s+(?:de\s+|d['’])?)[ \u00a0]*$", re.I)
@@ -139,6 +140,11 @@ _AFTER_PLACE_NOUN = re.compile(_PLACE_NOUNS + r"[ \u00a0]+(?:de|du|d['’])[ \u0
 
 
 _NAME_THEN_DE = re.compile(r"[A-ZÀ-ÖØ-Þ][\w-]*[ \u00a0]+(?:de|du|d['’])[ \u00a0]*$")
+
+
+def _after_company_words(text: str, s: int) -> bool:
+    from .model_places import after_company_words
+    return after_company_words(text, s)
 
 
 def _placed(text: str, s: int) -> bool:
@@ -176,8 +182,8 @@ def find_spans(text: str, person_spans: Iterable[tuple[int, int]] = ()) -> list[
                 continue
             if k in PERSONISH and _personish(text, i, e):
                 continue
-            if entry.weak and not _placed(text, i):
-                continue
+            if entry.weak and (not _placed(text, i) or _after_company_words(text, i)):
+                continue  # `à Boké` is placed; `la directrice générale de Kora` names a company
             if any(ps <= i and e <= pe and (ps, pe) != (i, e) for ps, pe in persons):
                 continue
             s = _extend_state(text, ft, i) if entry.label == "COUNTRY" and k != "royaume" else i
@@ -188,10 +194,26 @@ def find_spans(text: str, person_spans: Iterable[tuple[int, int]] = ()) -> list[
     chosen.sort(key=lambda c: c[0])
     chosen = [c for c in chosen if not _glued(text, c, chosen)]
     chosen = [(_grand_start(text, s, entry), e, entry) for s, e, entry in chosen]
+    chosen = _city_and_sea(text, chosen)
     # "Royaume" stands for Morocco only where the article is about Morocco
     if any(key(text[s:e]) == "royaume" for s, e, _ in chosen) and not _about_morocco(text, chosen):
         chosen = [c for c in chosen if key(text[c[0]:c[1]]) != "royaume"]
     return chosen
+
+
+def _city_and_sea(text: str, chosen: list) -> list:
+    """`Dakar Atlantique`: a town and a sea written side by side name one site (a port or a zone
+    on that coast), one LOC."""
+    from dataclasses import replace
+    out: list = []
+    for c in chosen:
+        if out and c[2].kind == "sea" and out[-1][2].label == "LOC" and out[-1][2].kind == "city" \
+                and text[out[-1][1]:c[0]] == " " and text[c[0]].isupper():
+            s, _, city = out.pop()
+            out.append((s, c[1], replace(city, kind="site")))
+            continue
+        out.append(c)
+    return out
 
 
 # `le Grand Casablanca`, `Grand Tunis`: a city's metropolitan area is one place, named with it

@@ -112,8 +112,9 @@ def model_mentions(doc: Doc) -> list[Mention]:
                 continue
         if label == "PERSON" and lookup(text, weak=True) is None and company_named(doc, span):
             label = "ORG"   # `le directeur général de Kounouz Med`: no person is run by a CEO
-        if label == "LOC" and lookup(text, weak=True) is None:
-            # unknown to the gazetteer: maybe a person, an office or a common word (model_places)
+        if label == "LOC" and lookup(text) is None:
+            # unknown to the curated gazetteer (a GeoNames-only name is also a first name or a
+            # company's, `Kora`): maybe a person, an office, a company or a common word (model_places)
             label = judge_model_place(doc, span) or "drop"
         if label == "LOC" and not (text.isupper() and len(text) >= 2):  # acronyms are never places
             out.append(Mention(span.start_char, span.end_char, "LOC", text,
@@ -262,10 +263,25 @@ def model_orgs(doc: Doc, ours: list[Mention]) -> list[Mention]:
             continue
         if any(s < m.end and m.start < t for m in ours):
             continue
+        if _placed_town(doc_text(doc), s, t):
+            continue  # `d'Al Hoceima`, a town's name as a heading: the gazetteer's place
         for a, b in _split_coordinated(text):
             out.append(Mention(s + a, s + b, "ORG", text=text[a:b], norm=norm_apostrophes(text[a:b]),
                                source="model_org", priority=0))
     return out
+
+
+def _placed_town(text: str, s: int, e: int) -> bool:
+    """A town or region the gazetteer knows (not a GeoNames-only name), where the text places it:
+    after a locative (`à`, `de`, `près de`) or alone on its line (a heading in a list of towns)."""
+    from .geo_finder import _placed
+    from .normalize.gazetteer import lookup
+    entry = lookup(text[s:e])
+    if entry is None or entry.label != "LOC" or entry.kind not in ("city", "region"):
+        return False
+    line_start, line_end = text.rfind("\n", 0, s) + 1, text.find("\n", e)
+    alone = text[line_start:s].strip() == "" and text[e:len(text) if line_end < 0 else line_end].strip() == ""
+    return alone or _placed(text, s)
 
 
 # `X et de la Y`, `X et l'Y`: a coordination with its own article starts a second name

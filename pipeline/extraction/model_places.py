@@ -64,12 +64,16 @@ def _company_context() -> re.Pattern:
 _DOMAIN = re.compile(r"[\w-]+\.(?:com|info|net|org|ma|fr|dz|tn|sn|ci|africa|media|news)", re.I)
 
 
+def after_company_words(text: str, start: int) -> bool:
+    """Words said of a company end right before ``start`` (`la directrice générale de X`)."""
+    return bool(_company_context().search(text, max(0, start - 60), start))
+
+
 def company_named(doc: Doc, span: Span) -> bool:
     """An unknown name the context says is a company: after words said of companies
     (`le PNB de Salafin`), or written as a web address."""
     text = doc_text(doc)
-    return bool(_DOMAIN.fullmatch(span.text)
-                or _company_context().search(text, max(0, span.start_char - 60), span.start_char))
+    return bool(_DOMAIN.fullmatch(span.text) or after_company_words(text, span.start_char))
 
 
 def judge_model_place(doc: Doc, span: Span) -> str | None:

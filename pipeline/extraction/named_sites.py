@@ -90,6 +90,9 @@ def named_after_people(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         # the noun read by the head rule alone (`Centre hospitalier universitaire` + a name)
         noun = [m for m in out if m.label == "ORG" and s <= m.start and m.end <= f.end()]
+        # a facility the organization-head rule read whole (`Centre international de conférences
+        # Prénom Nom`): a site named after a person, LOC
+        noun += [m for m in out if label == "LOC" and m.label == "ORG" and (m.start, m.end) == (s, e)]
         if any(s < m.end and m.start < e and m is not person and m not in noun for m in out):
             continue  # the noun is part of another mention (`Université Mohammed VI Polytechnique`)
         out = [m for m in out if m is not person and m not in noun]
@@ -101,14 +104,51 @@ def named_after_people(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+# what a site named after a person may carry after the name: more of its name (`Cité X Tanger
+# Tech`, `-Tanger Tech`), or its purpose (`Complexe X de football`) before a pause or its town
+_TAIL_NAME = re.compile(r"[ \u00a0-](?P<run>[A-ZÀ-Þ][\w’'-]*(?:[ \u00a0][A-ZÀ-Þ][\w’'-]*){0,2})(?![\w’'-])")
+_TAIL_PURPOSE = re.compile(r"[ \u00a0]de[ \u00a0][a-zà-ÿ]+(?=[ \u00a0]*(?:[,.;:)»]|$|(?:de|du|à|au)[ \u00a0]|d['’]))")
+
+
+def site_name_tails(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A site named after a person (a LOC opening with a noun of named_after_people.tsv) read on
+    over the rest of its name: capitalized words that are no known place by themselves
+    (`Cité Prénom Nom Ville Tech`, not `aéroport Prénom Nom Casablanca`), or `de` + a purpose
+    (`complexe Prénom Nom de football`); the places read inside the name give way."""
+    from .normalize.gazetteer import lookup
+    out = list(mentions)
+    for m in mentions:
+        if m.label != "LOC" or m.source not in ("model", "named_after_person") \
+                or _label(m.text.split()[0]) != "LOC" or len(m.text.split()) < 2:
+            continue
+        e = m.end
+        t = _TAIL_NAME.match(text, e)
+        if t is not None and "\n" not in t.group() and lookup(t.group("run"), weak=True) is None:
+            e = t.end()
+        else:
+            p = _TAIL_PURPOSE.match(text, e)
+            if p is not None and "\n" not in p.group():
+                e = p.end()
+        if e == m.end:
+            continue
+        inside = [o for o in out if o is not m and m.end <= o.start and o.end <= e]
+        if any(o.start < e and m.end < o.end and o not in inside for o in out if o is not m) \
+                or any(o.label not in ("LOC", "COUNTRY") for o in inside):
+            continue
+        out = [o for o in out if o not in inside]
+        m.end, m.text, m.norm = e, text[m.start:e], clean_norm(text[m.start:e])
+    return sorted(out, key=lambda m: m.start)
+
+
 @lru_cache(maxsize=None)
 def place_noun_rx(kinds: tuple = ("admin", "shared", "site")) -> re.Pattern:
-    """A place noun of ``kinds``, up to two lower-case words (`mine d'or`, `région
-    administrative`), then de/du/de la/d' before the place's first capital."""
+    """A place noun of ``kinds``, up to three lower-case words (`mine d'or`, `région
+    administrative`, `port en eaux profondes`), then de/du/de la/d' before the place's first
+    capital."""
     from pipeline.data import read_rows
     words = [w for w, kind in read_rows("place_nouns.tsv", ("noun", "kind")) if kind in kinds]
     alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(r"(?<![\w-])(?i:" + alts + r")(?:[ \u00a0]+(?:d['’]|de[ \u00a0]+)?[a-zà-ÿ]+){0,2}?"
+    return re.compile(r"(?<![\w-])(?i:" + alts + r")(?:[ \u00a0]+(?:d['’]|de[ \u00a0]+)?[a-zà-ÿ]+){0,3}?"
                       r"[ \u00a0]+(?:de[ \u00a0]+la[ \u00a0]+|de[ \u00a0]+l['’]|du[ \u00a0]+|des[ \u00a0]+"
                       r"|de[ \u00a0]+|d['’])(?=[A-ZÀ-Þ])")
 
@@ -120,6 +160,20 @@ def after_division(text: str, start: int) -> bool:
 
 # a place's name: capitalized words, hyphen-joined parts, `N'`/`d'` glued (`Keur Moussa`)
 _PLACE = re.compile(r"(?:[A-ZÀ-Þ]['’])?[A-ZÀ-Þ][\w’'-]*(?:[ \u00a0][A-ZÀ-Þ][\w’'-]*){0,3}")
+_NUMBERED = re.compile(r"[ \u00a0]\d")
+# `Banc d'Arguin`, `Côte d'Azur`: a common head with its own `d'` complement, one name
+_OF_NAME = re.compile(r"[ \u00a0]d['’][A-ZÀ-Þ][\w’'-]*")
+_PLACE_OF_NAME = re.compile(_PLACE.pattern + _OF_NAME.pattern)
+
+
+def _place_name(text: str, at: int) -> re.Match | None:
+    """The place's name at ``at``, read on over a glued `d'X` where what comes before is no known
+    place (`Banc d'Arguin`; `Jorf Lasfar d'OCP` stops at the place)."""
+    from .normalize.gazetteer import lookup
+    p = _PLACE.match(text, at)
+    if p is None or lookup(p.group().rstrip("’'-"), weak=True) is not None:
+        return p
+    return _PLACE_OF_NAME.match(text, at) if _OF_NAME.match(text, p.end()) else p
 
 
 def places_after_nouns(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -129,18 +183,31 @@ def places_after_nouns(text: str, mentions: list[Mention]) -> list[Mention]:
     for f in place_noun_rx().finditer(text):
         if "\n" in f.group(0):
             continue
-        p = _PLACE.match(text, f.end())
+        p = _place_name(text, f.end())
         if p is None:
             continue
         s, e = p.start(), p.end()
         name = text[s:e].rstrip("’'-")
         e = s + len(name)
         same = next((m for m in mentions if (m.start, m.end) == (s, e)), None)
+        if _NUMBERED.match(text, e):
+            continue  # `de Ouaga 2000`: a name that reads on into a number, not sure where it ends
+        whole = next((m for m in mentions if m.label == "LOC" and m.start <= f.start() < m.end and m.end == e), None)
+        if whole is not None and not place_noun_rx(("admin",)).match(text, f.start()) \
+                and not all(is_french_word(w) for w in re.findall(r"[^\W\d_]+", name)):
+            # `Parc national du Banc d'Arguin` read whole: the facility noun gives only the name
+            # (`Palais de la République` has no place in it and stays whole)
+            whole.start, whole.text, whole.source = s, name, "place_after_noun"
+            whole.norm = clean_norm(name)
+            continue
         if same is not None and (same.label == "ORG" and same.source in GUESSED_ORG or (
                 same.label == "PERSON" and same.source == "model"
                 and place_noun_rx(("admin",)).match(text, f.start()))):
             same.label, same.source = "LOC", "place_after_noun"   # the model's guess, overridden
             same.norm = clean_norm(same.text)
+            continue
+        if same is not None and same.label == "LOC" and same.source == "model":
+            same.source = "place_after_noun"   # the context confirms the model (repeated_places)
             continue
         if any(m.start < e and s < m.end for m in mentions + found):
             continue
@@ -209,10 +276,185 @@ def coordinated_places(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         for s, e in items:
             m = at.get((s, e))
-            if m is not None and m.label == "ORG" and m.source in GUESSED_ORG:
+            if m is not None and (m.label == "ORG" and m.source in GUESSED_ORG or _guessed_person_place(m)):
                 m.label, m.source = "LOC", "place_list"
+                m.norm = clean_norm(m.text)
             elif m is None and not any(o.start < e and s < o.end for o in out) and s != chain.start() \
                     and not all(is_french_word(w) for w in text[s:e].split()):
                 out.append(Mention(s, e, "LOC", text=text[s:e], norm=clean_norm(text[s:e]),
                                    source="place_list"))
     return sorted(out, key=lambda m: m.start)
+
+
+def _guessed_person_place(m: Mention) -> bool:
+    """The model's one-word PERSON that GeoNames knows as a town (`Séguéla`): a place where the
+    context says so (a list of places, a locative)."""
+    from .normalize.gazetteer import lookup
+    if m.label != "PERSON" or m.source != "model" or " " in m.text.strip():
+        return False
+    entry = lookup(m.text, weak=True)
+    return entry is not None and entry.label == "LOC"
+
+
+# what puts a name in place: `à`, `au sud de`, `près de`, `vers`, `depuis`, `jusqu'à`
+_LOCATIVE = re.compile(r"(?:^|[\s(])(?:à|au[ \u00a0]+(?:nord|sud|est|ouest|large)[ \u00a0]+(?:de[ \u00a0]+|d['’])"
+                       r"|à[ \u00a0]+l['’](?:est|ouest)[ \u00a0]+(?:de[ \u00a0]+|d['’])"
+                       r"|près[ \u00a0]+(?:de[ \u00a0]+|d['’])|vers|depuis|jusqu['’]à)[ \u00a0]*\Z")
+
+
+def located_places(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A known place the model guessed as a person after a locative (`à Séguéla`), or as a
+    company after one that is more than `à` (`au sud de Suez`), is the place: the gazetteer's
+    reading lost to the guess, which the resolver takes first."""
+    from .normalize.gazetteer import lookup
+    for m in mentions:
+        cue = _LOCATIVE.search(text, max(0, m.start - 30), m.start)
+        if cue is None:
+            continue
+        # a company is sold or entrusted `à X`: only a stronger cue makes an ORG guess a place
+        if not (_guessed_person_place(m) or m.label == "ORG" and m.source == "model_org"
+                and cue.group().strip() != "à"):
+            continue
+        entry = lookup(m.text, weak=True)
+        if entry is not None and entry.label == "LOC":
+            m.label, m.source, m.norm = "LOC", "located_place", clean_norm(m.text)
+    return mentions
+
+
+# A pipeline with a name of its own is LOC whole (ENTITIES.md: `Gazoduc Maghreb Europe`): the
+# capitalized noun, then capitalized words or adjectives of place (`Gazoduc transsaharien`).
+# A lower-case descriptive (`le gazoduc Nigeria-Maroc`) gives its countries, so is left alone.
+_ADJ = r"(?:[a-zà-ÿ]+-)?[a-zà-ÿ]+(?:ien|ienne|ain|aine|al|ale|ique|éen|éenne|ais|aise|ois|oise)"
+_PIPELINE = re.compile(r"(?<![\w-])(?:Gazoduc|Oléoduc|Pipeline)(?:[ \u00a0](?:[A-ZÀ-Þ][\w’'-]*|" + _ADJ + r")(?![\w-])){1,3}")
+# A facility named in English is named whole, its head last (`X International Convention
+# Centre`, `X Stadium`); French names put the head first and are read by the rules above.
+_ENGLISH_SITE = re.compile(r"(?<![\w-])(?:(?!(?:Le|La|Les|Au|Aux|Du|Des|Un|Une|Ce|Cet|Cette|The)[ \u00a0])"
+                           r"[A-ZÀ-Þ][\w’'-]*[ \u00a0]){1,4}?"
+                           r"(?:(?:International|Convention|Conference|Exhibition|Congress|Trade|Sports|Cultural)"
+                           r"[ \u00a0](?:Centre|Center|Hall)|Stadium|Airport|Arena)(?![\w-])")
+# A field, a mine or a railway by its name in apposition: the generic noun gives only the name
+# (`le gisement gazier X Y/Z`, `le champ X`, `le projet minier X`, `le chemin de fer X`); a
+# project needs the adjective.
+_FIELD = re.compile(r"(?<![\w-])(?i:gisements?|champs?|chemins?[ \u00a0]de[ \u00a0]fer|projets?(?=[ \u00a0]+(?:gaz|p[ée]t|mini|aurif)))"
+                    r"(?:[ \u00a0]+(?:gazi(?:er|ère)s?|pétroli(?:er|ère)s?|mini(?:er|ère)s?|aurifères?|offshore)){0,2}"
+                    r"[ \u00a0]+(?P<name>[A-ZÀ-Þ][\w’'-]*(?:(?:[ \u00a0]|/)[A-ZÀ-Þ][\w’'-]*){0,3})")
+
+
+def named_sites(text: str, mentions: list[Mention]) -> list[Mention]:
+    """LOC mentions for named pipelines (whole) and for the names of fields and mines after
+    their generic noun; guesses inside them (the model's LOC, PERSON or ORG of part of the
+    name) give way, a mention reaching outside keeps its place."""
+    from .lexicon import is_french_word
+    out = list(mentions)
+    spans = [(p.start(), p.end()) for rx in (_PIPELINE, _ENGLISH_SITE) for p in rx.finditer(text)]
+    for f in _FIELD.finditer(text):
+        name = f.group("name")
+        if all(is_french_word(w) for w in re.split(r"[ /]", name)) and not re.fullmatch(_ADJ, name.lower()):
+            continue  # `le champ Libre`: common words (an adjective of place is a name: `Transgabonais`)
+        spans.append((f.start("name"), f.end("name")))
+    for s, e in spans:
+        if any(m.start < e and s < m.end and not (s <= m.start and m.end <= e) for m in out):
+            continue
+        inside = [m for m in out if s <= m.start and m.end <= e]
+        if any(m.label not in ("LOC", "PERSON", "ORG") or m.label == "ORG" and m.source not in GUESSED_ORG
+               for m in inside):
+            continue
+        out = [m for m in out if m not in inside]
+        out.append(Mention(s, e, "LOC", text=text[s:e], norm=clean_norm(text[s:e]), source="named_site"))
+    return sorted(out, key=lambda m: m.start)
+
+
+# sources of places found by context alone (a place noun, a list, a locative, a site's name):
+# names no gazetteer knows, so their other occurrences have nothing to find them
+_CONTEXT_PLACES = ("place_after_noun", "place_list", "located_place", "named_site")
+
+
+def repeated_places(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Every occurrence is a mention: a name that the context made a place somewhere in the
+    article (`le projet minier de X`) is a place where it stands bare (`X : …` in a headline),
+    and where the model guessed it as an organization or a person."""
+    from .lexicon import is_french_word
+    out = list(mentions)
+    # a common word is a place only where its context says so (`la région du Centre`)
+    names = {m.text for m in mentions if m.label == "LOC" and m.source in _CONTEXT_PLACES and len(m.text) > 2
+             and not all(is_french_word(w) for w in re.findall(r"[^\W\d_]+", m.text))}
+    for name in sorted(names, key=len, reverse=True):
+        for mm in re.finditer(r"(?<![\w’'-])" + re.escape(name) + r"(?![\w-]|['’]\w)", text):
+            s, e = mm.start(), mm.end()
+            over = [m for m in out if m.start < e and s < m.end]
+            if not over:
+                out.append(Mention(s, e, "LOC", text=name, norm=clean_norm(name), source="place_again"))
+            elif len(over) == 1 and (over[0].start, over[0].end) == (s, e) and (
+                    over[0].label == "ORG" and over[0].source in GUESSED_ORG
+                    or over[0].label == "PERSON" and over[0].source == "model"):
+                over[0].label, over[0].source, over[0].norm = "LOC", "place_again", clean_norm(name)
+    return sorted(out, key=lambda m: m.start)
+
+
+# `Ras El-Hekma`: the model's place cut at a hyphen inside the name
+_GLUED_REST = re.compile(r"-[A-ZÀ-Þ][\w’'-]*")
+
+
+def glued_place_ends(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A place of the model that stops at a hyphen before a capitalized word (`Ras El` of
+    `Ras El-Hekma`) takes the word in, if nothing else is read there."""
+    for m in mentions:
+        if m.label != "LOC" or m.source != "model":
+            continue
+        g = _GLUED_REST.match(text, m.end)
+        if g is None or any(o is not m and o.start < g.end() and m.end < o.end for o in mentions):
+            continue
+        m.end, m.text = g.end(), text[m.start:g.end()]
+        m.norm = clean_norm(m.text)
+    return mentions
+
+
+# A road or a link between places, named in lower case by its ends (`la route A-B-C`, `le
+# tronçon A-B`): a descriptive, which gives its places (ENTITIES.md, `le gazoduc Nigeria-Maroc`)
+_LINK = re.compile(r"(?<![\w-])(?:route|axe|axe routier|tronçon|section|corridor|liaison|ligne|autoroute)"
+                   r"[ \u00a0]+(?P<chain>[A-ZÀ-Þ][\w’']*(?:-[A-ZÀ-Þ][\w’']*)+)(?![\w-])")
+
+
+def linked_places(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The places of a lower-case link's hyphenated chain, one LOC each; what a reading made of
+    the chain (the model's LOC or ORG of two parts) gives way, a rule's organization stays."""
+    out = list(mentions)
+    for f in _LINK.finditer(text):
+        s, e = f.start("chain"), f.end("chain")
+        over = [m for m in out if m.start < e and s < m.end]
+        if any(m.start < s or m.end > e for m in over) or any(
+                m.label not in ("LOC", "ORG", "PERSON") or m.label == "ORG" and m.source not in GUESSED_ORG
+                for m in over):
+            continue
+        out = [m for m in out if m not in over]
+        at = s
+        for part in _chain_places(f.group("chain")):
+            out.append(Mention(at, at + len(part), "LOC", text=part, norm=clean_norm(part), source="linked_place"))
+            at += len(part) + 1
+    return sorted(out, key=lambda m: m.start)
+
+
+def _chain_places(chain: str) -> list[str]:
+    """`Pointe-Noire-Brazzaville` -> [`Pointe-Noire`, `Brazzaville`]: the longest run of parts
+    that is a known place (names of their own hold hyphens), else one part."""
+    from .normalize.gazetteer import lookup
+    parts, out, i = chain.split("-"), [], 0
+    while i < len(parts):
+        j = next((j for j in range(len(parts), i + 1, -1) if lookup("-".join(parts[i:j]), weak=True)), i + 1)
+        out.append("-".join(parts[i:j]))
+        i = j
+    return out
+
+
+def prefixed_places(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The model's PERSON or ORG guess of a name of two words or more opening with a word that
+    opens only place names (`Oued Amlil`, `Aïn Leuh`: place_prefixes.tsv) is a place."""
+    from .wordlists import word_set
+    prefixes = word_set("place_prefixes.tsv")
+    for m in mentions:
+        words = m.text.split()
+        if len(words) < 2 or words[0] not in prefixes:
+            continue
+        if m.label == "PERSON" and m.source == "model" or m.label == "ORG" and m.source in GUESSED_ORG:
+            m.label, m.source, m.norm = "LOC", "prefixed_place", clean_norm(m.text)
+    return mentions

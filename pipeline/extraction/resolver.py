@@ -109,10 +109,19 @@ def resolve(doc: Doc, home: str = HOME_COUNTRY) -> list[Mention]:
     from .brand_names import acronym_with_name, brand_with_country, name_of_country   # `Orange Côte d'Ivoire`
     chosen = brand_with_country(doc_text(doc), acronym_with_name(doc_text(doc), chosen))
     chosen = name_of_country(doc_text(doc), chosen)                     # `le Crédit du Pays`
-    from .named_sites import coordinated_places, named_after_people, places_after_nouns, roads  # `stade X Y`, `région du Z`, `RN7`
-    chosen = places_after_nouns(doc_text(doc), named_after_people(doc_text(doc), chosen))
-    chosen = roads(doc_text(doc), chosen)
+    from .named_sites import (coordinated_places, glued_place_ends, linked_places, located_places, named_after_people,
+                              named_sites, places_after_nouns, prefixed_places, repeated_places, roads,
+                              site_name_tails)
+    chosen = places_after_nouns(doc_text(doc), named_after_people(doc_text(doc), chosen))  # `stade X Y`, `région du Z`
+    chosen = roads(doc_text(doc), chosen)                               # `RN7`
     chosen = coordinated_places(doc_text(doc), chosen)                  # `à Kindia, Xa et Yb`
+    chosen = glued_place_ends(doc_text(doc), chosen)                    # `Ras El-Hekma`
+    chosen = prefixed_places(doc_text(doc), chosen)                     # `Oued X`, `Aïn Y`
+    chosen = site_name_tails(doc_text(doc), chosen)                     # `complexe X de football`
+    chosen = located_places(doc_text(doc), chosen)                      # `au sud de Suez`
+    chosen = named_sites(doc_text(doc), chosen)                         # `le gisement X`
+    chosen = linked_places(doc_text(doc), chosen)                       # `la route A-B-C`
+    chosen = repeated_places(doc_text(doc), chosen)                     # every occurrence
     for m in chosen:
         m.text = doc_text(doc)[m.start:m.end]
     normalize_article(doc, chosen, home)
