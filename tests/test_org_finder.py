@@ -598,3 +598,70 @@ def test_the_model_s_organization_split_at_a_coordination(text, parts):
 def test_a_name_in_lower_case_is_valued_with_its_capital(run):
     assert ("commission nationale des marchés", "ORG", "Commission nationale des marchés") in run(
         "La commission nationale des marchés a rendu son avis.")
+
+
+def _orgs(analyse, text):
+    return [(m.text, m.norm) for m in analyse(text)._.mentions if m.label == "ORG"]
+
+
+@pytest.mark.parametrize("text, org", [
+    # English corporate words end a company name, wherever the sentence starts
+    ("Le chantier est confié à Tamba Logistics Group depuis mars.", "Tamba Logistics Group"),
+    ("Tamba Logistics Group emploie 300 salariés.", "Tamba Logistics Group"),
+    ("Kedougou : Falémé Ports Group signe un accord.", "Falémé Ports Group"),
+    ("Il a travaillé chez Sangha Africa Logistics avant de partir.", "Sangha Africa Logistics"),
+    ("Parmi ses clients figure le cimentier Bandia Cement.", "Bandia Cement"),
+    # a place complementing the noun before it is not part of the name
+    ("L'opérateur portuaire de Dakar ZK Ports Group a signé lundi.", "ZK Ports Group"),
+    # a place that opens a one-word name stays in it
+    ("C'est une filiale de Maroc Telecom.", "Maroc Telecom"),
+])
+def test_english_company_names_whole(analyse, text, org):
+    assert org in [t for t, _ in _orgs(analyse, text)]
+
+
+@pytest.mark.parametrize("text, not_org", [
+    ("Ce forum réunit les bailleurs.", "Ce forum"),
+    ("Aux Finances, rien ne bouge.", "Aux Finances"),
+])
+def test_a_sentence_s_first_word_opens_no_company_name(analyse, text, not_org):
+    assert not_org not in [m.text for m in analyse(text)._.mentions]
+
+
+@pytest.mark.parametrize("text, short, long_form", [
+    # a contraction or English short name in brackets after a long form is that organization
+    ("Le prêt vient de la Banque ouest-africaine du commerce extérieur (Waxbank). "
+     "Le patron de Waxbank a parlé.", "Waxbank", "Banque ouest-africaine du commerce extérieur"),
+    ("L'Autorité générale de la zone franche de Kribi (KPZone) a signé. Selon la KPZone, tout va bien.",
+     "KPZone", "Autorité générale de la zone franche de Kribi"),
+    # with the country it serves, and its first word alone elsewhere
+    ("L'Autorité de régulation des postes et des télécommunications (Artep Niger) a sanctionné "
+     "trois opérateurs. L'Artep a parlé.", "Artep Niger",
+     "Autorité de régulation des postes et des télécommunications"),
+])
+def test_a_short_name_in_brackets_takes_the_long_form(analyse, text, short, long_form):
+    orgs = _orgs(analyse, text)
+    first = short.split()[0]
+    assert (short, long_form) in orgs
+    assert all(n == long_form for t, n in orgs if t.startswith(first)), orgs
+    assert sum(t.startswith(first) for t, _ in orgs) == text.count(first)
+
+
+@pytest.mark.parametrize("text, short", [
+    ("La Banque ouest-africaine du commerce (Dakar) a ouvert.", "Dakar"),           # a place
+    ("La Banque ouest-africaine du commerce (Rapport) a paru.", "Rapport"),         # a French word
+])
+def test_a_bracketed_word_that_names_no_organization(analyse, text, short):
+    assert short not in [t for t, _ in _orgs(analyse, text)]
+
+
+@pytest.mark.parametrize("text, long_form, short", [
+    ("Depuis le départ de la Mission intégrée des Nations unies pour la paix au Tchad (Minutad) "
+     "en 2023, le nord est instable.", "Mission intégrée des Nations unies pour la paix au Tchad",
+     "Minutad"),
+    ("Le ministre a indiqué que les Garde-côtes tchadiens (GCT) déploieront sept patrouilleurs.",
+     "Garde-côtes tchadiens", "GCT"),
+])
+def test_missions_and_coast_guards_are_named_bodies(analyse, text, long_form, short):
+    orgs = _orgs(analyse, text)
+    assert (long_form, long_form) in orgs and (short, long_form) in orgs

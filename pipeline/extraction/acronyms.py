@@ -208,6 +208,7 @@ def link_acronyms(text: str, mentions: list[Mention],
         norm = long_m.norm or norm_apostrophes(long_m.text)
         defs[acr] = (norm, long_m.label)
         _bracketed(mentions, by_span, a0, a1, acr, long_m.label, norm)
+    _bracketed_short_names(text, mentions, ends, by_span, defs)
     # known long forms the article writes out
     ftext = None        # the folded article, when a known acronym asks for it
     short_forms = short_forms or {}
@@ -241,6 +242,44 @@ def link_acronyms(text: str, mentions: list[Mention],
             mentions.append(Mention(mm.start(), mm.end(), label, text=acr, norm=norm,
                                     source="acronym_reuse"))
             covered.append((mm.start(), mm.end()))
+
+
+# `(Afreximbank)`, `(SCZone)`, `(Arcep Bénin)`: a short name in brackets, one word (maybe with
+# capitals inside), and maybe the country it serves
+_SHORT_NAME = re.compile(r"[ \u00a0]*\(([A-ZÀ-Þ][\w’'-]*[a-zà-ÿ][\w’'-]*)(?:[ \u00a0]([A-ZÀ-Þ][\w’'-]+))?\)")
+
+
+def _bracketed_short_names(text: str, mentions: list[Mention], ends: dict, by_span: dict,
+                           defs: dict) -> None:
+    """A short name in brackets right after an organization's long form of three words or more
+    (`Banque ouest-africaine du commerce (Waxbank)`, `Autorité … de Kribi (KPZone)`) is that
+    organization, however its letters relate to the long form's: outlets write contractions
+    and English short names there. Not a place, a French word or a person of the article; a
+    second word must be a place (`(Artel Niger)`, whose first word alone names it too)."""
+    from .lexicon import is_french_word
+    from .normalize.gazetteer import country_code, lookup
+    person_words = {w for m in mentions if m.label == "PERSON" for w in m.text.split()}
+    for end, long_m in list(ends.items()):
+        mm = _SHORT_NAME.match(text, end)
+        if mm is None or len(long_m.text.split()) < 3 or long_m.label != "ORG":
+            continue
+        name, country = mm.group(1), mm.group(2)
+        whole = text[mm.start(1):mm.end(2) if country else mm.end(1)]
+        if whole in defs or looks_like_acronym(name) or any(c.isdigit() for c in name) \
+                or not 3 <= len(name) <= 16 or is_french_word(name) or name in person_words \
+                or lookup(name, weak=True) is not None:
+            continue
+        if country and lookup(country) is None and country_code(country) is None:
+            continue
+        norm = long_m.norm or norm_apostrophes(long_m.text)
+        defs[whole] = (norm, "ORG")
+        if country:
+            defs.setdefault(name, (norm, "ORG"))
+        a0, a1 = mm.start(1), mm.start(1) + len(whole)
+        # the name's words read alone (`Niger` in `(Artep Niger)`) give way to it
+        mentions[:] = [m for m in mentions if not (a0 <= m.start and m.end <= a1
+                                                   and (m.start, m.end) != (a0, a1))]
+        _bracketed(mentions, by_span, a0, a1, whole, "ORG", norm)
 
 
 def _full_name(m: Mention, short_forms: dict[str, str]) -> Optional[str]:

@@ -260,6 +260,9 @@ def _extend_name(doc, i: int, allow_caps: bool = True) -> int:
                 has_caps = has_caps or w.pos_ == "PROPN"
                 continue
             end = j = k + 1
+            # lower-case words after the capitals go on with the name's own complements: a
+            # place after them is part of it (`Mission … des Nations unies pour la paix au Tchad`)
+            has_caps = False
             continue
         break
     return end
@@ -471,7 +474,10 @@ def _cap_runs(doc):
             doc[j - 1].text in ("-", "–") and not doc[j - 1].whitespace_)
 
     while i < n:
-        if _is_cap(doc[i]) and doc[i].is_alpha and not doc[i].is_sent_start:
+        # a sentence's first word opens a run only when it is no French word (`Kora Logistics
+        # Group emploie …`; the parser also starts sentences inside names after a colon)
+        if _is_cap(doc[i]) and doc[i].is_alpha and (not doc[i].is_sent_start
+                                                    or not (_common_word(doc[i]) or doc[i].is_stop)):
             j = i + 1
             while j < n and inside(j):
                 j += 1
@@ -490,6 +496,9 @@ def _english_runs(doc, pats: Patterns) -> list[Mention]:
             continue
         if _leading_demonym(doc, i, j):
             i, words = i + 1, words[1:]   # `le Marocain X Bank`: the nationality, not the name
+        k = _leading_place(doc, i, j, pats)
+        if k > i:
+            i, words = k, words[k - i:]   # `l'opérateur d'Abou Dhabi X Ports Group`
         if any(w.lower() in pats.english_events for w in words[1:]) and _is_cap(doc[i]):
             out.append(_mention(doc, i, j, "EVENT", "event_english"))
         elif any(w in pats.suffixes for w in words[1:]) or (words[0] in pats.suffixes
@@ -523,6 +532,23 @@ def _trigger_names(doc, pats: Patterns) -> list[Mention]:
                 continue
             out.append(_mention(doc, j, k, "ORG", "org_trigger"))
     return out
+
+
+def _leading_place(doc, i: int, j: int, pats: Patterns) -> int:
+    """Start of a company name whose run of capitals opens with a place that complements the
+    noun before it (`l'opérateur portuaire d'Abou Dhabi X Ports Group`): after `de`/`d'`, a
+    place the gazetteer knows, then two words or more that do not start with a corporate word
+    (`la filiale de Maroc Telecom` keeps its place, the name is the place and one word)."""
+    from pipeline.extraction.normalize.gazetteer import lookup
+    if i == 0 or doc[i - 1].lower_ not in ("de", "d'", "d’", "du"):
+        return i
+    text = doc_text(doc)
+    for k in range(j - 2, i, -1):
+        if doc[k].text in pats.suffixes or doc[k - 1].text in ("-", "–", "&"):
+            continue
+        if lookup(text[doc[i].idx:doc[k - 1].idx + len(doc[k - 1])]) is not None:
+            return k
+    return i
 
 
 def _leading_demonym(doc, j: int, k: int) -> bool:
