@@ -665,3 +665,49 @@ def test_a_bracketed_word_that_names_no_organization(analyse, text, short):
 def test_missions_and_coast_guards_are_named_bodies(analyse, text, long_form, short):
     orgs = _orgs(analyse, text)
     assert (long_form, long_form) in orgs and (short, long_form) in orgs
+
+
+@pytest.mark.parametrize("text, org, norm", [
+    # a body inside an organization before the organization's acronym gives the organization
+    ("Le président de la Commission de l'Union sahélienne (US), Ali Diallo, a parlé.",
+     "Union sahélienne", "Union sahélienne"),
+    # a description after the body's name is not part of it
+    ("Le premier Conseil des ministres de la nouvelle équipe se tiendra lundi.",
+     "Conseil des ministres", "Conseil des ministres"),
+    # a bracketed acronym with accented capitals or longer than eight letters
+    ("Selon l'Institut kényan de la statistique (KÜİS), les prix montent.",
+     "KÜİS", "Institut kényan de la statistique"),
+    ("La Société kényane du patrimoine minier (SOKEPAMIN) gère les parts de l'État.",
+     "SOKEPAMIN", "Société kényane du patrimoine minier"),
+    # a company's short name takes its full name; a legal form is no part of the name
+    ("La start-up Tamba Logistics Group a levé 4 millions. La directrice générale de Tamba, "
+     "Awa Sy, est ravie.", "Tamba", "Tamba Logistics Group"),
+    ("Le directeur général de ZK Ports, Ali Sow, et ZK Ports Group ont signé.", "ZK Ports", "ZK Ports Group"),
+    ("Le groupe Zarkem SA a publié ses comptes. Le patron de Zarkem prévoit un dividende.", "Zarkem",
+     "Zarkem"),
+])
+def test_org_spans_and_values(analyse, text, org, norm):
+    assert (org, norm) in _orgs(analyse, text)
+
+
+@pytest.mark.parametrize("text, orgs", [
+    # an apposition that says the name is a company's
+    ("Kanzi Africa Niger, filiale du groupe marocain Maroc Telecom, devra payer.", ["Kanzi Africa Niger"]),
+    ("Il paiera moins que Celtora, la marque de la Société béninoise des réseaux.", ["Celtora"]),
+    # `coentreprise entre Xa et Yb`: both partners, the second through the coordination
+    ("Les blocs sont exploités par Zanfer, coentreprise entre Rio Molta et Baokang. Le minerai part.",
+     ["Zanfer", "Rio Molta", "Baokang"]),
+    # a bulk GeoNames town after words said of companies is the company
+    ("Awa Sy, cofondatrice et directrice générale de Kora, est une ancienne banquière.", ["Kora"]),
+])
+def test_companies_named_by_their_context(analyse, text, orgs):
+    found = [t for t, _ in _orgs(analyse, text)]
+    assert all(o in found for o in orgs), found
+
+
+@pytest.mark.parametrize("text, not_org", [
+    ("Selon Ahmed Tazi, le groupe a grandi.", "Ahmed Tazi"),    # a clause, no apposition
+    ("Paris, la société de Tazi a grandi.", "Paris"),           # a known place stays
+])
+def test_no_company_without_an_apposition(analyse, text, not_org):
+    assert not_org not in [t for t, _ in _orgs(analyse, text)]

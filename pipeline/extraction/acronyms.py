@@ -95,10 +95,12 @@ def find_paren_acronyms(text: str) -> list[tuple[int, int, int]]:
     written in brackets/guillemets."""
     out = []
     # `(CCC-CI)`, `(SGEB-UGTT)`: an acronym may carry its country's or parent's after a hyphen
-    for m in re.finditer(r"(\(|«\s*|\"\s*)([A-Z][A-Za-z0-9&]{1,7}(?:-[A-Z]{2,6})?(?: [A-Z][A-Za-z]+)?)\s*(\)|»|\")", text):
+    for m in re.finditer(r"(\(|«\s*|\"\s*)([A-ZÀ-Þ][\w&]{1,9}(?:-[A-Z]{2,6})?(?: [A-Z][A-Za-z]+)?)\s*(\)|»|\")", text):
         acr = m.group(2)
         first = acr.split(" ")[0].split("-")[0]
-        if looks_like_acronym(first):
+        # in brackets an acronym may be longer or carry accented capitals (`SOGEPAMI`, `TÜİK`)
+        if looks_like_acronym(first) or (first.isupper() and first.replace("&", "").isalnum()
+                                         and not any(c.isdigit() for c in first)):
             out.append((m.start(), m.start(2), m.end(2)))
     return out
 
@@ -313,9 +315,15 @@ def _trim_to_acronym(text: str, m: Mention, acr: str) -> None:
     """Shrink ``m`` to its shortest word-suffix that the acronym spells
     (``Strategic Business Unit Specialty Products & Solutions (SPS)`` -> the last three words)."""
     for w in list(re.finditer(r"\S+", m.text))[1:]:
-        cand = m.text[w.start():]
+        # from a content word: `Commission de l'Union africaine (UA)` -> `Union africaine`
+        lead = re.match(r"[ldLD][’'`]", m.text[w.start():])
+        at = w.start() + (lead.end() if lead else 0)
+        cand = m.text[at:]
+        words = WORD_RE.findall(cand)
+        if not words or _fold(words[0]) in FUNCTION_WORDS or not cand[:1].isupper():
+            continue  # a name starts with a capital (`kényan de la statistique` is none)
         if acronym_matches(acr, cand):
-            m.start += w.start()
+            m.start += at
             m.text = cand
             if m.norm:
                 m.norm = norm_apostrophes(cand)
@@ -333,3 +341,19 @@ def complete_norms(mentions: list[Mention]) -> None:
         longer = [n for n in norms if n != m.norm and _fold(n).startswith(_fold(m.norm) + " ")]
         if len(longer) == 1:
             m.norm = longer[0]
+
+
+def company_short_names(mentions: list[Mention], suffixes: Iterable[str]) -> None:
+    """A company named in full with its corporate words (`Tamba Logistics Group`, `ZK Ports
+    Group`) and elsewhere without some of them (`Tamba`, `ZK Ports`): the short form takes the
+    full name as norm, where one full name of the article starts so."""
+    suffixes = set(suffixes)
+    full = [m for m in mentions if m.label == "ORG" and len(m.text.split()) >= 2
+            and m.text.split()[-1] in suffixes]
+    for m in mentions:
+        if m.label != "ORG" or m in full:
+            continue
+        longer = {f.norm for f in full if f.text.startswith(m.text + " ")
+                  and all(w in suffixes for w in f.text[len(m.text):].split())}
+        if len(longer) == 1:
+            m.norm = longer.pop()

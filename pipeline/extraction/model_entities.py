@@ -110,8 +110,10 @@ def model_mentions(doc: Doc) -> list[Mention]:
                 label = "LOC"
             if len(span) == 1 and (span[0].is_stop or span[0].is_upper and len(text) <= 3):
                 continue
-        if label == "PERSON" and lookup(text, weak=True) is None and company_named(doc, span):
-            label = "ORG"   # `le directeur général de Kounouz Med`: no person is run by a CEO
+        if label in ("PERSON", "LOC") and lookup(text) is None and company_named(doc, span):
+            # `le directeur général de Kounouz Med`: no person or town is run by a CEO (a bulk
+            # GeoNames town of that name does not outweigh the context)
+            label = "ORG"
         if label == "LOC" and lookup(text, weak=True) is None:
             # unknown to the gazetteer: maybe a person, an office or a common word (model_places)
             label = judge_model_place(doc, span) or "drop"

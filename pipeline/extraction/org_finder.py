@@ -50,6 +50,7 @@ class Patterns:
     pre: set = field(default_factory=set)
     triggers: set = field(default_factory=set)
     suffixes: set = field(default_factory=set)
+    legal_suffixes: set = field(default_factory=set)      # `Ltd`, `SA`: suffixes that are legal forms
     generic: list = field(default_factory=list)
     generic_alone: list = field(default_factory=list)     # `Direction générale` alone or of an org
     event_heads: set = field(default_factory=set)
@@ -89,8 +90,12 @@ def load_patterns() -> Patterns:
         {"head": p.org_heads, "pre": p.pre, "trigger": p.triggers, "suffix": p.suffixes,
          "legal": p.legal_forms, "body": p.bodies, "wrapper": p.wrappers, "whole": p.whole,
          "club": p.club_words, "scope": p.scope_words}.get(kind, set()).add(word)
-        if kind == "suffix" and word.replace(".", "").isupper():
+        if kind == "suffix_legal":
+            p.suffixes.add(word)
+        if kind in ("suffix", "suffix_legal") and word.replace(".", "").isupper():
             p.legal_forms.add(word.replace(".", ""))
+        if kind == "suffix_legal":
+            p.legal_suffixes.add(word)
         if kind in ("lower", "local"):
             p.lower_heads.append((norm_apostrophes(word).lower(), "ORG"))
         if kind == "local":
@@ -242,6 +247,10 @@ def _extend_name(doc, i: int, allow_caps: bool = True) -> int:
                 # case (`… de l'électricité et de l'eau`); a bare capital after `et` is another name
             if not _is_noun(w) or _is_verb(w):
                 break
+            if had_det and w.is_lower and w.pos_ == "ADJ" and k + 1 < n and doc[k + 1].is_lower \
+                    and doc[k + 1].pos_ == "NOUN":
+                break  # `Conseil des ministres de la nouvelle équipe`: an adjective before its
+                # noun opens a description of the body, no complement of its name
             if t.lower_ == "pour" and not had_det and not _is_cap(w):
                 break  # `soumis au Parlement pour approbation`: a purpose, not `… pour la paix`
             if _is_cap(w):
@@ -1011,9 +1020,9 @@ _LIST_GOES_ON = re.compile(r"[ \u00a0]*(?:\)|(?:,|[ \u00a0]et|[ \u00a0]ou)[ \u00
 def coordinated_orgs(text: str, mentions: list[Mention]) -> list[Mention]:
     """ORG mentions for names coordinated with an organization the article names (`Natixis et
     Bpifrance`, `Axa Assurances, CNIA Saada, Wafa Gestion`): a list holds one kind of thing.
-    Only where no mention stands; not a person of the article, a place, a title or common
-    words. After a comma the list must go on past the name with another name (`de l'UGTT,
-    Ali Tazi, a dit` names the body's officer, not a second body)."""
+    Only where no mention stands, or a place no curated gazetteer knows; not a person of the
+    article, a place, a title or common words. After a comma the list must go on past the name
+    with another name (`de l'UGTT, Ali Tazi, a dit` names the body's officer, not a second body)."""
     from pipeline.extraction.lexicon import is_french_word
     from pipeline.extraction.normalize.gazetteer import lookup
     from pipeline.extraction.titles import title_words
@@ -1031,6 +1040,9 @@ def coordinated_orgs(text: str, mentions: list[Mention]) -> list[Mention]:
             return False
         return not all(is_french_word(w) or w in ("de", "du", "des", "&") for w in words)
 
+    # places no curated gazetteer knows, read by the model or from the bulk GeoNames list
+    # (`Xa et Yb` after an organization)
+    guessed = {(m.start, m.end): m for m in mentions if m.label == "LOC" and lookup(m.text) is None}
     queue = [m for m in mentions if m.label == "ORG"]
     while queue:
         m = queue.pop()
@@ -1043,8 +1055,14 @@ def coordinated_orgs(text: str, mentions: list[Mention]) -> list[Mention]:
         if b:
             hits.append((b.start("name"), b.end("name")))
         for s, e in hits:
-            name = text[s:e].rstrip(".’'-")
+            # a sentence's end closes the list (`… et Baokang. Le minerai …`)
+            name = re.split(r"[.!?][ \u00a0]", text[s:e])[0].rstrip(".’'-")
             e = s + len(name)
+            if (s, e) in guessed:
+                place = guessed.pop((s, e))
+                place.label, place.source = "ORG", "org_list"
+                queue.append(place)
+                continue
             if not ok(s, e, name):
                 continue
             new = Mention(s, e, "ORG", text=name, norm=norm_apostrophes(name),
@@ -1053,3 +1071,49 @@ def coordinated_orgs(text: str, mentions: list[Mention]) -> list[Mention]:
             taken.append((s, e))
             queue.append(new)
     return found
+
+
+# ---------------------------------------------------------------- `X, filiale de …`
+# up to four capitalized words (a hyphen or `&` inside), then a comma and a company noun
+_APPOSED = re.compile(r"(?<![\w’'&-])((?:[A-ZÀ-Þ][\w’'&-]*[ \u00a0]){0,3}[A-ZÀ-Þ][\w’'&-]*),[ \u00a0]+"
+                      r"(?:la[ \u00a0]+|le[ \u00a0]+|l['’]|une[ \u00a0]+|un[ \u00a0]+|sa[ \u00a0]+|son[ \u00a0]+)?"
+                      r"([\w-]+)(?:[ \u00a0]+[a-zà-ÿ-]+)?[ \u00a0]+(?:de|du|des|d['’]|entre)(?![\w-])")
+
+
+def apposed_companies(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A name with an apposition that says it is a company (`X, filiale du groupe Y`, `X, la
+    marque de la société Y`, company_appositions.tsv) is an ORG: added where no mention stands,
+    relabelled where the model read an unknown place or a person (a person of the article is
+    of one word, named nowhere else; a known place stays), taking in the country that ends it
+    (`X Africa Pays, filiale de …`). The noun takes a complement (`, le groupe a grandi` starts
+    a clause). A sentence's first words (`Selon`, `Enfin`) are not part of the name."""
+    from pipeline.extraction.lexicon import is_french_word
+    from spacy.lang.fr.stop_words import STOP_WORDS
+    from pipeline.extraction.normalize.gazetteer import country_code, lookup
+    nouns = word_set("company_appositions.tsv")
+    out = list(mentions)
+    for a in _APPOSED.finditer(text):
+        if a.group(2).lower() not in nouns:
+            continue
+        s, e = a.start(1), a.end(1)
+        words = a.group(1).split()
+        while words and (is_french_word(words[0]) or words[0].lower() in STOP_WORDS):
+            s += len(words[0]) + 1   # `Enfin Xa`, `Selon Xa`: a sentence's first words
+            words = words[1:]
+        if not words or lookup(" ".join(words)) is not None or country_code(" ".join(words)):
+            continue
+        inside = [m for m in out if s <= m.start and m.end <= e]
+        if any(m.start < e and s < m.end for m in out if m not in inside):
+            continue
+        if any(m.label in ("MINISTRY", "EVENT") or m.label == "ORG" and (m.start, m.end) == (s, e)
+               for m in inside):
+            continue  # a part read as an organization gives way (`Africa Pays` in `Xa Africa Pays`)
+        if any(m.label == "PERSON" and (" " in m.text or sum(x.label == "PERSON" and x.text == m.text
+                                                           for x in out) > 1)
+               or m.label == "LOC" and lookup(m.text) is not None for m in inside):
+            continue
+        out = [m for m in out if m not in inside]
+        name = text[s:e]
+        out.append(Mention(s, e, "ORG", text=name, norm=norm_apostrophes(name), source="org_apposed",
+                           priority=0))
+    return sorted(out, key=lambda m: m.start)

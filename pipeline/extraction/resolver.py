@@ -104,11 +104,14 @@ def resolve(doc: Doc, home: str = HOME_COUNTRY) -> list[Mention]:
     from .people import names_after_ministries, repeated_surnames
     chosen = sorted(chosen + names_after_ministries(doc_text(doc), chosen), key=lambda m: m.start)
     chosen = sorted(chosen + repeated_surnames(doc_text(doc), chosen), key=lambda m: m.start)
-    from .org_finder import coordinated_orgs                     # `Natixis et Bpifrance`
+    from .org_finder import apposed_companies, coordinated_orgs   # `Natixis et Bpifrance`
     chosen = sorted(chosen + coordinated_orgs(doc_text(doc), chosen), key=lambda m: m.start)
     from .brand_names import acronym_with_name, brand_with_country, name_of_country   # `Orange Côte d'Ivoire`
     chosen = brand_with_country(doc_text(doc), acronym_with_name(doc_text(doc), chosen))
     chosen = name_of_country(doc_text(doc), chosen)                     # `le Crédit du Pays`
+    chosen = apposed_companies(doc_text(doc), chosen)                   # `Xa, filiale du groupe Y`
+    from .model_places import towns_run_as_companies
+    towns_run_as_companies(doc_text(doc), chosen)                       # `la directrice générale de Xa`
     from .named_sites import coordinated_places, named_after_people, places_after_nouns, roads  # `stade X Y`, `région du Z`, `RN7`
     chosen = places_after_nouns(doc_text(doc), named_after_people(doc_text(doc), chosen))
     chosen = roads(doc_text(doc), chosen)
