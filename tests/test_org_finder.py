@@ -711,3 +711,28 @@ def test_companies_named_by_their_context(analyse, text, orgs):
 ])
 def test_no_company_without_an_apposition(analyse, text, not_org):
     assert not_org not in [t for t, _ in _orgs(analyse, text)]
+
+
+@pytest.mark.parametrize("text, orgs", [
+    # a list's first name before a comma, after words that open a list
+    ("Elle compte 640 clients, parmi lesquels Zestlé, SIFCA et le cimentier Bandia Cement.",
+     ["Zestlé", "SIFCA", "Bandia Cement"]),
+    # every occurrence of a name read as an organization once, also where the model saw a person
+    ("Les blocs sont exploités par Zanfer, coentreprise entre Rio Molta et Baokang. Selon le "
+     "ministre, WCS et Zanfer devraient produire 120 millions de tonnes.",
+     ["Zanfer", "Rio Molta", "Baokang", "WCS", "Zanfer"]),
+])
+def test_names_in_lists_and_again(analyse, text, orgs):
+    assert [t for t, _ in _orgs(analyse, text)] == orgs
+
+
+@pytest.mark.parametrize("text, kept", [
+    # a brand or product after a brand noun, a model after the maker, a body of the organization
+    ("Le groupe Talvera a racheté l'usine. Les huiles Talvera sont vendues partout.", 1),
+    ("Le groupe Talvera a racheté l'usine. La Talvera Zenith sortira en mai.", 1),
+    ("Le groupe Talvera a racheté l'usine. Talvera a annoncé un dividende.", 2),
+    # a person of the article named in full keeps the name
+    ("Le groupe Talvera a racheté l'usine de Moussa Talvera. Talvera a parlé.", 1),
+])
+def test_repeated_names_that_are_no_mention(analyse, text, kept):
+    assert sum(t == "Talvera" for t, _ in _orgs(analyse, text)) == kept

@@ -1013,6 +1013,9 @@ _LIST_NAME = (r"(?:[lL]['’]|[lL]es?[ \u00a0]|[lL]a[ \u00a0])?"
               r"[A-ZÀ-Þ][\w&’'-]*)*)")
 _AFTER = re.compile(r"[ \u00a0]*(?:,|[ \u00a0]et|[ \u00a0]ou)[ \u00a0]+" + _LIST_NAME)
 _BEFORE = re.compile(_LIST_NAME + r"[ \u00a0]+(?:et|ou)[ \u00a0]+(?:[lL]['’]|[lL]es?[ \u00a0]|[lL]a[ \u00a0])?\Z")
+# `parmi lesquels Xa, Yb et …`: a list's first name before a comma, after words that open a list
+_BEFORE_COMMA = re.compile(r"(?:\b(?:lesquels|lesquelles|dont|comme|notamment|tels? que|telles? que)|:)"
+                           r"[ \u00a0]+" + _LIST_NAME + r"[ \u00a0]*,[ \u00a0]+\Z")
 _LIST_GOES_ON = re.compile(r"[ \u00a0]*(?:\)|(?:,|[ \u00a0]et|[ \u00a0]ou)[ \u00a0]+"
                            r"(?:[lL]['’]|[lL]es?[ \u00a0]|[lL]a[ \u00a0])?[A-ZÀ-Þ0-9])")
 
@@ -1054,6 +1057,9 @@ def coordinated_orgs(text: str, mentions: list[Mention]) -> list[Mention]:
         b = _BEFORE.search(text, max(0, m.start - 80), m.start)
         if b:
             hits.append((b.start("name"), b.end("name")))
+        c = _BEFORE_COMMA.search(text, max(0, m.start - 80), m.start)
+        if c and _LIST_GOES_ON.match(text, m.end):
+            hits.append((c.start("name"), c.end("name")))
         for s, e in hits:
             # a sentence's end closes the list (`… et Baokang. Le minerai …`)
             name = re.split(r"[.!?][ \u00a0]", text[s:e])[0].rstrip(".’'-")
@@ -1083,8 +1089,8 @@ _APPOSED = re.compile(r"(?<![\w’'&-])((?:[A-ZÀ-Þ][\w’'&-]*[ \u00a0]){0,3}[
 def apposed_companies(text: str, mentions: list[Mention]) -> list[Mention]:
     """A name with an apposition that says it is a company (`X, filiale du groupe Y`, `X, la
     marque de la société Y`, company_appositions.tsv) is an ORG: added where no mention stands,
-    relabelled where the model read an unknown place or a person (a person of the article is
-    of one word, named nowhere else; a known place stays), taking in the country that ends it
+    relabelled where the model read an unknown place or a person (a person of one word, no
+    word of a person named in full; a known place stays), taking in the country that ends it
     (`X Africa Pays, filiale de …`). The noun takes a complement (`, le groupe a grandi` starts
     a clause). A sentence's first words (`Selon`, `Enfin`) are not part of the name."""
     from pipeline.extraction.lexicon import is_french_word
@@ -1108,12 +1114,59 @@ def apposed_companies(text: str, mentions: list[Mention]) -> list[Mention]:
         if any(m.label in ("MINISTRY", "EVENT") or m.label == "ORG" and (m.start, m.end) == (s, e)
                for m in inside):
             continue  # a part read as an organization gives way (`Africa Pays` in `Xa Africa Pays`)
-        if any(m.label == "PERSON" and (" " in m.text or sum(x.label == "PERSON" and x.text == m.text
-                                                           for x in out) > 1)
+        people = {w for x in out if x.label == "PERSON" and " " in x.text.strip() for w in x.text.split()}
+        if any(m.label == "PERSON" and (" " in m.text or m.text in people)
                or m.label == "LOC" and lookup(m.text) is not None for m in inside):
             continue
         out = [m for m in out if m not in inside]
         name = text[s:e]
         out.append(Mention(s, e, "ORG", text=name, norm=norm_apostrophes(name), source="org_apposed",
                            priority=0))
+    return sorted(out, key=lambda m: m.start)
+
+
+# a capitalized word, or `de [la]` and a capital, right after a name: it goes on
+_REPEAT_GOES_ON = re.compile(r"[ \u00a0]+(?:(?:de|du|des)[ \u00a0]+(?:la[ \u00a0]+|l['’])?|d['’]|l['’])?[A-ZÀ-Þ]")
+
+
+def repeated_org_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Every occurrence is a mention (ENTITIES.md): a name the article reads as an organization
+    once (`Zanfer, coentreprise entre …`) is one where it stands again with no mention of its
+    own (`Zanfer et WCS devraient …`), or where only the model took it for an unknown place or
+    a one-word person. Not after a brand noun (`la marque Xa`) or before more of a name. Not
+    acronyms (acronyms.py links those), French words, known places or people of the article
+    (words of a person named in two words or more)."""
+    from pipeline.extraction.lexicon import is_french_word
+    from pipeline.extraction.normalize.gazetteer import lookup
+    person_words = {w for m in mentions if m.label == "PERSON" and " " in m.text.strip()
+                    for w in m.text.split()}
+    by_span = {(m.start, m.end): m for m in mentions}
+    out = list(mentions)
+    brand_nouns = word_set("brand_nouns.tsv")
+    names: dict = {}
+    for m in mentions:
+        if m.label == "ORG" and m.text[:1].isupper() and not looks_like_acronym(m.text) \
+                and len(m.text) >= 3 and "\n" not in m.text:
+            # the model's own organizations do not outweigh a place read elsewhere
+            names.setdefault(m.text, (m.norm, m.source == "model_org"))
+    for name, (norm, guessed) in names.items():
+        words = name.split()
+        if (len(words) == 1 and is_french_word(name)) or lookup(name) is not None \
+                or any(w in person_words for w in words):
+            continue
+        for mm in re.finditer(r"(?<![\w’'-])" + re.escape(name) + r"(?![\w-])", text):
+            s, e = mm.start(), mm.end()
+            before = re.findall(r"[\w’'-]+", text[max(0, s - 30):s])
+            if (before and before[-1].lower() in brand_nouns) or _REPEAT_GOES_ON.match(text, e):
+                continue  # `les huiles Xa`, `la Xa Lodgy`, `le Comité X de la BCX`: a brand, a
+                # model or a longer name
+            cur = by_span.get((s, e))
+            if cur is not None:
+                if (cur.label == "LOC" and not guessed and lookup(name, weak=True) is None) \
+                        or (cur.label == "PERSON" and " " not in name):
+                    cur.label, cur.norm, cur.source = "ORG", norm, "org_repeat"
+                continue
+            if any(x.start < e and s < x.end for x in out):
+                continue
+            out.append(Mention(s, e, "ORG", text=name, norm=norm, source="org_repeat", priority=0))
     return sorted(out, key=lambda m: m.start)

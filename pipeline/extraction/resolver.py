@@ -112,6 +112,8 @@ def resolve(doc: Doc, home: str = HOME_COUNTRY) -> list[Mention]:
     chosen = apposed_companies(doc_text(doc), chosen)                   # `Xa, filiale du groupe Y`
     from .model_places import towns_run_as_companies
     towns_run_as_companies(doc_text(doc), chosen)                       # `la directrice générale de Xa`
+    from .org_finder import repeated_org_names
+    chosen = repeated_org_names(doc_text(doc), chosen)                  # `Xa` again, as an organization
     from .named_sites import coordinated_places, named_after_people, places_after_nouns, roads  # `stade X Y`, `région du Z`, `RN7`
     chosen = places_after_nouns(doc_text(doc), named_after_people(doc_text(doc), chosen))
     chosen = roads(doc_text(doc), chosen)
