@@ -438,7 +438,8 @@ def test_a_currency_code_in_brackets_after_the_currency_is_no_organization(run, 
 
 def test_a_bracketed_acronym_after_other_words_stays_even_if_a_currency_code(run):
     # `CAD` is also the Canadian dollar's code
-    res = run("Le Comité d'aide au développement (CAD) de l'OCDE s'est réuni à Paris.")
+    # (a standing body on its own: `(CAD) de l'OCDE` would be a body inside the OCDE, ENTITIES.md)
+    res = run("Le Comité d'aide au développement (CAD) s'est réuni à Paris.")
     assert "CAD" in _texts(res, "ORG")
 
 
@@ -736,3 +737,25 @@ def test_names_in_lists_and_again(analyse, text, orgs):
 ])
 def test_repeated_names_that_are_no_mention(analyse, text, kept):
     assert sum(t == "Talvera" for t, _ in _orgs(analyse, text)) == kept
+
+
+@pytest.mark.parametrize("text, orgs", [
+    # a body with its acronym, then its organization: only the organization
+    ("Le Comité de politique monétaire (CPM) de la Banque des Etats de l'Afrique du Nord (BEAN) a "
+     "relevé le taux. Le CPM a aussi maintenu les réserves.",
+     ["Banque des Etats de l'Afrique du Nord", "BEAN"]),
+    # a standing body on its own stays
+    ("Le Comité national de pilotage (CNP) a tenu sa session. Le CNP a validé le plan.",
+     ["Comité national de pilotage", "CNP", "CNP"]),
+    # a compound noun of the sectors a body serves
+    ("Karité : le Conseil karité-sésame annonce une hausse des exportations.", ["Conseil karité-sésame"]),
+])
+def test_bodies_and_their_organizations(analyse, text, orgs):
+    assert [t for t, _ in _orgs(analyse, text)] == orgs
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Les usines sont au sud de Suez, près du canal.", "LOC"),   # a known place after `de`
+])
+def test_a_known_place_the_model_calls_an_organization(analyse, text, label):
+    assert [m.label for m in analyse(text)._.mentions if m.text == "Suez"] == [label]

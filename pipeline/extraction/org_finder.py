@@ -179,6 +179,11 @@ def _extend_name(doc, i: int, allow_caps: bool = True) -> int:
                 and doc[j + 1].text == "-" and not doc[j + 1].whitespace_ and _is_adj(doc[j + 2]):
             end = j = j + 3  # `commission mixte algéro-tunisienne`: a compound of two demonyms
             continue
+        if j == i + 1 and t.is_lower and t.is_alpha and j + 2 < n and doc[j + 1].text == "-" \
+                and not t.whitespace_ and not doc[j + 1].whitespace_ and doc[j + 2].is_lower \
+                and doc[j + 2].is_alpha:
+            end = j = j + 3  # `Conseil coton-anacarde`: the sectors it serves, a compound noun
+            continue
         if _is_adj(t):
             if _is_cap(doc[j - 1]) and j - 1 > i and _closing_demonym(doc, j):
                 break  # `Haut conseil d'État libyen`: whose body it is, not its name
@@ -985,13 +990,35 @@ def _event_triggers(doc, pats: Patterns) -> list[Mention]:
     return out
 
 
+# `(CPM) de la BCX`: an acronym in brackets, then the organization the body belongs to
+_ACRONYM_THEN_ORG = re.compile(r"[ \u00a0]*\(([^()\s]{2,10})\)[ \u00a0]+(?:de[ \u00a0]+la|de[ \u00a0]+l['’]|du|des|d['’])"
+                               r"[ \u00a0]*[A-ZÀ-Þ]")
+
+
+def _bodies_before_their_org(doc, pats: Patterns, cands: list[Mention]) -> tuple[list[Mention], set]:
+    """A body with its acronym, then the organization it belongs to (`le Comité de politique
+    monétaire (CPM) de la BCX`): a body inside an organization gives only the organization
+    (ENTITIES.md), so neither the body's name nor its acronym is a mention. Returns the other
+    candidates and the acronyms to leave out."""
+    text = doc_text(doc)
+    keep, acronyms = [], set()
+    for m in cands:
+        a = _ACRONYM_THEN_ORG.match(text, m.end)
+        if m.label == "ORG" and m.text.split()[0] in pats.bodies and " " in m.text and a:
+            acronyms.add(a.group(1))
+            continue
+        keep.append(m)
+    return [m for m in keep if m.text not in acronyms], acronyms
+
+
 def find_orgs_events(doc) -> list[Mention]:
     """ORG and EVENT mentions of ``doc`` (a ``fr_core_news_md`` Doc)."""
     pats = load_patterns()
     cands = _head_names(doc, pats) + _english_runs(doc, pats) + _trigger_names(doc, pats) \
         + _known_names(doc, pats) + _event_triggers(doc, pats)
     longs, banned = _paren_long_forms(doc, pats, cands)
-    cands += longs + _acronyms(doc, pats, banned)
+    cands, inner = _bodies_before_their_org(doc, pats, cands + longs)
+    cands += _acronyms(doc, pats, banned | inner)
     mentions = _resolve(cands)
     mentions = _resolve(mentions + _title_case_acronyms(doc, mentions))
     # `l'opération Mutandis` where `le groupe Mutandis` is written too: a company's operation
