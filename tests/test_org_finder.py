@@ -759,3 +759,19 @@ def test_bodies_and_their_organizations(analyse, text, orgs):
 ])
 def test_a_known_place_the_model_calls_an_organization(analyse, text, label):
     assert [m.label for m in analyse(text)._.mentions if m.text == "Suez"] == [label]
+
+
+@pytest.mark.parametrize("text, org", [
+    # a nationality in lower case standing for the company noun
+    ("Autre investissement, celui de l'espagnol Ibarrola : un complexe touristique.", "Ibarrola"),
+    ("Logistique : l'ivoirienne Tamba lève 45 millions de dollars.", "Tamba"),
+    # an apposition also over a two-word name the model took for a person
+    ("Tout d'abord Ynna Cemento, filiale du groupe Chaabi, a signé une convention.", "Ynna Cemento"),
+])
+def test_companies_introduced_by_nationality_or_apposition(analyse, text, org):
+    assert org in [t for t, _ in _orgs(analyse, text)]
+
+
+def test_a_nationality_with_a_capital_introduces_a_person(analyse):
+    doc = analyse("L'Espagnol Pedro Sanchez a parlé.")
+    assert [(m.text, m.label) for m in doc._.mentions] == [("Pedro Sanchez", "PERSON")]

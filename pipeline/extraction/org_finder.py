@@ -1113,11 +1113,61 @@ _APPOSED = re.compile(r"(?<![\w’'&-])((?:[A-ZÀ-Þ][\w’'&-]*[ \u00a0]){0,3}[
                       r"([\w-]+)(?:[ \u00a0]+[a-zà-ÿ-]+)?[ \u00a0]+(?:de|du|des|d['’]|entre)(?![\w-])")
 
 
+def _named_elsewhere(m: Mention, mentions: list[Mention]) -> bool:
+    """A word of PERSON ``m`` names another person mention of the article (`Tazi` after `Ali
+    Tazi`): a person, whatever an apposition says."""
+    words = set(m.text.split())
+    return any(x is not m and x.label == "PERSON" and words & set(x.text.split()) for x in mentions)
+
+
+# `l'espagnol Xa`, `la chinoise Xa Group`: a nationality in lower case used as a noun, then a name
+_DEMONYM_THEN_NAME = re.compile(r"(?<![\w’'-])(?:[lL]['’]|[lL]e[ \u00a0]|[lL]a[ \u00a0])([a-zà-ÿ-]{4,})[ \u00a0]+"
+                                r"((?:[A-ZÀ-Þ][\w’'&-]*[ \u00a0]){0,3}[A-ZÀ-Þ][\w’'&-]*)")
+
+
+def demonym_companies(text: str, mentions: list[Mention]) -> list[Mention]:
+    """`l'espagnol Xa`, `l'ivoirienne Xa`: a nationality adjective in lower case standing for a
+    company noun (`le groupe espagnol`), then a name: the company. A person is introduced
+    with a capital (`l'Espagnol Xa`), so lower case is the press's shorthand for firms. Added
+    where no mention stands, or over an unknown place or a person the article names nowhere
+    else; not a known place, a French word or a title."""
+    from pipeline.extraction.lexicon import is_french_word
+    from pipeline.extraction.normalize.gazetteer import demonym_country, lookup
+    from pipeline.extraction.titles import title_words
+    out = list(mentions)
+    for d in _DEMONYM_THEN_NAME.finditer(text):
+        if demonym_country(d.group(1)) is None:
+            continue
+        s = d.start(2)
+        words = d.group(2).split()
+        # the name stops before a French word that opens the rest of the sentence
+        keep = 1
+        while keep < len(words) and not is_french_word(words[keep]):
+            keep += 1
+        words = words[:keep]
+        name = " ".join(words).rstrip(".’'-")
+        e = s + len(name)
+        if not name or (len(words) == 1 and is_french_word(name)) or lookup(name) is not None \
+                or words[0].lower() in title_words():
+            continue
+        inside = [m for m in out if s <= m.start and m.end <= e]
+        if any(m.start < e and s < m.end for m in out if m not in inside):
+            continue
+        if any(m.label in ("ORG", "MINISTRY", "EVENT", "COUNTRY") or m.label == "PERSON"
+               and _named_elsewhere(m, out) or m.label == "LOC" and lookup(m.text) is not None
+               for m in inside):
+            continue
+        out = [m for m in out if m not in inside]
+        out.append(Mention(s, e, "ORG", text=name, norm=norm_apostrophes(name), source="org_demonym",
+                           priority=0))
+    return sorted(out, key=lambda m: m.start)
+
+
 def apposed_companies(text: str, mentions: list[Mention]) -> list[Mention]:
     """A name with an apposition that says it is a company (`X, filiale du groupe Y`, `X, la
     marque de la société Y`, company_appositions.tsv) is an ORG: added where no mention stands,
-    relabelled where the model read an unknown place or a person (a person of one word, no
-    word of a person named in full; a known place stays), taking in the country that ends it
+    relabelled where the model read an unknown place or a person (whose words name no other
+    person of the article; a known place stays), taking in the country that ends it
     (`X Africa Pays, filiale de …`). The noun takes a complement (`, le groupe a grandi` starts
     a clause). A sentence's first words (`Selon`, `Enfin`) are not part of the name."""
     from pipeline.extraction.lexicon import is_french_word
@@ -1141,8 +1191,7 @@ def apposed_companies(text: str, mentions: list[Mention]) -> list[Mention]:
         if any(m.label in ("MINISTRY", "EVENT") or m.label == "ORG" and (m.start, m.end) == (s, e)
                for m in inside):
             continue  # a part read as an organization gives way (`Africa Pays` in `Xa Africa Pays`)
-        people = {w for x in out if x.label == "PERSON" and " " in x.text.strip() for w in x.text.split()}
-        if any(m.label == "PERSON" and (" " in m.text or m.text in people)
+        if any(m.label == "PERSON" and _named_elsewhere(m, out)
                or m.label == "LOC" and lookup(m.text) is not None for m in inside):
             continue
         out = [m for m in out if m not in inside]

@@ -110,6 +110,8 @@ def resolve(doc: Doc, home: str = HOME_COUNTRY) -> list[Mention]:
     chosen = brand_with_country(doc_text(doc), acronym_with_name(doc_text(doc), chosen))
     chosen = name_of_country(doc_text(doc), chosen)                     # `le Crédit du Pays`
     chosen = apposed_companies(doc_text(doc), chosen)                   # `Xa, filiale du groupe Y`
+    from .org_finder import demonym_companies
+    chosen = demonym_companies(doc_text(doc), chosen)                   # `l'espagnol Xa`
     from .model_places import towns_run_as_companies
     towns_run_as_companies(doc_text(doc), chosen)                       # `la directrice générale de Xa`
     from .org_finder import repeated_org_names
