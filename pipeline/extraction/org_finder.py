@@ -1117,7 +1117,7 @@ def _named_elsewhere(m: Mention, mentions: list[Mention]) -> bool:
     """A word of PERSON ``m`` names another person mention of the article (`Tazi` after `Ali
     Tazi`): a person, whatever an apposition says."""
     words = set(m.text.split())
-    return any(x is not m and x.label == "PERSON" and words & set(x.text.split()) for x in mentions)
+    return any(x.label == "PERSON" and x.text != m.text and words & set(x.text.split()) for x in mentions)
 
 
 # `l'espagnol Xa`, `la chinoise Xa Group`: a nationality in lower case used as a noun, then a name
