@@ -775,3 +775,17 @@ def test_companies_introduced_by_nationality_or_apposition(analyse, text, org):
 def test_a_nationality_with_a_capital_introduces_a_person(analyse):
     doc = analyse("L'Espagnol Pedro Sanchez a parlé.")
     assert [(m.text, m.label) for m in doc._.mentions] == [("Pedro Sanchez", "PERSON")]
+
+
+@pytest.mark.parametrize("text, event", [
+    # a summit of a body named by its acronym is one EVENT (ENTITIES.md: `sommet de …`)
+    ("Le ministre a annoncé que le prochain sommet de l'UEMX se tiendrait à Bamako.", "sommet de l'UEMX"),
+    ("Le sommet de l'Union sahélienne s'ouvre lundi.", "sommet de l'Union sahélienne"),
+])
+def test_a_summit_of_a_named_body(analyse, text, event):
+    assert event in [m.text for m in analyse(text)._.mentions if m.label == "EVENT"]
+
+
+def test_an_acronym_further_after_a_session_stays_the_organization(analyse):
+    doc = analyse("La session ordinaire du comité des experts de la BCX s'est ouverte lundi.")
+    assert ("BCX", "ORG") in [(m.text, m.label) for m in doc._.mentions]

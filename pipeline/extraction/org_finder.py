@@ -903,6 +903,9 @@ _BODY_EVENT = re.compile(
     r"[ \u00a0]+(?:de la|de l['’]|du|des|de)[ \u00a0]*$", re.I)
 
 
+_SUMMIT_OF = re.compile(r"\bsommet[ \u00a0]+(?:de la|de l['’]|du|des|de)[ \u00a0]*$", re.I)
+
+
 def _body_events(doc, mentions: list[Mention]) -> None:
     """`sommet de l'Union africaine`, `session ordinaire des chefs d'Etat … de l'UA`: a summit or
     session of a named body is one EVENT from the noun to the body's name (ENTITIES.md); an
@@ -910,11 +913,13 @@ def _body_events(doc, mentions: list[Mention]) -> None:
     the acronyms later; `(UA)` after it stays the body's, see acronyms.link_acronyms)."""
     text = doc_text(doc)
     for m in mentions:
-        if m.label != "ORG" or looks_like_acronym(m.text):
+        if m.label != "ORG":
             continue
         line_start = text.rfind("\n", 0, m.start) + 1
         before = text[max(line_start, m.start - 140):m.start]
-        b = _BODY_EVENT.search(before)
+        # an acronym names the body of a summit right before it (`le sommet de l'UX`), not of
+        # a session or a meeting further back (`session du comité … de la BCX`)
+        b = (_SUMMIT_OF if looks_like_acronym(m.text) else _BODY_EVENT).search(before)
         if b is None:
             continue
         s = m.start - len(before) + b.start()
