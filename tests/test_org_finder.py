@@ -789,3 +789,23 @@ def test_a_summit_of_a_named_body(analyse, text, event):
 def test_an_acronym_further_after_a_session_stays_the_organization(analyse):
     doc = analyse("La session ordinaire du comité des experts de la BCX s'est ouverte lundi.")
     assert ("BCX", "ORG") in [(m.text, m.label) for m in doc._.mentions]
+
+
+@pytest.mark.parametrize("text, org, norm", [
+    # a party in lower case named by its capital complement, valued with the capital
+    ("Le secrétaire général du parti de l'Indépendance, Ali Tazi, a parlé.",
+     "parti de l'Indépendance", "Parti de l'Indépendance"),
+    # `Haut Commissariat`: the head is the hyphenated word in the value
+    ("Selon le Haut Commissariat au Plan, la croissance ralentit.",
+     "Haut Commissariat au Plan", "Haut-Commissariat au Plan"),
+])
+def test_heads_in_lower_case_or_split(analyse, text, org, norm):
+    assert (org, norm) in _orgs(analyse, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Le parti au pouvoir a perdu la majorité.",
+    "Il est allé au commissariat de police.",
+])
+def test_generic_party_and_police_station(analyse, text):
+    assert _orgs(analyse, text) == []

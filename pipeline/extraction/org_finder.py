@@ -69,6 +69,7 @@ class Patterns:
     scope_words: set = field(default_factory=set)         # `nationale` in `la commission nationale …`
     wrappers: set = field(default_factory=set)            # `Groupe` in `Groupe OCP`
     whole: set = field(default_factory=set)               # `Parlement`: a head that is a name alone
+    lower_named: set = field(default_factory=set)         # `parti`: a lower-case head before `de` + a capital
     known_acronyms: dict = field(default_factory=dict)    # acronym -> (long form, label)
     known_names: dict = field(default_factory=dict)       # folded name -> (canonical, label)
     short_forms: dict = field(default_factory=dict)       # folded short form -> full name
@@ -89,7 +90,8 @@ def load_patterns() -> Patterns:
     for word, kind, _label in _rows("org_heads.tsv"):
         {"head": p.org_heads, "pre": p.pre, "trigger": p.triggers, "suffix": p.suffixes,
          "legal": p.legal_forms, "body": p.bodies, "wrapper": p.wrappers, "whole": p.whole,
-         "club": p.club_words, "scope": p.scope_words}.get(kind, set()).add(word)
+         "club": p.club_words, "scope": p.scope_words,
+         "lower_named": p.lower_named}.get(kind, set()).add(word)
         if kind == "suffix_legal":
             p.suffixes.add(word)
         if kind in ("suffix", "suffix_legal") and word.replace(".", "").isupper():
@@ -379,6 +381,17 @@ def _place_run(doc, k: int, m: int) -> int:
 _OF_AN_ORG = re.compile(r"\s+(?:de la|de l'|du|des|de|d')\s*[A-ZÀ-Þ]")
 
 
+def _capital_complement(doc, j: int) -> bool:
+    """`de l'X`, `du X`, `des X` with a capital X starts at token ``j``."""
+    n = len(doc)
+    if j >= n or doc[j].lower_ not in ("de", "du", "des", "d'", "d’"):
+        return False
+    k = j + 1
+    if k < n and doc[k].lower_ in ("l'", "l’", "la"):
+        k += 1
+    return k < n and _is_cap(doc[k]) and doc[k].is_alpha
+
+
 def _head_names(doc, pats: Patterns) -> list[Mention]:
     out = []
     n = len(doc)
@@ -397,6 +410,9 @@ def _head_names(doc, pats: Patterns) -> list[Mention]:
             label = "ORG"  # `Étoile sportive du Sahel`: a sports club, whatever its first word
         elif _lower_state_body(doc, i, pats):
             label = "ORG"  # `la commission nationale des comptes`: one body of the state
+            capitalize = True
+        elif t.text in pats.lower_named and _capital_complement(doc, i + 1):
+            label = "ORG"  # `le parti de l'Istiqlal`: a party named by its complement
             capitalize = True
         elif t.text in pats.event_heads:
             label = "EVENT"
@@ -454,6 +470,9 @@ def _head_names(doc, pats: Patterns) -> list[Mention]:
         if label == "EVENT" and i + 1 < n and doc[i + 1].lower_ in pats.standing:
             label = "ORG"  # `Conférence permanente des …`: a standing body, not a meeting
         m = _mention(doc, start, end, label, "org_head" if label == "ORG" else "event_head")
+        if start < i and f"{doc[start].text}-{t.text}" in pats.org_heads:
+            # `Haut Commissariat au Plan`: the head is one hyphenated word (`Haut-Commissariat`)
+            m.norm = f"{doc[start].text}-{t.text}" + m.norm[len(doc[start:i + 1].text):]
         if capitalize:
             m.norm = m.norm[:1].upper() + m.norm[1:]
         folded = _fold(m.norm)
