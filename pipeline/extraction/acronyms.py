@@ -254,9 +254,9 @@ _SHORT_NAME = re.compile(r"[ \u00a0]*\(([A-ZÀ-Þ][\w’'-]*[a-zà-ÿ][\w’'-]*
 def _bracketed_short_names(text: str, mentions: list[Mention], ends: dict, by_span: dict,
                            defs: dict) -> None:
     """A short name in brackets right after an organization's long form of three words or more
-    (`Banque ouest-africaine du commerce (Waxbank)`, `Autorité … de Kribi (KPZone)`) is that
-    organization, however its letters relate to the long form's: outlets write contractions
-    and English short names there. Not a place, a French word or a person of the article; a
+    (`Banque africaine du commerce (Afcobank)`, `Autorité … de Kribi (KPZone)`) is that
+    organization, its first letter one of the long form's initials and the rest however it
+    comes: outlets write contractions and English short names there. Not a place, a French word or a person of the article; a
     second word must be a place (`(Artel Niger)`, whose first word alone names it too)."""
     from .lexicon import is_french_word
     from .normalize.gazetteer import country_code, lookup
@@ -273,6 +273,10 @@ def _bracketed_short_names(text: str, mentions: list[Mention], ends: dict, by_sp
             continue
         if country and lookup(country) is None and country_code(country) is None:
             continue
+        initials = {_fold(w)[:1] for w in WORD_RE.findall(norm_apostrophes(long_m.text))
+                    if _fold(w) not in FUNCTION_WORDS}
+        if _fold(name)[:1] not in initials:
+            continue  # `… européenne (Reuters)`: a short name opens with one of the name's initials
         norm = long_m.norm or norm_apostrophes(long_m.text)
         defs[whole] = (norm, "ORG")
         if country:
