@@ -711,6 +711,7 @@ def test_companies_named_by_their_context(analyse, text, orgs):
 @pytest.mark.parametrize("text, not_org", [
     ("Selon Ahmed Tazi, le groupe a grandi.", "Ahmed Tazi"),    # a clause, no apposition
     ("Paris, la société de Tazi a grandi.", "Paris"),           # a known place stays
+    ("Pour Moussa, la société de son père a fait faillite.", "Moussa"),   # a fronted phrase
 ])
 def test_no_company_without_an_apposition(analyse, text, not_org):
     assert not_org not in [t for t, _ in _orgs(analyse, text)]

@@ -1133,7 +1133,7 @@ def coordinated_orgs(text: str, mentions: list[Mention]) -> list[Mention]:
 # ---------------------------------------------------------------- `X, filiale de …`
 # up to four capitalized words (a hyphen or `&` inside), then a comma and a company noun
 _APPOSED = re.compile(r"(?<![\w’'&-])((?:[A-ZÀ-Þ][\w’'&-]*[ \u00a0]){0,3}[A-ZÀ-Þ][\w’'&-]*),[ \u00a0]+"
-                      r"(?:la[ \u00a0]+|le[ \u00a0]+|l['’]|une[ \u00a0]+|un[ \u00a0]+|sa[ \u00a0]+|son[ \u00a0]+)?"
+                      r"(la[ \u00a0]+|le[ \u00a0]+|l['’]|une[ \u00a0]+|un[ \u00a0]+|sa[ \u00a0]+|son[ \u00a0]+)?"
                       r"([\w-]+)(?:[ \u00a0]+[a-zà-ÿ-]+)?[ \u00a0]+(?:de|du|des|d['’]|entre)(?![\w-])")
 
 
@@ -1187,6 +1187,11 @@ def demonym_companies(text: str, mentions: list[Mention]) -> list[Mention]:
     return sorted(out, key=lambda m: m.start)
 
 
+# prepositions that front a phrase before the subject (`Pour Xa, la société …`)
+_FRONTING = {"pour", "selon", "avec", "chez", "à", "a", "au", "aux", "en", "par", "sur", "dans",
+             "après", "avant", "depuis", "pendant", "contre", "sans", "sous", "vers", "outre"}
+
+
 def apposed_companies(text: str, mentions: list[Mention]) -> list[Mention]:
     """A name with an apposition that says it is a company (`X, filiale du groupe Y`, `X, la
     marque de la société Y`, company_appositions.tsv) is an ORG: added where no mention stands,
@@ -1200,13 +1205,17 @@ def apposed_companies(text: str, mentions: list[Mention]) -> list[Mention]:
     nouns = word_set("company_appositions.tsv")
     out = list(mentions)
     for a in _APPOSED.finditer(text):
-        if a.group(2).lower() not in nouns:
+        if a.group(3).lower() not in nouns:
             continue
         s, e = a.start(1), a.end(1)
         words = a.group(1).split()
+        fronted = False
         while words and (is_french_word(words[0]) or words[0].lower() in STOP_WORDS):
             s += len(words[0]) + 1   # `Enfin Xa`, `Selon Xa`: a sentence's first words
+            fronted = fronted or words[0].lower() in _FRONTING
             words = words[1:]
+        if fronted and a.group(2):
+            continue  # `Pour Moussa, la société de son père a …`: a fronted phrase, then the subject
         if not words or lookup(" ".join(words)) is not None or country_code(" ".join(words)):
             continue
         inside = [m for m in out if s <= m.start and m.end <= e]
