@@ -775,9 +775,13 @@ def test_companies_introduced_by_nationality_or_apposition(analyse, text, org):
     assert org in [t for t, _ in _orgs(analyse, text)]
 
 
-def test_a_nationality_with_a_capital_introduces_a_person(analyse):
-    doc = analyse("L'Espagnol Pedro Sanchez a parlé.")
-    assert [(m.text, m.label) for m in doc._.mentions] == [("Pedro Sanchez", "PERSON")]
+@pytest.mark.parametrize("text", [
+    "L'Espagnol Pedro Sanchez a parlé.",
+    # a full name the model reads stays a person, whatever the case of the nationality
+    "Le but de l'ivoirien Didier Drogba a sauvé le match.",
+])
+def test_a_nationality_then_a_full_name_introduces_a_person(analyse, text):
+    assert [m.label for m in analyse(text)._.mentions] == ["PERSON"]
 
 
 @pytest.mark.parametrize("text, event", [

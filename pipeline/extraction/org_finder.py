@@ -1153,8 +1153,8 @@ def demonym_companies(text: str, mentions: list[Mention]) -> list[Mention]:
     """`l'espagnol Xa`, `l'ivoirienne Xa`: a nationality adjective in lower case standing for a
     company noun (`le groupe espagnol`), then a name: the company. A person is introduced
     with a capital (`l'Espagnol Xa`), so lower case is the press's shorthand for firms. Added
-    where no mention stands, or over an unknown place or a person the article names nowhere
-    else; not a known place, a French word or a title."""
+    where no mention stands, or over an unknown place or a one-word person the article names
+    nowhere else; not a known place, a French word or a title."""
     from pipeline.extraction.lexicon import is_french_word
     from pipeline.extraction.normalize.gazetteer import demonym_country, lookup
     from pipeline.extraction.titles import title_words
@@ -1178,8 +1178,9 @@ def demonym_companies(text: str, mentions: list[Mention]) -> list[Mention]:
         if any(m.start < e and s < m.end for m in out if m not in inside):
             continue
         if any(m.label in ("ORG", "MINISTRY", "EVENT", "COUNTRY") or m.label == "PERSON"
-               and _named_elsewhere(m, out) or m.label == "LOC" and lookup(m.text) is not None
-               for m in inside):
+               and (" " in m.text.strip() or _named_elsewhere(m, out))
+               or m.label == "LOC" and lookup(m.text) is not None for m in inside):
+            # (`l'ivoirien Prénom Nom`: a full name the model read stays a person)
             continue
         out = [m for m in out if m not in inside]
         out.append(Mention(s, e, "ORG", text=name, norm=norm_apostrophes(name), source="org_demonym",
