@@ -163,6 +163,25 @@ def test_prose_after_a_related_link_is_kept():
     assert art.prose.split("\n")[1] == lines[1] and art.prose.split("\n")[3] == lines[3]
 
 
+@pytest.mark.parametrize("line, kind", [
+    # a related-article item on its own line: an arrow, a rubric, a headline
+    ("→ Énergie : la SNX relève ses tarifs de 4 %", "link"),
+    ("» Mines : Kalfa en tête des exportations (12/02/2026)", "link"),
+    # an agency's signature and the editors' initials closing a dispatch
+    ("(APZ)", "byline"),
+    ("KT/MB/OS", "byline"),
+    # an agency's subscription disclaimer
+    ("Les contenus publiés sur le site de l'agence Zeta ne reprennent qu'une partie des dépêches "
+     "proposées à nos abonnés. Contactez-nous pour vous abonner.", "credit"),
+    # prose: a bullet line, an acronym in a sentence, subscribers without dispatches
+    ("• Le ministre a-t-il le temps de réformer la CDG ?", None),
+    ("La FNX (Fédération nationale) a ouvert son congrès lundi.", None),
+    ("Le nombre d'abonnés au mobile a atteint 12 millions.", None),
+])
+def test_agency_footers_and_related_items_are_furniture(line, kind):
+    assert boilerplate_kind(line) == kind
+
+
 def test_a_sentence_that_talks_about_reading_is_prose():
     assert boilerplate_kind("Il faut lire aussi le rapport de la Cour des comptes, publié lundi.") is None
     assert boilerplate_kind("Les élèves apprennent à lire aussi bien qu'à compter.") is None

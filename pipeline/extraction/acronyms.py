@@ -95,10 +95,12 @@ def find_paren_acronyms(text: str) -> list[tuple[int, int, int]]:
     written in brackets/guillemets."""
     out = []
     # `(CCC-CI)`, `(SGEB-UGTT)`: an acronym may carry its country's or parent's after a hyphen
-    for m in re.finditer(r"(\(|«\s*|\"\s*)([A-Z][A-Za-z0-9&]{1,7}(?:-[A-Z]{2,6})?(?: [A-Z][A-Za-z]+)?)\s*(\)|»|\")", text):
+    for m in re.finditer(r"(\(|«\s*|\"\s*)([A-ZÀ-Þ][\w&]{1,9}(?:-[A-Z]{2,6})?(?: [A-Z][A-Za-z]+)?)\s*(\)|»|\")", text):
         acr = m.group(2)
         first = acr.split(" ")[0].split("-")[0]
-        if looks_like_acronym(first):
+        # in brackets an acronym may be longer or carry accented capitals (`SOGEPAMI`, `TÜİK`)
+        if looks_like_acronym(first) or (first.isupper() and first.replace("&", "").isalnum()
+                                         and not any(c.isdigit() for c in first)):
             out.append((m.start(), m.start(2), m.end(2)))
     return out
 
@@ -215,6 +217,7 @@ def link_acronyms(text: str, mentions: list[Mention],
         norm = long_m.norm or norm_apostrophes(long_m.text)
         defs[acr] = (norm, long_m.label)
         _bracketed(mentions, by_span, a0, a1, acr, long_m.label, norm)
+    _bracketed_short_names(text, mentions, ends, by_span, defs)
     # known long forms the article writes out
     ftext = None        # the folded article, when a known acronym asks for it
     short_forms = short_forms or {}
@@ -271,6 +274,48 @@ def _place_acronym(place: str, acr: str, known: dict) -> bool:
     return acr not in known and (" " in place.strip() or acronym_matches(acr, place))
 
 
+# `(Afreximbank)`, `(SCZone)`, `(Arcep Bénin)`: a short name in brackets, one word (maybe with
+# capitals inside), and maybe the country it serves
+_SHORT_NAME = re.compile(r"[ \u00a0]*\(([A-ZÀ-Þ][\w’'-]*[a-zà-ÿ][\w’'-]*)(?:[ \u00a0]([A-ZÀ-Þ][\w’'-]+))?\)")
+
+
+def _bracketed_short_names(text: str, mentions: list[Mention], ends: dict, by_span: dict,
+                           defs: dict) -> None:
+    """A short name in brackets right after an organization's long form of three words or more
+    (`Banque africaine du commerce (Afcobank)`, `Autorité … de Kribi (KPZone)`) is that
+    organization, its first letter one of the long form's initials and the rest however it
+    comes: outlets write contractions and English short names there. Not a place, a French word or a person of the article; a
+    second word must be a place (`(Artel Niger)`, whose first word alone names it too)."""
+    from .lexicon import is_french_word
+    from .normalize.gazetteer import country_code, lookup
+    person_words = {w for m in mentions if m.label == "PERSON" for w in m.text.split()}
+    for end, long_m in list(ends.items()):
+        mm = _SHORT_NAME.match(text, end)
+        if mm is None or len(long_m.text.split()) < 3 or long_m.label != "ORG":
+            continue
+        name, country = mm.group(1), mm.group(2)
+        whole = text[mm.start(1):mm.end(2) if country else mm.end(1)]
+        if whole in defs or looks_like_acronym(name) or any(c.isdigit() for c in name) \
+                or not 3 <= len(name) <= 16 or is_french_word(name) or name in person_words \
+                or lookup(name, weak=True) is not None:
+            continue
+        if country and lookup(country) is None and country_code(country) is None:
+            continue
+        initials = {_fold(w)[:1] for w in WORD_RE.findall(norm_apostrophes(long_m.text))
+                    if _fold(w) not in FUNCTION_WORDS}
+        if _fold(name)[:1] not in initials:
+            continue  # `… européenne (Reuters)`: a short name opens with one of the name's initials
+        norm = long_m.norm or norm_apostrophes(long_m.text)
+        defs[whole] = (norm, "ORG")
+        if country:
+            defs.setdefault(name, (norm, "ORG"))
+        a0, a1 = mm.start(1), mm.start(1) + len(whole)
+        # the name's words read alone (`Niger` in `(Artep Niger)`) give way to it
+        mentions[:] = [m for m in mentions if not (a0 <= m.start and m.end <= a1
+                                                   and (m.start, m.end) != (a0, a1))]
+        _bracketed(mentions, by_span, a0, a1, whole, "ORG", norm)
+
+
 def _full_name(m: Mention, short_forms: dict[str, str]) -> Optional[str]:
     """The full name of an ORG mention written as a short form (`Nations unies`), else None."""
     return short_forms.get(_fold(m.norm or "")) if m.label == "ORG" else None
@@ -302,9 +347,15 @@ def _trim_to_acronym(text: str, m: Mention, acr: str) -> None:
     """Shrink ``m`` to its shortest word-suffix that the acronym spells
     (``Strategic Business Unit Specialty Products & Solutions (SPS)`` -> the last three words)."""
     for w in list(re.finditer(r"\S+", m.text))[1:]:
-        cand = m.text[w.start():]
+        # from a content word: `Commission de l'Union africaine (UA)` -> `Union africaine`
+        lead = re.match(r"[ldLD][’'`]", m.text[w.start():])
+        at = w.start() + (lead.end() if lead else 0)
+        cand = m.text[at:]
+        words = WORD_RE.findall(cand)
+        if not words or _fold(words[0]) in FUNCTION_WORDS or not cand[:1].isupper():
+            continue  # a name starts with a capital (`kényan de la statistique` is none)
         if acronym_matches(acr, cand):
-            m.start += w.start()
+            m.start += at
             m.text = cand
             if m.norm:
                 m.norm = norm_apostrophes(cand)
@@ -322,3 +373,19 @@ def complete_norms(mentions: list[Mention]) -> None:
         longer = [n for n in norms if n != m.norm and _fold(n).startswith(_fold(m.norm) + " ")]
         if len(longer) == 1:
             m.norm = longer[0]
+
+
+def company_short_names(mentions: list[Mention], suffixes: Iterable[str]) -> None:
+    """A company named in full with its corporate words (`Tamba Logistics Group`, `ZK Ports
+    Group`) and elsewhere without some of them (`Tamba`, `ZK Ports`): the short form takes the
+    full name as norm, where one full name of the article starts so."""
+    suffixes = set(suffixes)
+    full = [m for m in mentions if m.label == "ORG" and len(m.text.split()) >= 2
+            and m.text.split()[-1] in suffixes]
+    for m in mentions:
+        if m.label != "ORG" or m in full:
+            continue
+        longer = {f.norm for f in full if f.text.startswith(m.text + " ")
+                  and all(w in suffixes for w in f.text[len(m.text):].split())}
+        if len(longer) == 1:
+            m.norm = longer.pop()

@@ -6,7 +6,7 @@ import re
 
 from spacy.tokens import Doc
 
-from .acronyms import link_acronyms
+from .acronyms import company_short_names, link_acronyms
 from .defaults import HOME_COUNTRY
 from .mention import Mention
 from .nlp import doc_text
@@ -23,6 +23,8 @@ def normalize_article(doc: Doc, mentions: list[Mention], home: str = HOME_COUNTR
     from .org_finder import load_patterns
     pats = load_patterns()
     link_acronyms(doc_text(doc), mentions, known=pats.known_acronyms, short_forms=pats.short_forms)
+    # `Tamba` for `Tamba Logistics Group` (not `Managem` for `Managem SA`: a legal form is no name)
+    company_short_names(mentions, pats.suffixes - pats.legal_suffixes)
     resolve_in_article(mentions, home)
 
 

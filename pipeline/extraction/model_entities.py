@@ -110,8 +110,10 @@ def model_mentions(doc: Doc) -> list[Mention]:
                 label = "LOC"
             if len(span) == 1 and (span[0].is_stop or span[0].is_upper and len(text) <= 3):
                 continue
-        if label == "PERSON" and lookup(text, weak=True) is None and company_named(doc, span):
-            label = "ORG"   # `le directeur général de Kounouz Med`: no person is run by a CEO
+        if label in ("PERSON", "LOC") and lookup(text) is None and company_named(doc, span):
+            # `le directeur général de Kounouz Med`: no person or town is run by a CEO (a bulk
+            # GeoNames town of that name does not outweigh the context)
+            label = "ORG"
         if label == "LOC" and lookup(text) is None:
             # unknown to the curated gazetteer (a GeoNames-only name is also a first name or a
             # company's, `Kora`): maybe a person, an office, a company or a common word (model_places)
@@ -210,6 +212,7 @@ def _named_after_title(doc: Doc, ent) -> int | None:
 
 
 MODEL_DROP_START = word_set("model_org_drop_start.tsv")
+_PLACE_PREPS = {"à", "de", "d'", "d’", "en", "vers", "depuis", "via"}
 
 
 def model_orgs(doc: Doc, ours: list[Mention]) -> list[Mention]:
@@ -218,6 +221,7 @@ def model_orgs(doc: Doc, ours: list[Mention]) -> list[Mention]:
     noun alone (`le Groupe`, `Congrès`), not lower case."""
     from .acronyms import looks_like_acronym, norm_apostrophes
     from .org_finder import DETS, NOT_ORG_ACRONYMS, PREPS, index_words, load_patterns
+    from .normalize.gazetteer import lookup
     pats = load_patterns()
     out = []
     for e in doc.ents:
@@ -265,6 +269,8 @@ def model_orgs(doc: Doc, ours: list[Mention]) -> list[Mention]:
             continue
         if _placed_town(doc_text(doc), s, t):
             continue  # `d'Al Hoceima`, a town's name as a heading: the gazetteer's place
+        if lookup(text) is not None and prev is not None and prev.lower_ in _PLACE_PREPS:
+            continue  # `au sud de Suez`: a place the curated gazetteer knows, after `de`, `à`
         for a, b in _split_coordinated(text):
             out.append(Mention(s + a, s + b, "ORG", text=text[a:b], norm=norm_apostrophes(text[a:b]),
                                source="model_org", priority=0))

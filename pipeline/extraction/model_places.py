@@ -56,7 +56,7 @@ def _company_context() -> re.Pattern:
     from pipeline.data import read_rows
     words = sorted((r[0] for r in read_rows("company_context.tsv", ("phrase",))), key=len, reverse=True)
     alts = "|".join(re.escape(w).replace("'", "['’]").replace(r"\ ", r"\s+") for w in words)
-    return re.compile(r"(?<![\w-])(?:" + alts + r")\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|de\s+|d['’]\s*)\Z",
+    return re.compile(r"(?<![\w-])(?:" + alts + r")\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|de\s+|d['’]\s*|entre\s+)\Z",
                       re.I)
 
 
@@ -64,16 +64,24 @@ def _company_context() -> re.Pattern:
 _DOMAIN = re.compile(r"[\w-]+\.(?:com|info|net|org|ma|fr|dz|tn|sn|ci|africa|media|news)", re.I)
 
 
-def after_company_words(text: str, start: int) -> bool:
-    """Words said of a company end right before ``start`` (`la directrice générale de X`)."""
-    return bool(_company_context().search(text, max(0, start - 60), start))
-
-
 def company_named(doc: Doc, span: Span) -> bool:
     """An unknown name the context says is a company: after words said of companies
     (`le PNB de Salafin`), or written as a web address."""
-    text = doc_text(doc)
-    return bool(_DOMAIN.fullmatch(span.text) or after_company_words(text, span.start_char))
+    return bool(_DOMAIN.fullmatch(span.text) or after_company_words(doc_text(doc), span.start_char))
+
+
+def after_company_words(text: str, start: int) -> bool:
+    """Words said of companies end right before ``start`` (`le directeur général de`)."""
+    return bool(_company_context().search(text, max(0, start - 60), start))
+
+
+def towns_run_as_companies(text: str, mentions: list) -> None:
+    """A place only the bulk GeoNames list knows (a weak entry: hamlets share names with
+    companies) after words said of companies (`la directrice générale de Xa`) is the company."""
+    from .normalize.text import clean
+    for m in mentions:
+        if m.label == "LOC" and lookup(m.text) is None and after_company_words(text, m.start):
+            m.label, m.norm, m.source = "ORG", clean(m.text), "model_place_org"
 
 
 def judge_model_place(doc: Doc, span: Span) -> str | None:

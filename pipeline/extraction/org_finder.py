@@ -50,6 +50,7 @@ class Patterns:
     pre: set = field(default_factory=set)
     triggers: set = field(default_factory=set)
     suffixes: set = field(default_factory=set)
+    legal_suffixes: set = field(default_factory=set)      # `Ltd`, `SA`: suffixes that are legal forms
     generic: list = field(default_factory=list)
     generic_alone: list = field(default_factory=list)     # `Direction générale` alone or of an org
     event_heads: set = field(default_factory=set)
@@ -68,6 +69,7 @@ class Patterns:
     scope_words: set = field(default_factory=set)         # `nationale` in `la commission nationale …`
     wrappers: set = field(default_factory=set)            # `Groupe` in `Groupe OCP`
     whole: set = field(default_factory=set)               # `Parlement`: a head that is a name alone
+    lower_named: set = field(default_factory=set)         # `parti`: a lower-case head before `de` + a capital
     known_acronyms: dict = field(default_factory=dict)    # acronym -> (long form, label)
     known_names: dict = field(default_factory=dict)       # folded name -> (canonical, label)
     short_forms: dict = field(default_factory=dict)       # folded short form -> full name
@@ -88,9 +90,14 @@ def load_patterns() -> Patterns:
     for word, kind, _label in _rows("org_heads.tsv"):
         {"head": p.org_heads, "pre": p.pre, "trigger": p.triggers, "suffix": p.suffixes,
          "legal": p.legal_forms, "body": p.bodies, "wrapper": p.wrappers, "whole": p.whole,
-         "club": p.club_words, "scope": p.scope_words}.get(kind, set()).add(word)
-        if kind == "suffix" and word.replace(".", "").isupper():
+         "club": p.club_words, "scope": p.scope_words,
+         "lower_named": p.lower_named}.get(kind, set()).add(word)
+        if kind == "suffix_legal":
+            p.suffixes.add(word)
+        if kind in ("suffix", "suffix_legal") and word.replace(".", "").isupper():
             p.legal_forms.add(word.replace(".", ""))
+        if kind == "suffix_legal":
+            p.legal_suffixes.add(word)
         if kind in ("lower", "local"):
             p.lower_heads.append((norm_apostrophes(word).lower(), "ORG"))
         if kind == "local":
@@ -174,6 +181,11 @@ def _extend_name(doc, i: int, allow_caps: bool = True) -> int:
                 and doc[j + 1].text == "-" and not doc[j + 1].whitespace_ and _is_adj(doc[j + 2]):
             end = j = j + 3  # `commission mixte algéro-tunisienne`: a compound of two demonyms
             continue
+        if j == i + 1 and t.is_lower and t.is_alpha and j + 2 < n and doc[j + 1].text == "-" \
+                and not t.whitespace_ and not doc[j + 1].whitespace_ and doc[j + 2].is_lower \
+                and doc[j + 2].is_alpha:
+            end = j = j + 3  # `Conseil coton-anacarde`: the sectors it serves, a compound noun
+            continue
         if _is_adj(t):
             if _is_cap(doc[j - 1]) and j - 1 > i and _closing_demonym(doc, j):
                 break  # `Haut conseil d'État libyen`: whose body it is, not its name
@@ -242,6 +254,10 @@ def _extend_name(doc, i: int, allow_caps: bool = True) -> int:
                 # case (`… de l'électricité et de l'eau`); a bare capital after `et` is another name
             if not _is_noun(w) or _is_verb(w):
                 break
+            if had_det and w.is_lower and w.pos_ == "ADJ" and k + 1 < n and doc[k + 1].is_lower \
+                    and doc[k + 1].pos_ == "NOUN":
+                break  # `Conseil des ministres de la nouvelle équipe`: an adjective before its
+                # noun opens a description of the body, no complement of its name
             if t.lower_ == "pour" and not had_det and not _is_cap(w):
                 break  # `soumis au Parlement pour approbation`: a purpose, not `… pour la paix`
             if _is_cap(w):
@@ -260,6 +276,9 @@ def _extend_name(doc, i: int, allow_caps: bool = True) -> int:
                 has_caps = has_caps or w.pos_ == "PROPN"
                 continue
             end = j = k + 1
+            # lower-case words after the capitals go on with the name's own complements: a
+            # place after them is part of it (`Mission … des Nations unies pour la paix au Tchad`)
+            has_caps = False
             continue
         break
     return end
@@ -362,6 +381,17 @@ def _place_run(doc, k: int, m: int) -> int:
 _OF_AN_ORG = re.compile(r"\s+(?:de la|de l'|du|des|de|d')\s*[A-ZÀ-Þ]")
 
 
+def _capital_complement(doc, j: int) -> bool:
+    """`de l'X`, `du X`, `des X` with a capital X starts at token ``j``."""
+    n = len(doc)
+    if j >= n or doc[j].lower_ not in ("de", "du", "des", "d'", "d’"):
+        return False
+    k = j + 1
+    if k < n and doc[k].lower_ in ("l'", "l’", "la"):
+        k += 1
+    return k < n and _is_cap(doc[k]) and doc[k].is_alpha
+
+
 def _head_names(doc, pats: Patterns) -> list[Mention]:
     out = []
     n = len(doc)
@@ -380,6 +410,9 @@ def _head_names(doc, pats: Patterns) -> list[Mention]:
             label = "ORG"  # `Étoile sportive du Sahel`: a sports club, whatever its first word
         elif _lower_state_body(doc, i, pats):
             label = "ORG"  # `la commission nationale des comptes`: one body of the state
+            capitalize = True
+        elif t.text in pats.lower_named and _capital_complement(doc, i + 1):
+            label = "ORG"  # `le parti de l'Istiqlal`: a party named by its complement
             capitalize = True
         elif t.text in pats.event_heads:
             label = "EVENT"
@@ -437,6 +470,9 @@ def _head_names(doc, pats: Patterns) -> list[Mention]:
         if label == "EVENT" and i + 1 < n and doc[i + 1].lower_ in pats.standing:
             label = "ORG"  # `Conférence permanente des …`: a standing body, not a meeting
         m = _mention(doc, start, end, label, "org_head" if label == "ORG" else "event_head")
+        if start < i and f"{doc[start].text}-{t.text}" in pats.org_heads:
+            # `Haut Commissariat au Plan`: the head is one hyphenated word (`Haut-Commissariat`)
+            m.norm = f"{doc[start].text}-{t.text}" + m.norm[len(doc[start:i + 1].text):]
         if capitalize:
             m.norm = m.norm[:1].upper() + m.norm[1:]
         folded = _fold(m.norm)
@@ -471,7 +507,10 @@ def _cap_runs(doc):
             doc[j - 1].text in ("-", "–") and not doc[j - 1].whitespace_)
 
     while i < n:
-        if _is_cap(doc[i]) and doc[i].is_alpha and not doc[i].is_sent_start:
+        # a sentence's first word opens a run only when it is no French word (`Kora Logistics
+        # Group emploie …`; the parser also starts sentences inside names after a colon)
+        if _is_cap(doc[i]) and doc[i].is_alpha and (not doc[i].is_sent_start
+                                                    or not (_common_word(doc[i]) or doc[i].is_stop)):
             j = i + 1
             while j < n and inside(j):
                 j += 1
@@ -490,6 +529,9 @@ def _english_runs(doc, pats: Patterns) -> list[Mention]:
             continue
         if _leading_demonym(doc, i, j):
             i, words = i + 1, words[1:]   # `le Marocain X Bank`: the nationality, not the name
+        k = _leading_place(doc, i, j, pats)
+        if k > i:
+            i, words = k, words[k - i:]   # `l'opérateur d'Abou Dhabi X Ports Group`
         if any(w.lower() in pats.english_events for w in words[1:]) and _is_cap(doc[i]):
             out.append(_mention(doc, i, j, "EVENT", "event_english"))
         elif any(w in pats.suffixes for w in words[1:]) or (words[0] in pats.suffixes
@@ -523,6 +565,23 @@ def _trigger_names(doc, pats: Patterns) -> list[Mention]:
                 continue
             out.append(_mention(doc, j, k, "ORG", "org_trigger"))
     return out
+
+
+def _leading_place(doc, i: int, j: int, pats: Patterns) -> int:
+    """Start of a company name whose run of capitals opens with a place that complements the
+    noun before it (`l'opérateur portuaire d'Abou Dhabi X Ports Group`): after `de`/`d'`, a
+    place the gazetteer knows, then two words or more that do not start with a corporate word
+    (`la filiale de Maroc Telecom` keeps its place, the name is the place and one word)."""
+    from pipeline.extraction.normalize.gazetteer import lookup
+    if i == 0 or doc[i - 1].lower_ not in ("de", "d'", "d’", "du"):
+        return i
+    text = doc_text(doc)
+    for k in range(j - 2, i, -1):
+        if doc[k].text in pats.suffixes or doc[k - 1].text in ("-", "–", "&"):
+            continue
+        if lookup(text[doc[i].idx:doc[k - 1].idx + len(doc[k - 1])]) is not None:
+            return k
+    return i
 
 
 def _leading_demonym(doc, j: int, k: int) -> bool:
@@ -863,6 +922,9 @@ _BODY_EVENT = re.compile(
     r"[ \u00a0]+(?:de la|de l['’]|du|des|de)[ \u00a0]*$", re.I)
 
 
+_SUMMIT_OF = re.compile(r"\bsommet[ \u00a0]+(?:de la|de l['’]|du|des|de)[ \u00a0]*$", re.I)
+
+
 def _body_events(doc, mentions: list[Mention]) -> None:
     """`sommet de l'Union africaine`, `session ordinaire des chefs d'Etat … de l'UA`: a summit or
     session of a named body is one EVENT from the noun to the body's name (ENTITIES.md); an
@@ -870,11 +932,13 @@ def _body_events(doc, mentions: list[Mention]) -> None:
     the acronyms later; `(UA)` after it stays the body's, see acronyms.link_acronyms)."""
     text = doc_text(doc)
     for m in mentions:
-        if m.label != "ORG" or looks_like_acronym(m.text):
+        if m.label != "ORG":
             continue
         line_start = text.rfind("\n", 0, m.start) + 1
         before = text[max(line_start, m.start - 140):m.start]
-        b = _BODY_EVENT.search(before)
+        # an acronym names the body of a summit right before it (`le sommet de l'UX`), not of
+        # a session or a meeting further back (`session du comité … de la BCX`)
+        b = (_SUMMIT_OF if looks_like_acronym(m.text) else _BODY_EVENT).search(before)
         if b is None:
             continue
         s = m.start - len(before) + b.start()
@@ -950,13 +1014,35 @@ def _event_triggers(doc, pats: Patterns) -> list[Mention]:
     return out
 
 
+# `(CPM) de la BCX`: an acronym in brackets, then the organization the body belongs to
+_ACRONYM_THEN_ORG = re.compile(r"[ \u00a0]*\(([^()\s]{2,10})\)[ \u00a0]+(?:de[ \u00a0]+la|de[ \u00a0]+l['’]|du|des|d['’])"
+                               r"[ \u00a0]*[A-ZÀ-Þ]")
+
+
+def _bodies_before_their_org(doc, pats: Patterns, cands: list[Mention]) -> tuple[list[Mention], set]:
+    """A body with its acronym, then the organization it belongs to (`le Comité de politique
+    monétaire (CPM) de la BCX`): a body inside an organization gives only the organization
+    (ENTITIES.md), so neither the body's name nor its acronym is a mention. Returns the other
+    candidates and the acronyms to leave out."""
+    text = doc_text(doc)
+    keep, acronyms = [], set()
+    for m in cands:
+        a = _ACRONYM_THEN_ORG.match(text, m.end)
+        if m.label == "ORG" and m.text.split()[0] in pats.bodies and " " in m.text and a:
+            acronyms.add(a.group(1))
+            continue
+        keep.append(m)
+    return [m for m in keep if m.text not in acronyms], acronyms
+
+
 def find_orgs_events(doc) -> list[Mention]:
     """ORG and EVENT mentions of ``doc`` (a ``fr_core_news_md`` Doc)."""
     pats = load_patterns()
     cands = _head_names(doc, pats) + _english_runs(doc, pats) + _trigger_names(doc, pats) \
         + _known_names(doc, pats) + _event_triggers(doc, pats)
     longs, banned = _paren_long_forms(doc, pats, cands)
-    cands += longs + _acronyms(doc, pats, banned)
+    cands, inner = _bodies_before_their_org(doc, pats, cands + longs)
+    cands += _acronyms(doc, pats, banned | inner)
     mentions = _resolve(cands)
     mentions = _resolve(mentions + _title_case_acronyms(doc, mentions))
     # `l'opération Mutandis` where `le groupe Mutandis` is written too: a company's operation
@@ -978,6 +1064,9 @@ _LIST_NAME = (r"(?:[lL]['’]|[lL]es?[ \u00a0]|[lL]a[ \u00a0])?"
               r"[A-ZÀ-Þ][\w&’'-]*)*)")
 _AFTER = re.compile(r"[ \u00a0]*(?:,|[ \u00a0]et|[ \u00a0]ou)[ \u00a0]+" + _LIST_NAME)
 _BEFORE = re.compile(_LIST_NAME + r"[ \u00a0]+(?:et|ou)[ \u00a0]+(?:[lL]['’]|[lL]es?[ \u00a0]|[lL]a[ \u00a0])?\Z")
+# `parmi lesquels Xa, Yb et …`: a list's first name before a comma, after words that open a list
+_BEFORE_COMMA = re.compile(r"(?:\b(?:lesquels|lesquelles|dont|comme|notamment|tels? que|telles? que)|:)"
+                           r"[ \u00a0]+" + _LIST_NAME + r"[ \u00a0]*,[ \u00a0]+\Z")
 _LIST_GOES_ON = re.compile(r"[ \u00a0]*(?:\)|(?:,|[ \u00a0]et|[ \u00a0]ou)[ \u00a0]+"
                            r"(?:[lL]['’]|[lL]es?[ \u00a0]|[lL]a[ \u00a0])?[A-ZÀ-Þ0-9])")
 
@@ -985,9 +1074,9 @@ _LIST_GOES_ON = re.compile(r"[ \u00a0]*(?:\)|(?:,|[ \u00a0]et|[ \u00a0]ou)[ \u00
 def coordinated_orgs(text: str, mentions: list[Mention]) -> list[Mention]:
     """ORG mentions for names coordinated with an organization the article names (`Natixis et
     Bpifrance`, `Axa Assurances, CNIA Saada, Wafa Gestion`): a list holds one kind of thing.
-    Only where no mention stands; not a person of the article, a place, a title or common
-    words. After a comma the list must go on past the name with another name (`de l'UGTT,
-    Ali Tazi, a dit` names the body's officer, not a second body)."""
+    Only where no mention stands, or a place no curated gazetteer knows; not a person of the
+    article, a place, a title or common words. After a comma the list must go on past the name
+    with another name (`de l'UGTT, Ali Tazi, a dit` names the body's officer, not a second body)."""
     from pipeline.extraction.lexicon import is_french_word
     from pipeline.extraction.normalize.gazetteer import lookup
     from pipeline.extraction.titles import title_words
@@ -1005,6 +1094,9 @@ def coordinated_orgs(text: str, mentions: list[Mention]) -> list[Mention]:
             return False
         return not all(is_french_word(w) or w in ("de", "du", "des", "&") for w in words)
 
+    # places no curated gazetteer knows, read by the model or from the bulk GeoNames list
+    # (`Xa et Yb` after an organization)
+    guessed = {(m.start, m.end): m for m in mentions if m.label == "LOC" and lookup(m.text) is None}
     queue = [m for m in mentions if m.label == "ORG"]
     while queue:
         m = queue.pop()
@@ -1016,9 +1108,18 @@ def coordinated_orgs(text: str, mentions: list[Mention]) -> list[Mention]:
         b = _BEFORE.search(text, max(0, m.start - 80), m.start)
         if b:
             hits.append((b.start("name"), b.end("name")))
+        c = _BEFORE_COMMA.search(text, max(0, m.start - 80), m.start)
+        if c and _LIST_GOES_ON.match(text, m.end):
+            hits.append((c.start("name"), c.end("name")))
         for s, e in hits:
-            name = text[s:e].rstrip(".’'-")
+            # a sentence's end closes the list (`… et Baokang. Le minerai …`)
+            name = re.split(r"[.!?][ \u00a0]", text[s:e])[0].rstrip(".’'-")
             e = s + len(name)
+            if (s, e) in guessed:
+                place = guessed.pop((s, e))
+                place.label, place.source = "ORG", "org_list"
+                queue.append(place)
+                continue
             if not ok(s, e, name):
                 continue
             new = Mention(s, e, "ORG", text=name, norm=norm_apostrophes(name),
@@ -1027,3 +1128,155 @@ def coordinated_orgs(text: str, mentions: list[Mention]) -> list[Mention]:
             taken.append((s, e))
             queue.append(new)
     return found
+
+
+# ---------------------------------------------------------------- `X, filiale de …`
+# up to four capitalized words (a hyphen or `&` inside), then a comma and a company noun
+_APPOSED = re.compile(r"(?<![\w’'&-])((?:[A-ZÀ-Þ][\w’'&-]*[ \u00a0]){0,3}[A-ZÀ-Þ][\w’'&-]*),[ \u00a0]+"
+                      r"(la[ \u00a0]+|le[ \u00a0]+|l['’]|une[ \u00a0]+|un[ \u00a0]+|sa[ \u00a0]+|son[ \u00a0]+)?"
+                      r"([\w-]+)(?:[ \u00a0]+[a-zà-ÿ-]+)?[ \u00a0]+(?:de|du|des|d['’]|entre)(?![\w-])")
+
+
+def _named_elsewhere(m: Mention, mentions: list[Mention]) -> bool:
+    """A word of PERSON ``m`` names another person mention of the article (`Tazi` after `Ali
+    Tazi`): a person, whatever an apposition says."""
+    words = set(m.text.split())
+    return any(x.label == "PERSON" and x.text != m.text and words & set(x.text.split()) for x in mentions)
+
+
+# `l'espagnol Xa`, `la chinoise Xa Group`: a nationality in lower case used as a noun, then a name
+_DEMONYM_THEN_NAME = re.compile(r"(?<![\w’'-])(?:[lL]['’]|[lL]e[ \u00a0]|[lL]a[ \u00a0])([a-zà-ÿ-]{4,})[ \u00a0]+"
+                                r"((?:[A-ZÀ-Þ][\w’'&-]*[ \u00a0]){0,3}[A-ZÀ-Þ][\w’'&-]*)")
+
+
+def demonym_companies(text: str, mentions: list[Mention]) -> list[Mention]:
+    """`l'espagnol Xa`, `l'ivoirienne Xa`: a nationality adjective in lower case standing for a
+    company noun (`le groupe espagnol`), then a name: the company. A person is introduced
+    with a capital (`l'Espagnol Xa`), so lower case is the press's shorthand for firms. Added
+    where no mention stands, or over an unknown place or a one-word person the article names
+    nowhere else; not a known place, a French word or a title."""
+    from pipeline.extraction.lexicon import is_french_word
+    from pipeline.extraction.normalize.gazetteer import demonym_country, lookup
+    from pipeline.extraction.titles import title_words
+    out = list(mentions)
+    for d in _DEMONYM_THEN_NAME.finditer(text):
+        if demonym_country(d.group(1)) is None:
+            continue
+        s = d.start(2)
+        words = d.group(2).split()
+        # the name stops before a French word that opens the rest of the sentence
+        keep = 1
+        while keep < len(words) and not is_french_word(words[keep]):
+            keep += 1
+        words = words[:keep]
+        name = " ".join(words).rstrip(".’'-")
+        e = s + len(name)
+        if not name or (len(words) == 1 and is_french_word(name)) or lookup(name) is not None \
+                or words[0].lower() in title_words():
+            continue
+        inside = [m for m in out if s <= m.start and m.end <= e]
+        if any(m.start < e and s < m.end for m in out if m not in inside):
+            continue
+        if any(m.label in ("ORG", "MINISTRY", "EVENT", "COUNTRY") or m.label == "PERSON"
+               and (" " in m.text.strip() or _named_elsewhere(m, out))
+               or m.label == "LOC" and lookup(m.text) is not None for m in inside):
+            # (`l'ivoirien Prénom Nom`: a full name the model read stays a person)
+            continue
+        out = [m for m in out if m not in inside]
+        out.append(Mention(s, e, "ORG", text=name, norm=norm_apostrophes(name), source="org_demonym",
+                           priority=0))
+    return sorted(out, key=lambda m: m.start)
+
+
+# prepositions that front a phrase before the subject (`Pour Xa, la société …`)
+_FRONTING = {"pour", "selon", "avec", "chez", "à", "a", "au", "aux", "en", "par", "sur", "dans",
+             "après", "avant", "depuis", "pendant", "contre", "sans", "sous", "vers", "outre"}
+
+
+def apposed_companies(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A name with an apposition that says it is a company (`X, filiale du groupe Y`, `X, la
+    marque de la société Y`, company_appositions.tsv) is an ORG: added where no mention stands,
+    relabelled where the model read an unknown place or a person (whose words name no other
+    person of the article; a known place stays), taking in the country that ends it
+    (`X Africa Pays, filiale de …`). The noun takes a complement (`, le groupe a grandi` starts
+    a clause). A sentence's first words (`Selon`, `Enfin`) are not part of the name."""
+    from pipeline.extraction.lexicon import is_french_word
+    from spacy.lang.fr.stop_words import STOP_WORDS
+    from pipeline.extraction.normalize.gazetteer import country_code, lookup
+    nouns = word_set("company_appositions.tsv")
+    out = list(mentions)
+    for a in _APPOSED.finditer(text):
+        if a.group(3).lower() not in nouns:
+            continue
+        s, e = a.start(1), a.end(1)
+        words = a.group(1).split()
+        fronted = False
+        while words and (is_french_word(words[0]) or words[0].lower() in STOP_WORDS):
+            s += len(words[0]) + 1   # `Enfin Xa`, `Selon Xa`: a sentence's first words
+            fronted = fronted or words[0].lower() in _FRONTING
+            words = words[1:]
+        if fronted and a.group(2):
+            continue  # `Pour Moussa, la société de son père a …`: a fronted phrase, then the subject
+        if not words or lookup(" ".join(words)) is not None or country_code(" ".join(words)):
+            continue
+        inside = [m for m in out if s <= m.start and m.end <= e]
+        if any(m.start < e and s < m.end for m in out if m not in inside):
+            continue
+        if any(m.label in ("MINISTRY", "EVENT") or m.label == "ORG" and (m.start, m.end) == (s, e)
+               for m in inside):
+            continue  # a part read as an organization gives way (`Africa Pays` in `Xa Africa Pays`)
+        if any(m.label == "PERSON" and _named_elsewhere(m, out)
+               or m.label == "LOC" and lookup(m.text) is not None for m in inside):
+            continue
+        out = [m for m in out if m not in inside]
+        name = text[s:e]
+        out.append(Mention(s, e, "ORG", text=name, norm=norm_apostrophes(name), source="org_apposed",
+                           priority=0))
+    return sorted(out, key=lambda m: m.start)
+
+
+# a capitalized word, or `de [la]` and a capital, right after a name: it goes on
+_REPEAT_GOES_ON = re.compile(r"[ \u00a0]+(?:(?:de|du|des)[ \u00a0]+(?:la[ \u00a0]+|l['’])?|d['’]|l['’])?[A-ZÀ-Þ]")
+
+
+def repeated_org_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Every occurrence is a mention (ENTITIES.md): a name the article reads as an organization
+    once (`Zanfer, coentreprise entre …`) is one where it stands again with no mention of its
+    own (`Zanfer et WCS devraient …`), or where only the model took it for an unknown place or
+    a one-word person. Not after a brand noun (`la marque Xa`) or before more of a name. Not
+    acronyms (acronyms.py links those), French words, known places or people of the article
+    (words of a person named in two words or more)."""
+    from pipeline.extraction.lexicon import is_french_word
+    from pipeline.extraction.normalize.gazetteer import lookup
+    person_words = {w for m in mentions if m.label == "PERSON" and " " in m.text.strip()
+                    for w in m.text.split()}
+    by_span = {(m.start, m.end): m for m in mentions}
+    out = list(mentions)
+    brand_nouns = word_set("brand_nouns.tsv")
+    names: dict = {}
+    for m in mentions:
+        if m.label == "ORG" and m.text[:1].isupper() and not looks_like_acronym(m.text) \
+                and len(m.text) >= 3 and "\n" not in m.text:
+            # the model's own organizations do not outweigh a place read elsewhere
+            names.setdefault(m.text, (m.norm, m.source == "model_org"))
+    for name, (norm, guessed) in names.items():
+        words = name.split()
+        if (len(words) == 1 and is_french_word(name)) or lookup(name) is not None \
+                or any(w in person_words for w in words):
+            continue
+        for mm in re.finditer(r"(?<![\w’'-])" + re.escape(name) + r"(?![\w-])", text):
+            s, e = mm.start(), mm.end()
+            before = re.findall(r"[\w’'-]+", text[max(0, s - 30):s])
+            if (before and before[-1].lower() in brand_nouns) or _REPEAT_GOES_ON.match(text, e):
+                continue  # `les huiles Xa`, `la Xa Lodgy`, `le Comité X de la BCX`: a brand, a
+                # model or a longer name
+            cur = by_span.get((s, e))
+            if cur is not None:
+                if (cur.label == "LOC" and not guessed and lookup(name, weak=True) is None) \
+                        or (cur.label == "PERSON" and " " not in name):
+                    cur.label, cur.norm, cur.source = "ORG", norm, "org_repeat"
+                continue
+            if any(x.start < e and s < x.end for x in out):
+                continue
+            out.append(Mention(s, e, "ORG", text=name, norm=norm, source="org_repeat", priority=0))
+    return sorted(out, key=lambda m: m.start)

@@ -104,11 +104,18 @@ def resolve(doc: Doc, home: str = HOME_COUNTRY) -> list[Mention]:
     from .people import names_after_ministries, repeated_surnames
     chosen = sorted(chosen + names_after_ministries(doc_text(doc), chosen), key=lambda m: m.start)
     chosen = sorted(chosen + repeated_surnames(doc_text(doc), chosen), key=lambda m: m.start)
-    from .org_finder import coordinated_orgs                     # `Natixis et Bpifrance`
+    from .org_finder import apposed_companies, coordinated_orgs   # `Natixis et Bpifrance`
     chosen = sorted(chosen + coordinated_orgs(doc_text(doc), chosen), key=lambda m: m.start)
     from .brand_names import acronym_with_name, brand_with_country, name_of_country   # `Orange Côte d'Ivoire`
     chosen = brand_with_country(doc_text(doc), acronym_with_name(doc_text(doc), chosen))
     chosen = name_of_country(doc_text(doc), chosen)                     # `le Crédit du Pays`
+    chosen = apposed_companies(doc_text(doc), chosen)                   # `Xa, filiale du groupe Y`
+    from .org_finder import demonym_companies
+    chosen = demonym_companies(doc_text(doc), chosen)                   # `l'espagnol Xa`
+    from .model_places import towns_run_as_companies
+    towns_run_as_companies(doc_text(doc), chosen)                       # `la directrice générale de Xa`
+    from .org_finder import repeated_org_names
+    chosen = repeated_org_names(doc_text(doc), chosen)                  # `Xa` again, as an organization
     from .named_sites import (coordinated_places, glued_place_ends, linked_places, located_places, named_after_people,
                               named_sites, places_after_nouns, prefixed_places, repeated_places, roads,
                               site_name_tails)
