@@ -57,6 +57,25 @@ def check(nlp, text, *expected):
      "5 millions de francs CFA", "5000000 XOF"),
     ("Le Gabon et le Cameroun, membres de la Cemac, ont emprunté 80 milliards de FCFA à Dakar.",
      "80 milliards de FCFA", "80000000000 XAF"),
+    # rupees written `Rs` before the amount; the issuer is the article's country
+    ("À Port-Louis, la banque mauricienne annonce un profit de Rs 3,7 milliards.",
+     "Rs 3,7 milliards", "3700000000 MUR"),
+    ("Maurice : le ticket de bus passe à Rs 28 dès lundi.", "Rs 28", "28 MUR"),
+    ("À Karachi, l'usine a coûté Rs. 250 millions au groupe pakistanais.", "Rs. 250 millions",
+     "250000000 PKR"),
+    ("New Delhi a débloqué Rs 40 milliards pour les routes de l'Inde.", "Rs 40 milliards",
+     "40000000000 INR"),
+    ("Le Pakistan importe pour 12 milliards de roupies de thé.", "12 milliards de roupies",
+     "12000000000 PKR"),
+    # the Malagasy ariary written `Ar` after the amount
+    ("Le riz se vend à 3 200 Ar le kilo à Madagascar.", "3 200 Ar", "3200 MGA"),
+    # Djiboutian and Congolese francs, by name or ISO code
+    ("Le port a versé 800 millions de francs Djibouti à l'État.",
+     "800 millions de francs Djibouti", "800000000 DJF"),
+    ("À Djibouti, la taxe rapporte 90 millions de francs par an.", "90 millions de francs",
+     "90000000 DJF"),
+    ("Kinshasa prévoit 5 300 milliards de CDF de dépenses.", "5 300 milliards de CDF",
+     "5300000000000 CDF"),
 ])
 def test_money(fr_nlp, text, span, norm):
     check(fr_nlp, text, ("MONEY", span, norm))
@@ -148,6 +167,10 @@ def test_percent(fr_nlp, text, span, norm):
 
 @pytest.mark.parametrize("text, span, norm", [
     ("La société a présenté trois véhicules électriques.", "trois véhicules", "3 véhicule"),
+    # container traffic in twenty-foot equivalent units
+    ("Le terminal a traité 640 000 EVP l'an passé.", "640 000 EVP", "640000 équivalent vingt pieds"),
+    ("Le port vise 2,5 millions d'EVP en 2030.", "2,5 millions d'EVP",
+     "2500000 équivalent vingt pieds"),
     ("Plus d'une cinquantaine de pays étaient représentés.", "une cinquantaine de pays",
      "50 pays"),
     ("La production atteindra 16,1 millions de tonnes par an.", "16,1 millions de tonnes",
@@ -396,3 +419,16 @@ def test_books_are_not_money(fr_nlp):
 ])
 def test_hard_cases(fr_nlp, text, expected):
     assert figs(fr_nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, spans, norm", [
+    # the first end of a range takes the currency of the second
+    ("Le litre de lait se vend entre 2 500 et 3 000 Ar au marché.", ("2 500", "3 000 Ar"), "MGA"),
+    # an amount in taxes or dividends, after amounts in francs CFA, is money in that currency
+    ("Au Gabon, la mine a exporté pour 300 milliards de FCFA et versé 41 milliards "
+     "d'impôts et de redevances.", ("41 milliards",), "XAF"),
+])
+def test_money_in_the_articles_currency(fr_nlp, text, spans, norm):
+    got = {m.text: m for m in find_figures(fr_nlp(text)) if m.label == "MONEY"}
+    for span in spans:
+        assert span in got and got[span].currency == norm, got

@@ -72,7 +72,7 @@ CENTS_END_RE = re.compile(r"\s*(?:$|[.;:!?)»\n]|,(?!\d))|" + SP
                           + r"+(?:à|au|hors|HT|TTC|le|la|les|l['’]|pièce|chacun|pour|par|le)\b")
 # An amount after a currency sign or code, glued or not: "$10k", "€5M", "USD1,23", "CHF 12,40"
 PREFIXED_RE = re.compile(
-    r"(?<![\w$€£])(?P<cur>US\$|C\$|A\$|\$|€|£|[A-Z]{3})" + SP + r"?"
+    r"(?<![\w$€£])(?P<cur>US\$|C\$|A\$|\$|€|£|Rs\.?|[A-Z]{3})" + SP + r"?"
     r"(?P<num>\d{1,3}(?:(?:" + SP + r"|\.)\d{3})+(?!\d)(?:,\d+)?|\d+(?:[.,]\d+)?)(?!\d)")
 PLUS_RE = re.compile(r"(?<![\w+])\+" + SP + r"?\Z")
 RATE_DENOMINATORS = r"(?:an|jour|j|mois|semaine|heure)"
@@ -163,6 +163,8 @@ def currency_ends_at(text: str, end: int) -> bool:
 def prefix_codes() -> dict[str, str]:
     """Signs and ISO codes that may stand before an amount, with their code."""
     codes = {"US$": "USD", "C$": "CAD", "A$": "AUD", "$": "USD", "€": "EUR", "£": "GBP"}
+    # `Rs 5 millions`: rupees, whose issuer the article's country decides (``match_currency``)
+    codes.update({"Rs": "INR", "Rs.": "INR"})
     for row in _currencies():
         form, code = row[5], row[2]
         if re.fullmatch(r"[A-Z]{3}", form) and form == code:
@@ -370,7 +372,7 @@ def _read_tail(doc, toks: _Tokens, text: str, lower: str, start: int, end: int, 
         if re.match(r"(?:e|è|ème|eme|ème|er|ère|re|ᵉ|ᵉʳ|nd|nde)(?!\w)", after):
             return None
     if kind == "prefixed":
-        return _prefixed(text, start, end)
+        return _prefixed(text, start, end, lower)
     fig = _Fig(start, end, value, words=(kind != "digits"))
     # Percent right after the figure ("un pour cent" too).
     m = PERCENT_RE.match(text, end)
@@ -527,12 +529,15 @@ def _add_cents(fig: _Fig, text: str) -> None:
     fig.end = m.end()
 
 
-def _prefixed(text: str, start: int, end: int) -> Optional[_Fig]:
+def _prefixed(text: str, start: int, end: int, lower: Optional[str] = None) -> Optional[_Fig]:
     """A MONEY figure written after its sign or code, with a scale word after it."""
     m = PREFIXED_RE.match(text, start)
     if m is None or m.end() != end:
         return None
     code = prefix_codes().get(m.group("cur"))
+    cur = match_currency(text, start, lower)
+    if code is not None and cur is not None and cur[0] == m.end("cur"):
+        code = cur[1]   # a form with country cues (`Rs`: Mauritian rupees in Port-Louis)
     value = parse_digits(m.group("num"))
     if code is None or value is None:
         return None
