@@ -158,6 +158,9 @@ def test_money_tunisian_dinar_from_context(fr_nlp):
     ("La croissance serait de 3,5 pour cent en 2025.", "3,5 pour cent", "3.5"),
     ("Les importations ont reculé de -9,6% sur la période.", "-9,6%", "-9.6"),
     ("Le chômage est passé à 12,8\u00a0% selon le HCP.", "12,8\u00a0%", "12.8"),
+    # the loose `pourcentage` written straight after a figure
+    ("Le taux de réussite a atteint 85 pourcentage cette année.", "85 pourcentage", "85"),
+    ("Le taux a baissé de quinze pourcentage en deux ans.", "quinze pourcentage", "15"),
 ])
 def test_percent(fr_nlp, text, span, norm):
     check(fr_nlp, text, ("PERCENT", span, norm))
@@ -167,6 +170,11 @@ def test_percent(fr_nlp, text, span, norm):
 
 @pytest.mark.parametrize("text, span, norm", [
     ("La société a présenté trois véhicules électriques.", "trois véhicules", "3 véhicule"),
+    # a count whose complement names the group counted is not anaphoric
+    ("La banque vise les quinze pays de la Cedeao d'ici 2030.", "quinze pays", "15 pays"),
+    ("Le fonds couvre les six États du Sahel.", "six États", "6 état"),
+    ("Le plan profite à l'ensemble des douze (12) pays membres de la Communauté andine.",
+     "douze (12) pays", "12 pays"),
     # container traffic in twenty-foot equivalent units
     ("Le terminal a traité 640 000 EVP l'an passé.", "640 000 EVP", "640000 équivalent vingt pieds"),
     ("Le port vise 2,5 millions d'EVP en 2030.", "2,5 millions d'EVP",
@@ -239,6 +247,7 @@ def test_quantity_range_and_partitive(fr_nlp):
     "Les deux pays ont signé un accord.",
     "Les responsables des deux parties se sont réunis.",
     "Ces quatre pays ont rejoint l'initiative.",
+    "Les deux parties de la négociation se sont quittées hier.",   # a common noun after `de`
     "Nos deux pays partagent une longue histoire.",   # like `les deux pays` (ENTITIES.md)
     "La séance reprendra à 10 heures 30 minutes.",
     "Un accord a été signé hier.",
@@ -432,3 +441,8 @@ def test_money_in_the_articles_currency(fr_nlp, text, spans, norm):
     got = {m.text: m for m in find_figures(fr_nlp(text)) if m.label == "MONEY"}
     for span in spans:
         assert span in got and got[span].currency == norm, got
+
+
+def test_points_de_pourcentage_is_not_a_percent(fr_nlp):
+    got = figs(fr_nlp, "Le taux directeur a baissé de 2 points de pourcentage en un an.")
+    assert not [g for g in got if g[0] == "PERCENT"], got

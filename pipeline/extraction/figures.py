@@ -58,9 +58,10 @@ LABEL_WORDS = word_set("label_words.tsv")
 SCALE_RE = re.compile(   # one line break may fall inside ("9,8\nmilliards" in hard-wrapped text)
     r"(?:" + SP + r"*\n" + SP + r"*(?=[mb]illi)|-(?=[mb]illi)|" + SP + r"*)"
     r"(milliards?|millions?|billions?|mille|Mds?|Mrds?|Md|MM|M|k|K)(?![\w'’])")
-# "%", "pour cent", "pour-cent", "pourcent(s)", and the news agencies' "pc" / "p.c."
+# "%", "pour cent", "pour-cent", "pourcent(s)", the news agencies' "pc" / "p.c.", and the
+# loose "pourcentage" straight after a figure ("30 pourcentage"; "3 points de pourcentage" is not)
 PERCENT_RE = re.compile(SP + r"?(%|pour(?:" + SP + r"?|-)cents?(?!\w)|(?-i:pc)(?!\w|\.\w)"
-                        r"|(?-i:p\.c\.))", re.IGNORECASE)
+                        r"|(?-i:p\.c\.))|" + SP + r"+(pourcentages?)(?!\w)", re.IGNORECASE)
 # Cents after an amount in currency units: "15 dollars 50", "1 USD et 23 centimes"
 CENTS_WORDS = r"(?:centimes?|cents?|cts|pence|penny|pennies)"
 # (digits, or words: "deux euros et cinq centimes", "vingt euro cinq")
@@ -557,12 +558,19 @@ def _quantity(fig: _Fig, end: int, unit: str, umult: float, skipped=()) -> _Fig:
     return fig
 
 
+# `les huit pays de l'UEMOA`, `des quinze États membres de la Cedeao`: a count whose complement
+# names the group counted introduces the whole set; it does not point back at things already named
+_NAMED_SET_RE = re.compile(r"(?:" + SP + r"+[a-zà-ÿ]+)?" + SP + r"*(?:de|du|des|d" + APOS + r")"
+                           + SP + r"*(?:(?:la|les)" + SP + r"+|l" + APOS + r")?[A-ZÀ-Ý]")
+
+
 def _keep_quantity(fig: _Fig, text: str, toks: _Tokens) -> bool:
     """ENTITIES.md exclusions for counts: anaphoric "les deux pays", numbers in names, years."""
     prev = _prev_word(text, fig.start)
     if fig.words and prev in ANAPHORIC_DETS and fig.mult == 1.0:
         skipped = fig.extra.get("skipped", [])
-        if not (skipped and skipped[0] in TIME_WINDOW_ADJ):
+        if not (skipped and skipped[0] in TIME_WINDOW_ADJ) \
+                and not (prev in ("les", "des") and _NAMED_SET_RE.match(text, fig.end)):
             return False
     if prev in LABEL_WORDS:
         return False
