@@ -446,3 +446,21 @@ def test_money_in_the_articles_currency(fr_nlp, text, spans, norm):
 def test_points_de_pourcentage_is_not_a_percent(fr_nlp):
     got = figs(fr_nlp, "Le taux directeur a baissé de 2 points de pourcentage en un an.")
     assert not [g for g in got if g[0] == "PERCENT"], got
+
+
+@pytest.mark.parametrize("text, span, norm", [
+    # `dont` picks a part of the count before it, a few words of the clause between them
+    ("La région compte 48 écoles rénovées cette année, dont onze dans la capitale.",
+     "onze", "11 école"),
+    ("Quelque 120 entreprises y sont installées, dont 35 à capitaux marocains.",
+     "35", "35 entreprise"),
+])
+def test_part_picked_by_dont_after_a_few_words(fr_nlp, text, span, norm):
+    check(fr_nlp, text, ("QUANTITY", span, norm))
+
+
+def test_part_of_a_converted_amount_is_in_the_first_currency(fr_nlp):
+    text = ("Le chantier coûtera 650 milliards de FCFA à Dakar, soit environ 1 milliard de dollars, "
+            "dont 200 milliards pour le premier lot.")
+    got = {m.text: m.currency for m in find_figures(fr_nlp(text)) if m.label == "MONEY"}
+    assert got.get("200 milliards") == "XOF", got

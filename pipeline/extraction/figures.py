@@ -614,6 +614,14 @@ _OUT_OF_TOTAL = re.compile(SP + r"+sur" + SP + r"+(?:un" + SP + r"+total" + SP +
 _PART_OF = re.compile(r"(?<!\w)dont" + SP + r"+\Z")
 
 
+# `31 usines en activité, dont neuf …`, `310 projets y sont implantés, dont 96 …`: a few words
+# of the same clause may stand between a count and the `dont` that picks a part of it
+_DONT_GAP_RE = re.compile(r"(?:[^.;:!?\n\d]{0,40}?,)?" + SP + r"*,?" + SP + r"*dont" + SP + r"+")
+# `1 100 milliards de FCFA, soit environ 1,8 milliard de dollars`: the second amount converts the first
+_CONVERSION_RE = re.compile(r"(?<!\w)soit" + SP + r"+(?:environ" + SP + r"+|près" + SP + r"+de" + SP
+                            + r"+|quelque" + SP + r"+|plus" + SP + r"+de" + SP + r"+)?\Z", re.IGNORECASE)
+
+
 def _part_of_count(text: str, start: int, end: int) -> bool:
     """A bare number that is part of a count named next to it (`neuf sur un total de 116
     propositions`, `27 membres, dont six sont …`): its noun stands elsewhere."""
@@ -689,7 +697,7 @@ def _resolve_one(figs, i, text, toks):
     # "3 621 questions, dont 1 265 orales et 2 356 écrites", "27 membres, dont six sont …": a
     # part of a count just given counts the same thing (ENTITIES.md: the noun stands elsewhere)
     if (f.mult == 1.0 and f.after == "" and prev is not None and prev.label == "QUANTITY"
-            and (re.fullmatch(SP + r"*,?" + SP + r"*dont" + SP + r"+", pgap)
+            and (_DONT_GAP_RE.fullmatch(pgap)
                  or prev.source == "figures.part" and re.fullmatch(SP + r"+\w+" + SP + r"+et" + SP + r"+", pgap))):
         f.label, f.unit, f.source = "QUANTITY", prev.unit, "figures.part"
         return
@@ -736,6 +744,14 @@ def _resolve_one(figs, i, text, toks):
             other = _nearest(figs, i, lambda g: g.label == "MONEY" and g.currency != nxt.currency
                              and g.mult >= 1e6, window=400)
             ref = other or ref
+        if ref is not None and ref.label == "MONEY" and ref.end <= f.start \
+                and _CONVERSION_RE.search(text, max(0, ref.start - 20), ref.start):
+            # `… de FCFA, soit environ 1,8 milliard de dollars, dont 837 milliards`: the part
+            # is of the amount converted, in its currency
+            j = figs.index(ref)
+            first = next((g for g in reversed(figs[:j]) if g.label == "MONEY" and g.mult >= 1e6
+                          and ref.start - g.end <= 80), None)
+            ref = first or ref
         if ref is not None:
             f.label, f.currency, f.unit = ref.label, ref.currency, ref.unit
             f.source = "figures.elided"
