@@ -30,6 +30,8 @@ _LEAD_WORDS = {"le", "du", "au", "pendant", "durant", "depuis", "avant", "apres"
                "ce", "mois", "fin", "debut", "jusqu'au", "lors"}
 # Verbs whose date is the one they set (`a fixé au 10 décembre`), not the time of the act.
 _SCHEDULE_VERBS = {w for w in lexicon()["schedule_verbs"]}
+# Verbs that, in the present before an infinitive, aim at what is to come (`doit adopter`).
+_INTENT_VERBS = set(lexicon()["intent_verbs"])
 _SENT_PUNCT = ".!?«»\"“”:;"   # what ends a sentence before a date; a line break alone does not
 
 
@@ -127,6 +129,21 @@ def _future_clause(doc: Doc, c: Candidate) -> bool:
         return False
     return "Fut" in verb.morph.get("Tense") or any(
         ch.dep_.startswith("aux") and "Fut" in ch.morph.get("Tense") for ch in verb.children)
+
+
+def _aim_clause(doc: Doc, c: Candidate) -> bool:
+    """The date hangs on an infinitive after a future (`devra voter la loi avant le 15
+    octobre`) or after a present verb of aim (`doit adopter le texte avant fin mars`, `entend
+    livrer les logements d'ici juin`): what is to be done is ahead."""
+    verb = _clause_verb(doc, c)
+    if verb is None or verb.morph.get("VerbForm") != ["Inf"] or verb.head.i == verb.i:
+        return False
+    head = verb.head
+    if head.pos_ not in ("VERB", "AUX") or head.morph.get("VerbForm") != ["Fin"]:
+        return False
+    tense = head.morph.get("Tense")
+    return "Fut" in tense or ("Pres" in tense and lemma(head) in _INTENT_VERBS
+                              and not _conditional(head))
 
 
 def _is_figure(tok) -> bool:
@@ -264,7 +281,7 @@ def find_dates(doc: Doc, published: Optional[str] = None) -> list[Mention]:
             if lead in {fold(w) for w in lx["since_words"]}:
                 parts = replace(parts, begun=True)
             elif lead in {fold(w) for w in lx["until_words"]} or _future_clause(doc, c) \
-                    or _conditional_clause(doc, c):
+                    or _conditional_clause(doc, c) or _aim_clause(doc, c):
                 parts = replace(parts, not_over=True)
             elif lead not in {fold(w) for w in lx["deadline_words"]} and (
                     _past_clause(doc, c) or _past_participle_clause(doc, c)):
