@@ -464,3 +464,14 @@ def test_part_of_a_converted_amount_is_in_the_first_currency(fr_nlp):
             "dont 200 milliards pour le premier lot.")
     got = {m.text: m.currency for m in find_figures(fr_nlp(text)) if m.label == "MONEY"}
     assert got.get("200 milliards") == "XOF", got
+
+
+@pytest.mark.parametrize("text, span, norm", [
+    # `au nombre de N` counts the plural noun just before it
+    ("La société opère dans les provinces du Nord, au nombre de 12, depuis 2019.", "12", "12 province"),
+    # a total after a few words of the clause counts the same thing
+    ("Au vote, 41 élus du conseil régional sur un total de 45 ont approuvé le budget.",
+     "45", "45 élu"),
+])
+def test_count_named_before_it(fr_nlp, text, span, norm):
+    check(fr_nlp, text, ("QUANTITY", span, norm))

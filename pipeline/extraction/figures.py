@@ -628,6 +628,25 @@ def _part_of_count(text: str, start: int, end: int) -> bool:
     return bool(_OUT_OF_TOTAL.match(text, end) or _PART_OF.search(text, max(0, start - 8), start))
 
 
+_WORDS_THEN_TOTAL_RE = re.compile(r"[^.;:!?\n\d]{1,40}?" + SP + r"+sur" + SP + r"+(?:les" + SP
+                                  + r"+|un" + SP + r"+total" + SP + r"+de" + SP + r"+)")
+_AU_NOMBRE_DE_RE = re.compile(r"(?<!\w)au" + SP + r"+nombre" + SP + r"+de" + SP + r"+\Z", re.IGNORECASE)
+
+
+def _counted_noun_back(text: str, toks: "_Tokens", end: int) -> Optional[str]:
+    """Unit of the plural noun nearest before ``end`` in the same sentence (`les pays de
+    présence, au nombre de 26`): a few tokens back, singular nouns of its complement skipped."""
+    tok = toks.before(end)
+    for _ in range(8):
+        if tok is None or tok.text in ".;:!?\n" or tok.like_num:
+            return None
+        if tok.pos_ == "NOUN" and tok.is_lower and (tok.lower_.endswith(("s", "x"))
+                                                    or "Plur" in tok.morph.get("Number")):
+            return unit_of(tok)
+        tok = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return None
+
+
 def _counted_noun_before(text: str, toks: "_Tokens", start: int) -> Optional[str]:
     """Unit of "le nombre de touristes (10,3 millions)": the noun after the last "nombre de"
     earlier in the same sentence."""
@@ -683,9 +702,11 @@ def _resolve_one(figs, i, text, toks):
         return
     prev = figs[i - 1] if i > 0 else None
     pgap = text[prev.end:f.start] if prev is not None else ""
-    # "9 projets sur les 13", "53 membres sur un total de 55"
-    if prev is not None and prev.label == "QUANTITY" and f.after == "" and re.fullmatch(
-            SP + r"+sur" + SP + r"+(?:les" + SP + r"+|un" + SP + r"+total" + SP + r"+de" + SP + r"+)?", pgap):
+    # "9 projets sur les 13", "53 membres sur un total de 55", "53 membres du conseil sur un
+    # total de 55" (a few words of the clause between the count and its total)
+    if prev is not None and prev.label == "QUANTITY" and f.after == "" and (re.fullmatch(
+            SP + r"+sur" + SP + r"+(?:les" + SP + r"+|un" + SP + r"+total" + SP + r"+de" + SP + r"+)?", pgap)
+            or _WORDS_THEN_TOTAL_RE.fullmatch(pgap)):
         f.label, f.unit, f.source = "QUANTITY", prev.unit, "figures.out_of"
         return
     # "neuf sur un total de 116 propositions": the total names what both count
@@ -701,6 +722,14 @@ def _resolve_one(figs, i, text, toks):
                  or prev.source == "figures.part" and re.fullmatch(SP + r"+\w+" + SP + r"+et" + SP + r"+", pgap))):
         f.label, f.unit, f.source = "QUANTITY", prev.unit, "figures.part"
         return
+    # "les pays de présence, au nombre de 26": the count of the plural noun just before
+    if f.mult == 1.0 and f.after == "" and not f.year and _AU_NOMBRE_DE_RE.search(
+            text, max(0, f.start - 16), f.start):
+        unit = _counted_noun_back(text, toks, f.start - len(_AU_NOMBRE_DE_RE.search(
+            text, max(0, f.start - 16), f.start).group(0)))
+        if unit:
+            f.label, f.unit, f.source = "QUANTITY", unit, "figures.au_nombre_de"
+            return
     # "127 écoles ont rouvert ..., avec 42 autres en réhabilitation"
     if f.after == "autres":
         ref = _nearest(figs, i, lambda g: g.label == "QUANTITY", window=250)
