@@ -475,3 +475,13 @@ def test_part_of_a_converted_amount_is_in_the_first_currency(fr_nlp):
 ])
 def test_count_named_before_it(fr_nlp, text, span, norm):
     check(fr_nlp, text, ("QUANTITY", span, norm))
+
+
+@pytest.mark.parametrize("text, span, norm", [
+    # a spelled-out first end of a range takes the noun of the second
+    ("Les bus relient de trois à quatre villes par jour.", "trois", "3 ville"),
+    ("Le chantier emploiera entre deux et trois millions de travailleurs.", "deux",
+     "2000000 travailleur"),
+])
+def test_spelled_out_first_end_of_a_range(fr_nlp, text, span, norm):
+    check(fr_nlp, text, ("QUANTITY", span, norm))

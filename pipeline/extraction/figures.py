@@ -612,6 +612,10 @@ _NOMBRE_DE_RE = re.compile(r"(?:nombre|total|flux)" + SP + r"+(?:de" + SP + r"+|
 
 _OUT_OF_TOTAL = re.compile(SP + r"+sur" + SP + r"+(?:un" + SP + r"+total" + SP + r"+de|les)" + SP + r"+")
 _PART_OF = re.compile(r"(?<!\w)dont" + SP + r"+\Z")
+# `de trois à quatre régions`, `entre deux et trois millions`: the first end of a range, whose
+# noun or currency the second end gives (`_resolve_one`)
+_RANGE_NEXT_RE = re.compile(SP + r"+(?:à|et|ou)" + SP + r"+(?=\d|(?:" + NUMBER_WORD_RE + r")(?!\w))",
+                            re.IGNORECASE)
 
 
 # `31 usines en activité, dont neuf …`, `310 projets y sont implantés, dont 96 …`: a few words
@@ -624,8 +628,10 @@ _CONVERSION_RE = re.compile(r"(?<!\w)soit" + SP + r"+(?:environ" + SP + r"+|prè
 
 def _part_of_count(text: str, start: int, end: int) -> bool:
     """A bare number that is part of a count named next to it (`neuf sur un total de 116
-    propositions`, `27 membres, dont six sont …`): its noun stands elsewhere."""
-    return bool(_OUT_OF_TOTAL.match(text, end) or _PART_OF.search(text, max(0, start - 8), start))
+    propositions`, `27 membres, dont six sont …`, `de trois à quatre régions`): its noun
+    stands elsewhere."""
+    return bool(_OUT_OF_TOTAL.match(text, end) or _PART_OF.search(text, max(0, start - 8), start)
+                or _RANGE_NEXT_RE.match(text, end))
 
 
 _WORDS_THEN_TOTAL_RE = re.compile(r"[^.;:!?\n\d]{1,40}?" + SP + r"+sur" + SP + r"+(?:les" + SP
