@@ -169,3 +169,42 @@ def test_precision_column_is_written(news_nlp):
     rows = [r for r in batch["mentions"].to_pylist() if r["label"] == "DATE"]
     assert [(r["text"], r["date_precision"], str(r["date_start"])) for r in rows] == [
         ("mardi", "day", "2024-05-14"), ("2023", "year", "2023-01-01")]
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # `depuis` puts a yearless month behind, even where the next one is nearer
+    ("L'indice boursier gagne 7 % depuis février.", "2025-10-20", [("février", "2025-02")]),
+    ("Le prix du cacao recule depuis mars.", "2025-11-03", [("mars", "2025-03")]),
+    # `d'ici` sets a target ahead, even where the last one is nearer
+    ("Le gouvernement veut achever la route d'ici juin.", "2025-08-10", [("juin", "2026-06")]),
+    ("Les travaux devront être terminés d'ici fin mai.", "2025-07-02", [("fin mai", "2026-05")]),
+    # a deadline set by a past verb is still ahead of it
+    ("Le préfet a exigé, avant le 25 mai, la remise du rapport.", "2025-05-10",
+     [("25 mai", "2025-05-25")]),
+    ("Le bureau a fixé au 8 décembre la date du scrutin.", "2025-10-14",
+     [("8 décembre", "2025-12-08")]),
+    # a simple conditional tells of what may come (the tagger often reads it as an imperfect)
+    ("Le forum se tiendrait à Niamey en novembre.", "2025-03-02", [("novembre", "2025-11")]),
+    ("Le chef de l'État pourrait se rendre à Pékin au second semestre.", "2025-02-20",
+     [("second semestre", "2025-H2")]),
+    # an infinitive after a future or a present verb of aim is ahead
+    ("Le parlement devra voter la loi avant le 15 mars.", "2026-05-10", [("15 mars", "2027-03-15")]),
+    ("Le gouvernement doit adopter le texte avant fin mars.", "2026-05-10",
+     [("fin mars", "2027-03")]),
+    # a past participle with no auxiliary tells of what is done
+    ("La société a publié les comptes de l'exercice clos fin juin.", "2026-01-20",
+     [("fin juin", "2025-06")]),
+])
+def test_lead_words_and_moods_place_a_yearless_date(fr_nlp, text, published, expected):
+    assert dates(fr_nlp, text, published) == expected
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # `à partir d'aujourd'hui` starts something on the day of the article
+    ("Le nouveau tarif s'applique à partir d'aujourd'hui dans tout le pays.", "2025-06-03",
+     [("aujourd'hui", "2025-06-03")]),
+    # `jusqu'à aujourd'hui` means up to now, not a day
+    ("Cette règle n'a jamais changé jusqu'à aujourd'hui.", "2025-06-03", []),
+])
+def test_aujourdhui_after_a_partir_de(fr_nlp, text, published, expected):
+    assert dates(fr_nlp, text, published) == expected

@@ -57,6 +57,25 @@ def check(nlp, text, *expected):
      "5 millions de francs CFA", "5000000 XOF"),
     ("Le Gabon et le Cameroun, membres de la Cemac, ont emprunté 80 milliards de FCFA à Dakar.",
      "80 milliards de FCFA", "80000000000 XAF"),
+    # rupees written `Rs` before the amount; the issuer is the article's country
+    ("À Port-Louis, la banque mauricienne annonce un profit de Rs 3,7 milliards.",
+     "Rs 3,7 milliards", "3700000000 MUR"),
+    ("Maurice : le ticket de bus passe à Rs 28 dès lundi.", "Rs 28", "28 MUR"),
+    ("À Karachi, l'usine a coûté Rs. 250 millions au groupe pakistanais.", "Rs. 250 millions",
+     "250000000 PKR"),
+    ("New Delhi a débloqué Rs 40 milliards pour les routes de l'Inde.", "Rs 40 milliards",
+     "40000000000 INR"),
+    ("Le Pakistan importe pour 12 milliards de roupies de thé.", "12 milliards de roupies",
+     "12000000000 PKR"),
+    # the Malagasy ariary written `Ar` after the amount
+    ("Le riz se vend à 3 200 Ar le kilo à Madagascar.", "3 200 Ar", "3200 MGA"),
+    # Djiboutian and Congolese francs, by name or ISO code
+    ("Le port a versé 800 millions de francs Djibouti à l'État.",
+     "800 millions de francs Djibouti", "800000000 DJF"),
+    ("À Djibouti, la taxe rapporte 90 millions de francs par an.", "90 millions de francs",
+     "90000000 DJF"),
+    ("Kinshasa prévoit 5 300 milliards de CDF de dépenses.", "5 300 milliards de CDF",
+     "5300000000000 CDF"),
 ])
 def test_money(fr_nlp, text, span, norm):
     check(fr_nlp, text, ("MONEY", span, norm))
@@ -139,6 +158,9 @@ def test_money_tunisian_dinar_from_context(fr_nlp):
     ("La croissance serait de 3,5 pour cent en 2025.", "3,5 pour cent", "3.5"),
     ("Les importations ont reculé de -9,6% sur la période.", "-9,6%", "-9.6"),
     ("Le chômage est passé à 12,8\u00a0% selon le HCP.", "12,8\u00a0%", "12.8"),
+    # the loose `pourcentage` written straight after a figure
+    ("Le taux de réussite a atteint 85 pourcentage cette année.", "85 pourcentage", "85"),
+    ("Le taux a baissé de quinze pourcentage en deux ans.", "quinze pourcentage", "15"),
 ])
 def test_percent(fr_nlp, text, span, norm):
     check(fr_nlp, text, ("PERCENT", span, norm))
@@ -148,6 +170,15 @@ def test_percent(fr_nlp, text, span, norm):
 
 @pytest.mark.parametrize("text, span, norm", [
     ("La société a présenté trois véhicules électriques.", "trois véhicules", "3 véhicule"),
+    # a count whose complement names the group counted is not anaphoric
+    ("La banque vise les quinze pays de la Cedeao d'ici 2030.", "quinze pays", "15 pays"),
+    ("Le fonds couvre les six États du Sahel.", "six États", "6 état"),
+    ("Le plan profite à l'ensemble des douze (12) pays membres de la Communauté andine.",
+     "douze (12) pays", "12 pays"),
+    # container traffic in twenty-foot equivalent units
+    ("Le terminal a traité 640 000 EVP l'an passé.", "640 000 EVP", "640000 équivalent vingt pieds"),
+    ("Le port vise 2,5 millions d'EVP en 2030.", "2,5 millions d'EVP",
+     "2500000 équivalent vingt pieds"),
     ("Plus d'une cinquantaine de pays étaient représentés.", "une cinquantaine de pays",
      "50 pays"),
     ("La production atteindra 16,1 millions de tonnes par an.", "16,1 millions de tonnes",
@@ -216,6 +247,7 @@ def test_quantity_range_and_partitive(fr_nlp):
     "Les deux pays ont signé un accord.",
     "Les responsables des deux parties se sont réunis.",
     "Ces quatre pays ont rejoint l'initiative.",
+    "Les deux parties de la négociation se sont quittées hier.",   # a common noun after `de`
     "Nos deux pays partagent une longue histoire.",   # like `les deux pays` (ENTITIES.md)
     "La séance reprendra à 10 heures 30 minutes.",
     "Un accord a été signé hier.",
@@ -396,3 +428,60 @@ def test_books_are_not_money(fr_nlp):
 ])
 def test_hard_cases(fr_nlp, text, expected):
     assert figs(fr_nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, spans, norm", [
+    # the first end of a range takes the currency of the second
+    ("Le litre de lait se vend entre 2 500 et 3 000 Ar au marché.", ("2 500", "3 000 Ar"), "MGA"),
+    # an amount in taxes or dividends, after amounts in francs CFA, is money in that currency
+    ("Au Gabon, la mine a exporté pour 300 milliards de FCFA et versé 41 milliards "
+     "d'impôts et de redevances.", ("41 milliards",), "XAF"),
+])
+def test_money_in_the_articles_currency(fr_nlp, text, spans, norm):
+    got = {m.text: m for m in find_figures(fr_nlp(text)) if m.label == "MONEY"}
+    for span in spans:
+        assert span in got and got[span].currency == norm, got
+
+
+def test_points_de_pourcentage_is_not_a_percent(fr_nlp):
+    got = figs(fr_nlp, "Le taux directeur a baissé de 2 points de pourcentage en un an.")
+    assert not [g for g in got if g[0] == "PERCENT"], got
+
+
+@pytest.mark.parametrize("text, span, norm", [
+    # `dont` picks a part of the count before it, a few words of the clause between them
+    ("La région compte 48 écoles rénovées cette année, dont onze dans la capitale.",
+     "onze", "11 école"),
+    ("Quelque 120 entreprises y sont installées, dont 35 à capitaux marocains.",
+     "35", "35 entreprise"),
+])
+def test_part_picked_by_dont_after_a_few_words(fr_nlp, text, span, norm):
+    check(fr_nlp, text, ("QUANTITY", span, norm))
+
+
+def test_part_of_a_converted_amount_is_in_the_first_currency(fr_nlp):
+    text = ("Le chantier coûtera 650 milliards de FCFA à Dakar, soit environ 1 milliard de dollars, "
+            "dont 200 milliards pour le premier lot.")
+    got = {m.text: m.currency for m in find_figures(fr_nlp(text)) if m.label == "MONEY"}
+    assert got.get("200 milliards") == "XOF", got
+
+
+@pytest.mark.parametrize("text, span, norm", [
+    # `au nombre de N` counts the plural noun just before it
+    ("La société opère dans les provinces du Nord, au nombre de 12, depuis 2019.", "12", "12 province"),
+    # a total after a few words of the clause counts the same thing
+    ("Au vote, 41 élus du conseil régional sur un total de 45 ont approuvé le budget.",
+     "45", "45 élu"),
+])
+def test_count_named_before_it(fr_nlp, text, span, norm):
+    check(fr_nlp, text, ("QUANTITY", span, norm))
+
+
+@pytest.mark.parametrize("text, span, norm", [
+    # a spelled-out first end of a range takes the noun of the second
+    ("Les bus relient de trois à quatre villes par jour.", "trois", "3 ville"),
+    ("Le chantier emploiera entre deux et trois millions de travailleurs.", "deux",
+     "2000000 travailleur"),
+])
+def test_spelled_out_first_end_of_a_range(fr_nlp, text, span, norm):
+    check(fr_nlp, text, ("QUANTITY", span, norm))

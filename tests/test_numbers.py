@@ -28,6 +28,10 @@ def test_words(s, expected):
     ("trois-milliards", "trois"),
     ("quatre-vingt-dix", "quatre-vingt-dix"),
     ("vingt-deux-ans", None),       # a hyphen before any other word: no number
+    # "et" joins only before un/une/onze: "deux et trois" is two ends of a range
+    ("deux et trois millions", "deux"),
+    ("trente et une", "trente et une"),
+    ("soixante et onze", "soixante et onze"),
 ])
 def test_number_words_before_a_hyphenated_scale(text, expected):
     from pipeline.extraction.normalize.numbers import NUMBER_WORDS_RE

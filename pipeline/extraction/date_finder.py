@@ -28,6 +28,10 @@ _EVENT_VERBS = word_set("event_verbs.tsv")
 # Capitalised at the start of a sentence before `Ramadan` without making it a name.
 _LEAD_WORDS = {"le", "du", "au", "pendant", "durant", "depuis", "avant", "apres", "des", "en",
                "ce", "mois", "fin", "debut", "jusqu'au", "lors"}
+# Verbs whose date is the one they set (`a fixé au 10 décembre`), not the time of the act.
+_SCHEDULE_VERBS = {w for w in lexicon()["schedule_verbs"]}
+# Verbs that, in the present before an infinitive, aim at what is to come (`doit adopter`).
+_INTENT_VERBS = set(lexicon()["intent_verbs"])
 _SENT_PUNCT = ".!?«»\"“”:;"   # what ends a sentence before a date; a line break alone does not
 
 
@@ -81,9 +85,11 @@ def _is_amount_year(doc: Doc, c: Candidate) -> bool:
 def _places_event_today(doc: Doc, c: Candidate) -> bool:
     """`aujourd'hui` that dates an event (`s'est réuni aujourd'hui`), not `nowadays`."""
     prev = _prev_word(doc_text(doc), c.start)
-    if prev in ("d'", "d", "jusqu'", "jusqu", "a", "à") and re.search(
+    if prev in ("d'", "d", "jusqu'", "jusqu", "jusqu'a", "a", "à") and re.search(
             r"(d|jusqu|jusqu'à|jusqu’à)['’ ]?\s*\Z", doc_text(doc)[max(0, c.start - 10):c.start]):
-        return False     # `d'aujourd'hui`, `jusqu'à aujourd'hui`
+        # `à partir d'aujourd'hui` starts something on the day; `le monde d'aujourd'hui`,
+        # `jusqu'à aujourd'hui` mean nowadays
+        return bool(re.search(r"(?<!\w)partir\s+d['’]\s*\Z", doc_text(doc)[max(0, c.start - 12):c.start]))
     span = _tokens(doc, c.start, c.end)
     if span is None:
         return False
@@ -125,6 +131,21 @@ def _future_clause(doc: Doc, c: Candidate) -> bool:
         ch.dep_.startswith("aux") and "Fut" in ch.morph.get("Tense") for ch in verb.children)
 
 
+def _aim_clause(doc: Doc, c: Candidate) -> bool:
+    """The date hangs on an infinitive after a future (`devra voter la loi avant le 15
+    octobre`) or after a present verb of aim (`doit adopter le texte avant fin mars`, `entend
+    livrer les logements d'ici juin`): what is to be done is ahead."""
+    verb = _clause_verb(doc, c)
+    if verb is None or verb.morph.get("VerbForm") != ["Inf"] or verb.head.i == verb.i:
+        return False
+    head = verb.head
+    if head.pos_ not in ("VERB", "AUX") or head.morph.get("VerbForm") != ["Fin"]:
+        return False
+    tense = head.morph.get("Tense")
+    return "Fut" in tense or ("Pres" in tense and lemma(head) in _INTENT_VERBS
+                              and not _conditional(head))
+
+
 def _is_figure(tok) -> bool:
     """A figure's head (`%`, `milliards`, a number): the parser often hangs a date on it."""
     return tok.like_num or tok.text in ("%", "$", "€") or any(ch.dep_ == "nummod" for ch in tok.children)
@@ -145,8 +166,10 @@ def _past_clause(doc: Doc, c: Candidate) -> bool:
         verb = verb.head   # `ont progressé de 5 % au premier trimestre`, read as `5 % au …`
     if verb.pos_ not in ("VERB", "AUX") or verb.i == span.root.i:
         return False
+    if lemma(verb) in _SCHEDULE_VERBS:
+        return False     # `a fixé au 10 décembre`: the date is the one set, not the act's
     if verb.morph.get("VerbForm") == ["Fin"]:
-        return any(t in verb.morph.get("Tense") for t in ("Past", "Imp"))
+        return any(t in verb.morph.get("Tense") for t in ("Past", "Imp")) and not _conditional(verb)
     if verb.morph.get("VerbForm") != ["Part"]:
         return False
     auxes = [ch for ch in verb.children if ch.dep_ == "aux:tense" or ch.dep_ == "aux"]
@@ -154,6 +177,51 @@ def _past_clause(doc: Doc, c: Candidate) -> bool:
     return any(a.morph.get("VerbForm") == ["Fin"] and "Fut" not in a.morph.get("Tense")
                and "Cnd" not in a.morph.get("Mood")
                and (lemma(a) == "avoir" or lemma(a) == "être" and reflexive) for a in auxes)
+
+
+def _conditional(verb) -> bool:
+    """A simple conditional (`se tiendrait`, `pourrait`), which the tagger often reads as an
+    imperfect: told of what may come, not of the past."""
+    return verb.morph.get("VerbForm") == ["Fin"] and fold(verb.text).endswith(("rait", "raient"))
+
+
+def _conditional_clause(doc: Doc, c: Candidate) -> bool:
+    """The date hangs on a simple conditional, or on an infinitive after one (`pourrait se
+    rendre à Moscou au second semestre`): a yearless period ahead, as with the future. A
+    compound conditional (`aurait signé en mars`) tells of the past and is not one."""
+    verb = _clause_verb(doc, c)
+    if verb is None or verb.morph.get("VerbForm") == ["Part"]:
+        return False
+    if verb.morph.get("VerbForm") == ["Inf"] and verb.head.i != verb.i:
+        verb = verb.head
+    return _conditional(verb) and not any(
+        ch.dep_.startswith("aux") for ch in verb.children if ch.i > verb.i)
+
+
+def _past_participle_clause(doc: Doc, c: Candidate) -> bool:
+    """The date hangs on a past participle with no auxiliary, describing a noun or opening
+    the sentence (`l'exercice clos fin mars`, `Signé en juillet, l'accord …`): done by
+    publication, unless the verb schedules (`le sommet prévu en mars`)."""
+    span = _tokens(doc, c.start, c.end)
+    if span is None:
+        return False
+    verb = span.root.head
+    if verb.i == span.root.i or verb.morph.get("VerbForm") != ["Part"] \
+            or "Past" not in verb.morph.get("Tense") or lemma(verb) in _SCHEDULE_VERBS:
+        return False
+    return not any(ch.dep_.startswith("aux") for ch in verb.children)
+
+
+def _lead(text: str, start: int) -> str:
+    """The preposition before a date, past its article or `fin`/`début` (`avant` in `avant le
+    30 avril`, `d'ici` in `d'ici fin juin`), folded; '' when none of the lexicon's."""
+    head = fold(text[max(0, start - 30):start]).rstrip()
+    head = re.sub(r"(?:(?<=\s)|(?<=^))(?:le|la|l'|les)\s*\Z", "", head).rstrip()
+    lx = lexicon()
+    for w in lx["since_words"] + lx["until_words"] + lx["deadline_words"]:
+        if re.search(r"(?<!\w)" + re.escape(fold(w)) + r"\Z", head):
+            return fold(w)
+    return ""
 
 
 def _starts_with_period_noun(surface: str) -> bool:
@@ -209,9 +277,14 @@ def find_dates(doc: Doc, published: Optional[str] = None) -> list[Mention]:
             continue
         parts = c.parts
         if yearless_period(parts):
-            if _future_clause(doc, c):
+            lead, lx = _lead(doc_text(doc), c.start), lexicon()
+            if lead in {fold(w) for w in lx["since_words"]}:
+                parts = replace(parts, begun=True)
+            elif lead in {fold(w) for w in lx["until_words"]} or _future_clause(doc, c) \
+                    or _conditional_clause(doc, c) or _aim_clause(doc, c):
                 parts = replace(parts, not_over=True)
-            elif _past_clause(doc, c):
+            elif lead not in {fold(w) for w in lx["deadline_words"]} and (
+                    _past_clause(doc, c) or _past_participle_clause(doc, c)):
                 parts = replace(parts, begun=True)
         v = resolve(parts, published)
         out.append(Mention(start=c.start, end=c.end, label="DATE", text=doc_text(doc)[c.start:c.end],

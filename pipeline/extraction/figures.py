@@ -58,9 +58,10 @@ LABEL_WORDS = word_set("label_words.tsv")
 SCALE_RE = re.compile(   # one line break may fall inside ("9,8\nmilliards" in hard-wrapped text)
     r"(?:" + SP + r"*\n" + SP + r"*(?=[mb]illi)|-(?=[mb]illi)|" + SP + r"*)"
     r"(milliards?|millions?|billions?|mille|Mds?|Mrds?|Md|MM|M|k|K)(?![\w'’])")
-# "%", "pour cent", "pour-cent", "pourcent(s)", and the news agencies' "pc" / "p.c."
+# "%", "pour cent", "pour-cent", "pourcent(s)", the news agencies' "pc" / "p.c.", and the
+# loose "pourcentage" straight after a figure ("30 pourcentage"; "3 points de pourcentage" is not)
 PERCENT_RE = re.compile(SP + r"?(%|pour(?:" + SP + r"?|-)cents?(?!\w)|(?-i:pc)(?!\w|\.\w)"
-                        r"|(?-i:p\.c\.))", re.IGNORECASE)
+                        r"|(?-i:p\.c\.))|" + SP + r"+(pourcentages?)(?!\w)", re.IGNORECASE)
 # Cents after an amount in currency units: "15 dollars 50", "1 USD et 23 centimes"
 CENTS_WORDS = r"(?:centimes?|cents?|cts|pence|penny|pennies)"
 # (digits, or words: "deux euros et cinq centimes", "vingt euro cinq")
@@ -72,7 +73,7 @@ CENTS_END_RE = re.compile(r"\s*(?:$|[.;:!?)»\n]|,(?!\d))|" + SP
                           + r"+(?:à|au|hors|HT|TTC|le|la|les|l['’]|pièce|chacun|pour|par|le)\b")
 # An amount after a currency sign or code, glued or not: "$10k", "€5M", "USD1,23", "CHF 12,40"
 PREFIXED_RE = re.compile(
-    r"(?<![\w$€£])(?P<cur>US\$|C\$|A\$|\$|€|£|[A-Z]{3})" + SP + r"?"
+    r"(?<![\w$€£])(?P<cur>US\$|C\$|A\$|\$|€|£|Rs\.?|[A-Z]{3})" + SP + r"?"
     r"(?P<num>\d{1,3}(?:(?:" + SP + r"|\.)\d{3})+(?!\d)(?:,\d+)?|\d+(?:[.,]\d+)?)(?!\d)")
 PLUS_RE = re.compile(r"(?<![\w+])\+" + SP + r"?\Z")
 RATE_DENOMINATORS = r"(?:an|jour|j|mois|semaine|heure)"
@@ -163,6 +164,8 @@ def currency_ends_at(text: str, end: int) -> bool:
 def prefix_codes() -> dict[str, str]:
     """Signs and ISO codes that may stand before an amount, with their code."""
     codes = {"US$": "USD", "C$": "CAD", "A$": "AUD", "$": "USD", "€": "EUR", "£": "GBP"}
+    # `Rs 5 millions`: rupees, whose issuer the article's country decides (``match_currency``)
+    codes.update({"Rs": "INR", "Rs.": "INR"})
     for row in _currencies():
         form, code = row[5], row[2]
         if re.fullmatch(r"[A-Z]{3}", form) and form == code:
@@ -370,7 +373,7 @@ def _read_tail(doc, toks: _Tokens, text: str, lower: str, start: int, end: int, 
         if re.match(r"(?:e|è|ème|eme|ème|er|ère|re|ᵉ|ᵉʳ|nd|nde)(?!\w)", after):
             return None
     if kind == "prefixed":
-        return _prefixed(text, start, end)
+        return _prefixed(text, start, end, lower)
     fig = _Fig(start, end, value, words=(kind != "digits"))
     # Percent right after the figure ("un pour cent" too).
     m = PERCENT_RE.match(text, end)
@@ -527,12 +530,15 @@ def _add_cents(fig: _Fig, text: str) -> None:
     fig.end = m.end()
 
 
-def _prefixed(text: str, start: int, end: int) -> Optional[_Fig]:
+def _prefixed(text: str, start: int, end: int, lower: Optional[str] = None) -> Optional[_Fig]:
     """A MONEY figure written after its sign or code, with a scale word after it."""
     m = PREFIXED_RE.match(text, start)
     if m is None or m.end() != end:
         return None
     code = prefix_codes().get(m.group("cur"))
+    cur = match_currency(text, start, lower)
+    if code is not None and cur is not None and cur[0] == m.end("cur"):
+        code = cur[1]   # a form with country cues (`Rs`: Mauritian rupees in Port-Louis)
     value = parse_digits(m.group("num"))
     if code is None or value is None:
         return None
@@ -552,12 +558,19 @@ def _quantity(fig: _Fig, end: int, unit: str, umult: float, skipped=()) -> _Fig:
     return fig
 
 
+# `les huit pays de l'UEMOA`, `des quinze États membres de la Cedeao`: a count whose complement
+# names the group counted introduces the whole set; it does not point back at things already named
+_NAMED_SET_RE = re.compile(r"(?:" + SP + r"+[a-zà-ÿ]+)?" + SP + r"*(?:de|du|des|d" + APOS + r")"
+                           + SP + r"*(?:(?:la|les)" + SP + r"+|l" + APOS + r")?[A-ZÀ-Ý]")
+
+
 def _keep_quantity(fig: _Fig, text: str, toks: _Tokens) -> bool:
     """ENTITIES.md exclusions for counts: anaphoric "les deux pays", numbers in names, years."""
     prev = _prev_word(text, fig.start)
     if fig.words and prev in ANAPHORIC_DETS and fig.mult == 1.0:
         skipped = fig.extra.get("skipped", [])
-        if not (skipped and skipped[0] in TIME_WINDOW_ADJ):
+        if not (skipped and skipped[0] in TIME_WINDOW_ADJ) \
+                and not (prev in ("les", "des") and _NAMED_SET_RE.match(text, fig.end)):
             return False
     if prev in LABEL_WORDS:
         return False
@@ -599,12 +612,45 @@ _NOMBRE_DE_RE = re.compile(r"(?:nombre|total|flux)" + SP + r"+(?:de" + SP + r"+|
 
 _OUT_OF_TOTAL = re.compile(SP + r"+sur" + SP + r"+(?:un" + SP + r"+total" + SP + r"+de|les)" + SP + r"+")
 _PART_OF = re.compile(r"(?<!\w)dont" + SP + r"+\Z")
+# `de trois à quatre régions`, `entre deux et trois millions`: the first end of a range, whose
+# noun or currency the second end gives (`_resolve_one`)
+_RANGE_NEXT_RE = re.compile(SP + r"+(?:à|et|ou)" + SP + r"+(?=\d|(?:" + NUMBER_WORD_RE + r")(?!\w))",
+                            re.IGNORECASE)
+
+
+# `31 usines en activité, dont neuf …`, `310 projets y sont implantés, dont 96 …`: a few words
+# of the same clause may stand between a count and the `dont` that picks a part of it
+_DONT_GAP_RE = re.compile(r"(?:[^.;:!?\n\d]{0,40}?,)?" + SP + r"*,?" + SP + r"*dont" + SP + r"+")
+# `1 100 milliards de FCFA, soit environ 1,8 milliard de dollars`: the second amount converts the first
+_CONVERSION_RE = re.compile(r"(?<!\w)soit" + SP + r"+(?:environ" + SP + r"+|près" + SP + r"+de" + SP
+                            + r"+|quelque" + SP + r"+|plus" + SP + r"+de" + SP + r"+)?\Z", re.IGNORECASE)
 
 
 def _part_of_count(text: str, start: int, end: int) -> bool:
     """A bare number that is part of a count named next to it (`neuf sur un total de 116
-    propositions`, `27 membres, dont six sont …`): its noun stands elsewhere."""
-    return bool(_OUT_OF_TOTAL.match(text, end) or _PART_OF.search(text, max(0, start - 8), start))
+    propositions`, `27 membres, dont six sont …`, `de trois à quatre régions`): its noun
+    stands elsewhere."""
+    return bool(_OUT_OF_TOTAL.match(text, end) or _PART_OF.search(text, max(0, start - 8), start)
+                or _RANGE_NEXT_RE.match(text, end))
+
+
+_WORDS_THEN_TOTAL_RE = re.compile(r"[^.;:!?\n\d]{1,40}?" + SP + r"+sur" + SP + r"+(?:les" + SP
+                                  + r"+|un" + SP + r"+total" + SP + r"+de" + SP + r"+)")
+_AU_NOMBRE_DE_RE = re.compile(r"(?<!\w)au" + SP + r"+nombre" + SP + r"+de" + SP + r"+\Z", re.IGNORECASE)
+
+
+def _counted_noun_back(text: str, toks: "_Tokens", end: int) -> Optional[str]:
+    """Unit of the plural noun nearest before ``end`` in the same sentence (`les pays de
+    présence, au nombre de 26`): a few tokens back, singular nouns of its complement skipped."""
+    tok = toks.before(end)
+    for _ in range(8):
+        if tok is None or tok.text in ".;:!?\n" or tok.like_num:
+            return None
+        if tok.pos_ == "NOUN" and tok.is_lower and (tok.lower_.endswith(("s", "x"))
+                                                    or "Plur" in tok.morph.get("Number")):
+            return unit_of(tok)
+        tok = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return None
 
 
 def _counted_noun_before(text: str, toks: "_Tokens", start: int) -> Optional[str]:
@@ -662,9 +708,11 @@ def _resolve_one(figs, i, text, toks):
         return
     prev = figs[i - 1] if i > 0 else None
     pgap = text[prev.end:f.start] if prev is not None else ""
-    # "9 projets sur les 13", "53 membres sur un total de 55"
-    if prev is not None and prev.label == "QUANTITY" and f.after == "" and re.fullmatch(
-            SP + r"+sur" + SP + r"+(?:les" + SP + r"+|un" + SP + r"+total" + SP + r"+de" + SP + r"+)?", pgap):
+    # "9 projets sur les 13", "53 membres sur un total de 55", "53 membres du conseil sur un
+    # total de 55" (a few words of the clause between the count and its total)
+    if prev is not None and prev.label == "QUANTITY" and f.after == "" and (re.fullmatch(
+            SP + r"+sur" + SP + r"+(?:les" + SP + r"+|un" + SP + r"+total" + SP + r"+de" + SP + r"+)?", pgap)
+            or _WORDS_THEN_TOTAL_RE.fullmatch(pgap)):
         f.label, f.unit, f.source = "QUANTITY", prev.unit, "figures.out_of"
         return
     # "neuf sur un total de 116 propositions": the total names what both count
@@ -676,10 +724,18 @@ def _resolve_one(figs, i, text, toks):
     # "3 621 questions, dont 1 265 orales et 2 356 écrites", "27 membres, dont six sont …": a
     # part of a count just given counts the same thing (ENTITIES.md: the noun stands elsewhere)
     if (f.mult == 1.0 and f.after == "" and prev is not None and prev.label == "QUANTITY"
-            and (re.fullmatch(SP + r"*,?" + SP + r"*dont" + SP + r"+", pgap)
+            and (_DONT_GAP_RE.fullmatch(pgap)
                  or prev.source == "figures.part" and re.fullmatch(SP + r"+\w+" + SP + r"+et" + SP + r"+", pgap))):
         f.label, f.unit, f.source = "QUANTITY", prev.unit, "figures.part"
         return
+    # "les pays de présence, au nombre de 26": the count of the plural noun just before
+    if f.mult == 1.0 and f.after == "" and not f.year and _AU_NOMBRE_DE_RE.search(
+            text, max(0, f.start - 16), f.start):
+        unit = _counted_noun_back(text, toks, f.start - len(_AU_NOMBRE_DE_RE.search(
+            text, max(0, f.start - 16), f.start).group(0)))
+        if unit:
+            f.label, f.unit, f.source = "QUANTITY", unit, "figures.au_nombre_de"
+            return
     # "127 écoles ont rouvert ..., avec 42 autres en réhabilitation"
     if f.after == "autres":
         ref = _nearest(figs, i, lambda g: g.label == "QUANTITY", window=250)
@@ -723,6 +779,14 @@ def _resolve_one(figs, i, text, toks):
             other = _nearest(figs, i, lambda g: g.label == "MONEY" and g.currency != nxt.currency
                              and g.mult >= 1e6, window=400)
             ref = other or ref
+        if ref is not None and ref.label == "MONEY" and ref.end <= f.start \
+                and _CONVERSION_RE.search(text, max(0, ref.start - 20), ref.start):
+            # `… de FCFA, soit environ 1,8 milliard de dollars, dont 837 milliards`: the part
+            # is of the amount converted, in its currency
+            j = figs.index(ref)
+            first = next((g for g in reversed(figs[:j]) if g.label == "MONEY" and g.mult >= 1e6
+                          and ref.start - g.end <= 80), None)
+            ref = first or ref
         if ref is not None:
             f.label, f.currency, f.unit = ref.label, ref.currency, ref.unit
             f.source = "figures.elided"

@@ -37,10 +37,11 @@ UNITS_WORDS = {
 }
 NUMBER_WORD_RE = "(?:" + "|".join(sorted(UNITS_WORDS, key=len, reverse=True)) + ")"
 # "vingt et un", "quatre-vingt-dix", "deux cents", "trois mille cinq cents"; a hyphen may join
-# the scale word after it ("deux-millions", the 1990 spelling)
+# the scale word after it ("deux-millions", the 1990 spelling). "et" joins only before "un",
+# "une", "onze" ("soixante et onze"): "deux et trois" is a range of two figures, not five
 NUMBER_WORDS_RE = re.compile(
-    r"(?<![\w\-])" + NUMBER_WORD_RE + r"(?:(?:-|" + _SPACE_CLASS + r"+|" + _SPACE_CLASS
-    + r"+et" + _SPACE_CLASS + r"+|-et-)" + NUMBER_WORD_RE + r")*"
+    r"(?<![\w\-])" + NUMBER_WORD_RE + r"(?:(?:-|" + _SPACE_CLASS + r"+)" + NUMBER_WORD_RE
+    + r"|(?:" + _SPACE_CLASS + r"+et" + _SPACE_CLASS + r"+|-et-)(?:une?|onze)(?![\w]))*"
     r"(?![\w]|-(?!(?:millions?|milliards?)(?![\w-])))",   # "deux-millions": the scale is read after
     re.IGNORECASE,
 )
