@@ -1175,3 +1175,36 @@ def test_generic_noun_points_back_at_the_article_organization(analyse, text, exp
 def test_office_before_the_name_read_from_around_it(analyse, text, expected):
     person = next(iter(expected))[0]
     assert {r for r in roles(analyse(text)) if r[0] == person} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a nationality word two states share goes to the one the article names (`RDC`, `Kinshasa`)
+    ("Le cuivre congolais et le cobalt congolais seront transformés en RDC, selon le ministre de "
+     "l'Industrie, Paul Mbuyi.",
+     ("Paul Mbuyi", "ministre", "ministère de l'Industrie", "COD")),
+    # and stays with its own state where the article names that one
+    ("Le bois congolais part de Pointe-Noire. Au Congo, le ministre des Forêts, Jean Ngoma, "
+     "a fixé de nouveaux quotas.",
+     ("Jean Ngoma", "ministre", "ministère des Forêts", "COG")),
+])
+def test_shared_nationality_word_goes_to_the_state_named(analyse, text, expected):
+    found = roles(analyse(text))
+    assert {r for r in found if r[0] == expected[0]} == {expected}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # `du`, and an administrative division between the title and its place, stay in the title
+    ("Au Sénégal, le gouverneur du Fouladou, Moussa Diallo, a inauguré le marché.",
+     ("Moussa Diallo", "gouverneur du Fouladou", None, "SEN")),
+    ("Le gouverneur de la province de Kivuro, Jean Habimana, a reçu les bailleurs au Burundi.",
+     ("Jean Habimana", "gouverneur de la province de Kivuro", None, "BDI")),
+    ("Madame Awa Ndiaye, administratrice civile, est nommée préfète du département de Kandiba, "
+     "a annoncé le gouvernement du Sénégal.",
+     ("Awa Ndiaye", "préfète du département de Kandiba", None, "SEN")),
+    # a woman's title keeps its feminine
+    ("À Kinshasa, la Première ministre Marie Kabila a ouvert la session en RDC.",
+     ("Marie Kabila", "première ministre", None, "COD")),
+])
+def test_jurisdiction_and_feminine_titles(analyse, text, expected):
+    found = roles(analyse(text))
+    assert {r for r in found if r[0] == expected[0]} == {expected}

@@ -173,7 +173,9 @@ def _venue(text: str, ms: list[Mention]) -> Optional[str]:
 def _state_votes(text: str, ms: list[Mention], mentioned: Counter) -> tuple[Counter, Counter]:
     """How often the article names each state by a name (``mentioned``), a nationality word
     or the place of its event, and by its known places."""
-    countries = mentioned + _demonym_countries(text, ms) + _org_demonyms(ms)
+    places = _place_countries(ms)
+    demonyms = _shared_demonyms(_demonym_countries(text, ms) + _org_demonyms(ms), mentioned + places)
+    countries = mentioned + demonyms
     # `X, ministre français de l'Industrie`: a demonym on an office names that one
     # official's state, a foreign guest's as often as the article's own; it decides only
     # where the text names no other state
@@ -181,7 +183,22 @@ def _state_votes(text: str, ms: list[Mention], mentioned: Counter) -> tuple[Coun
     venue = _venue(text, ms)
     if venue:
         countries[venue] += VENUE_WEIGHT
-    return countries, _place_countries(ms)
+    return countries, places
+
+
+@lru_cache(maxsize=1)
+def _shared_demonym_states() -> tuple:
+    return tuple((r[0], r[1]) for r in read_rows("shared_demonyms.tsv", ("state", "other")))
+
+
+def _shared_demonyms(demonyms: Counter, named: Counter) -> Counter:
+    """``demonyms`` with the votes of a nationality word two states share (`congolais`) moved
+    to the other state where the article names (``named``) only that one (`RDC`, `Kinshasa`)."""
+    out = Counter(demonyms)
+    for state, other in _shared_demonym_states():
+        if out[state] and named[other] and not named[state]:
+            out[other] += out.pop(state)
+    return out
 
 
 def _article_state(countries: Counter, places: Counter, first: dict, home: str) -> str:
@@ -557,7 +574,7 @@ def _org_before_person(R: _Roles, i: int):
             gap_end = q.start
             j -= 1
             continue
-        if q.label == "LOC" and re.search(r"(?<!\w)(de|d['’])\s*$", text[max(0, q.start - 4):q.start]):
+        if q.label == "LOC" and re.search(r"(?<!\w)(de|d['’]|du)\s*$", text[max(0, q.start - 4):q.start]):
             place = place or q
             gap_end = q.start
             j -= 1
@@ -583,10 +600,11 @@ def _org_before_person(R: _Roles, i: int):
     if place is not None and dated is None:
         # `le prince héritier d'Abou Dhabi, cheikh X`, `le maire de Fès, M. X`: an office of the
         # place it governs, the place in the title (ENTITIES.md, Roles)
-        mj = re.search(_titles_rx().pattern + r"\s+(?:de|d['’])\s*$", text[max(0, place.start - 60):place.start], re.I)
+        lo = max(0, place.start - 80)
+        mj = re.search(_titles_rx().pattern + _jurisdiction_link() + "$", text[lo:place.start], re.I)
         if mj and _jurisdiction_title(_title_norm(mj.group("title")).lower()):
-            return (_jurisdiction(text, mj.group("title"), place), None, _place_state(place) or R.home,
-                    place.start - (min(60, place.start) - mj.start()))
+            return (_jurisdiction(text, mj.group("title"), place, lo + mj.end("title")), None,
+                    _place_state(place) or R.home, lo + mj.start())
     # a place heads a company's name only for corporate offices (`directeur général de Nador West Med`)
     if place is not None:
         found = _title_of_org(R, place)
@@ -619,10 +637,21 @@ def _after_name(R: _Roles, at: int) -> bool:
     return prev is not None and prev.label == "PERSON" and re.fullmatch(r"\s*[,(]\s*", R.text[prev.end:at]) is not None
 
 
-def _jurisdiction(text: str, title: str, place: Mention) -> str:
-    """`maire de Fès`, `prince héritier d'Abou Dhabi`: a title with the place it governs."""
-    link = "d'" if text[place.start - 1] in "'’" else "de "
-    return f"{_title_norm(title)} {link}{place.norm or place.text}"
+@lru_cache(maxsize=1)
+def _jurisdiction_link() -> str:
+    """What ties a governing title to its place: `de`, `du` (`gouverneur du Lualaba`), or an
+    administrative division between them (`gouverneur de la province de X`, place_nouns.tsv)."""
+    units = "|".join(re.escape(w) for w, kind in read_rows("place_nouns.tsv", ("noun", "kind"))
+                     if kind in ("admin", "shared"))
+    link = r"(?:du|de\s+la|de\s+l['’]|de|d['’])"
+    return rf"\s+{link}\s*(?:(?:{units})\s+{link}\s*)?"
+
+
+def _jurisdiction(text: str, title: str, place: Mention, link_start: int) -> str:
+    """`maire de Fès`, `prince héritier d'Abou Dhabi`, `préfet du département de X`: a title
+    with the place it governs, linked as the text links them (text[link_start:place.start])."""
+    link = re.sub(r"\s+", " ", text[link_start:place.start].replace("’", "'")).lower()
+    return f"{_title_norm(title)}{link}{place.norm or place.text}"
 
 
 def _place_state(place: Mention) -> Optional[str]:
@@ -723,10 +752,11 @@ def _office_at(R: _Roles, after: int, qualifier: str = "", ends=r"[,.;:)»\]]|et
         return qualifier + _title_norm(mt.group("title") + mc.group("more")), nxt2, None, nxt2.end
     if nxt2 is not None and nxt2.label == "COUNTRY" and re.fullmatch(r"\s+(de|d['’]|du)\s*", between):
         return qualifier + _title_norm(mt.group("title")), None, nxt2.norm, nxt2.end
-    if nxt2 is not None and nxt2.label == "LOC" and re.fullmatch(r"\s+(de|d['’])\s*", between) \
+    if nxt2 is not None and nxt2.label == "LOC" and re.fullmatch(_jurisdiction_link(), between, re.I) \
             and _title_norm(mt.group("title")).lower() in _JURISDICTION_TITLES:
         # `X, maire de Fès`, `X, prince héritier d'Abou Dhabi`: the place is part of the office
-        return qualifier + _jurisdiction(text, mt.group("title"), nxt2), None, _place_state(nxt2) or R.home, nxt2.end
+        return (qualifier + _jurisdiction(text, mt.group("title"), nxt2, nxt2.start - len(between)), None,
+                _place_state(nxt2) or R.home, nxt2.end)
     mh = re.match(r"(?P<more>(?-i:\s+[a-zéèê]+)?)\s+(?P<inner>(?:du|de\s+la)\s+(?P<head>[\w' -]{3,30}?))\s+(?P<adj>[\w-]+)\s*(?=[,.;:)»\]]|et\b|$)",
                   text[rest_start:rest_start + 60])
     if mh and _title_norm(mh.group("head")).lower() in _GOV_TITLES and _country_of_adj(mh.group("adj")) \
@@ -1509,9 +1539,8 @@ def _parsed(R: _Roles, doc: Doc, p: Mention) -> None:
             elif x.label in ("ORG", "EVENT", "MINISTRY") and org is None:
                 org = x
             elif x.label == "LOC" and org is None and title in _JURISDICTION_TITLES \
-                    and re.fullmatch(r"\s*(?:de|d['’])\s*", doc.text[end:x.start]):
-                elided = doc.text[x.start - 1] in "'’"
-                title = f"{title} d'{x.norm or x.text}" if elided else f"{title} de {x.norm or x.text}"
+                    and re.fullmatch(_jurisdiction_link(), doc.text[end:x.start], re.I):
+                title = _jurisdiction(doc.text, title, x, end)
                 country = _place_state(x)
             break
         # a nationality adjective on the title names its state (`le Premier ministre algérien`)
