@@ -1208,3 +1208,23 @@ def test_shared_nationality_word_goes_to_the_state_named(analyse, text, expected
 def test_jurisdiction_and_feminine_titles(analyse, text, expected):
     found = roles(analyse(text))
     assert {r for r in found if r[0] == expected[0]} == {expected}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two offices of a government in apposition before a rank and the name: both are the name's
+    ("Au Mali, le président de la Transition, chef de l'État, le colonel Moussa Keïta, a reçu les "
+     "chefs coutumiers.",
+     {("Moussa Keïta", "président de la transition", None, "MLI"), ("Moussa Keïta", "chef de l'État", None, "MLI")}),
+    ("Au Gabon, le Premier ministre, chef du gouvernement, Paul Ndong, a présenté son équipe.",
+     {("Paul Ndong", "premier ministre", None, "GAB"), ("Paul Ndong", "chef du gouvernement", None, "GAB")}),
+    # an office before `le maréchal Y` is Y's, not that of the name before it
+    ("Selon le porte-parole Ali Saleh, le président de la République, le maréchal Idriss Abakar, "
+     "a signé le décret au Tchad.",
+     {("Idriss Abakar", "président", None, "TCD")}),
+    # an office of the head of state's own services, named by no mention
+    ("Le décret a été lu par le secrétaire général de la Présidence, Ali Saleh, à la radio du Tchad.",
+     {("Ali Saleh", "secrétaire général de la Présidence", None, "TCD")}),
+])
+def test_chained_government_offices_and_ranks(analyse, text, expected):
+    found = roles(analyse(text))
+    assert {r for r in found if r[0] == next(iter(expected))[0]} == expected

@@ -804,8 +804,9 @@ def _appositions(R: _Roles, i: int) -> list:
         out.append([title, org, country, p.start, pos])
         # `X, le directeur de la BAD, Y`: a title followed by another name is that name's
         nxt3 = next((x for x in ms if x.start >= pos and x.label == "PERSON"), None)
+        # (`X, le président de la République, le maréchal Y`: a rank with its article too)
         if nxt3 is not None and m.group(0).strip(" ,") and (
-                re.fullmatch(r"\s*,\s*" + _hon(), text[pos:nxt3.start])
+                re.fullmatch(r"\s*,\s*(?:(?:le|la)\s+(?=[a-zéè]))?" + _hon(), text[pos:nxt3.start])
                 or _QUALIFIER.fullmatch(text, pos, nxt3.start)):
             out.pop()
             break
@@ -985,6 +986,14 @@ def _before_person(R: _Roles, i: int, prev: Optional[Mention]) -> bool:
         if org is not None and (not g.group("adj") or re.search(r"\b" + re.escape(g.group("adj")) + r"\b", name)):
             R.add(p, _title_norm(g.group("title")), org, None, left_start + g.start(), p.end)
             return True
+    # `le secrétaire général de la Présidence, X`: an office of the head of state's (or
+    # government's) own services, named by no mention, is the article state's
+    g = re.search(_titles_rx().pattern + r"\s+de\s+la\s+(?P<seat>(?-i:Présidence|Primature))"
+                  r"(?:\s+de\s+la\s+République)?\s*,\s*" + hon + r"$", left, re.I)
+    if g:
+        R.add(p, _title_norm(g.group("title") + " de la " + g.group("seat")), None, R.home,
+              left_start + g.start(), p.end)
+        return True
     if prev is not None and prev.label == "COUNTRY":
         # `l'ambassadeur d'Algérie au Burundi Hamid Boukrif`: the office is the first state's
         c = prev
@@ -1046,8 +1055,30 @@ def _before_person(R: _Roles, i: int, prev: Optional[Mention]) -> bool:
             ministry = _ministry_named_before(R, start) if not adj.strip() and re.fullmatch(
                 r"ministres?(?: délégué(?:e)?)?", _title_norm(title).lower()) else None
             R.add(p, _title_norm(title), ministry, country, start, p.end)
+            first = _first_of_chain(R, start, title)
+            if first is not None and ministry is None:
+                R.add(p, _title_norm(first.group("title")), None, country, first.start(), p.end)
             return True
     return False
+
+
+def _first_of_chain(R: _Roles, start: int, title: str) -> Optional[re.Match]:
+    """`le président de la République, chef de l'État, le général X`, `le Premier ministre, chef
+    du gouvernement, X`: two offices of a government in apposition, the name holding both.
+    The match of the first (positions in R.text) when the office at ``start`` is the second."""
+    if _title_norm(title).lower() not in _GOV_TITLES:
+        return None
+    lo = max(0, start - 60)
+    m = None
+    for m in re.finditer(_titles_rx().pattern + r"\s*,\s*$", R.text[lo:start], re.I):
+        pass
+    if m is None or _title_norm(m.group("title")).lower() not in _GOV_TITLES \
+            or any(lo + m.start() < x.end and x.start < start for x in R.ms):
+        return None
+    # not the complement of another office (`le conseiller du président, chef de …`)
+    if re.search(r"(?:\b(?:de|du|des)|d['’])\s*(?:(?:le|la)\s+|l['’])?$", R.text[max(0, lo + m.start() - 12):lo + m.start()], re.I):
+        return None
+    return re.compile(_titles_rx().pattern, re.I).match(R.text, lo + m.start())
 
 
 def _ministry_named_before(R: _Roles, at: int) -> Optional[Mention]:
