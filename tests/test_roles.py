@@ -1228,3 +1228,25 @@ def test_jurisdiction_and_feminine_titles(analyse, text, expected):
 def test_chained_government_offices_and_ranks(analyse, text, expected):
     found = roles(analyse(text))
     assert {r for r in found if r[0] == next(iter(expected))[0]} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # English names of state bodies: by their first words or their last word
+    ("À Nairobi, le gouverneur de la Central Bank of Kenya, Peter Mwangi, a maintenu son taux.",
+     ("Peter Mwangi", "gouverneur", "Central Bank of Kenya", "KEN")),
+    ("Au Ghana, la directrice générale de la Ghana Revenue Authority, Ama Mensah, a publié les recettes.",
+     ("Ama Mensah", "directrice générale", "Ghana Revenue Authority", "GHA")),
+    # a national fund is a state body; an international one is not
+    ("À Dakar, le directeur général du Fonds national de l'habitat, Moussa Sall, a lancé le "
+     "programme au Sénégal.",
+     ("Moussa Sall", "directeur général", "Fonds national de l'habitat", "SEN")),
+    ("À Dakar, le directeur adjoint du Fonds monétaire international, Jean Dupont, a salué "
+     "les réformes du Sénégal.",
+     ("Jean Dupont", "directeur adjoint", "Fonds monétaire international", None)),
+    # a bank named after a continent is a company, not a state's
+    ("Au Mali, le directeur général de la Bank of Africa, Karim Touré, a présenté les résultats.",
+     ("Karim Touré", "directeur général", "Bank of Africa", None)),
+])
+def test_state_bodies_by_their_name(analyse, text, expected):
+    found = roles(analyse(text))
+    assert {r for r in found if r[0] == expected[0]} == {expected}

@@ -346,7 +346,15 @@ def _public_body(org: Mention) -> bool:
         low = clean_norm(name).lower()
         if any(low == h or low.startswith(h + " ") or low.startswith(h + "-") for h in _public_heads()):
             return True
+        if any(low.startswith(w + " ") if where == "first" else low.endswith(" " + w)
+               for w, where in _public_heads_en()):
+            return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _public_heads_en() -> tuple:
+    return tuple((w.strip().lower(), where.strip()) for w, where in read_rows("public_heads_en.tsv", ("words", "where")))
 
 
 def _generic_org(ms: list[Mention], head: str, before: int, text: str = "") -> Optional[Mention]:
