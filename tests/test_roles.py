@@ -1250,3 +1250,18 @@ def test_chained_government_offices_and_ranks(analyse, text, expected):
 def test_state_bodies_by_their_name(analyse, text, expected):
     found = roles(analyse(text))
     assert {r for r in found if r[0] == expected[0]} == {expected}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # `son|sa` points back to the organization the sentence before is about (its subject) ...
+    ("La Banque centrale du Ghana sera sollicitée pour un prêt, un mécanisme critiqué par la "
+     "Banque mondiale. Son gouverneur, Kofi Asante, a défendu la mesure.",
+     ("Kofi Asante", "gouverneur", "Banque centrale du Ghana", "GHA")),
+    # ... and to the one it names last where no organization is its subject
+    ("Les tarifs fixés en mai par l'Autorité de régulation des ports restent en vigueur au Bénin. "
+     "Son président, Ali Bako, a défendu la mesure.",
+     ("Ali Bako", "président", "Autorité de régulation des ports", "BEN")),
+])
+def test_possessive_office_points_back_at_the_subject(analyse, text, expected):
+    found = roles(analyse(text))
+    assert {r for r in found if r[0] == expected[0]} == {expected}

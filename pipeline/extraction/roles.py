@@ -1835,11 +1835,31 @@ def _possessive_office(R: _Roles) -> None:
         if org is None or org.label not in ("ORG", "EVENT") or at - org.end > 400 or "\n" in text[org.end:at] \
                 or any(x.label == "PERSON" for x in R.ms if org.end <= x.start < at):
             continue
+        org = _subject_org(R, org)
         # the bare office without the organization, read before, is replaced by this one
         R.roles = [r for r in R.roles if not (r["person"] == (p.norm or p.text) and r["org"] is None
                                               and r["title"] == _title_norm(m.group("title")))]
         R.seen = {k: v for k, v in R.seen.items() if v in R.roles}
         R.add(p, _title_norm(m.group("title")), org, None, at, p.end)
+
+
+def _subject_org(R: _Roles, org: Mention) -> Mention:
+    """`La Banque centrale a été sollicitée, un mécanisme critiqué par le FMI. Son gouverneur, X`:
+    a possessive points back to the subject of the sentence before, where an organization is
+    that subject, rather than to an organization named after it."""
+    span = _span(R.doc, org)
+    if span is None:
+        return org
+    sent = span.sent
+    first = next((x for x in R.ms if sent.start_char <= x.start < org.start and x.label in ("ORG", "EVENT")
+                  and not x.text.isupper()), None)
+    if first is None or any(x.label == "PERSON" for x in R.ms if first.end <= x.start < org.end):
+        return org
+    fs = _span(R.doc, first)
+    root = fs.root if fs is not None else None
+    if root is not None and root.dep_ in ("nsubj", "nsubj:pass") and root.head.sent.root == root.head:
+        return first
+    return org
 
 
 def _whose_office(R: _Roles) -> None:
