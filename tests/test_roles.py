@@ -1265,3 +1265,27 @@ def test_state_bodies_by_their_name(analyse, text, expected):
 def test_possessive_office_points_back_at_the_subject(analyse, text, expected):
     found = roles(analyse(text))
     assert {r for r in found if r[0] == expected[0]} == {expected}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an appointments list: the name heads its item, the office follows its comma
+    ("Le Conseil a procédé aux nominations suivantes :\n– Yawo Kodjo Agbéko, directeur général de "
+     "la Société togolaise des eaux ;\n– Afi Mawuena Dogbé, secrétaire générale du ministère de la Santé.",
+     {("Yawo Kodjo Agbéko", "directeur général", "Société togolaise des eaux", None),
+      ("Afi Mawuena Dogbé", "secrétaire générale", "ministère de la Santé", "TGO")}),
+    ("Sont nommés au Bénin :\n1. Codjo Sènan Houéto, préfet de Porto-Novo ;\n2. Mariam Adjoké Bello, "
+     "directrice de l'Agence nationale du domaine.",
+     {("Codjo Sènan Houéto", "préfet de Porto-Novo", None, "BEN"),
+      ("Mariam Adjoké Bello", "directrice", "Agence nationale du domaine", "BEN")}),
+])
+def test_names_heading_list_items(analyse, text, expected):
+    doc = analyse(text)
+    people = {m.text for m in doc._.mentions if m.label == "PERSON"}
+    assert {r[0] for r in expected} <= people
+    assert expected <= set(roles(doc))
+
+
+def test_list_item_opened_by_a_body_is_no_name(analyse):
+    doc = analyse("Les entités suivantes recrutent :\n– Port Autonome, directeur financier ;\n"
+                  "– Le Colonel, commandant de la base.")
+    assert not [m for m in doc._.mentions if m.label == "PERSON"]
