@@ -1289,3 +1289,17 @@ def test_list_item_opened_by_a_body_is_no_name(analyse):
     doc = analyse("Les entités suivantes recrutent :\n– Port Autonome, directeur financier ;\n"
                   "– Le Colonel, commandant de la base.")
     assert not [m for m in doc._.mentions if m.label == "PERSON"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # `le groupe <adjective> X` introduces X; `du groupe` then points back to it
+    ("La filiale malienne du groupe sénégalais Sahel Finances a publié ses comptes. Le président "
+     "du groupe, Ousmane Diagne, vise de nouveaux marchés.",
+     ("Ousmane Diagne", "président", "Sahel Finances", None)),
+    ("Le groupe bancaire Atlas Holding a publié ses résultats. « Le bilan est solide », a déclaré "
+     "le chief executive du groupe, Jean Dupuis, à Port-Louis.",
+     ("Jean Dupuis", "chief executive", "Atlas Holding", None)),
+])
+def test_group_introduced_with_an_adjective(analyse, text, expected):
+    found = roles(analyse(text))
+    assert {r for r in found if r[0] == expected[0]} == {expected}

@@ -360,7 +360,7 @@ def _public_heads_en() -> tuple:
 def _generic_org(ms: list[Mention], head: str, before: int, text: str = "") -> Optional[Mention]:
     """`du Groupe` / `du Congrès` standing for the organization named earlier: the nearest one
     whose name opens with that noun, or that the text introduced with it (`le groupe Sonatel`,
-    then `le directeur général du groupe, X`)."""
+    `le groupe sénégalais Sonatel`, then `le directeur général du groupe, X`)."""
     head = head.lower()
     # `la commune` for `le Conseil communal de X` (back_reference_nouns.tsv)
     heads = (head,) + _back_reference_heads().get(head, ())
@@ -372,7 +372,8 @@ def _generic_org(ms: list[Mention], head: str, before: int, text: str = "") -> O
         if name.startswith(head) or any(name.startswith(h + " ") for h in heads[1:]) \
                 or len(last) >= 4 and head.startswith(last) \
                 and len(head) - len(last) <= 1 or (text and re.search(
-                r"(?<![\w-])" + re.escape(head) + r"\s+\Z", text[max(0, m.start - 30):m.start], re.I)):
+                # `le groupe burkinabè X`, `le groupe bancaire X`: an adjective may come between
+                r"(?<![\w-])" + re.escape(head) + r"(?:\s+(?-i:[a-zéèêëïç-]+))?\s+\Z", text[max(0, m.start - 40):m.start], re.I)):
             return m
     return None
 
