@@ -1303,3 +1303,17 @@ def test_list_item_opened_by_a_body_is_no_name(analyse):
 def test_group_introduced_with_an_adjective(analyse, text, expected):
     found = roles(analyse(text))
     assert {r for r in found if r[0] == expected[0]} == {expected}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the paraphrase of a minister's office gives no role where the ministry is named
+    ("Au Burundi, son chef de la diplomatie, Jean Ndikumana, ministre des Affaires étrangères, "
+     "s'est rendu à Paris.",
+     {("Jean Ndikumana", "ministre", "ministère des Affaires étrangères", "BDI")}),
+    # alone, it is the office
+    ("Le chef de la diplomatie gabonaise, Paul Ondo, a rencontré des élus à Rabat.",
+     {("Paul Ondo", "chef de la diplomatie", None, "GAB")}),
+])
+def test_paraphrase_of_a_ministers_office(analyse, text, expected):
+    found = roles(analyse(text))
+    assert {r for r in found if r[0] == next(iter(expected))[0]} == expected

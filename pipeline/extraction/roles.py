@@ -867,8 +867,13 @@ def find_roles(doc: Doc, mentions: list[Mention], home: str = HOME_COUNTRY) -> l
     # `le ministre ivoirien X` after `X, ministre des Affaires étrangères`: the bare title
     # repeats the office already given
     full = {(r["person"], r["title"]) for r in R.roles if r["org"]}
+    # `son chef de la diplomatie, X, ministre des Affaires étrangères`: the paraphrase repeats
+    # the ministry's office (minister_paraphrases.tsv)
+    ministers = {r["person"] for r in R.roles if r["org_label"] == "MINISTRY"}
+    paraphrases = word_set("minister_paraphrases.tsv")
     return [{k: v for k, v in r.items() if not k.startswith("_")} for r in R.roles
-            if r["org"] or (r["person"], r["title"]) not in full]
+            if r["org"] or (r["person"], r["title"]) not in full
+            and not (r["person"] in ministers and r["title"].lower() in paraphrases)]
 
 
 # `X a été nommé`, `X, nommé`, `X, 86 ans, nommé`, `X est devenu`: from the name to the verb,
