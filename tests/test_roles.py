@@ -1317,3 +1317,16 @@ def test_group_introduced_with_an_adjective(analyse, text, expected):
 def test_paraphrase_of_a_ministers_office(analyse, text, expected):
     found = roles(analyse(text))
     assert {r for r in found if r[0] == next(iter(expected))[0]} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the organization led by a name, then the name's office by a possessive
+    ("La Compagnie sucrière du Niger (CSN), dirigée depuis 2021 par Ali Garba, son directeur général, "
+     "doit doubler sa production.",
+     {("Ali Garba", "directeur général", "Compagnie sucrière du Niger", None)}),
+    ("L'Agence nationale des routes, présidée par Awa Diallo, sa présidente, a lancé trois chantiers au Mali.",
+     {("Awa Diallo", "présidente", "Agence nationale des routes", "MLI")}),
+])
+def test_office_of_the_organization_led_by_a_name(analyse, text, expected):
+    found = roles(analyse(text))
+    assert {r for r in found if r[0] == next(iter(expected))[0]} == expected

@@ -857,6 +857,7 @@ def find_roles(doc: Doc, mentions: list[Mention], home: str = HOME_COUNTRY) -> l
     _possessive_office(R)
     _whose_office(R)
     _led_by(R)
+    _led_by_holder(R)
     _enumerated(R)
     _counterparts(R)
     _enumerations(R)
@@ -1268,6 +1269,33 @@ def _led_by(R: _Roles) -> None:
         if p.label == "PERSON" and re.fullmatch(r"\s*,?\s*(?:dirigée?|conduite?|piloté|présidée?)\s+par\s+"
                                                 + _hon(), R.text[x.end:p.start], re.I):
             R.add(p, "ministre", x, None, x.start, p.end)
+
+
+_LED_BY = re.compile(r"[\s()]*,?\s*(?:dirigée?s?|présidée?s?|pilotée?s?|conduite?s?)\s+"
+                     r"(?:depuis\s+[^,;.:()\n]{1,25}?\s+)?par\s+", re.I)
+
+
+def _led_by_holder(R: _Roles) -> None:
+    """`la Société X (SX), dirigée depuis 2024 par Y, son directeur général`: Y holds the
+    office the possessive names, of the organization led."""
+    for i, x in enumerate(R.ms):
+        if x.label not in ("ORG", "EVENT"):
+            continue
+        j = i + 1
+        if j < len(R.ms) and R.ms[j].label == "ORG" and re.fullmatch(r"\s*\(\s*", R.text[x.end:R.ms[j].start]):
+            j += 1  # the acronym in brackets after the name
+        end = R.ms[j - 1].end
+        while j < len(R.ms) and R.ms[j].label == "DATE":
+            j += 1  # `depuis 2024`
+        if j >= len(R.ms) or R.ms[j].label != "PERSON":
+            continue
+        p = R.ms[j]
+        if not re.fullmatch(_LED_BY.pattern + _hon(), R.text[end:p.start], re.I):
+            continue
+        m = re.match(r"\s*,\s*(?:son|sa)\s+" + _titles_rx().pattern + r"(?=\s*[,;.)]|\s+(?:a|doit|est|va)\b)",
+                     R.text[p.end:p.end + 60], re.I)
+        if m:
+            R.add(p, _title_norm(m.group("title")), x, None, x.start, p.end + m.end())
 
 
 def _respectively(R: _Roles) -> None:
