@@ -816,3 +816,17 @@ def test_heads_in_lower_case_or_split(analyse, text, org, norm):
 ])
 def test_generic_party_and_police_station(analyse, text):
     assert _orgs(analyse, text) == []
+
+
+@pytest.mark.parametrize("text, norm", [
+    # a local council written in lower case is valued with its official capital
+    ("Le conseil communal de Safi a voté le budget.", "Conseil communal de Safi"),
+    ("Le conseil régional de Dakhla a adopté son plan.", "Conseil régional de Dakhla"),
+])
+def test_local_council_valued_with_its_capital(run, text, norm):
+    assert [n for _, label, n in run(text) if label == "ORG"] == [norm]
+
+
+def test_lower_case_regional_centre_keeps_its_case(run):
+    assert [n for _, label, n in run("Le centre régional d'investissement de Fès a validé 12 projets.")
+            if label == "ORG"] == ["centre régional d'investissement de Fès"]

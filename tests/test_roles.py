@@ -1175,3 +1175,158 @@ def test_generic_noun_points_back_at_the_article_organization(analyse, text, exp
 def test_office_before_the_name_read_from_around_it(analyse, text, expected):
     person = next(iter(expected))[0]
     assert {r for r in roles(analyse(text)) if r[0] == person} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a nationality word two states share goes to the one the article names (`RDC`, `Kinshasa`)
+    ("Le cuivre congolais et le cobalt congolais seront transformés en RDC, selon le ministre de "
+     "l'Industrie, Paul Mbuyi.",
+     ("Paul Mbuyi", "ministre", "ministère de l'Industrie", "COD")),
+    # and stays with its own state where the article names that one
+    ("Le bois congolais part de Pointe-Noire. Au Congo, le ministre des Forêts, Jean Ngoma, "
+     "a fixé de nouveaux quotas.",
+     ("Jean Ngoma", "ministre", "ministère des Forêts", "COG")),
+])
+def test_shared_nationality_word_goes_to_the_state_named(analyse, text, expected):
+    found = roles(analyse(text))
+    assert {r for r in found if r[0] == expected[0]} == {expected}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # `du`, and an administrative division between the title and its place, stay in the title
+    ("Au Sénégal, le gouverneur du Fouladou, Moussa Diallo, a inauguré le marché.",
+     ("Moussa Diallo", "gouverneur du Fouladou", None, "SEN")),
+    ("Le gouverneur de la province de Kivuro, Jean Habimana, a reçu les bailleurs au Burundi.",
+     ("Jean Habimana", "gouverneur de la province de Kivuro", None, "BDI")),
+    ("Madame Awa Ndiaye, administratrice civile, est nommée préfète du département de Kandiba, "
+     "a annoncé le gouvernement du Sénégal.",
+     ("Awa Ndiaye", "préfète du département de Kandiba", None, "SEN")),
+    # a woman's title keeps its feminine
+    ("À Kinshasa, la Première ministre Marie Kabila a ouvert la session en RDC.",
+     ("Marie Kabila", "première ministre", None, "COD")),
+])
+def test_jurisdiction_and_feminine_titles(analyse, text, expected):
+    found = roles(analyse(text))
+    assert {r for r in found if r[0] == expected[0]} == {expected}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two offices of a government in apposition before a rank and the name: both are the name's
+    ("Au Mali, le président de la Transition, chef de l'État, le colonel Moussa Keïta, a reçu les "
+     "chefs coutumiers.",
+     {("Moussa Keïta", "président de la transition", None, "MLI"), ("Moussa Keïta", "chef de l'État", None, "MLI")}),
+    ("Au Gabon, le Premier ministre, chef du gouvernement, Paul Ndong, a présenté son équipe.",
+     {("Paul Ndong", "premier ministre", None, "GAB"), ("Paul Ndong", "chef du gouvernement", None, "GAB")}),
+    # an office before `le maréchal Y` is Y's, not that of the name before it
+    ("Selon le porte-parole Ali Saleh, le président de la République, le maréchal Idriss Abakar, "
+     "a signé le décret au Tchad.",
+     {("Idriss Abakar", "président", None, "TCD")}),
+    # an office of the head of state's own services, named by no mention
+    ("Le décret a été lu par le secrétaire général de la Présidence, Ali Saleh, à la radio du Tchad.",
+     {("Ali Saleh", "secrétaire général de la Présidence", None, "TCD")}),
+])
+def test_chained_government_offices_and_ranks(analyse, text, expected):
+    found = roles(analyse(text))
+    assert {r for r in found if r[0] == next(iter(expected))[0]} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # English names of state bodies: by their first words or their last word
+    ("À Nairobi, le gouverneur de la Central Bank of Kenya, Peter Mwangi, a maintenu son taux.",
+     ("Peter Mwangi", "gouverneur", "Central Bank of Kenya", "KEN")),
+    ("Au Ghana, la directrice générale de la Ghana Revenue Authority, Ama Mensah, a publié les recettes.",
+     ("Ama Mensah", "directrice générale", "Ghana Revenue Authority", "GHA")),
+    # a national fund is a state body; an international one is not
+    ("À Dakar, le directeur général du Fonds national de l'habitat, Moussa Sall, a lancé le "
+     "programme au Sénégal.",
+     ("Moussa Sall", "directeur général", "Fonds national de l'habitat", "SEN")),
+    ("À Dakar, le directeur adjoint du Fonds monétaire international, Jean Dupont, a salué "
+     "les réformes du Sénégal.",
+     ("Jean Dupont", "directeur adjoint", "Fonds monétaire international", None)),
+    # a bank named after a continent is a company, not a state's
+    ("Au Mali, le directeur général de la Bank of Africa, Karim Touré, a présenté les résultats.",
+     ("Karim Touré", "directeur général", "Bank of Africa", None)),
+])
+def test_state_bodies_by_their_name(analyse, text, expected):
+    found = roles(analyse(text))
+    assert {r for r in found if r[0] == expected[0]} == {expected}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # `son|sa` points back to the organization the sentence before is about (its subject) ...
+    ("La Banque centrale du Ghana sera sollicitée pour un prêt, un mécanisme critiqué par la "
+     "Banque mondiale. Son gouverneur, Kofi Asante, a défendu la mesure.",
+     ("Kofi Asante", "gouverneur", "Banque centrale du Ghana", "GHA")),
+    # ... and to the one it names last where no organization is its subject
+    ("Les tarifs fixés en mai par l'Autorité de régulation des ports restent en vigueur au Bénin. "
+     "Son président, Ali Bako, a défendu la mesure.",
+     ("Ali Bako", "président", "Autorité de régulation des ports", "BEN")),
+])
+def test_possessive_office_points_back_at_the_subject(analyse, text, expected):
+    found = roles(analyse(text))
+    assert {r for r in found if r[0] == expected[0]} == {expected}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an appointments list: the name heads its item, the office follows its comma
+    ("Le Conseil a procédé aux nominations suivantes :\n– Yawo Kodjo Agbéko, directeur général de "
+     "la Société togolaise des eaux ;\n– Afi Mawuena Dogbé, secrétaire générale du ministère de la Santé.",
+     {("Yawo Kodjo Agbéko", "directeur général", "Société togolaise des eaux", None),
+      ("Afi Mawuena Dogbé", "secrétaire générale", "ministère de la Santé", "TGO")}),
+    ("Sont nommés au Bénin :\n1. Codjo Sènan Houéto, préfet de Porto-Novo ;\n2. Mariam Adjoké Bello, "
+     "directrice de l'Agence nationale du domaine.",
+     {("Codjo Sènan Houéto", "préfet de Porto-Novo", None, "BEN"),
+      ("Mariam Adjoké Bello", "directrice", "Agence nationale du domaine", "BEN")}),
+])
+def test_names_heading_list_items(analyse, text, expected):
+    doc = analyse(text)
+    people = {m.text for m in doc._.mentions if m.label == "PERSON"}
+    assert {r[0] for r in expected} <= people
+    assert expected <= set(roles(doc))
+
+
+def test_list_item_opened_by_a_body_is_no_name(analyse):
+    doc = analyse("Les entités suivantes recrutent :\n– Port Autonome, directeur financier ;\n"
+                  "– Le Colonel, commandant de la base.")
+    assert not [m for m in doc._.mentions if m.label == "PERSON"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # `le groupe <adjective> X` introduces X; `du groupe` then points back to it
+    ("La filiale malienne du groupe sénégalais Sahel Finances a publié ses comptes. Le président "
+     "du groupe, Ousmane Diagne, vise de nouveaux marchés.",
+     ("Ousmane Diagne", "président", "Sahel Finances", None)),
+    ("Le groupe bancaire Atlas Holding a publié ses résultats. « Le bilan est solide », a déclaré "
+     "le chief executive du groupe, Jean Dupuis, à Port-Louis.",
+     ("Jean Dupuis", "chief executive", "Atlas Holding", None)),
+])
+def test_group_introduced_with_an_adjective(analyse, text, expected):
+    found = roles(analyse(text))
+    assert {r for r in found if r[0] == expected[0]} == {expected}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the paraphrase of a minister's office gives no role where the ministry is named
+    ("Au Burundi, son chef de la diplomatie, Jean Ndikumana, ministre des Affaires étrangères, "
+     "s'est rendu à Paris.",
+     {("Jean Ndikumana", "ministre", "ministère des Affaires étrangères", "BDI")}),
+    # alone, it is the office
+    ("Le chef de la diplomatie gabonaise, Paul Ondo, a rencontré des élus à Rabat.",
+     {("Paul Ondo", "chef de la diplomatie", None, "GAB")}),
+])
+def test_paraphrase_of_a_ministers_office(analyse, text, expected):
+    found = roles(analyse(text))
+    assert {r for r in found if r[0] == next(iter(expected))[0]} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the organization led by a name, then the name's office by a possessive
+    ("La Compagnie sucrière du Niger (CSN), dirigée depuis 2021 par Ali Garba, son directeur général, "
+     "doit doubler sa production.",
+     {("Ali Garba", "directeur général", "Compagnie sucrière du Niger", None)}),
+    ("L'Agence nationale des routes, présidée par Awa Diallo, sa présidente, a lancé trois chantiers au Mali.",
+     {("Awa Diallo", "présidente", "Agence nationale des routes", "MLI")}),
+])
+def test_office_of_the_organization_led_by_a_name(analyse, text, expected):
+    found = roles(analyse(text))
+    assert {r for r in found if r[0] == next(iter(expected))[0]} == expected

@@ -426,6 +426,8 @@ def _head_names(doc, pats: Patterns) -> list[Mention]:
                         label, head_len = lab, k - i + 1
                         break
             phrase = norm_apostrophes(doc[i:i + head_len].text).lower() if label else None
+            # `conseil communal de Tanger`: a local council is valued with its official capital
+            capitalize = phrase in pats.local_heads
         if label is None:
             i += 1
             continue

@@ -173,7 +173,9 @@ def _venue(text: str, ms: list[Mention]) -> Optional[str]:
 def _state_votes(text: str, ms: list[Mention], mentioned: Counter) -> tuple[Counter, Counter]:
     """How often the article names each state by a name (``mentioned``), a nationality word
     or the place of its event, and by its known places."""
-    countries = mentioned + _demonym_countries(text, ms) + _org_demonyms(ms)
+    places = _place_countries(ms)
+    demonyms = _shared_demonyms(_demonym_countries(text, ms) + _org_demonyms(ms), mentioned + places)
+    countries = mentioned + demonyms
     # `X, ministre français de l'Industrie`: a demonym on an office names that one
     # official's state, a foreign guest's as often as the article's own; it decides only
     # where the text names no other state
@@ -181,7 +183,22 @@ def _state_votes(text: str, ms: list[Mention], mentioned: Counter) -> tuple[Coun
     venue = _venue(text, ms)
     if venue:
         countries[venue] += VENUE_WEIGHT
-    return countries, _place_countries(ms)
+    return countries, places
+
+
+@lru_cache(maxsize=1)
+def _shared_demonym_states() -> tuple:
+    return tuple((r[0], r[1]) for r in read_rows("shared_demonyms.tsv", ("state", "other")))
+
+
+def _shared_demonyms(demonyms: Counter, named: Counter) -> Counter:
+    """``demonyms`` with the votes of a nationality word two states share (`congolais`) moved
+    to the other state where the article names (``named``) only that one (`RDC`, `Kinshasa`)."""
+    out = Counter(demonyms)
+    for state, other in _shared_demonym_states():
+        if out[state] and named[other] and not named[state]:
+            out[other] += out.pop(state)
+    return out
 
 
 def _article_state(countries: Counter, places: Counter, first: dict, home: str) -> str:
@@ -329,13 +346,21 @@ def _public_body(org: Mention) -> bool:
         low = clean_norm(name).lower()
         if any(low == h or low.startswith(h + " ") or low.startswith(h + "-") for h in _public_heads()):
             return True
+        if any(low.startswith(w + " ") if where == "first" else low.endswith(" " + w)
+               for w, where in _public_heads_en()):
+            return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _public_heads_en() -> tuple:
+    return tuple((w.strip().lower(), where.strip()) for w, where in read_rows("public_heads_en.tsv", ("words", "where")))
 
 
 def _generic_org(ms: list[Mention], head: str, before: int, text: str = "") -> Optional[Mention]:
     """`du Groupe` / `du Congrès` standing for the organization named earlier: the nearest one
     whose name opens with that noun, or that the text introduced with it (`le groupe Sonatel`,
-    then `le directeur général du groupe, X`)."""
+    `le groupe sénégalais Sonatel`, then `le directeur général du groupe, X`)."""
     head = head.lower()
     # `la commune` for `le Conseil communal de X` (back_reference_nouns.tsv)
     heads = (head,) + _back_reference_heads().get(head, ())
@@ -347,7 +372,8 @@ def _generic_org(ms: list[Mention], head: str, before: int, text: str = "") -> O
         if name.startswith(head) or any(name.startswith(h + " ") for h in heads[1:]) \
                 or len(last) >= 4 and head.startswith(last) \
                 and len(head) - len(last) <= 1 or (text and re.search(
-                r"(?<![\w-])" + re.escape(head) + r"\s+\Z", text[max(0, m.start - 30):m.start], re.I)):
+                # `le groupe burkinabè X`, `le groupe bancaire X`: an adjective may come between
+                r"(?<![\w-])" + re.escape(head) + r"(?:\s+(?-i:[a-zéèêëïç-]+))?\s+\Z", text[max(0, m.start - 40):m.start], re.I)):
             return m
     return None
 
@@ -557,7 +583,7 @@ def _org_before_person(R: _Roles, i: int):
             gap_end = q.start
             j -= 1
             continue
-        if q.label == "LOC" and re.search(r"(?<!\w)(de|d['’])\s*$", text[max(0, q.start - 4):q.start]):
+        if q.label == "LOC" and re.search(r"(?<!\w)(de|d['’]|du)\s*$", text[max(0, q.start - 4):q.start]):
             place = place or q
             gap_end = q.start
             j -= 1
@@ -583,10 +609,11 @@ def _org_before_person(R: _Roles, i: int):
     if place is not None and dated is None:
         # `le prince héritier d'Abou Dhabi, cheikh X`, `le maire de Fès, M. X`: an office of the
         # place it governs, the place in the title (ENTITIES.md, Roles)
-        mj = re.search(_titles_rx().pattern + r"\s+(?:de|d['’])\s*$", text[max(0, place.start - 60):place.start], re.I)
+        lo = max(0, place.start - 80)
+        mj = re.search(_titles_rx().pattern + _jurisdiction_link() + "$", text[lo:place.start], re.I)
         if mj and _jurisdiction_title(_title_norm(mj.group("title")).lower()):
-            return (_jurisdiction(text, mj.group("title"), place), None, _place_state(place) or R.home,
-                    place.start - (min(60, place.start) - mj.start()))
+            return (_jurisdiction(text, mj.group("title"), place, lo + mj.end("title")), None,
+                    _place_state(place) or R.home, lo + mj.start())
     # a place heads a company's name only for corporate offices (`directeur général de Nador West Med`)
     if place is not None:
         found = _title_of_org(R, place)
@@ -619,10 +646,21 @@ def _after_name(R: _Roles, at: int) -> bool:
     return prev is not None and prev.label == "PERSON" and re.fullmatch(r"\s*[,(]\s*", R.text[prev.end:at]) is not None
 
 
-def _jurisdiction(text: str, title: str, place: Mention) -> str:
-    """`maire de Fès`, `prince héritier d'Abou Dhabi`: a title with the place it governs."""
-    link = "d'" if text[place.start - 1] in "'’" else "de "
-    return f"{_title_norm(title)} {link}{place.norm or place.text}"
+@lru_cache(maxsize=1)
+def _jurisdiction_link() -> str:
+    """What ties a governing title to its place: `de`, `du` (`gouverneur du Lualaba`), or an
+    administrative division between them (`gouverneur de la province de X`, place_nouns.tsv)."""
+    units = "|".join(re.escape(w) for w, kind in read_rows("place_nouns.tsv", ("noun", "kind"))
+                     if kind in ("admin", "shared"))
+    link = r"(?:du|de\s+la|de\s+l['’]|de|d['’])"
+    return rf"\s+{link}\s*(?:(?:{units})\s+{link}\s*)?"
+
+
+def _jurisdiction(text: str, title: str, place: Mention, link_start: int) -> str:
+    """`maire de Fès`, `prince héritier d'Abou Dhabi`, `préfet du département de X`: a title
+    with the place it governs, linked as the text links them (text[link_start:place.start])."""
+    link = re.sub(r"\s+", " ", text[link_start:place.start].replace("’", "'")).lower()
+    return f"{_title_norm(title)}{link}{place.norm or place.text}"
 
 
 def _place_state(place: Mention) -> Optional[str]:
@@ -723,10 +761,11 @@ def _office_at(R: _Roles, after: int, qualifier: str = "", ends=r"[,.;:)»\]]|et
         return qualifier + _title_norm(mt.group("title") + mc.group("more")), nxt2, None, nxt2.end
     if nxt2 is not None and nxt2.label == "COUNTRY" and re.fullmatch(r"\s+(de|d['’]|du)\s*", between):
         return qualifier + _title_norm(mt.group("title")), None, nxt2.norm, nxt2.end
-    if nxt2 is not None and nxt2.label == "LOC" and re.fullmatch(r"\s+(de|d['’])\s*", between) \
+    if nxt2 is not None and nxt2.label == "LOC" and re.fullmatch(_jurisdiction_link(), between, re.I) \
             and _title_norm(mt.group("title")).lower() in _JURISDICTION_TITLES:
         # `X, maire de Fès`, `X, prince héritier d'Abou Dhabi`: the place is part of the office
-        return qualifier + _jurisdiction(text, mt.group("title"), nxt2), None, _place_state(nxt2) or R.home, nxt2.end
+        return (qualifier + _jurisdiction(text, mt.group("title"), nxt2, nxt2.start - len(between)), None,
+                _place_state(nxt2) or R.home, nxt2.end)
     mh = re.match(r"(?P<more>(?-i:\s+[a-zéèê]+)?)\s+(?P<inner>(?:du|de\s+la)\s+(?P<head>[\w' -]{3,30}?))\s+(?P<adj>[\w-]+)\s*(?=[,.;:)»\]]|et\b|$)",
                   text[rest_start:rest_start + 60])
     if mh and _title_norm(mh.group("head")).lower() in _GOV_TITLES and _country_of_adj(mh.group("adj")) \
@@ -774,8 +813,9 @@ def _appositions(R: _Roles, i: int) -> list:
         out.append([title, org, country, p.start, pos])
         # `X, le directeur de la BAD, Y`: a title followed by another name is that name's
         nxt3 = next((x for x in ms if x.start >= pos and x.label == "PERSON"), None)
+        # (`X, le président de la République, le maréchal Y`: a rank with its article too)
         if nxt3 is not None and m.group(0).strip(" ,") and (
-                re.fullmatch(r"\s*,\s*" + _hon(), text[pos:nxt3.start])
+                re.fullmatch(r"\s*,\s*(?:(?:le|la)\s+(?=[a-zéè]))?" + _hon(), text[pos:nxt3.start])
                 or _QUALIFIER.fullmatch(text, pos, nxt3.start)):
             out.pop()
             break
@@ -817,6 +857,7 @@ def find_roles(doc: Doc, mentions: list[Mention], home: str = HOME_COUNTRY) -> l
     _possessive_office(R)
     _whose_office(R)
     _led_by(R)
+    _led_by_holder(R)
     _enumerated(R)
     _counterparts(R)
     _enumerations(R)
@@ -827,8 +868,13 @@ def find_roles(doc: Doc, mentions: list[Mention], home: str = HOME_COUNTRY) -> l
     # `le ministre ivoirien X` after `X, ministre des Affaires étrangères`: the bare title
     # repeats the office already given
     full = {(r["person"], r["title"]) for r in R.roles if r["org"]}
+    # `son chef de la diplomatie, X, ministre des Affaires étrangères`: the paraphrase repeats
+    # the ministry's office (minister_paraphrases.tsv)
+    ministers = {r["person"] for r in R.roles if r["org_label"] == "MINISTRY"}
+    paraphrases = word_set("minister_paraphrases.tsv")
     return [{k: v for k, v in r.items() if not k.startswith("_")} for r in R.roles
-            if r["org"] or (r["person"], r["title"]) not in full]
+            if r["org"] or (r["person"], r["title"]) not in full
+            and not (r["person"] in ministers and r["title"].lower() in paraphrases)]
 
 
 # `X a été nommé`, `X, nommé`, `X, 86 ans, nommé`, `X est devenu`: from the name to the verb,
@@ -955,6 +1001,14 @@ def _before_person(R: _Roles, i: int, prev: Optional[Mention]) -> bool:
         if org is not None and (not g.group("adj") or re.search(r"\b" + re.escape(g.group("adj")) + r"\b", name)):
             R.add(p, _title_norm(g.group("title")), org, None, left_start + g.start(), p.end)
             return True
+    # `le secrétaire général de la Présidence, X`: an office of the head of state's (or
+    # government's) own services, named by no mention, is the article state's
+    g = re.search(_titles_rx().pattern + r"\s+de\s+la\s+(?P<seat>(?-i:Présidence|Primature))"
+                  r"(?:\s+de\s+la\s+République)?\s*,\s*" + hon + r"$", left, re.I)
+    if g:
+        R.add(p, _title_norm(g.group("title") + " de la " + g.group("seat")), None, R.home,
+              left_start + g.start(), p.end)
+        return True
     if prev is not None and prev.label == "COUNTRY":
         # `l'ambassadeur d'Algérie au Burundi Hamid Boukrif`: the office is the first state's
         c = prev
@@ -1016,8 +1070,30 @@ def _before_person(R: _Roles, i: int, prev: Optional[Mention]) -> bool:
             ministry = _ministry_named_before(R, start) if not adj.strip() and re.fullmatch(
                 r"ministres?(?: délégué(?:e)?)?", _title_norm(title).lower()) else None
             R.add(p, _title_norm(title), ministry, country, start, p.end)
+            first = _first_of_chain(R, start, title)
+            if first is not None and ministry is None:
+                R.add(p, _title_norm(first.group("title")), None, country, first.start(), p.end)
             return True
     return False
+
+
+def _first_of_chain(R: _Roles, start: int, title: str) -> Optional[re.Match]:
+    """`le président de la République, chef de l'État, le général X`, `le Premier ministre, chef
+    du gouvernement, X`: two offices of a government in apposition, the name holding both.
+    The match of the first (positions in R.text) when the office at ``start`` is the second."""
+    if _title_norm(title).lower() not in _GOV_TITLES:
+        return None
+    lo = max(0, start - 60)
+    m = None
+    for m in re.finditer(_titles_rx().pattern + r"\s*,\s*$", R.text[lo:start], re.I):
+        pass
+    if m is None or _title_norm(m.group("title")).lower() not in _GOV_TITLES \
+            or any(lo + m.start() < x.end and x.start < start for x in R.ms):
+        return None
+    # not the complement of another office (`le conseiller du président, chef de …`)
+    if re.search(r"(?:\b(?:de|du|des)|d['’])\s*(?:(?:le|la)\s+|l['’])?$", R.text[max(0, lo + m.start() - 12):lo + m.start()], re.I):
+        return None
+    return re.compile(_titles_rx().pattern, re.I).match(R.text, lo + m.start())
 
 
 def _ministry_named_before(R: _Roles, at: int) -> Optional[Mention]:
@@ -1193,6 +1269,33 @@ def _led_by(R: _Roles) -> None:
         if p.label == "PERSON" and re.fullmatch(r"\s*,?\s*(?:dirigée?|conduite?|piloté|présidée?)\s+par\s+"
                                                 + _hon(), R.text[x.end:p.start], re.I):
             R.add(p, "ministre", x, None, x.start, p.end)
+
+
+_LED_BY = re.compile(r"[\s()]*,?\s*(?:dirigée?s?|présidée?s?|pilotée?s?|conduite?s?)\s+"
+                     r"(?:depuis\s+[^,;.:()\n]{1,25}?\s+)?par\s+", re.I)
+
+
+def _led_by_holder(R: _Roles) -> None:
+    """`la Société X (SX), dirigée depuis 2024 par Y, son directeur général`: Y holds the
+    office the possessive names, of the organization led."""
+    for i, x in enumerate(R.ms):
+        if x.label not in ("ORG", "EVENT"):
+            continue
+        j = i + 1
+        if j < len(R.ms) and R.ms[j].label == "ORG" and re.fullmatch(r"\s*\(\s*", R.text[x.end:R.ms[j].start]):
+            j += 1  # the acronym in brackets after the name
+        end = R.ms[j - 1].end
+        while j < len(R.ms) and R.ms[j].label == "DATE":
+            j += 1  # `depuis 2024`
+        if j >= len(R.ms) or R.ms[j].label != "PERSON":
+            continue
+        p = R.ms[j]
+        if not re.fullmatch(_LED_BY.pattern + _hon(), R.text[end:p.start], re.I):
+            continue
+        m = re.match(r"\s*,\s*(?:son|sa)\s+" + _titles_rx().pattern + r"(?=\s*[,;.)]|\s+(?:a|doit|est|va)\b)",
+                     R.text[p.end:p.end + 60], re.I)
+        if m:
+            R.add(p, _title_norm(m.group("title")), x, None, x.start, p.end + m.end())
 
 
 def _respectively(R: _Roles) -> None:
@@ -1509,9 +1612,8 @@ def _parsed(R: _Roles, doc: Doc, p: Mention) -> None:
             elif x.label in ("ORG", "EVENT", "MINISTRY") and org is None:
                 org = x
             elif x.label == "LOC" and org is None and title in _JURISDICTION_TITLES \
-                    and re.fullmatch(r"\s*(?:de|d['’])\s*", doc.text[end:x.start]):
-                elided = doc.text[x.start - 1] in "'’"
-                title = f"{title} d'{x.norm or x.text}" if elided else f"{title} de {x.norm or x.text}"
+                    and re.fullmatch(_jurisdiction_link(), doc.text[end:x.start], re.I):
+                title = _jurisdiction(doc.text, title, x, end)
                 country = _place_state(x)
             break
         # a nationality adjective on the title names its state (`le Premier ministre algérien`)
@@ -1767,11 +1869,31 @@ def _possessive_office(R: _Roles) -> None:
         if org is None or org.label not in ("ORG", "EVENT") or at - org.end > 400 or "\n" in text[org.end:at] \
                 or any(x.label == "PERSON" for x in R.ms if org.end <= x.start < at):
             continue
+        org = _subject_org(R, org)
         # the bare office without the organization, read before, is replaced by this one
         R.roles = [r for r in R.roles if not (r["person"] == (p.norm or p.text) and r["org"] is None
                                               and r["title"] == _title_norm(m.group("title")))]
         R.seen = {k: v for k, v in R.seen.items() if v in R.roles}
         R.add(p, _title_norm(m.group("title")), org, None, at, p.end)
+
+
+def _subject_org(R: _Roles, org: Mention) -> Mention:
+    """`La Banque centrale a été sollicitée, un mécanisme critiqué par le FMI. Son gouverneur, X`:
+    a possessive points back to the subject of the sentence before, where an organization is
+    that subject, rather than to an organization named after it."""
+    span = _span(R.doc, org)
+    if span is None:
+        return org
+    sent = span.sent
+    first = next((x for x in R.ms if sent.start_char <= x.start < org.start and x.label in ("ORG", "EVENT")
+                  and not x.text.isupper()), None)
+    if first is None or any(x.label == "PERSON" for x in R.ms if first.end <= x.start < org.end):
+        return org
+    fs = _span(R.doc, first)
+    root = fs.root if fs is not None else None
+    if root is not None and root.dep_ in ("nsubj", "nsubj:pass") and root.head.sent.root == root.head:
+        return first
+    return org
 
 
 def _whose_office(R: _Roles) -> None:
