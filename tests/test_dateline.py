@@ -18,6 +18,9 @@ CASES = [
     ("PARIS, 31 mars - Les prix ont reculé en mars.", "PARIS", "LOC", "Paris", "FRA", None),
     ("Yaoundé — Le gouvernement a signé un accord de prêt mardi.", "Yaoundé", "LOC", "Yaoundé", "CMR", None),
     ("SÉNÉGAL (APS) - Les pluies ont été abondantes cette année.", "SÉNÉGAL", "COUNTRY", "SEN", "SEN", "APS"),
+    # a state's name that also names its capital: a dispatch is filed from the city
+    ("DJIBOUTI, 2 mai (ADI) - Le port a battu son record.", "DJIBOUTI", "LOC", "Djibouti", "DJI", "ADI"),
+    ("Koweït, 5 juin (KUNA) – Le parlement a voté le budget.", "Koweït", "LOC", "Koweït", "KWT", "KUNA"),
     # a city no gazetteer knows, named by an agency's dateline: capitals mended, no state
     ("KOUTIALABA, 2 mai (AMAP) - La campagne a débuté.", "KOUTIALABA", "LOC", "Koutialaba", None, "AMAP"),
 ]

@@ -110,6 +110,14 @@ def test_a_town_and_a_sea_side_by_side_name_one_site(found):
         ("Agadir", "LOC", "Agadir"), ("Atlantique", "LOC", "Atlantique"), ("Méditerranée", "LOC", "Méditerranée")]
 
 
+def test_a_capital_named_like_its_state_beside_a_city_is_the_city(found):
+    # rule: geo_finder._capital_beside_city; two states joined stay states
+    out = found("Le train Djibouti-Addis-Abeba et le gazoduc Nigeria-Maroc, puis la route Djibouti-Éthiopie.")
+    assert ("Djibouti", "LOC", "Djibouti") in out and ("Addis-Abeba", "LOC", "Addis-Abeba") in out
+    assert ("Nigeria", "COUNTRY", "NGA") in out and ("Maroc", "COUNTRY", "MAR") in out
+    assert ("Djibouti", "COUNTRY", "DJI") in out
+
+
 def test_grand_before_a_city_names_its_metropolitan_area(found):
     # rule: geo_finder._grand_start, one LOC for `Grand` + place; a state keeps its own name
     out = found("Les usines du Grand Tunis et de la Grande-Bretagne tournent, à Grand-Bassam aussi.")

@@ -21,7 +21,7 @@ import re
 from functools import lru_cache
 from typing import Iterable
 
-from pipeline.extraction.normalize.gazetteer import Entry, demonyms, entries, fold, key, lookup
+from pipeline.extraction.normalize.gazetteer import Entry, capital_homonym, demonyms, entries, fold, key, lookup
 from pipeline.extraction.mention import Mention
 from pipeline.extraction.overlaps import longest_first
 from pipeline.extraction.nlp import doc_text
@@ -195,6 +195,7 @@ def find_spans(text: str, person_spans: Iterable[tuple[int, int]] = ()) -> list[
     chosen = [c for c in chosen if not _glued(text, c, chosen)]
     chosen = [(_grand_start(text, s, entry), e, entry) for s, e, entry in chosen]
     chosen = _city_and_sea(text, chosen)
+    chosen = _capital_beside_city(text, chosen)
     # "Royaume" stands for Morocco only where the article is about Morocco
     if any(key(text[s:e]) == "royaume" for s, e, _ in chosen) and not _about_morocco(text, chosen):
         chosen = [c for c in chosen if key(text[c[0]:c[1]]) != "royaume"]
@@ -213,6 +214,23 @@ def _city_and_sea(text: str, chosen: list) -> list:
             out.append((s, c[1], replace(city, kind="site")))
             continue
         out.append(c)
+    return out
+
+
+def _capital_beside_city(text: str, chosen: list) -> list:
+    """`la ligne Djibouti-Addis-Abeba`: a state's name that also names its capital, joined by a
+    hyphen to a city, is that capital (a route between two cities); `Nigeria-Maroc` stays two
+    states."""
+    out = list(chosen)
+    for n, (s, e, entry) in enumerate(out):
+        if entry.label != "COUNTRY":
+            continue
+        beside = [o for o in out if (o[0] == e + 1 and text[e] in "-\u2010\u2011")
+                  or (o[1] == s - 1 and text[s - 1] in "-\u2010\u2011")]
+        if any(o[2].label == "LOC" and o[2].kind == "city" for o in beside):
+            city = capital_homonym(text[s:e])
+            if city is not None:
+                out[n] = (s, e, city)
     return out
 
 
