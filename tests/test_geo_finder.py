@@ -156,6 +156,11 @@ def _chosen(text, spans):
     ("Il dirige le département de la Culture du ministère.", [], []),
     ("Le site de Production a fermé.", [], []),
     ("Le site de la Banque Zeta publie les chiffres.", [("Banque Zeta", "ORG")], []),
+    # a bare `de` takes a proper name, even one that spells a French word
+    ("Le brut arrive au terminal de Sème, sur la côte.", [("terminal de Sème", "LOC")], ["Sème"]),
+    # an oil block, a permit's perimeter
+    ("La production du bloc d'Amdoum et du périmètre de Hassi Tarfa a doublé.", [],
+     ["Amdoum", "Hassi Tarfa"]),
 ])
 def test_places_after_place_nouns(text, spans, places):
     from pipeline.extraction.named_sites import places_after_nouns
@@ -213,6 +218,10 @@ def _sourced(text, spans):
     ("Les récoltes de Korhogo, Odienné et Séguéla ont augmenté.",
      [("Korhogo", "LOC", "geo_gazetteer"), ("Odienné", "LOC", "model"), ("Séguéla", "PERSON", "model")],
      [("Korhogo", "LOC"), ("Odienné", "LOC"), ("Séguéla", "LOC")]),
+    # a town of two words GeoNames knows, read by the model as a person, in a list of places
+    ("Les aides iront aux gouvernorats de Kasserine, Sidi Bouzid et Gafsa.",
+     [("Kasserine", "LOC", "geo_gazetteer"), ("Sidi Bouzid", "PERSON", "model"), ("Gafsa", "LOC", "model")],
+     [("Kasserine", "LOC"), ("Sidi Bouzid", "LOC"), ("Gafsa", "LOC")]),
     # a person the model found by two names is no town
     ("Les contrats de Dakar et Moussa Séguéla ont été signés.",
      [("Dakar", "LOC", "geo_gazetteer"), ("Moussa Séguéla", "PERSON", "model")],
@@ -395,3 +404,19 @@ def test_a_conference_centre_named_after_a_person_is_one_place():
         ("Centre international de conférences Ahmed Kossi", "ORG", "org_head"), ("Thiès", "LOC", "geo_gazetteer")]))
     assert [(m.text, m.label) for m in got] == [
         ("Centre international de conférences Ahmed Kossi", "LOC"), ("Thiès", "LOC")]
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # a lower-case site noun before one name gives only the name (ENTITIES.md, facility + place)
+    ("Le président a reçu la délégation au palais Lumière vendredi.", [("palais Lumière", "LOC", "model")],
+     [("Lumière", "LOC")]),
+    ("La pêche reprend sur le lac Kalondo.", [("lac Kalondo", "LOC", "model")], [("Kalondo", "LOC")]),
+    # a name of two words may be a person's: the noun stays (named_after_people)
+    ("Il a atterri à l'aéroport Mohammed V.", [("aéroport Mohammed V", "LOC", "model")],
+     [("aéroport Mohammed V", "LOC")]),
+    # a rule's span, or a capitalised noun, is left alone
+    ("Le Palais Lumière est fermé.", [("Palais Lumière", "LOC", "model")], [("Palais Lumière", "LOC")]),
+])
+def test_a_site_noun_before_one_name_gives_the_name(text, spans, expected):
+    from pipeline.extraction.named_sites import apposed_site_names
+    assert [(m.text, m.label) for m in apposed_site_names(text, _sourced(text, spans))] == expected

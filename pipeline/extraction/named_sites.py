@@ -193,8 +193,11 @@ def places_after_nouns(text: str, mentions: list[Mention]) -> list[Mention]:
         if _NUMBERED.match(text, e):
             continue  # `de Ouaga 2000`: a name that reads on into a number, not sure where it ends
         whole = next((m for m in mentions if m.label == "LOC" and m.start <= f.start() < m.end and m.end == e), None)
+        # a bare `de` (no article) takes a proper name (`terminal de Sèmè`, even where the name
+        # spells a French word); `Palais de la République` keeps its article and stays whole
+        bare_de = re.search(r"(?<![\w'’])(?:de[ \u00a0]+|d['’])\Z", f.group(0)) is not None
         if whole is not None and not place_noun_rx(("admin",)).match(text, f.start()) \
-                and not all(is_french_word(w) for w in re.findall(r"[^\W\d_]+", name)):
+                and (bare_de or not all(is_french_word(w) for w in re.findall(r"[^\W\d_]+", name))):
             # `Parc national du Banc d'Arguin` read whole: the facility noun gives only the name
             # (`Palais de la République` has no place in it and stays whole)
             whole.start, whole.text, whole.source = s, name, "place_after_noun"
@@ -215,6 +218,30 @@ def places_after_nouns(text: str, mentions: list[Mention]) -> list[Mention]:
             continue  # `le site de Production`, `département de la Culture`: common words, no place
         found.append(Mention(s, e, "LOC", text=name, norm=clean_norm(name), source="place_after_noun"))
     return sorted(mentions + found, key=lambda m: m.start)
+
+
+@lru_cache(maxsize=1)
+def _apposed_site_rx() -> re.Pattern:
+    """A site noun of place_nouns.tsv, lower case, right before one capitalized word."""
+    from pipeline.data import read_rows
+    words = [w for w, kind in read_rows("place_nouns.tsv", ("noun", "kind")) if kind == "site" and " " not in w]
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(r"(?:" + alts + r")[ \u00a0]+(?=[A-ZÀ-Þ][\w’'-]*\Z)")
+
+
+def apposed_site_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """`le palais Xa`, `le lac Yb`: the model's LOC of a lower-case site noun and one name gives
+    only the name (docs/ENTITIES.md, facility + place); a name of two words or more may be a
+    person's (`aéroport Mohammed V`), which keeps its noun (named_after_people)."""
+    for m in mentions:
+        if m.label != "LOC" or m.source != "model":
+            continue
+        f = _apposed_site_rx().match(text, m.start, m.end)
+        if f is not None:
+            m.start = f.end()
+            m.text = text[m.start:m.end]
+            m.norm = clean_norm(m.text)
+    return mentions
 
 
 # a road by its code (ENTITIES.md: roads are LOC): national, regional, departmental and
@@ -276,7 +303,8 @@ def coordinated_places(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         for s, e in items:
             m = at.get((s, e))
-            if m is not None and (m.label == "ORG" and m.source in GUESSED_ORG or _guessed_person_place(m)):
+            if m is not None and (m.label == "ORG" and m.source in GUESSED_ORG
+                                  or _guessed_person_place(m, several_words=True)):
                 m.label, m.source = "LOC", "place_list"
                 m.norm = clean_norm(m.text)
             elif m is None and not any(o.start < e and s < o.end for o in out) and s != chain.start() \
@@ -286,11 +314,12 @@ def coordinated_places(text: str, mentions: list[Mention]) -> list[Mention]:
     return sorted(out, key=lambda m: m.start)
 
 
-def _guessed_person_place(m: Mention) -> bool:
+def _guessed_person_place(m: Mention, several_words: bool = False) -> bool:
     """The model's one-word PERSON that GeoNames knows as a town (`Séguéla`): a place where the
-    context says so (a list of places, a locative)."""
+    context says so (a list of places, a locative). ``several_words``: in a list of places a
+    town of two words is one too (`à Xa, Sidi Yb et Zc`)."""
     from .normalize.gazetteer import lookup
-    if m.label != "PERSON" or m.source != "model" or " " in m.text.strip():
+    if m.label != "PERSON" or m.source != "model" or (" " in m.text.strip() and not several_words):
         return False
     entry = lookup(m.text, weak=True)
     return entry is not None and entry.label == "LOC"

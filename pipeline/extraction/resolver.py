@@ -116,10 +116,11 @@ def resolve(doc: Doc, home: str = HOME_COUNTRY) -> list[Mention]:
     towns_run_as_companies(doc_text(doc), chosen)                       # `la directrice générale de Xa`
     from .org_finder import repeated_org_names
     chosen = repeated_org_names(doc_text(doc), chosen)                  # `Xa` again, as an organization
-    from .named_sites import (coordinated_places, glued_place_ends, linked_places, located_places, named_after_people,
-                              named_sites, places_after_nouns, prefixed_places, repeated_places, roads,
-                              site_name_tails)
+    from .named_sites import (apposed_site_names, coordinated_places, glued_place_ends, linked_places,
+                              located_places, named_after_people, named_sites, places_after_nouns,
+                              prefixed_places, repeated_places, roads, site_name_tails)
     chosen = places_after_nouns(doc_text(doc), named_after_people(doc_text(doc), chosen))  # `stade X Y`, `région du Z`
+    chosen = apposed_site_names(doc_text(doc), chosen)                  # `le palais Xa`
     chosen = roads(doc_text(doc), chosen)                               # `RN7`
     chosen = coordinated_places(doc_text(doc), chosen)                  # `à Kindia, Xa et Yb`
     chosen = glued_place_ends(doc_text(doc), chosen)                    # `Ras El-Hekma`
