@@ -185,6 +185,8 @@ EVENT_FORMS = [
      "Afrique, Europe, Méditerranée", None),
     # ... but places alone after it stay places, single letters are no name
     ("Le forum Dakar-Paris a été reporté.", None, "Dakar-Paris"),
+    # a summit series named after its two partners is one event, its noun in the span
+    ("Le président ira au sommet Inde-Afrique en octobre.", "sommet Inde-Afrique", "Inde-Afrique"),
     ("Des rencontres B to B sont prévues.", None, "B"),
     # a celebration with a capitalized complement is one event
     ("La fête de l'Indépendance sera célébrée lundi.", "fête de l'Indépendance", None),

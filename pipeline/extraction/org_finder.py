@@ -1011,7 +1011,16 @@ def _event_triggers(doc, pats: Patterns) -> list[Mention]:
         m = _mention(doc, j, k, "EVENT", "event_trigger")
         if not _place_only(m.text):
             out.append(m)
+        elif t.lower_ in _PARTNER_SUMMITS and re.search(r"\w[-–]\w", m.text) and j == i + 1:
+            # `le sommet Russie-Afrique`: a summit series named after its two partners is one
+            # EVENT, its noun in the span as in `sommet de l'Union africaine`
+            out.append(_mention(doc, i, k, "EVENT", "event_trigger"))
     return out
+
+
+# event nouns whose series take their partners' names (`sommet Chine-Afrique`); a forum or a fair
+# after two places (`le forum Dakar-Paris`) gives the places
+_PARTNER_SUMMITS = ("sommet", "sommets")
 
 
 # `(CPM) de la BCX`: an acronym in brackets, then the organization the body belongs to
