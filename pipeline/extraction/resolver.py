@@ -101,8 +101,9 @@ def resolve(doc: Doc, home: str = HOME_COUNTRY) -> list[Mention]:
     _glue_elided_n(doc_text(doc), chosen)
     from .people import mend_people
     chosen = mend_people(doc_text(doc), chosen)   # organizations and titles read as people
-    from .people import names_after_ministries, repeated_surnames
+    from .people import listed_names, names_after_ministries, repeated_surnames
     chosen = sorted(chosen + names_after_ministries(doc_text(doc), chosen), key=lambda m: m.start)
+    chosen = sorted(chosen + listed_names(doc_text(doc), chosen), key=lambda m: m.start)  # `– Xa Yb, directeur …`
     chosen = sorted(chosen + repeated_surnames(doc_text(doc), chosen), key=lambda m: m.start)
     from .org_finder import apposed_companies, coordinated_orgs   # `Natixis et Bpifrance`
     chosen = sorted(chosen + coordinated_orgs(doc_text(doc), chosen), key=lambda m: m.start)
