@@ -777,6 +777,25 @@ def test_companies_introduced_by_nationality_or_apposition(analyse, text, org):
     assert org in [t for t, _ in _orgs(analyse, text)]
 
 
+@pytest.mark.parametrize("text, orgs, people", [
+    # what a chief executive heads is an organization, the name after the comma its head
+    ("Le PDG de Sonatrach, Rachid Hachichi, et l'administrateur délégué d'Eni, Claudio Descalzi, ont signé.",
+     ["Sonatrach", "Eni"], ["Rachid Hachichi", "Claudio Descalzi"]),
+    ("La Gécamines et un groupe émirati lancent une usine. Le président du conseil d'administration de "
+     "la Gécamines, Guy Lukama, a parlé.", ["Gécamines", "Gécamines"], ["Guy Lukama"]),
+    # after `président` the model's person gives way, every occurrence of it
+    ("Bantu, filiale du japonais Sumiko Tanaka, investit. Le président de Sumiko Tanaka, Hiro Kato, "
+     "a parlé.", ["Bantu", "Sumiko Tanaka", "Sumiko Tanaka"], ["Hiro Kato"]),
+    # a state's president: the state stays a state
+    ("Le président du Sénégal, Macky Sall, a reçu le ministre.", [], ["Macky Sall"]),
+])
+def test_what_a_head_heads_before_the_head_s_name(analyse, text, orgs, people):
+    # rule: org_finder.companies_before_their_heads
+    found = [(m.text, m.label) for m in analyse(text)._.mentions]
+    assert [t for t, lab in found if lab == "ORG"] == orgs
+    assert [t for t, lab in found if lab == "PERSON"] == people
+
+
 @pytest.mark.parametrize("text", [
     "L'Espagnol Pedro Sanchez a parlé.",
     # a full name the model reads stays a person, whatever the case of the nationality

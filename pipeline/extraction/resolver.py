@@ -115,7 +115,8 @@ def resolve(doc: Doc, home: str = HOME_COUNTRY) -> list[Mention]:
     chosen = demonym_companies(doc_text(doc), chosen)                   # `l'espagnol Xa`
     from .model_places import towns_run_as_companies
     towns_run_as_companies(doc_text(doc), chosen)                       # `la directrice générale de Xa`
-    from .org_finder import repeated_org_names
+    from .org_finder import companies_before_their_heads, repeated_org_names
+    chosen = companies_before_their_heads(doc_text(doc), chosen)       # `le PDG de Xa, Prénom Nom`
     chosen = repeated_org_names(doc_text(doc), chosen)                  # `Xa` again, as an organization
     from .named_sites import (apposed_site_names, coordinated_places, glued_place_ends, linked_places,
                               located_places, named_after_people, named_sites, places_after_nouns,
