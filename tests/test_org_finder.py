@@ -837,3 +837,17 @@ def test_heads_in_lower_case_or_split(analyse, text, org, norm):
 ])
 def test_generic_party_and_police_station(analyse, text):
     assert _orgs(analyse, text) == []
+
+
+@pytest.mark.parametrize("with_country", [False, True])
+def test_an_organization_cut_inside_the_state_it_ends_with_runs_to_its_end(with_country):
+    # rule: brand_names.org_cut_in_a_country; the state's own mention inside it gives way
+    from pipeline.extraction.brand_names import org_cut_in_a_country
+    from pipeline.extraction.mention import Mention
+    text = "Hier, Zenith Bank International Côte d'Ivoire (ZBI-CI) affiche un résultat."
+    s, e, c = text.index("Zenith"), text.index(" d'Ivoire"), text.index("Côte")
+    found = [Mention(s, e, "ORG", text=text[s:e], norm=text[s:e], source="org_company")]
+    if with_country:
+        found.append(Mention(c, c + 13, "COUNTRY", text=text[c:c + 13], norm="CIV"))
+    assert [(m.text, m.label) for m in org_cut_in_a_country(text, found)] == [
+        ("Zenith Bank International Côte d'Ivoire", "ORG")]

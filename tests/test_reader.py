@@ -274,6 +274,7 @@ FURNITURE = [
     ("Ifoto: Stade Amahoro / NEWSRW", "caption"),
     ("Share this: Facebook Telegram", "share"),
     ("MonJournal > Politique > International", "section"),
+    ("Radio Kibo – Abonnez-vous à notre chaîne WhatsApp", "paywall"),
 ]
 
 # Prose that looks like furniture: blanking it would lose its mentions.
@@ -313,6 +314,7 @@ NEAR_MISSES = [
     "Le rapport compte 40 pages, soit 15 minutes de lecture pour les députés pressés.",
     "Chiffre d'affaires | 2024 | 2025",
     "Le Mali > le Niger : la production d'or malienne reste devant",
+    "Le ministre a lancé un appel – abonnez-vous ou partez, a-t-il dit aux opérateurs. Ils ont refusé.",
     # a place or a month alone may be an intertitle or a chronology's head: a mention either way
     "Afrique",
     "Mars 2024",

@@ -163,6 +163,11 @@ def _extend_state(text: str, ft: str, s: int) -> int:
     return start if text[start].isupper() else s
 
 
+def _generic() -> frozenset:
+    from pipeline.extraction.wordlists import generic_words
+    return generic_words()
+
+
 def find_spans(text: str, person_spans: Iterable[tuple[int, int]] = ()) -> list[tuple[int, int, Entry]]:
     """(start, end, entry) of every country and place name in text, longest
     match, no overlaps. Pure: person_spans are (start, end) of multi-token person names."""
@@ -182,6 +187,8 @@ def find_spans(text: str, person_spans: Iterable[tuple[int, int]] = ()) -> list[
                 continue
             if k in PERSONISH and _personish(text, i, e):
                 continue
+            if entry.weak and raw.lower() in _generic():
+                continue  # `le baril de Brent`: a word never an entity (generic_words.tsv)
             if entry.weak and (not _placed(text, i) or _after_company_words(text, i)):
                 continue  # `à Boké` is placed; `la directrice générale de Kora` names a company
             if any(ps <= i and e <= pe and (ps, pe) != (i, e) for ps, pe in persons):

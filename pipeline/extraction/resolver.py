@@ -107,8 +107,9 @@ def resolve(doc: Doc, home: str = HOME_COUNTRY) -> list[Mention]:
     chosen = sorted(chosen + repeated_surnames(doc_text(doc), chosen), key=lambda m: m.start)
     from .org_finder import apposed_companies, coordinated_orgs   # `Natixis et Bpifrance`
     chosen = sorted(chosen + coordinated_orgs(doc_text(doc), chosen), key=lambda m: m.start)
-    from .brand_names import acronym_with_name, brand_with_country, name_of_country   # `Orange Côte d'Ivoire`
-    chosen = brand_with_country(doc_text(doc), acronym_with_name(doc_text(doc), chosen))
+    from .brand_names import acronym_with_name, brand_with_country, name_of_country, org_cut_in_a_country
+    chosen = org_cut_in_a_country(doc_text(doc), chosen)                # `Banque Xa Côte d'Ivoire`
+    chosen = brand_with_country(doc_text(doc), acronym_with_name(doc_text(doc), chosen))  # `Orange Côte d'Ivoire`
     chosen = name_of_country(doc_text(doc), chosen)                     # `le Crédit du Pays`
     chosen = apposed_companies(doc_text(doc), chosen)                   # `Xa, filiale du groupe Y`
     from .org_finder import demonym_companies
