@@ -420,3 +420,23 @@ def test_a_conference_centre_named_after_a_person_is_one_place():
 def test_a_site_noun_before_one_name_gives_the_name(text, spans, expected):
     from pipeline.extraction.named_sites import apposed_site_names
     assert [(m.text, m.label) for m in apposed_site_names(text, _sourced(text, spans))] == expected
+
+
+def test_a_place_the_model_cut_short_after_a_place_noun_runs_on():
+    # rule: named_sites.places_after_nouns
+    from pipeline.extraction.named_sites import places_after_nouns
+    text = "Le contrat porte sur le périmètre de Hassi El Kebir, dans le bassin."
+    got = places_after_nouns(text, _sourced(text, [("Hassi El", "LOC", "model")]))
+    assert [(m.text, m.label) for m in got] == [("Hassi El Kebir", "LOC")]
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # a region named in capitals after its noun is a place, over the acronym reading
+    ("Dans la région MANA, la récolte commence.", [("MANA", "ORG", "org_acronym")], [("MANA", "LOC")]),
+    ("Dans la région KOLI, la récolte commence.", [], [("KOLI", "LOC")]),
+    # a department's capitals are a service (`le département RH`): no place
+    ("Le département RH recrute.", [("RH", "ORG", "org_acronym")], [("RH", "ORG")]),
+])
+def test_a_division_named_in_capitals(text, spans, expected):
+    from pipeline.extraction.named_sites import divisions_in_capitals
+    assert [(m.text, m.label) for m in divisions_in_capitals(text, _sourced(text, spans))] == expected

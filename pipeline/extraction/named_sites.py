@@ -212,7 +212,15 @@ def places_after_nouns(text: str, mentions: list[Mention]) -> list[Mention]:
         if same is not None and same.label == "LOC" and same.source == "model":
             same.source = "place_after_noun"   # the context confirms the model (repeated_places)
             continue
-        if any(m.start < e and s < m.end for m in mentions + found):
+        over = [m for m in mentions + found if m.start < e and s < m.end]
+        if len(over) == 1 and over[0].label == "LOC" and over[0].source == "model" \
+                and over[0].start == s and over[0].end < e:
+            # `le périmètre de Xa El Yb` the model cut short (`Xa El`): the name runs on
+            over[0].end, over[0].source = e, "place_after_noun"
+            over[0].text = text[s:e]
+            over[0].norm = clean_norm(over[0].text)
+            continue
+        if over:
             continue
         if all(is_french_word(w) for w in name.split()) and not place_noun_rx(("admin",)).match(text, f.start()):
             continue  # `le site de Production`, `département de la Culture`: common words, no place
@@ -227,6 +235,26 @@ def _apposed_site_rx() -> re.Pattern:
     words = [w for w, kind in read_rows("place_nouns.tsv", ("noun", "kind")) if kind == "site" and " " not in w]
     alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(r"(?:" + alts + r")[ \u00a0]+(?=[A-ZÀ-Þ][\w’'-]*\Z)")
+
+
+# a region or a province named by capitals right after its noun (`la région XYZA`)
+_DIVISION_CAPS = re.compile(r"(?<![\w-])(?:région|province|wilaya|gouvernorat|préfecture|district)[ \u00a0]+"
+                            r"(?P<name>[A-ZÀ-Þ]{3,}(?:-[A-ZÀ-Þ]{2,})*)(?![\w’'-])")
+
+
+def divisions_in_capitals(text: str, mentions: list[Mention]) -> list[Mention]:
+    """`la région XYZA`: a division named in capitals right after its noun is a place, not the
+    acronym of an organization the capitals looked like."""
+    out = list(mentions)
+    for d in _DIVISION_CAPS.finditer(text):
+        s, e = d.span("name")
+        over = [m for m in out if m.start < e and s < m.end]
+        if not over:
+            out.append(Mention(s, e, "LOC", text=text[s:e], norm=text[s:e], source="place_after_noun"))
+        elif len(over) == 1 and (over[0].start, over[0].end) == (s, e) and over[0].label == "ORG" \
+                and over[0].source in GUESSED_ORG + ("org_acronym",):
+            over[0].label, over[0].source, over[0].norm = "LOC", "place_after_noun", text[s:e]
+    return sorted(out, key=lambda m: m.start)
 
 
 def apposed_site_names(text: str, mentions: list[Mention]) -> list[Mention]:

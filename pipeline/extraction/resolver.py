@@ -119,11 +119,13 @@ def resolve(doc: Doc, home: str = HOME_COUNTRY) -> list[Mention]:
     from .org_finder import companies_before_their_heads, repeated_org_names
     chosen = companies_before_their_heads(doc_text(doc), chosen)       # `le PDG de Xa, Prénom Nom`
     chosen = repeated_org_names(doc_text(doc), chosen)                  # `Xa` again, as an organization
-    from .named_sites import (apposed_site_names, coordinated_places, glued_place_ends, linked_places,
-                              located_places, named_after_people, named_sites, places_after_nouns,
-                              prefixed_places, repeated_places, roads, site_name_tails)
+    from .named_sites import (apposed_site_names, coordinated_places, divisions_in_capitals,
+                              glued_place_ends, linked_places, located_places, named_after_people,
+                              named_sites, places_after_nouns, prefixed_places, repeated_places, roads,
+                              site_name_tails)
     chosen = places_after_nouns(doc_text(doc), named_after_people(doc_text(doc), chosen))  # `stade X Y`, `région du Z`
     chosen = apposed_site_names(doc_text(doc), chosen)                  # `le palais Xa`
+    chosen = divisions_in_capitals(doc_text(doc), chosen)               # `la région XYZA`
     chosen = roads(doc_text(doc), chosen)                               # `RN7`
     chosen = coordinated_places(doc_text(doc), chosen)                  # `à Kindia, Xa et Yb`
     chosen = glued_place_ends(doc_text(doc), chosen)                    # `Ras El-Hekma`
