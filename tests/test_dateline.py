@@ -69,6 +69,14 @@ def test_dispatch_city_and_minister_state(analyse):
     assert ("Karim Ben Salah", "TUN") in roles
 
 
+def test_the_dispatch_agency_in_any_case_is_an_organization(analyse):
+    # rule: components (dateline): `(Agence)` in title case is no acronym, still the medium
+    doc = analyse(" date 2026-03-04\nUn accord nucléaire signé\n\n"
+                  "SOTCHI, 4 mars (Novosti) – Le Burundi a signé mardi une feuille de route.\n")
+    got = {(m.text, m.label) for m in doc._.mentions}
+    assert ("SOTCHI", "LOC") in got and ("Novosti", "ORG") in got
+
+
 def test_without_dateline_the_configured_state(analyse):
     doc = analyse(" date 2026-01-28\nLe budget présenté aux députés\n\n"
                   "Le ministre des Finances, Karim Ben Salah, a présenté mardi le budget "
