@@ -78,6 +78,8 @@ def test_towns_from_geonames_where_the_text_places_something(found):
                 "de Kindia en Guinée et la ville de Tobrouk.")
     locs = [o[0] for o in out if o[1] == "LOC"]
     assert {"Tamallalt", "Kindia", "Tobrouk"} <= set(locs)
+    # `dans le`/`dans la` places a region too
+    assert ("Haut-Lomami", "LOC", "Haut-Lomami") in found("Les pluies tombent dans le Haut-Lomami depuis mars.")
 
 
 def test_a_facility_noun_places_a_geonames_name(found):

@@ -129,12 +129,12 @@ def _personish(text: str, s: int, e: int) -> bool:
 
 
 # What puts a bulk-gazetteer name in place: a locative preposition or a place noun right
-# before it (`à Boké`, `de Tobrouk`, `province de Figuig`, `près d'Oujda`), or a facility
+# before it (`à Boké`, `de Tobrouk`, `province de Figuig`, `près d'Oujda`, `dans le Haut-X`), or a facility
 # noun, which names its site by a place (`le stade Adrar`, `le port de Kribi`).
 _PLACE_NOUNS = (r"(?:ville|région|province|préfecture|commune|wilaya|gouvernorat|localité|village|"
                 r"département|district|cercle|cité|quartier|capitale|stade|aéroport|port|gare|palais)")
 _PLACED = re.compile(
-    r"(?:^|[\s(])(?:à|a|au|de|d['’]|du|depuis|vers|jusqu['’]à|près\s+de|près\s+d['’]|"
+    r"(?:^|[\s(])(?:à|a|au|de|d['’]|du|depuis|vers|jusqu['’]à|près\s+de|près\s+d['’]|dans\s+(?:le|la|l['’])|"
     + _PLACE_NOUNS + r"\s+(?:de\s+|d['’])?)[ \u00a0]*$", re.I)
 _AFTER_PLACE_NOUN = re.compile(_PLACE_NOUNS + r"[ \u00a0]+(?:de|du|d['’])[ \u00a0]*$", re.I)
 
