@@ -418,6 +418,11 @@ def test_a_conference_centre_named_after_a_person_is_one_place():
      [("aéroport Mohammed V", "LOC")]),
     # a rule's span, or a capitalised noun, is left alone
     ("Le Palais Lumière est fermé.", [("Palais Lumière", "LOC", "model")], [("Palais Lumière", "LOC")]),
+    # a palace or a lake named by one word, even a French one, that no mention covers
+    ("La séance aura lieu au palais Vert, au bord du lac Bleu.", [], [("Vert", "LOC"), ("Bleu", "LOC")]),
+    # a `Trans-` railway; inside an organization's name it stays the organization's
+    ("Le Transmalien est saturé, dit la Société du Transmalien.", [("Société du Transmalien", "ORG", "org_head")],
+     [("Transmalien", "LOC"), ("Société du Transmalien", "ORG")]),
 ])
 def test_a_site_noun_before_one_name_gives_the_name(text, spans, expected):
     from pipeline.extraction.named_sites import apposed_site_names

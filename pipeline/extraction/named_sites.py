@@ -257,10 +257,18 @@ def divisions_in_capitals(text: str, mentions: list[Mention]) -> list[Mention]:
     return sorted(out, key=lambda m: m.start)
 
 
+# a palace or a lake named by one capitalized word, even a French one (`le palais Rose`, `le lac Vert`)
+_PALACE_OR_LAKE = re.compile(r"(?<![\w-])(?:palais|lac)[ \u00a0]+(?P<name>[A-ZÀ-Þ][a-zà-ÿ’'-]+)(?![\w’'-])")
+# a railway named `Trans-` and a nationality adjective (`le Transgabonais`, `le Transcamerounais`)
+_TRANS_RAILWAY = re.compile(r"(?<![\w-])Trans[a-zà-ÿ]{3,}(?:ais|aise|ien|ienne|éen|éenne|ain|aine|ois|oise)(?![\w’'-])")
+
+
 def apposed_site_names(text: str, mentions: list[Mention]) -> list[Mention]:
     """`le palais Xa`, `le lac Yb`: the model's LOC of a lower-case site noun and one name gives
     only the name (docs/ENTITIES.md, facility + place); a name of two words or more may be a
-    person's (`aéroport Mohammed V`), which keeps its noun (named_after_people)."""
+    person's (`aéroport Mohammed V`), which keeps its noun (named_after_people). A palace or a
+    lake with one capitalized word no mention covers is named by it (`le palais Rose`), and a
+    `Trans-` railway (`le Transgabonais`) is a named site."""
     for m in mentions:
         if m.label != "LOC" or m.source != "model":
             continue
@@ -269,7 +277,12 @@ def apposed_site_names(text: str, mentions: list[Mention]) -> list[Mention]:
             m.start = f.end()
             m.text = text[m.start:m.end]
             m.norm = clean_norm(m.text)
-    return mentions
+    found = [(p.start("name"), p.end("name")) for p in _PALACE_OR_LAKE.finditer(text)]
+    found += [t.span() for t in _TRANS_RAILWAY.finditer(text)]
+    for s, e in found:
+        if not any(m.start < e and s < m.end for m in mentions):
+            mentions.append(Mention(s, e, "LOC", text=text[s:e], norm=clean_norm(text[s:e]), source="named_site"))
+    return sorted(mentions, key=lambda m: m.start)
 
 
 # a road by its code (ENTITIES.md: roads are LOC): national, regional, departmental and
