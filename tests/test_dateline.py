@@ -18,6 +18,9 @@ CASES = [
     ("PARIS, 31 mars - Les prix ont reculé en mars.", "PARIS", "LOC", "Paris", "FRA", None),
     ("Yaoundé — Le gouvernement a signé un accord de prêt mardi.", "Yaoundé", "LOC", "Yaoundé", "CMR", None),
     ("SÉNÉGAL (APS) - Les pluies ont été abondantes cette année.", "SÉNÉGAL", "COUNTRY", "SEN", "SEN", "APS"),
+    # a state's name that also names its capital: a dispatch is filed from the city
+    ("DJIBOUTI, 2 mai (ADI) - Le port a battu son record.", "DJIBOUTI", "LOC", "Djibouti", "DJI", "ADI"),
+    ("Koweït, 5 juin (KUNA) – Le parlement a voté le budget.", "Koweït", "LOC", "Koweït", "KWT", "KUNA"),
     # a city no gazetteer knows, named by an agency's dateline: capitals mended, no state
     ("KOUTIALABA, 2 mai (AMAP) - La campagne a débuté.", "KOUTIALABA", "LOC", "Koutialaba", None, "AMAP"),
 ]
@@ -64,6 +67,14 @@ def test_dispatch_city_and_minister_state(analyse):
     assert ("TAP", "ORG", "TAP") in got
     roles = {(r["person"], r["country"]) for r in doc._.roles}
     assert ("Karim Ben Salah", "TUN") in roles
+
+
+def test_the_dispatch_agency_in_any_case_is_an_organization(analyse):
+    # rule: components (dateline): `(Agence)` in title case is no acronym, still the medium
+    doc = analyse(" date 2026-03-04\nUn accord nucléaire signé\n\n"
+                  "SOTCHI, 4 mars (Novosti) – Le Burundi a signé mardi une feuille de route.\n")
+    got = {(m.text, m.label) for m in doc._.mentions}
+    assert ("SOTCHI", "LOC") in got and ("Novosti", "ORG") in got
 
 
 def test_without_dateline_the_configured_state(analyse):

@@ -78,6 +78,8 @@ def test_towns_from_geonames_where_the_text_places_something(found):
                 "de Kindia en Guinée et la ville de Tobrouk.")
     locs = [o[0] for o in out if o[1] == "LOC"]
     assert {"Tamallalt", "Kindia", "Tobrouk"} <= set(locs)
+    # `dans le`/`dans la` places a region too
+    assert ("Haut-Lomami", "LOC", "Haut-Lomami") in found("Les pluies tombent dans le Haut-Lomami depuis mars.")
 
 
 def test_a_facility_noun_places_a_geonames_name(found):
@@ -108,6 +110,14 @@ def test_a_town_and_a_sea_side_by_side_name_one_site(found):
         ("Agadir Atlantique", "LOC", "Agadir Atlantique"), ("Nador Méditerranée", "LOC", "Nador Méditerranée")]
     assert found("Le navire a quitté Agadir. Atlantique et Méditerranée sont calmes.") == [
         ("Agadir", "LOC", "Agadir"), ("Atlantique", "LOC", "Atlantique"), ("Méditerranée", "LOC", "Méditerranée")]
+
+
+def test_a_capital_named_like_its_state_beside_a_city_is_the_city(found):
+    # rule: geo_finder._capital_beside_city; two states joined stay states
+    out = found("Le train Djibouti-Addis-Abeba et le gazoduc Nigeria-Maroc, puis la route Djibouti-Éthiopie.")
+    assert ("Djibouti", "LOC", "Djibouti") in out and ("Addis-Abeba", "LOC", "Addis-Abeba") in out
+    assert ("Nigeria", "COUNTRY", "NGA") in out and ("Maroc", "COUNTRY", "MAR") in out
+    assert ("Djibouti", "COUNTRY", "DJI") in out
 
 
 def test_grand_before_a_city_names_its_metropolitan_area(found):
@@ -148,6 +158,11 @@ def _chosen(text, spans):
     ("Il dirige le département de la Culture du ministère.", [], []),
     ("Le site de Production a fermé.", [], []),
     ("Le site de la Banque Zeta publie les chiffres.", [("Banque Zeta", "ORG")], []),
+    # a bare `de` takes a proper name, even one that spells a French word
+    ("Le brut arrive au terminal de Sème, sur la côte.", [("terminal de Sème", "LOC")], ["Sème"]),
+    # an oil block, a permit's perimeter
+    ("La production du bloc d'Amdoum et du périmètre de Hassi Tarfa a doublé.", [],
+     ["Amdoum", "Hassi Tarfa"]),
 ])
 def test_places_after_place_nouns(text, spans, places):
     from pipeline.extraction.named_sites import places_after_nouns
@@ -205,6 +220,10 @@ def _sourced(text, spans):
     ("Les récoltes de Korhogo, Odienné et Séguéla ont augmenté.",
      [("Korhogo", "LOC", "geo_gazetteer"), ("Odienné", "LOC", "model"), ("Séguéla", "PERSON", "model")],
      [("Korhogo", "LOC"), ("Odienné", "LOC"), ("Séguéla", "LOC")]),
+    # a town of two words GeoNames knows, read by the model as a person, in a list of places
+    ("Les aides iront aux gouvernorats de Kasserine, Sidi Bouzid et Gafsa.",
+     [("Kasserine", "LOC", "geo_gazetteer"), ("Sidi Bouzid", "PERSON", "model"), ("Gafsa", "LOC", "model")],
+     [("Kasserine", "LOC"), ("Sidi Bouzid", "LOC"), ("Gafsa", "LOC")]),
     # a person the model found by two names is no town
     ("Les contrats de Dakar et Moussa Séguéla ont été signés.",
      [("Dakar", "LOC", "geo_gazetteer"), ("Moussa Séguéla", "PERSON", "model")],
@@ -387,3 +406,44 @@ def test_a_conference_centre_named_after_a_person_is_one_place():
         ("Centre international de conférences Ahmed Kossi", "ORG", "org_head"), ("Thiès", "LOC", "geo_gazetteer")]))
     assert [(m.text, m.label) for m in got] == [
         ("Centre international de conférences Ahmed Kossi", "LOC"), ("Thiès", "LOC")]
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # a lower-case site noun before one name gives only the name (ENTITIES.md, facility + place)
+    ("Le président a reçu la délégation au palais Lumière vendredi.", [("palais Lumière", "LOC", "model")],
+     [("Lumière", "LOC")]),
+    ("La pêche reprend sur le lac Kalondo.", [("lac Kalondo", "LOC", "model")], [("Kalondo", "LOC")]),
+    # a name of two words may be a person's: the noun stays (named_after_people)
+    ("Il a atterri à l'aéroport Mohammed V.", [("aéroport Mohammed V", "LOC", "model")],
+     [("aéroport Mohammed V", "LOC")]),
+    # a rule's span, or a capitalised noun, is left alone
+    ("Le Palais Lumière est fermé.", [("Palais Lumière", "LOC", "model")], [("Palais Lumière", "LOC")]),
+    # a palace or a lake named by one word, even a French one, that no mention covers
+    ("La séance aura lieu au palais Vert, au bord du lac Bleu.", [], [("Vert", "LOC"), ("Bleu", "LOC")]),
+    # a `Trans-` railway; inside an organization's name it stays the organization's
+    ("Le Transmalien est saturé, dit la Société du Transmalien.", [("Société du Transmalien", "ORG", "org_head")],
+     [("Transmalien", "LOC"), ("Société du Transmalien", "ORG")]),
+])
+def test_a_site_noun_before_one_name_gives_the_name(text, spans, expected):
+    from pipeline.extraction.named_sites import apposed_site_names
+    assert [(m.text, m.label) for m in apposed_site_names(text, _sourced(text, spans))] == expected
+
+
+def test_a_place_the_model_cut_short_after_a_place_noun_runs_on():
+    # rule: named_sites.places_after_nouns
+    from pipeline.extraction.named_sites import places_after_nouns
+    text = "Le contrat porte sur le périmètre de Hassi El Kebir, dans le bassin."
+    got = places_after_nouns(text, _sourced(text, [("Hassi El", "LOC", "model")]))
+    assert [(m.text, m.label) for m in got] == [("Hassi El Kebir", "LOC")]
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    # a region named in capitals after its noun is a place, over the acronym reading
+    ("Dans la région MANA, la récolte commence.", [("MANA", "ORG", "org_acronym")], [("MANA", "LOC")]),
+    ("Dans la région KOLI, la récolte commence.", [], [("KOLI", "LOC")]),
+    # a department's capitals are a service (`le département RH`): no place
+    ("Le département RH recrute.", [("RH", "ORG", "org_acronym")], [("RH", "ORG")]),
+])
+def test_a_division_named_in_capitals(text, spans, expected):
+    from pipeline.extraction.named_sites import divisions_in_capitals
+    assert [(m.text, m.label) for m in divisions_in_capitals(text, _sourced(text, spans))] == expected

@@ -97,6 +97,22 @@ def spans(nlp, text):
      ["ministre de la Femme et de la Lutte contre la pauvreté"]),
     ("La plainte du ministère de la Culture contre la chaîne a été classée.",
      ["ministère de la Culture"]),
+    # a further portfolio after `, chargé de`; not a task after it
+    ("Le ministre du Budget et des Finances, chargé du Commerce extérieur, Paul Ndong, a signé l'accord.",
+     ["ministre du Budget et des Finances, chargé du Commerce extérieur"]),
+    ("Le ministre du Budget, chargé de superviser la réforme, a parlé.", ["ministre du Budget"]),
+    # `junior` qualifies the office; a capitalised prenominal adjective opens a component
+    ("La ministre junior de l'Agriculture, Anna Lee, a visité la foire.",
+     ["ministre junior de l'Agriculture"]),
+    ("Le ministre de la Défense, des Anciens combattants et des Victimes de guerre a déposé une gerbe.",
+     ["ministre de la Défense, des Anciens combattants et des Victimes de guerre"]),
+    # an à-complement that is a portfolio noun; a place after `au` is not
+    ("Le ministre des Affaires étrangères et de la Coopération au développement a reçu l'ambassadeur.",
+     ["ministre des Affaires étrangères et de la Coopération au développement"]),
+    ("Le ministre des Finances au Sénégal a parlé.", ["ministre des Finances"]),
+    # a delegate office attached to a body, then its chargé portfolio
+    ("La ministre déléguée à la Présidence chargée de la Fonction publique a présidé la séance.",
+     ["ministre déléguée à la Présidence chargée de la Fonction publique"]),
 ])
 def test_spans(fr_nlp, text, expected):
     assert spans(fr_nlp, text) == expected
@@ -158,6 +174,9 @@ def test_country_adj_and_offsets(fr_nlp):
     # the institution is masculine whoever holds the office
     ("ministre chargée des Relations avec les institutions",
      "ministère chargé des Relations avec les institutions"),
+    ("ministre junior des Finances", "ministère des Finances"),
+    ("ministre déléguée à la Présidence chargée de la Fonction publique",
+     "ministère délégué à la Présidence chargé de la Fonction publique"),
     ("ministre déléguée chargée de la Transition numérique",
      "ministère délégué chargé de la Transition numérique"),
 ])

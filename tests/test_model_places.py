@@ -20,6 +20,8 @@ NOT_PLACES = [
     ("Economie\n\nFort d'une levée de fonds, le groupe accélère.", ["Economie\n\nFort"]),
     # a common noun with its adjective
     ("Les discussions entre chefs d'Etat africains ont repris.", ["Etat africains"]),
+    # a crude-oil benchmark is a product (generic_words.tsv)
+    ("Le budget retient un baril de Brent à 70 dollars et du WTI à 65 dollars.", ["Brent", "WTI"]),
 ]
 
 

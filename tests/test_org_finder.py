@@ -185,6 +185,8 @@ EVENT_FORMS = [
      "Afrique, Europe, Méditerranée", None),
     # ... but places alone after it stay places, single letters are no name
     ("Le forum Dakar-Paris a été reporté.", None, "Dakar-Paris"),
+    # a summit series named after its two partners is one event, its noun in the span
+    ("Le président ira au sommet Inde-Afrique en octobre.", "sommet Inde-Afrique", "Inde-Afrique"),
     ("Des rencontres B to B sont prévues.", None, "B"),
     # a celebration with a capitalized complement is one event
     ("La fête de l'Indépendance sera célébrée lundi.", "fête de l'Indépendance", None),
@@ -775,6 +777,25 @@ def test_companies_introduced_by_nationality_or_apposition(analyse, text, org):
     assert org in [t for t, _ in _orgs(analyse, text)]
 
 
+@pytest.mark.parametrize("text, orgs, people", [
+    # what a chief executive heads is an organization, the name after the comma its head
+    ("Le PDG de Sonatrach, Rachid Hachichi, et l'administrateur délégué d'Eni, Claudio Descalzi, ont signé.",
+     ["Sonatrach", "Eni"], ["Rachid Hachichi", "Claudio Descalzi"]),
+    ("La Gécamines et un groupe émirati lancent une usine. Le président du conseil d'administration de "
+     "la Gécamines, Guy Lukama, a parlé.", ["Gécamines", "Gécamines"], ["Guy Lukama"]),
+    # after `président` the model's person gives way, every occurrence of it
+    ("Bantu, filiale du japonais Sumiko Tanaka, investit. Le président de Sumiko Tanaka, Hiro Kato, "
+     "a parlé.", ["Bantu", "Sumiko Tanaka", "Sumiko Tanaka"], ["Hiro Kato"]),
+    # a state's president: the state stays a state
+    ("Le président du Sénégal, Macky Sall, a reçu le ministre.", [], ["Macky Sall"]),
+])
+def test_what_a_head_heads_before_the_head_s_name(analyse, text, orgs, people):
+    # rule: org_finder.companies_before_their_heads
+    found = [(m.text, m.label) for m in analyse(text)._.mentions]
+    assert [t for t, lab in found if lab == "ORG"] == orgs
+    assert [t for t, lab in found if lab == "PERSON"] == people
+
+
 @pytest.mark.parametrize("text", [
     "L'Espagnol Pedro Sanchez a parlé.",
     # a full name the model reads stays a person, whatever the case of the nationality
@@ -830,3 +851,17 @@ def test_local_council_valued_with_its_capital(run, text, norm):
 def test_lower_case_regional_centre_keeps_its_case(run):
     assert [n for _, label, n in run("Le centre régional d'investissement de Fès a validé 12 projets.")
             if label == "ORG"] == ["centre régional d'investissement de Fès"]
+
+
+@pytest.mark.parametrize("with_country", [False, True])
+def test_an_organization_cut_inside_the_state_it_ends_with_runs_to_its_end(with_country):
+    # rule: brand_names.org_cut_in_a_country; the state's own mention inside it gives way
+    from pipeline.extraction.brand_names import org_cut_in_a_country
+    from pipeline.extraction.mention import Mention
+    text = "Hier, Zenith Bank International Côte d'Ivoire (ZBI-CI) affiche un résultat."
+    s, e, c = text.index("Zenith"), text.index(" d'Ivoire"), text.index("Côte")
+    found = [Mention(s, e, "ORG", text=text[s:e], norm=text[s:e], source="org_company")]
+    if with_country:
+        found.append(Mention(c, c + 13, "COUNTRY", text=text[c:c + 13], norm="CIV"))
+    assert [(m.text, m.label) for m in org_cut_in_a_country(text, found)] == [
+        ("Zenith Bank International Côte d'Ivoire", "ORG")]

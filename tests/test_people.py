@@ -154,6 +154,10 @@ def test_a_model_guess_on_a_repeated_surname_becomes_the_person(text, name, labe
      ["Téné Birahima Ouattara"]),
     # after a colon, words that run on are no name standing alone
     ("Le ministre de la Santé : Les Marocains seront vaccinés.", "ministre de la Santé", []),
+    # a rank before the name is left out, also a rank of several words
+    ("Ministre de la Défense : Général de corps d'armée Abakar Tom Yaya ;", "Ministre de la Défense",
+     ["Abakar Tom Yaya"]),
+    ("Ministre de la Santé : Colonel Ousmane Kébir Adoum ;", "Ministre de la Santé", ["Ousmane Kébir Adoum"]),
 ])
 def test_a_name_after_an_office_named_by_its_portfolio(text, ministry, found):
     # rule: people.names_after_ministries
@@ -170,3 +174,27 @@ def test_a_name_after_an_office_named_by_its_portfolio(text, ministry, found):
 def test_a_person_after_a_nationality_noun(analyse, text, person):
     found = [(m.text, m.label) for m in analyse(text)._.mentions]
     assert (person, "PERSON") in found and not any(t.endswith(person) and t != person for t, _ in found)
+
+
+def test_a_model_guess_inside_a_name_after_an_office_becomes_the_person():
+    # rule: people._take_name: the model's town inside the name gives way to the person
+    from pipeline.extraction.people import names_after_ministries
+    text = "Ministre de la Défense : Général de division Abakar Tom Yaya ;"
+    guess = _m(text, "Abakar", "LOC")
+    assert names_after_ministries(text, [_m(text, "Ministre de la Défense", "MINISTRY", source="ministry"),
+                                         guess]) == []
+    assert (guess.text, guess.label) == ("Abakar Tom Yaya", "PERSON")
+
+
+@pytest.mark.parametrize("text, found", [
+    # a list of appointments: a dash, the name, a comma and a title of office
+    ("Le Conseil a nommé :\n– Kossi Mawuli Agbéko, directeur général de la Société des eaux ;\n"
+     "- le Colonel Yao Kouma Tétévi, commissaire général de l'Office des recettes ;\n"
+     "• Afi Dédé Kpodar, secrétaire générale du ministère de la Santé.",
+     ["Kossi Mawuli Agbéko", "Yao Kouma Tétévi", "Afi Dédé Kpodar"]),
+    # no title after the comma, or a place: no name
+    ("Les projets retenus :\n– Route Nationale, phase deux ;\n– Grand Lomé, directeur général nommé.", []),
+])
+def test_names_opening_the_lines_of_a_list_of_appointments(text, found):
+    from pipeline.extraction.people import listed_names
+    assert [m.text for m in listed_names(text, [])] == found

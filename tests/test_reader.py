@@ -262,6 +262,19 @@ FURNITURE = [
     ("Publié il y a 3 heures", "dateline"),
     ("Mis à jour le", "dateline"),
     ("port-autonome-lome-2024.jpg", "markup"),
+    # other outlets' page headers and footers: fields split by `|`, `•` or spaced dashes with the
+    # page's date or time, reading times, stamps and captions in another language, breadcrumbs
+    ("Société | Par Awa Konaté | Publié le mar 3 février 2026 | 08:15", "dateline"),
+    ("La Rédaction | 14.05.2025 | 17:02", "dateline"),
+    ("Sports • BTA • 2 janvier 2025 à 18:40", "dateline"),
+    ("XYZ – 09h30 – Niamey, le 03/11/2025", "dateline"),
+    ("12 février 2025 MonSite 4 min de lecture", "dateline"),
+    ("Temps de lecture : 6 min", "dateline"),
+    ("Wednesday 3 March 2025 at 14:20", "dateline"),
+    ("Ifoto: Stade Amahoro / NEWSRW", "caption"),
+    ("Share this: Facebook Telegram", "share"),
+    ("MonJournal > Politique > International", "section"),
+    ("Radio Kibo – Abonnez-vous à notre chaîne WhatsApp", "paywall"),
 ]
 
 # Prose that looks like furniture: blanking it would lose its mentions.
@@ -294,6 +307,14 @@ NEAR_MISSES = [
     "Avec BMCE Bank of Africa, la banque a bouclé son tour de table.",
     "Rédigé par des experts, le rapport publié le 3 mars 2024 recommande des réformes.",
     "Le Sénégal | 12 mars 2026 : la BCEAO relève son taux directeur",
+    "Bamako – 12 mars 2026 – Le gouvernement malien a relevé le prix du carburant à 10h00.",
+    "La séance reprendra le 4 mars 2026 à 10h00.",
+    "Rendez-vous jeudi 4 mars 2026 à 10h00 au Palais des congrès de Yaoundé",
+    "Source : Banque mondiale / FMI",
+    "Le rapport compte 40 pages, soit 15 minutes de lecture pour les députés pressés.",
+    "Chiffre d'affaires | 2024 | 2025",
+    "Le Mali > le Niger : la production d'or malienne reste devant",
+    "Le ministre a lancé un appel – abonnez-vous ou partez, a-t-il dit aux opérateurs. Ils ont refusé.",
     # a place or a month alone may be an intertitle or a chronology's head: a mention either way
     "Afrique",
     "Mars 2024",

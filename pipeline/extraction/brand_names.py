@@ -73,6 +73,27 @@ def _org(text: str, s: int, e: int, source: str) -> Mention:
                    priority=0)
 
 
+def org_cut_in_a_country(text: str, mentions: list[Mention]) -> list[Mention]:
+    """`Banque Xa Côte d'Ivoire`: an organization's name that a rule cut inside the name of a state
+    it ends with (at `Côte`, before `d'Ivoire`) runs to the end of that name."""
+    from .normalize.gazetteer import country_code
+    for m in mentions:
+        if m.label != "ORG" or " " not in m.text.strip():
+            continue
+        last = m.text.rstrip().rsplit(None, 1)[-1]
+        ls = m.start + m.text.rstrip().rfind(last)
+        for e in sorted({w.end() for w in re.finditer(r"[\w’']+", text[m.end:m.end + 30])}, reverse=True):
+            name = text[ls:m.end + e]
+            if "\n" not in name and country_code(name) is not None:
+                covered = [o for o in mentions if o is not m and o.start < m.end + e and m.end <= o.end]
+                if not covered or all(o.label == "COUNTRY" and ls <= o.start for o in covered):
+                    m.end = m.end + e
+                    m.text, m.norm = text[m.start:m.end], norm_apostrophes(text[m.start:m.end])
+                    mentions = [o for o in mentions if o not in covered]
+                break
+    return mentions
+
+
 def brand_with_country(text: str, mentions: list[Mention]) -> list[Mention]:
     """`Orange Côte d'Ivoire`: a one-word brand and the country right after it, one ORG."""
     out = sorted(mentions, key=lambda m: m.start)

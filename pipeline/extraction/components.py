@@ -18,6 +18,7 @@ so ``spacy.load`` of a saved pipeline finds them without importing this module.
 """
 
 import json
+import re
 import warnings
 from pathlib import Path
 from typing import Callable, Optional
@@ -219,6 +220,15 @@ class PlaceFinder(_Finder):
                 country=d.value if d.label == "COUNTRY" else None, source="dateline",
                 priority=DATELINE_PRIORITY,
                 extra={} if d.label == "COUNTRY" else {"kind": "city", "place_country": d.country}))
+            agency = (d.agency or "").strip()
+            if agency and re.fullmatch(r"[A-Z][\w&.-]*", agency) and not any(
+                    m.label == "ORG" and m.start <= d.agency_start and d.agency_end <= m.end
+                    for m in doc._.candidates):
+                # `SOTCHI, 4 mars (Agence) –`: the agency that filed the dispatch is a medium (ORG),
+                # whatever its case (an acronym rule reads only capitals)
+                s = d.agency_start + doc_text(doc)[d.agency_start:d.agency_end].index(agency)
+                doc._.candidates.append(Mention(s, s + len(agency), "ORG", text=agency, norm=agency,
+                                                source="dateline_agency", priority=DATELINE_PRIORITY))
         return doc
 
 

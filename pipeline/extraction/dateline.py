@@ -17,7 +17,7 @@ from typing import Optional
 from pipeline.data import read_rows
 
 from .normalize.dates import AGENCY_WORDS
-from .normalize.gazetteer import Entry, key, lookup
+from .normalize.gazetteer import Entry, capital_homonym, key, lookup
 
 # How far into the text a dateline may stand: it opens the body, after the header, a
 # rubric or a headline and maybe a byline.
@@ -88,6 +88,9 @@ def _parse_line(text: str, s: int, e: int) -> Optional[Dateline]:
         # an agency's dateline names a city even where the gazetteer does not know it
         return Dateline(cs, ce, "LOC", _capitalized(text[cs:ce]), None,
                         agency, m.start("agency"), m.end("agency"))
+    if entry.label == "COUNTRY":
+        # a dispatch is filed from a city: `DJIBOUTI, 3 mars (ADI) -` is the capital
+        entry = capital_homonym(_capitalized(text[cs:ce])) or entry
     value = entry.code if entry.label == "COUNTRY" else entry.name
     return Dateline(cs, ce, entry.label, value, entry.code or None, agency,
                     m.start("agency") if agency else None, m.end("agency") if agency else None)

@@ -21,7 +21,7 @@ import re
 from functools import lru_cache
 from typing import Iterable
 
-from pipeline.extraction.normalize.gazetteer import Entry, demonyms, entries, fold, key, lookup
+from pipeline.extraction.normalize.gazetteer import Entry, capital_homonym, demonyms, entries, fold, key, lookup
 from pipeline.extraction.mention import Mention
 from pipeline.extraction.overlaps import longest_first
 from pipeline.extraction.nlp import doc_text
@@ -129,12 +129,12 @@ def _personish(text: str, s: int, e: int) -> bool:
 
 
 # What puts a bulk-gazetteer name in place: a locative preposition or a place noun right
-# before it (`à Boké`, `de Tobrouk`, `province de Figuig`, `près d'Oujda`), or a facility
+# before it (`à Boké`, `de Tobrouk`, `province de Figuig`, `près d'Oujda`, `dans le Haut-X`), or a facility
 # noun, which names its site by a place (`le stade Adrar`, `le port de Kribi`).
 _PLACE_NOUNS = (r"(?:ville|région|province|préfecture|commune|wilaya|gouvernorat|localité|village|"
                 r"département|district|cercle|cité|quartier|capitale|stade|aéroport|port|gare|palais)")
 _PLACED = re.compile(
-    r"(?:^|[\s(])(?:à|a|au|de|d['’]|du|depuis|vers|jusqu['’]à|près\s+de|près\s+d['’]|"
+    r"(?:^|[\s(])(?:à|a|au|de|d['’]|du|depuis|vers|jusqu['’]à|près\s+de|près\s+d['’]|dans\s+(?:le|la|l['’])|"
     + _PLACE_NOUNS + r"\s+(?:de\s+|d['’])?)[ \u00a0]*$", re.I)
 _AFTER_PLACE_NOUN = re.compile(_PLACE_NOUNS + r"[ \u00a0]+(?:de|du|d['’])[ \u00a0]*$", re.I)
 
@@ -163,6 +163,11 @@ def _extend_state(text: str, ft: str, s: int) -> int:
     return start if text[start].isupper() else s
 
 
+def _generic() -> frozenset:
+    from pipeline.extraction.wordlists import generic_words
+    return generic_words()
+
+
 def find_spans(text: str, person_spans: Iterable[tuple[int, int]] = ()) -> list[tuple[int, int, Entry]]:
     """(start, end, entry) of every country and place name in text, longest
     match, no overlaps. Pure: person_spans are (start, end) of multi-token person names."""
@@ -182,6 +187,8 @@ def find_spans(text: str, person_spans: Iterable[tuple[int, int]] = ()) -> list[
                 continue
             if k in PERSONISH and _personish(text, i, e):
                 continue
+            if entry.weak and raw.lower() in _generic():
+                continue  # `le baril de Brent`: a word never an entity (generic_words.tsv)
             if entry.weak and (not _placed(text, i) or _after_company_words(text, i)):
                 continue  # `à Boké` is placed; `la directrice générale de Kora` names a company
             if any(ps <= i and e <= pe and (ps, pe) != (i, e) for ps, pe in persons):
@@ -195,6 +202,7 @@ def find_spans(text: str, person_spans: Iterable[tuple[int, int]] = ()) -> list[
     chosen = [c for c in chosen if not _glued(text, c, chosen)]
     chosen = [(_grand_start(text, s, entry), e, entry) for s, e, entry in chosen]
     chosen = _city_and_sea(text, chosen)
+    chosen = _capital_beside_city(text, chosen)
     # "Royaume" stands for Morocco only where the article is about Morocco
     if any(key(text[s:e]) == "royaume" for s, e, _ in chosen) and not _about_morocco(text, chosen):
         chosen = [c for c in chosen if key(text[c[0]:c[1]]) != "royaume"]
@@ -213,6 +221,23 @@ def _city_and_sea(text: str, chosen: list) -> list:
             out.append((s, c[1], replace(city, kind="site")))
             continue
         out.append(c)
+    return out
+
+
+def _capital_beside_city(text: str, chosen: list) -> list:
+    """`la ligne Djibouti-Addis-Abeba`: a state's name that also names its capital, joined by a
+    hyphen to a city, is that capital (a route between two cities); `Nigeria-Maroc` stays two
+    states."""
+    out = list(chosen)
+    for n, (s, e, entry) in enumerate(out):
+        if entry.label != "COUNTRY":
+            continue
+        beside = [o for o in out if (o[0] == e + 1 and text[e] in "-\u2010\u2011")
+                  or (o[1] == s - 1 and text[s - 1] in "-\u2010\u2011")]
+        if any(o[2].label == "LOC" and o[2].kind == "city" for o in beside):
+            city = capital_homonym(text[s:e])
+            if city is not None:
+                out[n] = (s, e, city)
     return out
 
 

@@ -71,6 +71,9 @@ _NOT_PORTFOLIO = _WORDS["not_portfolio"]
 # ``du Plan vert``, a programme).
 _BARE_PORTFOLIO = _WORDS["bare_portfolio"]
 
+# Adjectives that stand before their noun and open a component (``des Anciens combattants``).
+_PRENOMINAL = _WORDS["prenominal"]
+
 
 def _named_no_further(doc, i: int) -> bool:
     """Nothing after token i names it further: no capital, adjective or `de` complement
@@ -177,8 +180,9 @@ def _component_end(doc, h: int) -> int:
     """Index just past the component whose head is h: head + adjectives (+ et + adjective)."""
     n = len(doc)
     k = h + 1
-    # a prenominal adjective heads the component: ``de la Petite entreprise``
-    if doc[h].pos_ == "ADJ" and k < n and doc[k].pos_ == "NOUN" and doc[k].is_alpha \
+    # a prenominal adjective heads the component: ``de la Petite entreprise``, ``des Anciens
+    # combattants`` (the model tags a capitalised one NOUN: the list decides)
+    if (doc[h].pos_ == "ADJ" or _fold(doc[h].text) in _PRENOMINAL) and k < n and doc[k].pos_ == "NOUN" and doc[k].is_alpha \
             and (doc[k].is_lower or doc[h].text[:1].isupper()):
         k += 1
     while k < n:
@@ -199,6 +203,16 @@ def _component_end(doc, h: int) -> int:
         if _is_adj(tok) or _is_cap_adj(tok):
             k += 1
             continue
+        # ``de la Coopération au développement``: an à-complement that is itself a portfolio
+        # noun (lower case: ``au Sénégal`` is a place)
+        if low in ("au", "aux", "à"):
+            j = k + 1
+            if low == "à" and j < n and _low(doc[j]) in ("la", "l'"):
+                j += 1
+            if j > k + 1 or low != "à":
+                if j < n and doc[j].is_alpha and doc[j].is_lower and _fold(doc[j].text) in _DOMAIN:
+                    k = j + 1
+                    continue
         if low == "et" and k + 1 < n and (_is_adj(doc[k + 1]) or _is_cap_adj(doc[k + 1])
                                           or (_fold(doc[k + 1].text) in _DOMAIN
                                               and _is_upper_word(doc[k + 1]))):
@@ -358,6 +372,15 @@ def _match_at(doc, i: int):
         else:
             return None
     delegate = any(_low(t) in _DELEGUE for t in doc[i + 1:j])
+    # ``déléguée à la Présidence chargée de X``: a delegate office attached to a body that is no
+    # portfolio, as with ``auprès``, keeps the clause when a chargé portfolio follows
+    if delegate and _low(doc[j]) in ("à", "au", "aux") \
+            and _portfolio_end(doc, j, allow_a=True) is None:
+        k = j + 1
+        while k < n and k < j + 8 and _low(doc[k]) not in _CHARGE and doc[k].text not in ",.;:()\n":
+            k += 1
+        if k < n and _low(doc[k]) in _CHARGE:
+            j = k
     if _low(doc[j]) in _CHARGE:
         j += 1
     elif _low(doc[j]) == "en" and j + 1 < n and _low(doc[j + 1]) == "charge":
@@ -367,6 +390,11 @@ def _match_at(doc, i: int):
                          single=low == "ministres")
     if end is None:
         return None
+    # ``ministre de l'Économie, chargé de l'Industrie``: a further portfolio the same office holds
+    if end + 2 < n and doc[end].text == "," and _low(doc[end + 1]) in _CHARGE:
+        more = _portfolio_end(doc, end + 2)
+        if more is not None:
+            end = more
     return end, country_adj
 
 

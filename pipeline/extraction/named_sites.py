@@ -193,8 +193,11 @@ def places_after_nouns(text: str, mentions: list[Mention]) -> list[Mention]:
         if _NUMBERED.match(text, e):
             continue  # `de Ouaga 2000`: a name that reads on into a number, not sure where it ends
         whole = next((m for m in mentions if m.label == "LOC" and m.start <= f.start() < m.end and m.end == e), None)
+        # a bare `de` (no article) takes a proper name (`terminal de Sèmè`, even where the name
+        # spells a French word); `Palais de la République` keeps its article and stays whole
+        bare_de = re.search(r"(?<![\w'’])(?:de[ \u00a0]+|d['’])\Z", f.group(0)) is not None
         if whole is not None and not place_noun_rx(("admin",)).match(text, f.start()) \
-                and not all(is_french_word(w) for w in re.findall(r"[^\W\d_]+", name)):
+                and (bare_de or not all(is_french_word(w) for w in re.findall(r"[^\W\d_]+", name))):
             # `Parc national du Banc d'Arguin` read whole: the facility noun gives only the name
             # (`Palais de la République` has no place in it and stays whole)
             whole.start, whole.text, whole.source = s, name, "place_after_noun"
@@ -209,12 +212,77 @@ def places_after_nouns(text: str, mentions: list[Mention]) -> list[Mention]:
         if same is not None and same.label == "LOC" and same.source == "model":
             same.source = "place_after_noun"   # the context confirms the model (repeated_places)
             continue
-        if any(m.start < e and s < m.end for m in mentions + found):
+        over = [m for m in mentions + found if m.start < e and s < m.end]
+        if len(over) == 1 and over[0].label == "LOC" and over[0].source == "model" \
+                and over[0].start == s and over[0].end < e:
+            # `le périmètre de Xa El Yb` the model cut short (`Xa El`): the name runs on
+            over[0].end, over[0].source = e, "place_after_noun"
+            over[0].text = text[s:e]
+            over[0].norm = clean_norm(over[0].text)
+            continue
+        if over:
             continue
         if all(is_french_word(w) for w in name.split()) and not place_noun_rx(("admin",)).match(text, f.start()):
             continue  # `le site de Production`, `département de la Culture`: common words, no place
         found.append(Mention(s, e, "LOC", text=name, norm=clean_norm(name), source="place_after_noun"))
     return sorted(mentions + found, key=lambda m: m.start)
+
+
+@lru_cache(maxsize=1)
+def _apposed_site_rx() -> re.Pattern:
+    """A site noun of place_nouns.tsv, lower case, right before one capitalized word."""
+    from pipeline.data import read_rows
+    words = [w for w, kind in read_rows("place_nouns.tsv", ("noun", "kind")) if kind == "site" and " " not in w]
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(r"(?:" + alts + r")[ \u00a0]+(?=[A-ZÀ-Þ][\w’'-]*\Z)")
+
+
+# a region or a province named by capitals right after its noun (`la région XYZA`)
+_DIVISION_CAPS = re.compile(r"(?<![\w-])(?:région|province|wilaya|gouvernorat|préfecture|district)[ \u00a0]+"
+                            r"(?P<name>[A-ZÀ-Þ]{3,}(?:-[A-ZÀ-Þ]{2,})*)(?![\w’'-])")
+
+
+def divisions_in_capitals(text: str, mentions: list[Mention]) -> list[Mention]:
+    """`la région XYZA`: a division named in capitals right after its noun is a place, not the
+    acronym of an organization the capitals looked like."""
+    out = list(mentions)
+    for d in _DIVISION_CAPS.finditer(text):
+        s, e = d.span("name")
+        over = [m for m in out if m.start < e and s < m.end]
+        if not over:
+            out.append(Mention(s, e, "LOC", text=text[s:e], norm=text[s:e], source="place_after_noun"))
+        elif len(over) == 1 and (over[0].start, over[0].end) == (s, e) and over[0].label == "ORG" \
+                and over[0].source in GUESSED_ORG + ("org_acronym",):
+            over[0].label, over[0].source, over[0].norm = "LOC", "place_after_noun", text[s:e]
+    return sorted(out, key=lambda m: m.start)
+
+
+# a palace or a lake named by one capitalized word, even a French one (`le palais Rose`, `le lac Vert`)
+_PALACE_OR_LAKE = re.compile(r"(?<![\w-])(?:palais|lac)[ \u00a0]+(?P<name>[A-ZÀ-Þ][a-zà-ÿ’'-]+)(?![\w’'-])")
+# a railway named `Trans-` and a nationality adjective (`le Transgabonais`, `le Transcamerounais`)
+_TRANS_RAILWAY = re.compile(r"(?<![\w-])Trans[a-zà-ÿ]{3,}(?:ais|aise|ien|ienne|éen|éenne|ain|aine|ois|oise)(?![\w’'-])")
+
+
+def apposed_site_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """`le palais Xa`, `le lac Yb`: the model's LOC of a lower-case site noun and one name gives
+    only the name (docs/ENTITIES.md, facility + place); a name of two words or more may be a
+    person's (`aéroport Mohammed V`), which keeps its noun (named_after_people). A palace or a
+    lake with one capitalized word no mention covers is named by it (`le palais Rose`), and a
+    `Trans-` railway (`le Transgabonais`) is a named site."""
+    for m in mentions:
+        if m.label != "LOC" or m.source != "model":
+            continue
+        f = _apposed_site_rx().match(text, m.start, m.end)
+        if f is not None:
+            m.start = f.end()
+            m.text = text[m.start:m.end]
+            m.norm = clean_norm(m.text)
+    found = [(p.start("name"), p.end("name")) for p in _PALACE_OR_LAKE.finditer(text)]
+    found += [t.span() for t in _TRANS_RAILWAY.finditer(text)]
+    for s, e in found:
+        if not any(m.start < e and s < m.end for m in mentions):
+            mentions.append(Mention(s, e, "LOC", text=text[s:e], norm=clean_norm(text[s:e]), source="named_site"))
+    return sorted(mentions, key=lambda m: m.start)
 
 
 # a road by its code (ENTITIES.md: roads are LOC): national, regional, departmental and
@@ -276,7 +344,8 @@ def coordinated_places(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         for s, e in items:
             m = at.get((s, e))
-            if m is not None and (m.label == "ORG" and m.source in GUESSED_ORG or _guessed_person_place(m)):
+            if m is not None and (m.label == "ORG" and m.source in GUESSED_ORG
+                                  or _guessed_person_place(m, several_words=True)):
                 m.label, m.source = "LOC", "place_list"
                 m.norm = clean_norm(m.text)
             elif m is None and not any(o.start < e and s < o.end for o in out) and s != chain.start() \
@@ -286,11 +355,12 @@ def coordinated_places(text: str, mentions: list[Mention]) -> list[Mention]:
     return sorted(out, key=lambda m: m.start)
 
 
-def _guessed_person_place(m: Mention) -> bool:
+def _guessed_person_place(m: Mention, several_words: bool = False) -> bool:
     """The model's one-word PERSON that GeoNames knows as a town (`Séguéla`): a place where the
-    context says so (a list of places, a locative)."""
+    context says so (a list of places, a locative). ``several_words``: in a list of places a
+    town of two words is one too (`à Xa, Sidi Yb et Zc`)."""
     from .normalize.gazetteer import lookup
-    if m.label != "PERSON" or m.source != "model" or " " in m.text.strip():
+    if m.label != "PERSON" or m.source != "model" or (" " in m.text.strip() and not several_words):
         return False
     entry = lookup(m.text, weak=True)
     return entry is not None and entry.label == "LOC"

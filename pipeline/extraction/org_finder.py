@@ -1013,7 +1013,16 @@ def _event_triggers(doc, pats: Patterns) -> list[Mention]:
         m = _mention(doc, j, k, "EVENT", "event_trigger")
         if not _place_only(m.text):
             out.append(m)
+        elif t.lower_ in _PARTNER_SUMMITS and re.search(r"\w[-–]\w", m.text) and j == i + 1:
+            # `le sommet Russie-Afrique`: a summit series named after its two partners is one
+            # EVENT, its noun in the span as in `sommet de l'Union africaine`
+            out.append(_mention(doc, i, k, "EVENT", "event_trigger"))
     return out
+
+
+# event nouns whose series take their partners' names (`sommet Chine-Afrique`); a forum or a fair
+# after two places (`le forum Dakar-Paris`) gives the places
+_PARTNER_SUMMITS = ("sommet", "sommets")
 
 
 # `(CPM) de la BCX`: an acronym in brackets, then the organization the body belongs to
@@ -1235,6 +1244,59 @@ def apposed_companies(text: str, mentions: list[Mention]) -> list[Mention]:
         out.append(Mention(s, e, "ORG", text=name, norm=norm_apostrophes(name), source="org_apposed",
                            priority=0))
     return sorted(out, key=lambda m: m.start)
+
+
+# `le PDG de Xa, Prénom Nom,`: a head's title, the body, a comma and the head's name
+_HEAD_OF_NAMED = re.compile(
+    r"(?:(?<![\w’'-])(?:[pP]r[ée]sident|[pP]r[ée]sidente)[ \u00a0]+(?:de[ \u00a0]+la[ \u00a0]+|de[ \u00a0]+l['’][ \u00a0]*|du[ \u00a0]+|de[ \u00a0]+|d['’][ \u00a0]*))?"
+    r"(?<![\w-])(?P<org>[A-ZÀ-Þ][\w’'&.-]*(?:[ \u00a0][A-ZÀ-Þ][\w’'&.-]*){0,3}),[ \u00a0]+"
+    r"(?P<name>[A-ZÀ-Þ][\w’'-]+(?:[ \u00a0]+[A-ZÀ-Þ][\w’'-]+){1,3})(?=[ \u00a0]*[,;.]|[ \u00a0]+[a-zà-ÿ])")
+
+
+def companies_before_their_heads(text: str, mentions: list[Mention]) -> list[Mention]:
+    """`le directeur général de Xa, Prénom Nom,`, `le président de Xa Yb, Prénom Nom`: what a chief
+    executive heads is an organization (company_context.tsv: a place has no chief executive; a
+    president may head a state, so after `président` only the model's person or nothing gives
+    way), and the name after the comma is the head, a person. Every occurrence of the name the
+    model read as a person then reads as the organization. Not a known place or French words."""
+    from pipeline.extraction.lexicon import is_french_word
+    from pipeline.extraction.model_places import after_company_words
+    from pipeline.extraction.normalize.gazetteer import lookup
+    out = list(mentions)
+    for h in _HEAD_OF_NAMED.finditer(text):
+        s, e = h.span("org")
+        org = h.group("org").rstrip(".")
+        e = s + len(org)
+        president = h.group(0)[:1] in "pP" and h.start("org") > h.start()
+        if not (president or after_company_words(text, s)):
+            continue
+        words = org.split()
+        if lookup(org) is not None or all(is_french_word(w) for w in words) \
+                or _CAPITAL_ARTICLE.match(org):
+            continue
+        over = [m for m in out if m.start < e and s < m.end]
+        same = [m for m in over if (m.start, m.end) == (s, e)]
+        if over and not (len(over) == 1 and same and same[0].label == "PERSON" and same[0].source == "model"):
+            if not (same and same[0].label == "ORG"):
+                continue
+        elif over:
+            for m in out:
+                if m.label == "PERSON" and m.source == "model" and m.text == org:
+                    m.label, m.norm, m.source = "ORG", norm_apostrophes(org), "org_head_named"
+        else:
+            if president:
+                continue  # `le président de Xa, Prénom Nom`: only the model's person gives way
+            out.append(Mention(s, e, "ORG", text=org, norm=norm_apostrophes(org), source="org_head_named",
+                               priority=0))
+        ns, ne = h.span("name")
+        for m in out:
+            if (m.start, m.end) == (ns, ne) and m.label == "ORG" and m.source == "model_org":
+                m.label, m.norm, m.source = "PERSON", norm_apostrophes(m.text), "head_named"
+    return sorted(out, key=lambda m: m.start)
+
+
+# capitalised function words that open a sentence, not a name
+_CAPITAL_ARTICLE = re.compile(r"(?:Le|La|Les|L['’]|Un|Une|Des|Ce|Cette|Ces)(?:[ \u00a0]|\Z)")
 
 
 # a capitalized word, or `de [la]` and a capital, right after a name: it goes on

@@ -234,38 +234,95 @@ def _honorific_set() -> frozenset:
 
 
 # two to four capitalized words, particles between them: a name
-_NAME_AFTER_OFFICE = re.compile(
-    r"[ \u00a0]*,?[ \u00a0]+(?P<name>[A-ZÀ-Ý][\w’'-]+(?:[ \u00a0]+(?:(?:el|al|ben|ould|ibn|de|"
-    r"El|Al|Ben|Ould|Ibn|Aït|Ait|Abou|Bou)[ \u00a0]+)?[A-ZÀ-Ý][\w’'-]+){1,3})(?![\w’'-])"
-    # a line-up entry (`Ministre de la Défense : Prénom Nom ;`): the name fills the rest of the entry
-    r"|[ \u00a0]*:[ \u00a0]*(?P<listed>[A-ZÀ-Ý][\w’'-]+(?:[ \u00a0]+(?:(?:el|al|ben|ould|ibn|de|"
-    r"El|Al|Ben|Ould|Ibn|Aït|Ait|Abou|Bou)[ \u00a0]+)?[A-ZÀ-Ý][\w’'-]+){1,3})(?=[ \u00a0]*(?:[;.\n]|$))")
+_NAME = (r"[A-ZÀ-Ý][\w’'-]+(?:[ \u00a0]+(?:(?:el|al|ben|ould|ibn|de|"
+         r"El|Al|Ben|Ould|Ibn|Aït|Ait|Abou|Bou)[ \u00a0]+)?[A-ZÀ-Ý][\w’'-]+){1,3}")
+
+
+@lru_cache(maxsize=1)
+def _rank() -> str:
+    """A military or police rank before a name (ranks.tsv, and the one-word ranks and courtesy
+    titles of name_honorifics.tsv), any case: `Général de corps d'armée`, `Colonel`; no part
+    of the name (ENTITIES.md: titles and honorifics out)."""
+    from pipeline.data import read_rows
+    from .honorific_names import _words
+    words = [w for (w,) in read_rows("ranks.tsv", ("word",))] + _words()["courtesy"]
+    alts = "|".join(re.escape(w).replace(r"\ ", r"[ \u00a0]+").replace("'", "['’]")
+                    for w in sorted(words, key=len, reverse=True))
+    return r"(?:(?i:" + alts + r")[ \u00a0]+)?"
+
+
+@lru_cache(maxsize=1)
+def _name_after_office() -> re.Pattern:
+    return re.compile(
+        r"[ \u00a0]*,?[ \u00a0]+" + _rank() + r"(?P<name>" + _NAME + r")(?![\w’'-])"
+        # a line-up entry (`Ministre de la Défense : Prénom Nom ;`): the name fills the rest of the entry
+        r"|[ \u00a0]*:[ \u00a0]*" + _rank() + r"(?P<listed>" + _NAME + r")(?=[ \u00a0]*(?:[;.\n]|$))")
+
+
+# a line of a list of appointments: a dash or a bullet, a rank or not, the name, a comma and a
+# title of office (`– Prénom Nom, directeur général de …`, `– le Colonel Prénom Nom, commissaire …`)
+@lru_cache(maxsize=1)
+def _listed_name() -> re.Pattern:
+    return re.compile(r"(?m)^[ \t]*[–—•-][ \t]+(?:(?:[lL]e|[lL]a)[ \t]+)?" + _rank()
+                      + r"(?P<name>" + _NAME + r")[ \t]*,[ \t]*")
+
+
+def _take_name(text: str, s: int, e: int, mentions: list[Mention], taken: list,
+               source: str = "ministry+name") -> Mention | None:
+    """The PERSON text[s:e] where no mention stands, or where the model's one guess stood inside
+    it (`Xa` read as a town in `Général Xa Yb Zc`), which becomes the person; else None."""
+    from .normalize.gazetteer import lookup
+    from .org_finder import load_patterns
+    from .titles import title_words
+    heads = load_patterns().org_heads
+    words = text[s:e].split()
+    if any(w in heads or w.lower() in title_words() or lookup(w) is not None for w in words):
+        return None
+    over = [m for m in mentions if m.start < e and s < m.end]
+    if any(a < e and s < b for a, b in taken if not any((a, b) == (m.start, m.end) for m in over)):
+        return None
+    if not over:
+        taken.append((s, e))
+        return Mention(s, e, "PERSON", text[s:e], norm=clean_norm(text[s:e]), source=source, priority=2)
+    m = over[0]
+    if len(over) == 1 and m.source in ("model", "model_org") and s <= m.start and m.end <= e:
+        m.start, m.end, m.label, m.text = s, e, "PERSON", text[s:e]
+        m.norm, m.source = clean_norm(text[s:e]), source
+        taken.append((s, e))
+    return None
+
+
+def listed_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """PERSON mentions for the names that open the lines of a list of appointments, before a
+    comma and a title of office (`– Prénom Nom, directrice générale de la Société X ;`)."""
+    from .titles import title_end
+    taken = sorted((m.start, m.end) for m in mentions)
+    found = []
+    for hit in _listed_name().finditer(text):
+        if title_end(text, hit.end(), min(len(text), hit.end() + 80)) is None:
+            continue
+        got = _take_name(text, hit.start("name"), hit.end("name"), mentions, taken, "listed+name")
+        if got is not None:
+            found.append(got)
+    return found
 
 
 def names_after_ministries(text: str, mentions: list[Mention]) -> list[Mention]:
     """PERSON mentions for the name right after an office named by its portfolio (a MINISTRY
     mention that opens with the office: `le ministre de l'Investissement Karim Zidane`,
     `la ministre de la Santé, Amal Diouri`), where no mention stands. Not a place, a title
-    or the head noun of an organization (`ministre de l'Intérieur Conseil …`)."""
-    from .normalize.gazetteer import lookup
-    from .org_finder import load_patterns
-    from .titles import title_words
-    heads = load_patterns().org_heads
+    or the head noun of an organization (`ministre de l'Intérieur Conseil …`); a rank before the
+    name is left out (`Ministre de la Défense : Général de division Prénom Nom`)."""
     taken = sorted((m.start, m.end) for m in mentions)
     found = []
     for m in mentions:
         if m.label != "MINISTRY" or not re.match(r"(?:ministre|secrétaire)", m.text, re.I):
             continue
-        hit = _NAME_AFTER_OFFICE.match(text, m.end)
+        hit = _name_after_office().match(text, m.end)
         if hit is None:
             continue
         group = "name" if hit.group("name") else "listed"
-        s, e = hit.span(group)
-        words = hit.group(group).split()
-        if any(a < e and s < b for a, b in taken) or any(
-                w in heads or w.lower() in title_words() or lookup(w) is not None for w in words):
-            continue
-        found.append(Mention(s, e, "PERSON", text[s:e], norm=clean_norm(text[s:e]),
-                             source="ministry+name", priority=2))
-        taken.append((s, e))
+        got = _take_name(text, *hit.span(group), mentions, taken)
+        if got is not None:
+            found.append(got)
     return found

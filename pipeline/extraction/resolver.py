@@ -103,25 +103,31 @@ def resolve(doc: Doc, home: str = HOME_COUNTRY) -> list[Mention]:
     _glue_elided_n(doc_text(doc), chosen)
     from .people import mend_people
     chosen = mend_people(doc_text(doc), chosen)   # organizations and titles read as people
-    from .people import names_after_ministries, repeated_surnames
+    from .people import listed_names, names_after_ministries, repeated_surnames
     chosen = sorted(chosen + names_after_ministries(doc_text(doc), chosen), key=lambda m: m.start)
+    chosen = sorted(chosen + listed_names(doc_text(doc), chosen), key=lambda m: m.start)  # `– Xa Yb, directeur …`
     chosen = sorted(chosen + repeated_surnames(doc_text(doc), chosen), key=lambda m: m.start)
     from .org_finder import apposed_companies, coordinated_orgs   # `Natixis et Bpifrance`
     chosen = sorted(chosen + coordinated_orgs(doc_text(doc), chosen), key=lambda m: m.start)
-    from .brand_names import acronym_with_name, brand_with_country, name_of_country   # `Orange Côte d'Ivoire`
-    chosen = brand_with_country(doc_text(doc), acronym_with_name(doc_text(doc), chosen))
+    from .brand_names import acronym_with_name, brand_with_country, name_of_country, org_cut_in_a_country
+    chosen = org_cut_in_a_country(doc_text(doc), chosen)                # `Banque Xa Côte d'Ivoire`
+    chosen = brand_with_country(doc_text(doc), acronym_with_name(doc_text(doc), chosen))  # `Orange Côte d'Ivoire`
     chosen = name_of_country(doc_text(doc), chosen)                     # `le Crédit du Pays`
     chosen = apposed_companies(doc_text(doc), chosen)                   # `Xa, filiale du groupe Y`
     from .org_finder import demonym_companies
     chosen = demonym_companies(doc_text(doc), chosen)                   # `l'espagnol Xa`
     from .model_places import towns_run_as_companies
     towns_run_as_companies(doc_text(doc), chosen)                       # `la directrice générale de Xa`
-    from .org_finder import repeated_org_names
+    from .org_finder import companies_before_their_heads, repeated_org_names
+    chosen = companies_before_their_heads(doc_text(doc), chosen)       # `le PDG de Xa, Prénom Nom`
     chosen = repeated_org_names(doc_text(doc), chosen)                  # `Xa` again, as an organization
-    from .named_sites import (coordinated_places, glued_place_ends, linked_places, located_places, named_after_people,
+    from .named_sites import (apposed_site_names, coordinated_places, divisions_in_capitals,
+                              glued_place_ends, linked_places, located_places, named_after_people,
                               named_sites, places_after_nouns, prefixed_places, repeated_places, roads,
                               site_name_tails)
     chosen = places_after_nouns(doc_text(doc), named_after_people(doc_text(doc), chosen))  # `stade X Y`, `région du Z`
+    chosen = apposed_site_names(doc_text(doc), chosen)                  # `le palais Xa`
+    chosen = divisions_in_capitals(doc_text(doc), chosen)               # `la région XYZA`
     chosen = roads(doc_text(doc), chosen)                               # `RN7`
     chosen = coordinated_places(doc_text(doc), chosen)                  # `à Kindia, Xa et Yb`
     chosen = glued_place_ends(doc_text(doc), chosen)                    # `Ras El-Hekma`

@@ -199,6 +199,20 @@ def country_code(name: str) -> Optional[str]:
     return e.code if e and e.label == "COUNTRY" else None
 
 
+def capital_homonym(name: str) -> Optional[Entry]:
+    """The capital a state's name also names, as a LOC entry, else None: the curated places
+    write such a capital `<State>-Ville` or `<State> City` (`Djibouti-Ville`, `Koweït City`), and
+    a dateline or a road's end that says `Djibouti` means the city."""
+    e = lookup(name)
+    if e is None or e.label != "COUNTRY":
+        return None
+    for suffix in ("-Ville", " Ville", " City", "-City"):
+        city = lookup(name.strip() + suffix)
+        if city is not None and city.label == "LOC" and city.code == e.code:
+            return Entry(name.strip(), "LOC", e.code, "city", False)
+    return None
+
+
 def place_kind(name: str) -> Optional[str]:
     """Kind of a known non-country place (city, region, continent, sea…), else None."""
     e = lookup(name)
