@@ -1,6 +1,7 @@
-"""Integrity of the held-out evaluation sets (data/heldout, data/heldout2, data/heldout3): they
+"""Integrity of the held-out evaluation sets (data/heldout, data/heldout2, data/heldout3,
+data/heldout4): they
 load with the gold loader, every span is where its offsets say, labels are the contract's, spans do
-not overlap, values have their label's form; the JSONL of data/heldout2 and data/heldout3 is the
+not overlap, values have their label's form; the JSONL of data/heldout2, 3 and 4 is the
 build of their marked sources (one builder, data/heldout2/build.py)."""
 from __future__ import annotations
 
@@ -14,8 +15,8 @@ from pipeline.evaluate import load_gold
 from pipeline.extraction.mention import LABELS
 
 ROOT = Path(__file__).resolve().parents[1]
-SETS = [ROOT / "data" / name / "written.jsonl" for name in ("heldout", "heldout2", "heldout3")]
-BUILT = ["heldout2", "heldout3"]
+SETS = [ROOT / "data" / name / "written.jsonl" for name in ("heldout", "heldout2", "heldout3", "heldout4")]
+BUILT = ["heldout2", "heldout3", "heldout4"]
 DATE = re.compile(r"(\d{4}|XXXX)(-(\d{2}|XX)(-(\d{2}|XX))?)?|\d{4}-(Q[1-4]|H[12]|W\d{2}|SU|WI|SP|FA)|\d{4}/\d{4}|\d{2}")  # seasons as pipeline/data/dates_fr.json
 
 
