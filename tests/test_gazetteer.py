@@ -106,3 +106,16 @@ def test_fold_is_one_character_per_character():
 def test_opens_sentence(text, word, marks, expected):
     from pipeline.extraction.normalize.text import opens_sentence
     assert opens_sentence(text, text.index(word), marks) is expected
+
+
+@pytest.mark.parametrize("text, name, hits", [
+    ("Kalfa Mining a signé. Kalfa Mining exporte.", "Kalfa Mining", 2),
+    ("Kalfa\u00a0Mining a signé.", "Kalfa Mining", 1),              # any space inside
+    ("Kalfa\nMining a signé.", "Kalfa Mining", 0),                  # not across a line
+    ("Les Kalfas et Kalfa-Nord ont signé.", "Kalfa", 0),            # not inside a longer word
+    ("La société Kalfa’Nord a signé ; Kalfa aussi.", "Kalfa", 1),   # not eliding into the next
+    ("Selon « Kalfa », la mine rouvre.", "Kalfa", 1),
+])
+def test_whole_name_finds_a_name_as_whole_words(text, name, hits):
+    from pipeline.extraction.normalize.text import whole_name
+    assert len(whole_name(name).findall(text)) == hits

@@ -11,9 +11,9 @@ Source format (one article per file, UTF-8):
   the span, else the span; MINISTRY the span with `ministre` → `ministère`.
 - Everything else is the article's text, exactly as it will be read (the ` date …` header first).
 
-Offsets are computed here, never by hand. Run: python data/heldout2/build.py [--check]
-(--check: rebuild in memory and fail if written.jsonl differs). Other held-out sets built the
-same way (data/heldout3) call `build(directory)` / `main(argv, directory)` from here: one builder.
+Offsets are computed here, never by hand. Run: python data/heldout2/build.py [DIR] [--check]
+(DIR: another set in this format, data/heldout3 or data/heldout4, default this one; --check:
+rebuild in memory and fail if written.jsonl differs). One builder, one set of checks.
 """
 from __future__ import annotations
 
@@ -247,4 +247,6 @@ def main(argv, directory: Path = HERE) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    # `build.py [DIR] [--check]`: another set in the same format (data/heldout3, data/heldout4)
+    dirs = [Path(a).resolve() for a in sys.argv[1:] if not a.startswith("--")]
+    sys.exit(main(sys.argv[1:], dirs[0] if dirs else HERE))

@@ -18,6 +18,9 @@ LABELS = ("PERSON", "MINISTRY", "ORG", "COUNTRY", "LOC", "EVENT",
 VALUE_FIELDS = ("norm", "country", "date_value", "date_start", "date_end", "date_precision",
                 "amount", "currency", "value", "unit")
 
+# sources of spans only a statistical model proposed (the stock or the learned ner), no rule
+MODEL_SOURCES = frozenset({"model", "model_org", "model_place_org", "learned"})
+
 
 @dataclass
 class Mention:

@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 
 from .mention import Mention
-from .normalize.text import clean as clean_norm
+from .normalize.text import clean as clean_norm, whole_name
 
 # sources of ORG mentions that are guesses (the model's, a list's), which a place noun, a list
 # of places or a longer company name overrides (brand_names.py)
@@ -449,7 +449,7 @@ def repeated_places(text: str, mentions: list[Mention]) -> list[Mention]:
     names = {m.text for m in mentions if m.label == "LOC" and m.source in _CONTEXT_PLACES and len(m.text) > 2
              and not all(is_french_word(w) for w in re.findall(r"[^\W\d_]+", m.text))}
     for name in sorted(names, key=len, reverse=True):
-        for mm in re.finditer(r"(?<![\w’'-])" + re.escape(name) + r"(?![\w-]|['’]\w)", text):
+        for mm in whole_name(name).finditer(text):
             s, e = mm.start(), mm.end()
             over = [m for m in out if m.start < e and s < m.end]
             if not over:

@@ -26,6 +26,7 @@ from pipeline.extraction.acronyms import (acronym_matches, backtrack_long_form, 
                                norm_apostrophes, _fold)
 from pipeline.extraction.figures import currency_codes, currency_ends_at
 from pipeline.extraction.mention import Mention
+from pipeline.extraction.normalize.text import whole_name
 from pipeline.extraction.overlaps import longest_first
 from pipeline.extraction.wordlists import AGAINST_HEADS, word_set
 from pipeline.data import DATA_DIR, read_rows
@@ -1328,7 +1329,7 @@ def repeated_org_names(text: str, mentions: list[Mention]) -> list[Mention]:
         if (len(words) == 1 and is_french_word(name)) or lookup(name) is not None \
                 or any(w in person_words for w in words):
             continue
-        for mm in re.finditer(r"(?<![\w’'-])" + re.escape(name) + r"(?![\w-])", text):
+        for mm in whole_name(name).finditer(text):
             s, e = mm.start(), mm.end()
             before = re.findall(r"[\w’'-]+", text[max(0, s - 30):s])
             if (before and before[-1].lower() in brand_nouns) or _REPEAT_GOES_ON.match(text, e):

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .mention import Mention
-from .normalize.text import clean as clean_norm, opens_sentence
+from .mention import MODEL_SOURCES, Mention
+from .normalize.text import clean as clean_norm, opens_sentence, whole_name
 
 # `l'Istiqlal`, `la Koutla`, `du Polisario`: a definite article right before a capitalized
 # name marks an organization or a thing, never a person's name
@@ -174,15 +174,14 @@ def repeated_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
     capitalized words (`Taleb Ahmed` names someone else)."""
     taken = sorted((m.start, m.end) for m in mentions)
     guessed = {(m.start, m.end): m for m in mentions
-               if m.label in ("ORG", "LOC") and m.source in _MODEL_GUESSES}
+               if m.label in ("ORG", "LOC") and m.source in MODEL_SOURCES}
     found: list[Mention] = []
     name_words = {w for m in mentions if m.label == "PERSON" for w in m.text.split()}
     # the full name too: where the model read it once as a person and once as something else
     forms = {f for m in mentions if m.label == "PERSON" and " " in m.text.strip()
              for name in [re.sub(r"\s+", " ", m.text.strip())] for f in [name] + _surname_forms(name)}
     for form in sorted(forms, key=len, reverse=True):
-        rx = re.compile(r"(?<![\w’'-])" + re.escape(form).replace(r"\ ", r"\s+") + r"(?![\w’'-])")
-        for hit in rx.finditer(text):
+        for hit in whole_name(form).finditer(text):
             s, e = hit.span()
             if (s, e) not in guessed and any(a < e and s < b for a, b in taken):
                 continue
@@ -209,10 +208,6 @@ def repeated_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
                                  source="surname_repeat", priority=2))
             taken.append((s, e))
     return found
-
-
-# spans only a statistical model proposed (the stock or the learned ner), no rule
-_MODEL_GUESSES = frozenset({"model", "model_org", "model_place_org", "learned"})
 
 
 def _common_word(word: str) -> bool:

@@ -63,6 +63,15 @@ def fold_text(s: str) -> str:
     return unify_apostrophes(strip_accents(s.lower()))
 
 
+@lru_cache(maxsize=_CACHE)
+def whole_name(name: str) -> re.Pattern:
+    """Where ``name`` stands as whole words: not inside a longer or hyphenated word, not
+    eliding into the next (`X’Y`), its spaces any run of spaces on one line. One sense per
+    article for names: the finders that repeat a name at its other occurrences use it."""
+    words = r"[ \u00a0]+".join(map(re.escape, name.split()))
+    return re.compile(r"(?<![\w’'-])" + words + r"(?![\w-]|['’]\w)")
+
+
 def opens_sentence(text: str, pos: int, marks: str) -> bool:
     """Only whitespace stands between ``pos`` and the text's start or a character of ``marks``
     (each finder names what ends a sentence for it; a line break counts where ``marks`` holds
