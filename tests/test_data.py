@@ -38,3 +38,21 @@ def test_words_and_missing_optional_cells(tmp_path, monkeypatch):
     monkeypatch.setattr(data, "DATA_DIR", tmp_path)
     assert read_words("w.tsv") == ["Mme", "M."]
     assert read_rows("c.tsv", ("form", "code", "cues")) == [("dirhams", "MAD", "")]
+
+
+def test_a_document_reads_no_data_file_once_the_rules_have_read_theirs(analyse, monkeypatch):
+    # word lists and patterns are read once per process: a batch of millions of articles must
+    # not reopen a .tsv per document (every rule asks for its list on every document)
+    import sys
+    import pipeline.data as data
+    text = ("DAKAR, 3 mars (APS) - Le ministre des Finances, Cheikh Diba, a reçu à Dakar le PDG de "
+            "Kalfa Mining, Awa Ndiaye Sarr. Ndiaye Sarr a annoncé 2 milliards de FCFA d'investissements, "
+            "dont 300 millions au port de Ndayane, au nombre de 12 chantiers.\n")
+    analyse(text)
+    reads = []
+    for mod in [m for name, m in sys.modules.items() if name.startswith("pipeline") and m is not None]:
+        for fn in ("read_rows", "read_words"):
+            if hasattr(mod, fn):
+                monkeypatch.setattr(mod, fn, lambda name, *a, _fn=fn, **k: reads.append((_fn, name)))
+    analyse(text)
+    assert reads == []

@@ -1330,3 +1330,21 @@ def test_paraphrase_of_a_ministers_office(analyse, text, expected):
 def test_office_of_the_organization_led_by_a_name(analyse, text, expected):
     found = roles(analyse(text))
     assert {r for r in found if r[0] == next(iter(expected))[0]} == expected
+
+
+def test_the_long_title_patterns_are_not_compiled_again_per_article(analyse, monkeypatch):
+    # re's own cache holds 512 patterns and every article's names pass through it; the roles'
+    # patterns built around the titles' alternation (KBs) are compiled once, not per eviction
+    import re
+    import re._compiler as compiler   # private, but the one place a compilation shows
+    text = ("DAKAR, 3 mars (APS) - Le ministre des Finances, Cheikh Diba, a reçu le PDG de Kalfa "
+            "Mining, Awa Ndiaye Sarr. Le président de la République, Bassirou Diomaye Faye, "
+            "représenté par son directeur de cabinet, Ousmane Ba, a salué l'accord.\n")
+    analyse(text)
+    re.purge()                         # as a long batch's names would have flooded it
+    long_ones = []
+    compile_ = compiler.compile
+    monkeypatch.setattr(compiler, "compile", lambda p, flags=0: (
+        long_ones.append(len(p)) if isinstance(p, str) and len(p) > 1000 else None, compile_(p, flags))[1])
+    analyse(text)
+    assert long_ones == []

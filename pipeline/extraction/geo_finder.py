@@ -23,8 +23,10 @@ from typing import Iterable
 
 from pipeline.extraction.normalize.gazetteer import Entry, capital_homonym, demonyms, entries, fold, key, lookup
 from pipeline.extraction.mention import Mention
+from pipeline.extraction.model_places import after_company_words
 from pipeline.extraction.overlaps import longest_first
 from pipeline.extraction.nlp import doc_text
+from pipeline.extraction.wordlists import generic_words
 
 SOURCE = "geo_gazetteer"
 
@@ -142,11 +144,6 @@ _AFTER_PLACE_NOUN = re.compile(_PLACE_NOUNS + r"[ \u00a0]+(?:de|du|d['’])[ \u0
 _NAME_THEN_DE = re.compile(r"[A-ZÀ-ÖØ-Þ][\w-]*[ \u00a0]+(?:de|du|d['’])[ \u00a0]*$")
 
 
-def _after_company_words(text: str, s: int) -> bool:
-    from .model_places import after_company_words
-    return after_company_words(text, s)
-
-
 def _placed(text: str, s: int) -> bool:
     before = text[max(0, s - 30):s]
     if _NAME_THEN_DE.search(before) and not _AFTER_PLACE_NOUN.search(before):
@@ -161,11 +158,6 @@ def _extend_state(text: str, ft: str, s: int) -> int:
         return s
     start = s - (len(m.group(0)))
     return start if text[start].isupper() else s
-
-
-def _generic() -> frozenset:
-    from pipeline.extraction.wordlists import generic_words
-    return generic_words()
 
 
 def find_spans(text: str, person_spans: Iterable[tuple[int, int]] = ()) -> list[tuple[int, int, Entry]]:
@@ -187,9 +179,9 @@ def find_spans(text: str, person_spans: Iterable[tuple[int, int]] = ()) -> list[
                 continue
             if k in PERSONISH and _personish(text, i, e):
                 continue
-            if entry.weak and raw.lower() in _generic():
+            if entry.weak and raw.lower() in generic_words():
                 continue  # `le baril de Brent`: a word never an entity (generic_words.tsv)
-            if entry.weak and (not _placed(text, i) or _after_company_words(text, i)):
+            if entry.weak and (not _placed(text, i) or after_company_words(text, i)):
                 continue  # `à Boké` is placed; `la directrice générale de Kora` names a company
             if any(ps <= i and e <= pe and (ps, pe) != (i, e) for ps, pe in persons):
                 continue

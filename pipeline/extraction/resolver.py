@@ -17,7 +17,7 @@ from .mention import Mention
 from .model_entities import model_mentions, model_orgs
 from .normalize.text import clean as clean_norm, unify_apostrophes
 from .overlaps import longest_first
-from .titles import names_after_titles, names_before_titles
+from .titles import names_after_titles
 from .nlp import doc_text
 
 
@@ -76,8 +76,6 @@ def resolve(doc: Doc, home: str = HOME_COUNTRY) -> list[Mention]:
     # `M. Souhail Mohamed Al Mazroui` read from `Mohamed`)
     from .honorific_names import find_courtesy_names
     _select(chosen, find_courtesy_names(doc_text(doc)))             # `M. Ouattara`, `le colonel X`
-    # a list item's name before its office, whole before the model's (`– X Y Z, directeur de …`)
-    _select(chosen, [m for m in names_before_titles(doc) if m.label not in model_only])  # `– X, directeur général de Y ;`
     # the model's names, except known places it reads as people (`Béni Amir`, `Washington`)
     # and the ranks before names found above (`Cheikh`)
     _select(chosen, [m for m in model if m.label == "PERSON" and not _known_place(m.text)

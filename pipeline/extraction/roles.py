@@ -30,6 +30,14 @@ from .nlp import doc_text
 _GOV_TITLES = word_set("gov_titles.tsv")
 
 
+@lru_cache(maxsize=64)
+def _rx(pattern: str, flags: int = 0) -> re.Pattern:
+    """A pattern built around the titles' alternation (several KB), compiled once: `re`'s own
+    512-entry cache, which the per-name patterns of every article pass through, evicted and
+    recompiled them (about 3% of the batch time)."""
+    return re.compile(pattern, flags)
+
+
 def _ministry_title(text: str) -> str:
     t = clean_norm(text)
     m = re.match(r"(secrétaire d'(?:État|Etat|état|etat))", t, re.I)
@@ -105,7 +113,7 @@ def _office_demonyms(text: str, ms: list[Mention]) -> Counter:
     minister's office or as the complement of a title (`le président sénégalais`, `ministre
     français de l'Industrie`, `une délégation nigérienne`, `l'ambassadeur de France`)."""
     out, at = Counter(), []
-    for m in re.finditer(_titles_rx().pattern + r"\s+([a-zéèêëïô-]+)", text, re.I):
+    for m in _rx(_titles_rx().pattern + r"\s+([a-zéèêëïô-]+)", re.I).finditer(text):
         c = _country_of_adj(m.group(m.lastindex))
         if c:
             out[c] += 1
@@ -119,8 +127,7 @@ def _office_demonyms(text: str, ms: list[Mention]) -> Counter:
     out.update(m.extra["country"] for m in ms if m.label == "MINISTRY" and m.extra.get("country_adj")
                and m.extra.get("country") and not any(m.start <= a < m.end for a in at))
     # `l'ambassadeur de France`: the state an office is of
-    out.update(m.norm for m in ms if m.label == "COUNTRY" and m.norm and re.search(
-        _titles_rx().pattern + r"\s+(?:de|d['’]|du)\s*$", text[max(0, m.start - 60):m.start], re.I))
+    out.update(m.norm for m in ms if m.label == "COUNTRY" and m.norm and _rx(_titles_rx().pattern + r"\s+(?:de|d['’]|du)\s*$", re.I).search(text[max(0, m.start - 60):m.start]))
     return out
 
 
@@ -574,8 +581,7 @@ def _org_before_person(R: _Roles, i: int):
             j -= 1
             dated = j
             continue
-        if not re.fullmatch(r"[\s,()«»\"]*(?:(?:de|d['’])\s*)?(?:(?:le|la)\s+|l['’])?(?:(?:professeur|docteur)\s+)?" + _hon(),
-                            _drop_nationality(gap), re.I):
+        if not _rx(r"[\s,()«»\"]*(?:(?:de|d['’])\s*)?(?:(?:le|la)\s+|l['’])?(?:(?:professeur|docteur)\s+)?" + _hon(), re.I).fullmatch(_drop_nationality(gap)):
             break
         # acronyms and `de Marrakech` between the organization and the name
         if q.label == "ORG" and q.text.isupper() and j > 0 and ms[j - 1].label == "ORG" \
@@ -610,7 +616,7 @@ def _org_before_person(R: _Roles, i: int):
         # `le prince héritier d'Abou Dhabi, cheikh X`, `le maire de Fès, M. X`: an office of the
         # place it governs, the place in the title (ENTITIES.md, Roles)
         lo = max(0, place.start - 80)
-        mj = re.search(_titles_rx().pattern + _jurisdiction_link() + "$", text[lo:place.start], re.I)
+        mj = _rx(_titles_rx().pattern + _jurisdiction_link() + "$", re.I).search(text[lo:place.start])
         if mj and _jurisdiction_title(_title_norm(mj.group("title")).lower()):
             return (_jurisdiction(text, mj.group("title"), place, lo + mj.end("title")), None,
                     _place_state(place) or R.home, lo + mj.start())
@@ -682,8 +688,8 @@ def _title_of_org(R: _Roles, org: Mention):
     # (`directeur de la communication de X`), not a kind noun (`directeur de la filiale de X`)
     unit = (r"(?P<unit>\s+(?:de\s+la|de\s+l['’]|du|des)\s*(?!(?:" + _kind_words() + r")\b)"
             r"(?-i:[a-zéèêàçô][\w'’-]*(?:\s+[a-zéèêàçô][\w'’-]*){0,5}))?")
-    m = re.search(_titles_rx().pattern + r"(?P<adj>(?:\s+[\w-]+)?)" + unit + r"(?:\s*\([A-Z]{2,6}\))?\s+"
-                  + _LINK + r"\s*" + _kind_link() + "$", left, re.I)
+    m = _rx(_titles_rx().pattern + r"(?P<adj>(?:\s+[\w-]+)?)" + unit + r"(?:\s*\([A-Z]{2,6}\))?\s+"
+                  + _LINK + r"\s*" + _kind_link() + "$", re.I).search(left)
     if not m:
         return None
     start = org.start - (len(left) - m.start())
@@ -695,8 +701,7 @@ def _title_of_org(R: _Roles, org: Mention):
         title = title + " " + adj
     if m.group("unit") and not _country_of_adj(m.group("unit")):
         title = title + m.group("unit")
-    outer = re.search(_titles_rx().pattern + r"(?-i:\s+[a-zéè]+)?\s+(?:du|de\s+la)\s+$",
-                      R.text[max(0, start - 50):start], re.I)
+    outer = _rx(_titles_rx().pattern + r"(?-i:\s+[a-zéè]+)?\s+(?:du|de\s+la)\s+$", re.I).search(R.text[max(0, start - 50):start])
     if outer and not _country_of_adj(m.group("adj")):
         # `le représentant spécial du secrétaire général de l'ONU, X`: the office at the side of
         # the organization's head is X's
@@ -815,7 +820,7 @@ def _appositions(R: _Roles, i: int) -> list:
         nxt3 = next((x for x in ms if x.start >= pos and x.label == "PERSON"), None)
         # (`X, le président de la République, le maréchal Y`: a rank with its article too)
         if nxt3 is not None and m.group(0).strip(" ,") and (
-                re.fullmatch(r"\s*,\s*(?:(?:le|la)\s+(?=[a-zéè]))?" + _hon(), text[pos:nxt3.start])
+                _rx(r"\s*,\s*(?:(?:le|la)\s+(?=[a-zéè]))?" + _hon(), 0).fullmatch(text[pos:nxt3.start])
                 or _QUALIFIER.fullmatch(text, pos, nxt3.start)):
             out.pop()
             break
@@ -903,7 +908,7 @@ def _appointed(R: _Roles, doc: Doc, i: int) -> None:
     appointment verb (appointment_verbs.tsv, by the parse's lemma) whose subject is the name."""
     text, p = R.text, R.ms[i]
     # `Le roi a nommé X ambassadeur au Japon`: the object of the verb, the office right after it
-    mb = re.search(r"(?P<v>[\w-]+)\s+" + _hon() + r"$", text[max(0, p.start - 40):p.start], re.I)
+    mb = _rx(r"(?P<v>[\w-]+)\s+" + _hon() + r"$", re.I).search(text[max(0, p.start - 40):p.start])
     v = _token_at(doc, p.start - 40 + mb.start("v") if p.start >= 40 else mb.start("v")) if mb else None
     if v is not None and v.pos_ == "VERB" and lemma(v).lower() in _appointment_verbs() \
             and re.match(r"\s+\S", text[p.end:p.end + 3]):
@@ -970,8 +975,8 @@ def _before_person(R: _Roles, i: int, prev: Optional[Mention]) -> bool:
     hon = _hon()
     # `la Société X «SX» représentée par son directeur général [Mme] Nom`
     left = text[max(0, p.start - 80):p.start]
-    m = re.search(r"représentée?s?\s+par\s+(?:son|sa|leur)\s+" + _titles_rx().pattern + r"\s*,?\s*"
-                  + hon + r"$", left, re.I)
+    m = _rx(r"représentée?s?\s+par\s+(?:son|sa|leur)\s+" + _titles_rx().pattern + r"\s*,?\s*"
+                  + hon + r"$", re.I).search(left)
     if m:
         at = p.start - (len(left) - m.start())
         org = next((x for x in reversed(ms) if x.end <= at and x.label in ("ORG", "EVENT")), None)
@@ -980,8 +985,7 @@ def _before_person(R: _Roles, i: int, prev: Optional[Mention]) -> bool:
             return True
     left_start = max(prev.end if prev else 0, p.start - 80)
     left = text[left_start:p.start]
-    g = re.search(_titles_rx().pattern + r"\s+(?:du|de\s+la|de\s+l['’])\s*(?P<head>[A-ZÉ][\w-]+)\s*,\s*$",
-                  left)
+    g = _rx(_titles_rx().pattern + r"\s+(?:du|de\s+la|de\s+l['’])\s*(?P<head>[A-ZÉ][\w-]+)\s*,\s*$", 0).search(left)
     if g:
         org = _generic_org(ms, g.group("head"), left_start + g.start())
         if org is not None:
@@ -989,9 +993,9 @@ def _before_person(R: _Roles, i: int, prev: Optional[Mention]) -> bool:
             return True
     # `le gouverneur de la banque centrale, X` after `la Banque des Etats de l'Afrique centrale`: a
     # kind noun (org_kind_nouns.tsv) in lower case, with an adjective the name holds, points back
-    g = re.search(_titles_rx().pattern + r"\s+(?:du|de\s+la|de\s+l['’])\s*(?P<head>(?-i:" + _kind_words() + "|"
+    g = _rx(_titles_rx().pattern + r"\s+(?:du|de\s+la|de\s+l['’])\s*(?P<head>(?-i:" + _kind_words() + "|"
                   + "|".join(map(re.escape, _back_reference_heads()))
-                  + r"))(?:\s+(?P<adj>(?-i:[a-zéè-]+)))?\s*,\s*$", left, re.I)
+                  + r"))(?:\s+(?P<adj>(?-i:[a-zéè-]+)))?\s*,\s*$", re.I).search(left)
     if g:
         org = _generic_org(ms, g.group("head"), left_start + g.start(), text)
         if org is None and not g.group("adj"):
@@ -1003,8 +1007,8 @@ def _before_person(R: _Roles, i: int, prev: Optional[Mention]) -> bool:
             return True
     # `le secrétaire général de la Présidence, X`: an office of the head of state's (or
     # government's) own services, named by no mention, is the article state's
-    g = re.search(_titles_rx().pattern + r"\s+de\s+la\s+(?P<seat>(?-i:Présidence|Primature))"
-                  r"(?:\s+de\s+la\s+République)?\s*,\s*" + hon + r"$", left, re.I)
+    g = _rx(_titles_rx().pattern + r"\s+de\s+la\s+(?P<seat>(?-i:Présidence|Primature))"
+                  r"(?:\s+de\s+la\s+République)?\s*,\s*" + hon + r"$", re.I).search(left)
     if g:
         R.add(p, _title_norm(g.group("title") + " de la " + g.group("seat")), None, R.home,
               left_start + g.start(), p.end)
@@ -1018,22 +1022,21 @@ def _before_person(R: _Roles, i: int, prev: Optional[Mention]) -> bool:
             c = ms[k - 1]
         lc = text[max(0, c.start - 60):c.start]
         # `des` for the states named in the plural (`le président des Émirats arabes unis, cheikh X`)
-        mc = re.search(_titles_rx().pattern + r"\s+(?:de|d['’]|du|des)\s*$", lc, re.I)
+        mc = _rx(_titles_rx().pattern + r"\s+(?:de|d['’]|du|des)\s*$", re.I).search(lc)
         tail = text[c.end:p.start]
-        if mc and re.fullmatch(r"(\s+(?:au|en|à|aux|auprès\s+de(?:\s+la|\s+l['’])?)\s*[\w’'-]+)?\s*,?\s*" + hon, tail, re.I):
+        if mc and _rx(r"(\s+(?:au|en|à|aux|auprès\s+de(?:\s+la|\s+l['’])?)\s*[\w’'-]+)?\s*,?\s*" + hon, re.I).fullmatch(tail):
             R.add(p, _title_norm(mc.group("title")), None, c.norm, c.start - (len(lc) - mc.start()), p.end)
             return True
         # `le président du Faso, chef de l'État, le capitaine X`: a second office in apposition, of the
         # same state, then a rank
-        m2 = re.fullmatch(r"\s*,\s*(?:(?:le|la)\s+|l['’])?" + _titles_rx().pattern
-                          + r"\s*,\s*(?:(?:le|la)\s+(?=\S+\s))?" + hon, tail, re.I)
+        m2 = _rx(r"\s*,\s*(?:(?:le|la)\s+|l['’])?" + _titles_rx().pattern
+                          + r"\s*,\s*(?:(?:le|la)\s+(?=\S+\s))?" + hon, re.I).fullmatch(tail)
         if mc and m2:
             R.add(p, _title_norm(mc.group("title")), None, c.norm, c.start - (len(lc) - mc.start()), p.end)
             R.add(p, _title_norm(m2.group("title")), None, c.norm, c.end + m2.start("title"), p.end)
             return True
     # `le président de la Transition, le général X`: a rank with its article before the name
-    m = re.search(_titles_rx().pattern + r"(?P<adj>(?:\s+[\w-]+){0,2}?)\s*,?\s*(?:(?:le|la)\s+(?=\S+\s))?" + hon + r"$",
-                  left, re.I)
+    m = _rx(_titles_rx().pattern + r"(?P<adj>(?:\s+[\w-]+){0,2}?)\s*,?\s*(?:(?:le|la)\s+(?=\S+\s))?" + hon + r"$", re.I).search(left)
     if m and "\n" not in left[m.start():]:
         adj = m.group("adj")
         scoped = _scope_titles().get(re.sub(r"\s+", " ", (m.group("title") + adj).lower()).strip())
@@ -1053,8 +1056,7 @@ def _before_person(R: _Roles, i: int, prev: Optional[Mention]) -> bool:
             return False  # `Dans son allocution devant le Roi, X a souligné`: X opens the clause
         if not adj.strip() or country or described:
             title, start = m.group("title"), left_start + m.start()
-            outer = re.search(_titles_rx().pattern + r"(?P<more>(?-i:\s+[a-zéè]+)?)\s+(?:du|de\s+la)\s+$",
-                              text[max(0, start - 50):start], re.I)
+            outer = _rx(_titles_rx().pattern + r"(?P<more>(?-i:\s+[a-zéè]+)?)\s+(?:du|de\s+la)\s+$", re.I).search(text[max(0, start - 50):start])
             if outer and country and _title_norm(title).lower() in _GOV_TITLES:
                 # `le conseiller du président gabonais, X`: X holds the office at the head of
                 # state's side, of the state the demonym names (as after the name, _office_at)
@@ -1085,7 +1087,7 @@ def _first_of_chain(R: _Roles, start: int, title: str) -> Optional[re.Match]:
         return None
     lo = max(0, start - 60)
     m = None
-    for m in re.finditer(_titles_rx().pattern + r"\s*,\s*$", R.text[lo:start], re.I):
+    for m in _rx(_titles_rx().pattern + r"\s*,\s*$", re.I).finditer(R.text[lo:start]):
         pass
     if m is None or _title_norm(m.group("title")).lower() not in _GOV_TITLES \
             or any(lo + m.start() < x.end and x.start < start for x in R.ms):
@@ -1225,8 +1227,7 @@ def _enumerated(R: _Roles) -> None:
             if x.start < pos:
                 continue
             # `X, Y et Z`, `d'X et de Y`: names in a coordination, an honorific before each
-            if x.label != "PERSON" or not re.fullmatch(r"(?:\s*(?:,|\bet\b)\s*(?:(?:de|d['’])\s*)?)?" + _hon(),
-                                                       text[pos:x.start], re.I):
+            if x.label != "PERSON" or not _rx(r"(?:\s*(?:,|\bet\b)\s*(?:(?:de|d['’])\s*)?)?" + _hon(), re.I).fullmatch(text[pos:x.start]):
                 break
             if names and not re.search(r",|\bet\b", text[pos:x.start]):
                 break
@@ -1255,7 +1256,7 @@ def _chained_before(R: _Roles, i: int) -> None:
     p, x = R.ms[i], R.ms[i - 1]
     if not _minister_office(x):
         return
-    g = re.fullmatch(r"\s*,\s*(?P<t>[^,;.()\n]{3,60}?)\s*,\s*" + _hon(), R.text[x.end:p.start], re.I)
+    g = _rx(r"\s*,\s*(?P<t>[^,;.()\n]{3,60}?)\s*,\s*" + _hon(), re.I).fullmatch(R.text[x.end:p.start])
     if g and _titles_rx().match(g.group("t")) and not _after_name(R, x.start):
         R.add(p, _ministry_title(x.text), x, None, x.start, p.end)
 
@@ -1266,8 +1267,8 @@ def _led_by(R: _Roles) -> None:
         if x.label != "MINISTRY" or not x.text.lower().startswith("ministère") or i + 1 >= len(R.ms):
             continue
         p = R.ms[i + 1]
-        if p.label == "PERSON" and re.fullmatch(r"\s*,?\s*(?:dirigée?|conduite?|piloté|présidée?)\s+par\s+"
-                                                + _hon(), R.text[x.end:p.start], re.I):
+        if p.label == "PERSON" and _rx(r"\s*,?\s*(?:dirigée?|conduite?|piloté|présidée?)\s+par\s+"
+                                                + _hon(), re.I).fullmatch(R.text[x.end:p.start]):
             R.add(p, "ministre", x, None, x.start, p.end)
 
 
@@ -1290,10 +1291,9 @@ def _led_by_holder(R: _Roles) -> None:
         if j >= len(R.ms) or R.ms[j].label != "PERSON":
             continue
         p = R.ms[j]
-        if not re.fullmatch(_LED_BY.pattern + _hon(), R.text[end:p.start], re.I):
+        if not _rx(_LED_BY.pattern + _hon(), re.I).fullmatch(R.text[end:p.start]):
             continue
-        m = re.match(r"\s*,\s*(?:son|sa)\s+" + _titles_rx().pattern + r"(?=\s*[,;.)]|\s+(?:a|doit|est|va)\b)",
-                     R.text[p.end:p.end + 60], re.I)
+        m = _rx(r"\s*,\s*(?:son|sa)\s+" + _titles_rx().pattern + r"(?=\s*[,;.)]|\s+(?:a|doit|est|va)\b)", re.I).match(R.text[p.end:p.end + 60])
         if m:
             R.add(p, _title_norm(m.group("title")), x, None, x.start, p.end + m.end())
 
@@ -1408,7 +1408,7 @@ def _line_up(R: _Roles) -> None:
     for p in R.ms:
         if p.label != "PERSON":
             continue
-        mc = re.search(r"[^\S\n]*:[^\S\n]*" + _hon() + r"$", text[max(0, p.start - 40):p.start], re.I)
+        mc = _rx(r"[^\S\n]*:[^\S\n]*" + _hon() + r"$", re.I).search(text[max(0, p.start - 40):p.start])
         if not mc:
             continue
         colon = p.start - (min(40, p.start) - mc.start())
@@ -1434,8 +1434,7 @@ def _line_up(R: _Roles) -> None:
     # `- Moussa Traoré : ministre des Mines`: the name first, the office filling the entry
     for p in R.ms:
         mc = re.match(r"[^\S\n]*:[^\S\n]*", text[p.end:p.end + 4]) if p.label == "PERSON" else None
-        if not mc or not re.fullmatch(r"(?:^|.*[\n.;])\s*(?:[-–—•*·]\s*)?" + _hon(), text[max(0, p.start - 40):p.start],
-                                      re.I | re.S):
+        if not mc or not _rx(r"(?:^|.*[\n.;])\s*(?:[-–—•*·]\s*)?" + _hon(), re.I | re.S).fullmatch(text[max(0, p.start - 40):p.start]):
             continue  # the name must open its entry
         found = _office_at(R, p.end + mc.end(), ends=r"[^\S\n]*(?:[;.\n]|$)")
         if found is not None and re.match(r"[^\S\n]*(?:[;.\n]|$)", text[found[3]:found[3] + 3]):
@@ -1786,7 +1785,7 @@ def _delegation_head(R: _Roles) -> None:
             continue
         led = _LED.match(text, pos)
         p = R.after(pos)
-        if led and p is not None and p.label == "PERSON" and re.fullmatch(_hon(), text[led.end():p.start], re.I):
+        if led and p is not None and p.label == "PERSON" and _rx(_hon(), re.I).fullmatch(text[led.end():p.start]):
             R.add(p, "chef de la délégation", org, country, m.start(), p.end)
 
 
@@ -1806,7 +1805,7 @@ def _appointed_respectively(R: _Roles) -> None:
             continue
         names = [p]
         for q in reversed(ms[:i]):
-            if q.label != "PERSON" or not re.fullmatch(r"\s*(?:,|\bet\b)\s*" + _hon(), text[q.end:names[0].start], re.I):
+            if q.label != "PERSON" or not _rx(r"\s*(?:,|\bet\b)\s*" + _hon(), re.I).fullmatch(text[q.end:names[0].start]):
                 break
             names.insert(0, q)
         if len(names) < 2:
@@ -1846,7 +1845,7 @@ def _title_before_ministry(R: _Roles, p: Mention, ministry: Mention) -> None:
     """`le ministre d'Etat, ministre de l'Agriculture, X`: a first office in apposition before the
     ministry's holds for the same name."""
     left = R.text[max(0, ministry.start - 60):ministry.start]
-    m = re.search(r"(?:\b(?:le|la|du|au)\s+|\bl['’])" + _titles_rx().pattern + r"(?:\s*,\s*|\s+et\s+)$", left, re.I)
+    m = _rx(r"(?:\b(?:le|la|du|au)\s+|\bl['’])" + _titles_rx().pattern + r"(?:\s*,\s*|\s+et\s+)$", re.I).search(left)
     if m is None or R.after(ministry.start - (len(left) - m.start())) is not ministry:
         return
     R.add(p, _title_norm(m.group("title")), None, None, ministry.start - (len(left) - m.start("title")), p.end)
@@ -1860,8 +1859,8 @@ def _possessive_office(R: _Roles) -> None:
         if p.label != "PERSON" or any(r["person"] == (p.norm or p.text) and r["org"] for r in R.roles):
             continue
         left = text[max(0, p.start - 60):p.start]
-        m = re.search(r"\b(?:son|sa)\s+(?:(?:nouveau|nouvelle|nouvel|actuel|actuelle)\s+)?" + _titles_rx().pattern
-                      + r"\s*,\s*" + _hon() + r"$", left, re.I)
+        m = _rx(r"\b(?:son|sa)\s+(?:(?:nouveau|nouvelle|nouvel|actuel|actuelle)\s+)?" + _titles_rx().pattern
+                      + r"\s*,\s*" + _hon() + r"$", re.I).search(left)
         if not m:
             continue
         at = p.start - (len(left) - m.start())
@@ -1904,8 +1903,8 @@ def _whose_office(R: _Roles) -> None:
         if p.label != "PERSON":
             continue
         left = _drop_nationality(text[max(0, p.start - 80):p.start])
-        m = re.search(r",\s*dont\s+(?:le|la|l['’])\s*(?:(?:nouveau|nouvelle|nouvel|actuel|actuelle)\s+)?"
-                      + _titles_rx().pattern + r"\s*,?\s*(?:(?:le|la)\s+|l['’])?" + _hon() + r"$", left, re.I)
+        m = _rx(r",\s*dont\s+(?:le|la|l['’])\s*(?:(?:nouveau|nouvelle|nouvel|actuel|actuelle)\s+)?"
+                      + _titles_rx().pattern + r"\s*,?\s*(?:(?:le|la)\s+|l['’])?" + _hon() + r"$", re.I).search(left)
         if not m:
             continue
         at = p.start - (min(80, p.start) - m.start())

@@ -124,29 +124,3 @@ def names_after_titles(doc: Doc) -> list[Mention]:
         out.append(Mention(m.start("name"), m.end("name"), "PERSON", name, norm=clean_norm(name),
                            source="title+name", priority=2))
     return out
-
-
-# a list item: a dash, bullet or number opens the line (`– X, directeur général du PAL ;`)
-_ITEM = r"(?m)^[ \t]*(?:[-–—•*]|\d{1,2}[.)])[ \t]+"
-
-
-def names_before_titles(doc: Doc) -> list[Mention]:
-    """A name the model missed at the head of a list item, a title of office right after its
-    comma: `– Awa Koné Traoré, directrice générale de la Société X ;` (an appointments list)."""
-    from .normalize.gazetteer import lookup
-    from .org_finder import load_patterns
-    tw = title_words()
-    heads = load_patterns().org_heads
-    rx = re.compile(_ITEM + r"(?P<name>(?-i:" + _NAME_WORD + r"(?:" + _PARTICLE + r"\s+" + _NAME_WORD + r"){1,3}))"
-                    r"\s*,\s*(?:(?:le|la)\s+|l['’])?" + titles_pattern(), re.I)
-    out = []
-    for m in rx.finditer(doc_text(doc)):
-        name = m.group("name")
-        words = name.split()
-        if not all(w[:1].isupper() for w in words if w.lower() not in NAME_PARTICLES):
-            continue
-        if any(w in heads or lookup(w) is not None or w.lower() in tw or w.lower() in honorifics() for w in words):
-            continue  # `– Port autonome, directeur …`, `– Le Colonel X`: no name by itself
-        out.append(Mention(m.start("name"), m.end("name"), "PERSON", name, norm=clean_norm(name),
-                           source="name+title", priority=2))
-    return out

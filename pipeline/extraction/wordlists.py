@@ -34,6 +34,8 @@ NAME_PARTICLES = _wordlist("name_particles.tsv")
 LEAD_WORDS = _wordlist("lead_words.tsv")
 
 
+@lru_cache(maxsize=None)
 def word_set(name: str) -> frozenset:
-    """The words of a one-column data file, as written (no folding)."""
+    """The words of a one-column data file, as written (no folding); read once, as rules
+    ask for their lists on every document."""
     return frozenset(read_words(name))
